@@ -1,0 +1,29 @@
+"""Per-language resources, one package per language, one module per concern.
+
+    lang/<code>/boilerplate.py  BOILERPLATE: phrases/patterns scraped pages leave behind
+    lang/<code>/numbers.py      NUMBERS: scale words, currency words, approximators, separators
+    lang/<code>/names.py        NAMES: titles and honorifics, name particles, demonyms
+
+A concern missing for a language falls back to nothing (never to another language's
+list), so adding a language is adding a folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+SUPPORTED = ("en", "fr", "de", "es")
+
+
+@cache
+def resource(language: str | None, concern: str, name: str, default: Any = None) -> Any:
+    """`resource("fr", "boilerplate", "BOILERPLATE", [])` -> that list, or `default`."""
+    if not language or not language.isalpha():
+        return default
+    try:
+        module = importlib.import_module(f"{__name__}.{language.lower()}.{concern}")
+    except ModuleNotFoundError:
+        return default
+    return getattr(module, name, default)

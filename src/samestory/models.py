@@ -1,0 +1,256 @@
+"""The data that flows between stages.
+
+Plain dataclasses: every stage (analyse, match, cluster, compare) takes and returns
+these, so the same functions run in tests, over SQLite and on Spark. Character spans
+(`start`, `end`) always index into `Analysis.text` (== `Article.text`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+EntityLabel = Literal["PERSON", "ORG", "LOC", "MISC"]
+ENTITY_LABELS: tuple[EntityLabel, ...] = ("PERSON", "ORG", "LOC", "MISC")
+
+
+def content_id(title: str, body: str) -> str:
+    """Stable article id: a hash of the normalised title and body.
+
+    Whitespace and Unicode form are normalised first, so the same article read from
+    HTML or from a text dump gets the same id.
+    """
+    norm = unicodedata.normalize("NFC", f"{title}\n{body}")
+    norm = " ".join(norm.split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a source, already cleaned of boilerplate."""
+
+    id: str
+    title: str
+    body: str
+    lede: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None  # as declared by the source; analysis detects its own
+    published: dt.datetime | None = None
+    source: str | None = None  # where it was read from (path, "-", URL)
+
+    @classmethod
+    def create(
+        cls,
+        title: str,
+        body: str,
+        *,
+        lede: str = "",
+        url: str | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
+        published: dt.datetime | None = None,
+        source: str | None = None,
+    ) -> Article:
+        full_body = f"{lede}\n\n{body}" if lede else body
+        return cls(
+            id=content_id(title, full_body),
+            title=title,
+            body=body,
+            lede=lede,
+            url=url,
+            outlet=outlet,
+            language=language,
+            published=published,
+            source=source,
+        )
+
+    @property
+    def text(self) -> str:
+        """Title, lede and body joined by blank lines: the text every span indexes."""
+        return "\n\n".join(part for part in (self.title, self.lede, self.body) if part)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity occurrence.
+
+    `canonical` is the display name shared by every alias of one entity inside and
+    across articles ("Zakir Hasanov" for "Hasanov Zakir Asgar Oglu"); `key` is the
+    language-independent identity used for matching (e.g. "geo:country:AZ",
+    "geo:city:587084", "name:zakir hasanov").
+    """
+
+    text: str
+    label: EntityLabel
+    canonical: str
+    key: str
+    start: int
+    end: int
+    sentence: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against the publication date when relative.
+
+    `value` is the first day of the expressed period and `end` its last day
+    ("en mai dernier" -> 2022-05-01 .. 2022-05-31); `granularity` says how precise
+    the expression is.
+    """
+
+    text: str
+    value: dt.date
+    end: dt.date
+    granularity: Literal["day", "week", "month", "year", "decade"]
+    relative: bool
+    start_char: int
+    end_char: int
+    sentence: int = -1
+
+    @property
+    def canonical(self) -> str:
+        if self.granularity == "year":
+            return f"{self.value.year:04d}"
+        if self.granularity == "month":
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        if self.granularity == "day":
+            return self.value.isoformat()
+        return f"{self.value.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text with its unit and, when known, what it counts.
+
+    `unit` is an ISO 4217 code for money ("USD"), "%" for percentages, or None for a
+    bare count; `counts` is the noun it counts when the text says ("soldats").
+    """
+
+    text: str
+    value: float
+    unit: str | None
+    counts: str | None
+    start: int
+    end: int
+    approximate: bool = False  # "presque", "about", "plus de"
+    sentence: int = -1
+
+    @property
+    def canonical(self) -> str:
+        v = f"{self.value:g}"
+        return f"{v} {self.unit}" if self.unit else v
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the analyse stage knows about one article."""
+
+    article: Article
+    language: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    # L2-normalised vectors; None when analysis ran without an embedder.
+    embedding: np.ndarray | None = None  # title + first sentences ("head")
+    sentence_embeddings: np.ndarray | None = None  # one row per sentence
+
+    @property
+    def published(self) -> dt.datetime | None:
+        return self.article.published
+
+    def entities(self, *labels: EntityLabel) -> dict[str, str]:
+        """key -> canonical for the linked entities with the given labels (all if none)."""
+        wanted = set(labels) if labels else set(ENTITY_LABELS)
+        return {m.key: m.canonical for m in self.mentions if m.label in wanted}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "language": self.language,
+            "sentences": [asdict(s) for s in self.sentences],
+            "mentions": [asdict(m) for m in self.mentions],
+            "dates": [
+                {**asdict(d), "value": d.value.isoformat(), "end": d.end.isoformat(),
+                 "canonical": d.canonical}
+                for d in self.dates
+            ],
+            "quantities": [{**asdict(q), "canonical": q.canonical} for q in self.quantities],
+            "has_embedding": self.embedding is not None,
+        }
+
+
+DIMENSIONS: tuple[str, ...] = (
+    "overall", "geography", "entities", "time", "narrative", "style", "tone",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The same kind of fact with different values on each side."""
+
+    kind: Literal["number", "date", "name", "place"]
+    slot: str  # what the value is about ("soldats", "defence imports", "ministre de la Défense")
+    value_a: str
+    value_b: str
+    sentence_a: str
+    sentence_b: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    index_a: int
+    index_b: int
+    text_a: str
+    text_b: str
+    similarity: float
+
+
+@dataclass(slots=True)
+class PairScore:
+    """How far two articles report the same story, SemEval-2022 Task 8 scale.
+
+    Each score is on 1 (very similar) .. 4 (very dissimilar).
+    """
+
+    scores: dict[str, float]
+    same_story: float
+    shared: dict[str, list[str]]
+    only_a: dict[str, list[str]]
+    only_b: dict[str, list[str]]
+    conflicts: list[Conflict]
+    aligned: list[AlignedPair]
+    features: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scores": {k: round(self.scores[k], 3) for k in DIMENSIONS},
+            "same_story": round(self.same_story, 4),
+            "shared": self.shared,
+            "only_a": self.only_a,
+            "only_b": self.only_b,
+            "conflicts": [asdict(c) for c in self.conflicts],
+            "aligned": [asdict(p) for p in self.aligned],
+            "features": {k: round(v, 4) for k, v in self.features.items()},
+        }
