@@ -97,7 +97,7 @@ class Mention:
     `canonical` is the display name shared by every alias of one entity inside and
     across articles ("Zakir Hasanov" for "Hasanov Zakir Asgar Oglu"); `key` is the
     language-independent identity used for matching (e.g. "geo:country:AZ",
-    "geo:city:587084", "name:zakir hasanov").
+    "geo:city:587084", "person:hasanov zakir", "name:<folded text>").
     """
 
     text: str
@@ -130,6 +130,8 @@ class DateMention:
     @property
     def canonical(self) -> str:
         if self.granularity == "year":
+            if self.end.year != self.value.year:  # a range: "2015-2019"
+                return f"{self.value.year:04d}/{self.end.year:04d}"
             return f"{self.value.year:04d}"
         if self.granularity == "month":
             return f"{self.value.year:04d}-{self.value.month:02d}"
@@ -192,8 +194,12 @@ class Analysis:
             "sentences": [asdict(s) for s in self.sentences],
             "mentions": [asdict(m) for m in self.mentions],
             "dates": [
-                {**asdict(d), "value": d.value.isoformat(), "end": d.end.isoformat(),
-                 "canonical": d.canonical}
+                {
+                    **asdict(d),
+                    "value": d.value.isoformat(),
+                    "end": d.end.isoformat(),
+                    "canonical": d.canonical,
+                }
                 for d in self.dates
             ],
             "quantities": [{**asdict(q), "canonical": q.canonical} for q in self.quantities],
@@ -202,7 +208,13 @@ class Analysis:
 
 
 DIMENSIONS: tuple[str, ...] = (
-    "overall", "geography", "entities", "time", "narrative", "style", "tone",
+    "overall",
+    "geography",
+    "entities",
+    "time",
+    "narrative",
+    "style",
+    "tone",
 )
 
 

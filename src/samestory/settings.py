@@ -36,7 +36,8 @@ class Settings:
         0.3, "Below this language-detection score the declared language (if any) wins."
     )
     spacy_max_chars: int = _opt(
-        100_000, "Text beyond this many characters is not run through spaCy (keeps latency bounded)."
+        100_000,
+        "Text beyond this many characters is not run through spaCy (keeps latency bounded).",
     )
     alias_min_similarity: float = _opt(
         0.85,
@@ -49,7 +50,9 @@ class Settings:
         "'st:/path/to/model' (a local sentence-transformers model; needs the [st] extra), "
         "or 'none'.",
     )
-    embed_threads: int = _opt(2, "Threads for the embedding backend (USE is 10x slower at 4 on 2 cores).")
+    embed_threads: int = _opt(
+        2, "Threads for the embedding backend (USE is 10x slower at 4 on 2 cores)."
+    )
     head_sentences: int = _opt(
         3, "Sentences after the title that make the 'head' embedding (embeds better than all text)."
     )

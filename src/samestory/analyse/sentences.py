@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 import pysbd
-import sentencex
 import pysbd.languages
+import sentencex
 
 from ..models import Sentence
 

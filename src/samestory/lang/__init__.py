@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 SUPPORTED = ("en", "fr", "de", "es")
 
 
 @cache
+def _module(language: str, concern: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"{__name__}.{language}.{concern}")
+    except ModuleNotFoundError:
+        return None
+
+
 def resource(language: str | None, concern: str, name: str, default: Any = None) -> Any:
-    """`resource("fr", "boilerplate", "BOILERPLATE", [])` -> that list, or `default`."""
+    """`resource("fr", "boilerplate", "BOILERPLATE", ())` -> that value, or `default`."""
     if not language or not language.isalpha():
         return default
-    try:
-        module = importlib.import_module(f"{__name__}.{language.lower()}.{concern}")
-    except ModuleNotFoundError:
-        return default
-    return getattr(module, name, default)
+    module = _module(language.lower(), concern)
+    return default if module is None else getattr(module, name, default)

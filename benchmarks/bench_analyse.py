@@ -1,0 +1,90 @@
+"""Analysis throughput and warm `compare` latency on the bundled example corpus.
+
+Targets on 2 cores: >= 20 articles/s analysed with USE embeddings; compare p50 < 100 ms.
+Writes its section of BENCHMARKS.md; exits 1 when a target is missed.
+
+    python benchmarks/bench_analyse.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+
+from _report import ROOT, write_section
+from samestory.engine import Engine
+from samestory.match import compare_analyses
+from samestory.settings import Settings
+
+TARGET_DOCS_PER_S = 20.0
+TARGET_COMPARE_P50_MS = 100.0
+
+
+def _throughput(settings: Settings, articles: list, rounds: int) -> float:  # type: ignore[type-arg]
+    engine = Engine(settings)
+    engine.analyse(articles[0])  # warm: models load outside the timing
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for a in articles:
+            engine.analyse(a)
+    return rounds * len(articles) / (time.perf_counter() - start)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the corpus per setting")
+    args = parser.parse_args()
+
+    base = Settings()
+    articles = Engine(base).read(ROOT / "examples" / "corpus.jsonl")
+    chars = sum(len(a.text) for a in articles) / len(articles)
+    rows = [
+        ("no embeddings", base.with_(embedder="none")),
+        ("USE, head only", base.with_(embed_sentences=False)),
+        ("USE, head + every sentence (default)", base),
+    ]
+    figures = [(label, _throughput(s, articles, args.rounds)) for label, s in rows]
+
+    engine = Engine(base)
+    analyses = [engine.analyse(a) for a in articles]
+    pairs = list(itertools.combinations(analyses, 2))
+    compare_analyses(*pairs[0], base)
+    times = []
+    for a, b in pairs:
+        t0 = time.perf_counter()
+        compare_analyses(a, b, base)
+        times.append((time.perf_counter() - t0) * 1000)
+    p50, p95 = _percentile(times, 50), _percentile(times, 95)
+
+    default_rate = figures[-1][1]
+    ok = default_rate >= TARGET_DOCS_PER_S and p50 < TARGET_COMPARE_P50_MS
+    lines = [
+        "## Analyse and compare (`benchmarks/bench_analyse.py`)",
+        "",
+        f"Corpus: `examples/corpus.jsonl`, {len(articles)} articles, {chars:.0f} characters on "
+        f"average, {args.rounds} passes, single process, models warm.",
+        "",
+        "| analysis | articles/s |",
+        "|---|---|",
+        *[f"| {label} | {rate:.1f} |" for label, rate in figures],
+        "",
+        f"Warm `compare` of two analysed articles over all {len(pairs)} corpus pairs: "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms.",
+        "",
+        f"Targets: >= {TARGET_DOCS_PER_S:.0f} articles/s with USE embeddings, compare p50 < "
+        f"{TARGET_COMPARE_P50_MS:.0f} ms: **{'met' if ok else 'MISSED'}**.",
+    ]
+    write_section("analyse", "\n".join(lines))
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

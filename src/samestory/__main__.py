@@ -1,0 +1,3 @@
+from samestory.serve.cli import main
+
+main()

@@ -1,0 +1,386 @@
+"""Date expressions: absolute ones as written, relative ones resolved on the publication date.
+
+Candidates come from per-language regexes built from `lang/<code>/dates.py` and are
+resolved here into periods (first day .. last day). Languages without such a module get
+month names and "today/yesterday" phrases from dateparser's locale data. dateparser.parse
+itself is not called: it costs 0.3-6 ms per expression, returns instants not periods, and
+returns nothing for "mai dernier".
+
+Choices: a bare weekday is the most recent one on or before publication; a month or a day
+without a year is the occurrence nearest publication; a year range ("2015-2019") has
+granularity "year" with `end` on the last year's Dec 31; a decade ("années 1990") has
+granularity "decade". Relative expressions are skipped when `published` is None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from ..lang import resource
+from ..models import DateMention, Sentence
+from .sentences import locate_sentence
+
+__all__ = ["date_spans", "extract_dates", "phrase_pattern"]
+
+Granularity = Literal["day", "week", "month", "year", "decade"]
+_Period = tuple[dt.date, dt.date, Granularity, bool]
+
+_H = r"[^\S\n]"  # horizontal space: a date never spans a line break
+_YEAR_SHIFT = {"last": 0, "next": 0, "lastyear": -1, "thisyear": 0, "nextyear": 1}
+# Kinds whose digits belong to the date: quantities must not count them.
+_NUMERIC_KINDS = frozenset({"day", "month", "year", "decade"})
+_YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
+_NEXT = re.compile(r"[^\S\n]?([%$€£¥₹₽₪])|[^\S\n]+([^\W\d_][\w-]*)")
+_MONEY_BEFORE = re.compile(r"[$€£¥₹₽₪][^\S\n]?\Z")
+# fmt: off
+_DIGIT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    ("num", r"(?<![\d./])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?!\d)"),
+    ("yrange", rf"(?<![\w.,/-])(?P<y1>(?:19|20)\d\d){_H}*[-–—/]{_H}*(?P<y2>(?:19|20)?\d\d)"
+               r"(?![\w%]|[.,]\d)"),
+    ("year", r"(?<![\w.,/])(?<!\d[-–])(?P<y>1\d{3}|20\d{2}|2100)(?![\w%]|[.,]\d)"),
+)
+# fmt: on
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first; scraped news mixes quotes and
+    spaces, so ' also matches ’ and a space any run of spaces."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        esc = re.sub("['’]", "['’]", re.escape(phrase))
+        parts.append(esc.replace(r"\ ", _H + "+"))
+    return "|".join(parts) or r"(?!)"
+
+
+def _tail_cue(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Matches text ending with one of `phrases` plus a space (none after ' or -)."""
+    alt = phrase_pattern(phrases)
+    return re.compile(rf"(?<!\w)(?:{alt})(?:{_H}+|(?<=['’-]))\Z", re.I) if phrases else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # day, month, monthrel, weekday, rel, ago, year, decade, block
+    data: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    data: dict[str, Any]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    month_cue: re.Pattern[str] | None
+    year_cue: re.Pattern[str] | None
+    numbers: dict[str, Any]
+    unit_words: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _fallback(language: str) -> dict[str, Any]:
+    """Month names and relative day/week/month/year phrases from dateparser's locale data."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # unknown locale: digits only
+        return {}
+    months = {
+        name.lower(): i
+        for i, key in enumerate(calendar.month_name[1:], start=1)
+        for name in info.get(key.lower(), [])
+        if len(name) >= 3 and name.isalpha()
+    }
+    relative: dict[str, tuple[str, int]] = {}
+    for key, phrases in info.get("relative-type", {}).items():
+        m = re.fullmatch(r"(in )?(\d) (day|week|month|year)( ago)?", key)
+        if m and int(m[2]) <= 2:
+            offset = int(m[2]) * (1 if m[1] else -1)
+            relative.update({p: (m[3], offset) for p in phrases if len(p) >= 4})
+    return {"months": months, "relative": relative}
+
+
+@cache
+def _rules(language: str) -> _Rules:
+    data: dict[str, Any] = resource(language, "dates", "DATES", None) or _fallback(language)
+    nums: dict[str, Any] = resource(language, "numbers", "NUMBERS", None) or {}
+    full: dict[str, int] = data.get("months", {})
+    abbr: dict[str, int] = data.get("month_abbr", {})
+    weekdays: dict[str, int] = data.get("weekdays", {})
+    connectors = data.get("connectors", ())
+    conn = rf"(?:(?:{phrase_pattern(connectors)}){_H}+)?" if connectors else ""
+    month = rf"(?P<m>(?:{phrase_pattern(full)})(?!\w)|(?:{phrase_pattern(abbr)})(?!\w)\.?)"
+    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den){_H}+)?)?"
+    suffix = data.get("day_suffix") or "(?!)"
+    year = rf"(?:,?{_H}+{conn}(?P<y>{_YEAR}))"
+    pats = list(_DIGIT_PATTERNS)
+    if full:
+        pats += [
+            ("dmy", rf"(?<![\w.,]){wday}(?P<d>[0-3]?\d)(?:{suffix})?{_H}*{conn}{month}{year}?"),
+            ("my", rf"(?<!\w){month}{_H}+{conn}(?P<y>{_YEAR})"),
+        ]
+        mdy = rf"(?<!\w){wday}{month}{_H}+(?P<d>[0-3]?\d)(?:{suffix})?(?!\w){year}?"
+        pats += [("mdy", mdy)] if data.get("mdy") else []
+    before, after = data.get("before", {}), data.get("after", {})
+    mods_b = rf"(?:(?P<b>{phrase_pattern(before)}){_H}+)?" if before else ""
+    mods_a = rf"(?:{_H}+(?P<a>{phrase_pattern(after)})(?!\w))?" if after else ""
+    if data.get("month_cues") or before or after:
+        pats.append(("monthrel", rf"(?<!\w){mods_b}(?P<m>{phrase_pattern(full)})(?!\w){mods_a}"))
+    if weekdays:
+        pats.append(("weekday", rf"(?<!\w){mods_b}(?P<w>{phrase_pattern(weekdays)})(?!\w){mods_a}"))
+    if data.get("relative"):
+        pats.append(("rel", rf"(?<!\w)(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
+    units = data.get("units", {})
+    counts = [*nums.get("words", {}), *nums.get("ones", ())]
+    n_alt = rf"(?P<n>\d{{1,4}}|{phrase_pattern(counts)})"
+    u_alt = f"(?P<u>{phrase_pattern(units)})"
+    for template in data.get("ago", ()) if units else ():
+        lit = phrase_pattern([template]).replace(r"\{n\}", n_alt).replace(r"\{u\}", u_alt)
+        pats.append(("ago", rf"(?<!\w){lit}(?!\w)"))
+    for decade in data.get("decades", ()):
+        pats.append(("decade", rf"(?<!\w){decade}"))
+    ranges = data.get("ranges", ())
+    if ranges:
+        first, second = (phrase_pattern(r[i] for r in ranges) for i in (0, 1))
+        span = rf"(?<!\w)(?:{first}){_H}+(?P<y1>{_YEAR}){_H}+(?:{second}){_H}+(?P<y2>{_YEAR})"
+        pats.append(("yrange", span))
+    approximators = nums.get("approximators", ())
+    unit_words = {w.split()[0] for key in ("scales", "currencies") for w in nums.get(key, {})}
+    unit_words |= {w.split()[0] for w in nums.get("percent", ())}
+    return _Rules(
+        data=data,
+        months={_fold(k): v for k, v in (*abbr.items(), *full.items())},
+        weekdays={_fold(k): v for k, v in weekdays.items()},
+        patterns=tuple((kind, re.compile(p, re.I)) for kind, p in pats),
+        month_cue=_tail_cue(data.get("month_cues", ())),
+        year_cue=_tail_cue(data.get("year_cues", ())),
+        numbers=nums,
+        unit_words=frozenset(unit_words),
+        stopwords=frozenset(
+            [*str(nums.get("stopwords", "")).split(), *(a.split()[-1] for a in approximators)]
+        ),
+    )
+
+
+def _is_year(text: str, start: int, end: int, year: int, r: _Rules) -> bool:
+    """Whether a bare number is a year rather than a count ("en 2000" vs "2000 soldats")."""
+    before = text[max(0, start - 30) : start]
+    cued = r.year_cue is not None and r.year_cue.search(before) is not None
+    if not cued and (before.endswith("-") or not 1900 <= year <= 2100):
+        return False
+    if _MONEY_BEFORE.search(before):
+        return False
+    m = _NEXT.match(text, end)
+    if m is None:
+        return True
+    if m[1] or m[2].lower() in r.unit_words:
+        return False
+    # Counts that look like years are round ("2000 soldats"); "de 2023 prévoit" is a year.
+    if cued or not r.numbers.get("year_counts", False) or year % 50:
+        return True
+    word = m[2]
+    if word.lower() in r.stopwords or _fold(word) in r.months or _fold(word) in r.weekdays:
+        return True
+    return bool(r.numbers.get("noun_capitalized")) and not word[0].isupper()
+
+
+def _name_ok(text: str, start: int, name: str, r: _Rules) -> bool:
+    """Casing rules for month/weekday names: "may" is a verb, "Mars" a planet."""
+    case = r.data.get("names_case")
+    if case == "upper":
+        return name[0].isupper()
+    if case == "lower" and name[0].isupper():
+        before = text[max(0, start - 12) : start].rstrip()
+        return (not before and start < 12) or before[-1:] in set('.!?:;«»"“”(—–-\n')
+    return True
+
+
+def _fold(word: str) -> str:
+    """Case- and dot-insensitive table key: Turkish "MAYIS"/"NİSAN" must find "mayıs"/"nisan"."""
+    folded = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | None:
+    g = m.groupdict()
+    start, end = m.span()
+    if kind in ("iso", "num", "dmy", "mdy"):
+        if kind == "num":
+            a, b = int(g["a"]), int(g["b"])
+            month_first = (r.data.get("mdy") and a <= 12) or b > 12
+            day, month = (b, a) if month_first else (a, b)
+        else:
+            day = int(g["d"])
+            month = int(g["m"]) if kind == "iso" else r.months.get(_fold(g["m"]), 0)
+        y = int(g["y"]) if g.get("y") else None
+        return _Cand(start, end, "day", (y, month, day)) if 1 <= day <= 31 and month else None
+    if kind == "my":
+        month = r.months.get(_fold(g["m"]), 0)
+        return _Cand(start, end, "month", (int(g["y"]), month)) if month else None
+    if kind in ("monthrel", "weekday"):
+        name = g["m"] if kind == "monthrel" else g["w"]
+        mod = g.get("b") or g.get("a")
+        key = r.data.get("before", {}) if g.get("b") else r.data.get("after", {})
+        mod_kind = key.get(_norm(mod)) if mod else None
+        if not _name_ok(text, m.start("m" if kind == "monthrel" else "w"), name, r):
+            return None
+        table = r.weekdays if kind == "weekday" else r.months
+        number = table.get(_fold(name))
+        if number is None:  # matched case-insensitively but spelt outside the table
+            return None
+        if kind == "weekday":
+            return _Cand(start, end, kind, (number, mod_kind))
+        cue = r.month_cue
+        if mod_kind is None and (cue is None or not cue.search(text[max(0, start - 30) : start])):
+            return None
+        return _Cand(start, end, kind, (number, mod_kind))
+    if kind == "rel":
+        phrase = _norm(g["p"])
+        if phrase in r.data.get("case_sensitive", ()) and g["p"] != phrase:
+            return None
+        value = r.data["relative"].get(phrase)
+        return _Cand(start, end, "rel" if value else "block", value or ())
+    if kind == "ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else r.numbers.get("words", {}).get(n, 1)
+        unit, mult = r.data["units"][_norm(g["u"])]
+        return _Cand(start, end, "ago", (unit, count * mult))
+    if kind == "yrange":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        y2 = y2 if y2 >= 100 else y1 // 100 * 100 + y2
+        if not y1 < y2 <= y1 + 100 or not _is_year(text, start, end, y1, r):
+            return None
+        return _Cand(start, end, "year", (y1, y2))
+    if kind == "year":
+        if not _is_year(text, start, end, int(g["y"]), r):
+            return None
+        return _Cand(start, end, "year", (int(g["y"]), int(g["y"])))
+    digits = re.sub(r"\D", "", g["d"])
+    return _Cand(start, end, "decade", (int(digits),))
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+@lru_cache(maxsize=32)
+def _candidates(text: str, language: str) -> tuple[_Cand, ...]:
+    """Non-overlapping date candidates, longest first wins; independent of `published`."""
+    r = _rules(language.lower() if language else "")
+    found: list[_Cand] = []
+    for kind, pattern in r.patterns:
+        for m in pattern.finditer(text):
+            cand = _candidate(kind, m, text, r)
+            if cand is not None:
+                found.append(cand)
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    taken: list[_Cand] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return tuple(sorted(taken, key=lambda c: c.start))
+
+
+def date_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of dates written with digits ("3 mai", "2016", "2015-2019"): quantities skips
+    numbers inside them, so a day of month or a year is never a count."""
+    return [(c.start, c.end) for c in _candidates(text, language) if c.kind in _NUMERIC_KINDS]
+
+
+def _month(y: int, m: int, shift: int = 0) -> tuple[dt.date, dt.date]:
+    y, m = y + (m - 1 + shift) // 12, (m - 1 + shift) % 12 + 1
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week(d: dt.date) -> tuple[dt.date, dt.date]:
+    monday = d - dt.timedelta(days=d.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _nearest_year(pub: dt.date, month: int, day: int = 15) -> int:
+    """Year putting (month, day) nearest publication; news looks back more than ahead, so
+    future days count 1.5x ("en mars" in October is last March, "en novembre" the next)."""
+
+    def distance(year: int) -> float:
+        try:
+            days = (dt.date(year, month, day) - pub).days
+        except ValueError:  # 29 February
+            return float("inf")
+        return days * 1.5 if days > 0 else -days
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
+
+
+def _resolve(c: _Cand, pub: dt.date | None) -> _Period | None:
+    if c.kind == "year":
+        return dt.date(c.data[0], 1, 1), dt.date(c.data[1], 12, 31), "year", False
+    if c.kind == "month":
+        return (*_month(*c.data), "month", False)
+    if c.kind == "day" and c.data[0] is not None:
+        d = dt.date(*c.data)
+        return d, d, "day", False
+    if c.kind == "decade":
+        d = c.data[0]
+        if d < 100:  # "années 90": the latest such decade that has started
+            d += 2000 if 2000 + d <= (pub.year if pub else 2029) else 1900
+        return dt.date(d, 1, 1), dt.date(d + 9, 12, 31), "decade", False
+    if pub is None:
+        return None
+    if c.kind == "day":
+        _, month, day = c.data
+        d = dt.date(_nearest_year(pub, month, day), month, day)
+        return d, d, "day", True
+    if c.kind == "monthrel":
+        month, mod = c.data
+        year = _nearest_year(pub, month) if mod is None else pub.year + _YEAR_SHIFT[mod]
+        year -= mod == "last" and month >= pub.month
+        year += mod == "next" and month <= pub.month
+        return (*_month(year, month), "month", True)
+    if c.kind == "weekday":
+        wd, mod = c.data
+        if mod == "next":
+            d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        else:
+            back = (pub.weekday() - wd) % 7
+            d = pub - dt.timedelta(days=back or (7 if mod == "last" else 0))
+        return d, d, "day", True
+    unit, n = c.data
+    n = -n if c.kind == "ago" else n
+    if unit == "day":
+        d = pub + dt.timedelta(days=n)
+        return d, d, "day", True
+    if unit == "week":
+        return (*_week(pub + dt.timedelta(weeks=n)), "week", True)
+    if unit == "month":
+        return (*_month(pub.year, pub.month, n), "month", True)
+    return dt.date(pub.year + n, 1, 1), dt.date(pub.year + n, 12, 31), "year", True
+
+
+def extract_dates(
+    text: str,
+    language: str,
+    published: dt.datetime | dt.date | None,
+    sentences: list[Sentence] | None = None,
+) -> list[DateMention]:
+    """Date mentions in `text`, relative ones resolved against `published`."""
+    pub = published.date() if isinstance(published, dt.datetime) else published
+    out: list[DateMention] = []
+    for c in _candidates(text, language):
+        try:
+            period = None if c.kind == "block" else _resolve(c, pub)
+        except ValueError:  # "31 février", a year out of range
+            period = None
+        if period is not None:  # period is (value, end, granularity, relative)
+            sentence = locate_sentence(sentences, c.start) if sentences else -1
+            out.append(DateMention(text[c.start : c.end], *period, c.start, c.end, sentence))
+    return out

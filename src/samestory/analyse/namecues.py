@@ -1,0 +1,168 @@
+"""Evidence that a capitalised word is (part of) a name, for the rule-based languages.
+
+Without an NER model, capitalisation is the main signal, and it is weak: German
+capitalises every noun and every language capitalises sentence openers. This module
+gives the other signals `capitalised.py` weighs:
+
+* first names (gender-guesser's ~40k names from many countries, common ones only):
+  a PERSON needs one, or a title, before the surname;
+* spaCy's stop-word list for the language ("Solche", "Nel"), cut from span edges;
+* for German, whether a word is a plausible common noun: a noun ending ("-ung",
+  "-heit"), or somewhere in the article an article, number or inflected adjective
+  before it ("das Abkommen", "50 Liter", "schwere Unwetter"); and whether it looks
+  foreign (letters German does not use: "Algemesí", "Marés"), which makes it a name.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from .gazetteer import fold, gazetteer
+from .namelists import NameLists, Tok
+
+__all__ = ["first_names", "foreign_looking", "german_nouns", "rule_lists", "stop_words"]
+
+# gender-guesser's per-country frequency, one hex digit per country: below this
+# everywhere the "name" is too rare to count ("Alvera", "Nova", "Valencia").
+_MIN_FREQUENCY = 3
+_GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-")
+_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät",
+    "täten", "ion", "ionen", "ismus", "nis", "nisse", "tum", "tümer", "ment", "mente",
+    "chen", "lein", "ling", "linge", "erei", "ität", "ik", "ie", "ien", "eure", "enten",
+)  # fmt: skip
+# Words before a German noun that a name rarely has: articles, determiners and
+# contracted prepositions ("im", "zum").
+_DETERMINERS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+    "einen", "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "solche",
+    "solchen", "diese", "dieser", "dieses", "diesen", "jede", "jeder", "jedes", "alle",
+    "mehrere", "viele", "weitere", "einige", "sein", "seine", "ihr", "ihre", "unser",
+})  # fmt: skip
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em")
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for `language`, folded (empty when spaCy has none)."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except (ImportError, ValueError):
+        return frozenset()
+    return frozenset(fold(w) for w in getattr(module, "STOP_WORDS", ()))
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(w for name in gazetteer().names for w in name.split())
+
+
+@cache
+def rule_lists(lists: NameLists, language: str) -> NameLists:
+    """`lists` with the language's stop words added to its function words.
+
+    Words of place names are left out: span edges are cut at function words, and
+    "Estados Unidos" or "Oriente Medio" must survive.
+    """
+    extra = stop_words(language) - _place_words() - lists.titles
+    return replace(lists, function_words=lists.function_words | extra)
+
+
+@cache
+def first_names(language: str) -> frozenset[str]:
+    """Folded common first names, without the language's stop words ("An", "Del")."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # optional: without it, only titles make a person
+        return frozenset()
+    stops = stop_words(language)
+    out = set()
+    for name, genders in Detector(case_sensitive=False).names.items():
+        freq = max((int(c, 16) for v in genders.values() for c in v if c != " "), default=0)
+        folded = fold(name)
+        if freq >= _MIN_FREQUENCY and len(folded) > 2 and folded not in stops:
+            out.add(folded)
+    return frozenset(out)
+
+
+def foreign_looking(word: str) -> bool:
+    """Letters German never writes ("Algemesí", "Galați") or an acronym ("UME", "A-7")."""
+    if any(c.isdigit() for c in word) or (word.isupper() and len(word) >= 2):
+        return True
+    return any(c.isalpha() and c not in _GERMAN_LETTERS for c in word.lower())
+
+
+def german_nouns(toks: Sequence[Tok]) -> set[str]:
+    """Folded capitalised words of a German text that behave like common nouns."""
+    out: set[str] = set()
+    stops = stop_words("de")
+    for i, (word, _, _) in enumerate(toks):
+        if not word[:1].isupper() or foreign_looking(word):
+            continue
+        lower = word.lower()
+        if lower.endswith(_NOUN_ENDINGS) and len(lower) > 5:
+            out.add(fold(word))
+            continue
+        prev = toks[i - 1][0] if i else ""
+        low = prev.lower()
+        # "schweren Unwetter"; not "-e" ("sagte Keller") nor stop words ("über").
+        adjective = prev[:1].islower() and len(prev) > 3 and low.endswith(_ADJECTIVE_ENDINGS)
+        if low in _DETERMINERS or prev[:1].isdigit() or (adjective and low not in stops):
+            out.add(fold(word))
+    return out
+
+
+def german_kind(word: str, names: frozenset[str], nouns: set[str], lists: NameLists) -> str:
+    """"name" (first name, foreign-looking, acronym), "noun" or "unknown"."""
+    f = fold(word)
+    if f in names or foreign_looking(word):
+        return "name"
+    lower = word.lower()
+    if (
+        f in nouns
+        or f in lists.non_names
+        or f in lists.function_words
+        or (lower.endswith(_NOUN_ENDINGS) and len(lower) > 5)
+    ):
+        return "noun"
+    return "unknown"
+
+
+def german_segments(
+    toks: Sequence[Tok], lo: int, hi: int, lists: NameLists, names: frozenset[str],
+    nouns: set[str],
+) -> list[tuple[int, int]]:  # fmt: skip
+    """A German capitalised run cut into the names inside it.
+
+    Connectors split it ("Spezialeinheit der Armee", "Debüt von Lena Hartmann") unless
+    a first name comes before ("Ursula von der Leyen"); then leading common nouns go,
+    as do words before a first name ("Finanzvorstand Thomas Reindl") or before a
+    foreign-looking word ("Kleinstädte Algemesí"); a segment left with only common
+    nouns is dropped ("Liter Regen").
+    """
+    segments: list[tuple[int, int]] = []
+    start = lo
+    for k in range(lo, hi):
+        f = fold(toks[k][0])
+        if k > start and f in lists.connectors and fold(toks[k - 1][0]) not in names:
+            segments.append((start, k))
+            start = k + 1
+    segments.append((start, hi))
+    out = []
+    for a, b in segments:
+        while a < b and not toks[a][0][:1].isupper():
+            a += 1  # a connector run together with the next ("der Armee")
+        kinds = [german_kind(t[0], names, nouns, lists) for t in toks[a:b]]
+        cut = 0
+        if "name" in kinds[1:]:
+            cut = kinds.index("name", 1) if kinds[0] != "name" else 0
+        while cut < len(kinds) - 1 and kinds[cut] == "noun":
+            cut += 1
+        a += cut
+        kinds = kinds[cut:]
+        if a < b and any(k != "noun" for k in kinds):
+            out.append((a, b))
+    return out

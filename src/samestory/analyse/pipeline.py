@@ -1,0 +1,126 @@
+"""The analysis pipeline: named steps that declare what they need and what they set.
+
+Like a spaCy pipeline, each step names the `Analysis` attributes it reads
+(`requires`) and writes (`provides`); `Pipeline` checks the order once when it is
+built, so a misordered or missing step fails at construction, not deep inside a
+batch job. Steps are plain functions of (analysis, settings), so the same pipeline
+runs in a test, behind the SQLite engine and inside a Spark partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..models import Analysis, Article
+from ..settings import DEFAULT_SETTINGS, Settings
+from .aliases import link_entities
+from .dates import extract_dates
+from .embed import get_embedder
+from .entities import extract_mentions
+from .language import detect_language
+from .quantities import extract_quantities
+from .sentences import split_sentences
+
+__all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "head_text"]
+
+StepFunc = Callable[[Analysis, Settings], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    func: StepFunc
+
+    def __call__(self, analysis: Analysis, settings: Settings) -> None:
+        self.func(analysis, settings)
+
+
+def _language(a: Analysis, s: Settings) -> None:
+    a.language = detect_language(a.text, a.article.language, s.language_min_confidence)
+
+
+def _sentences(a: Analysis, s: Settings) -> None:
+    a.sentences = split_sentences(a.text, a.language)
+
+
+def _entities(a: Analysis, s: Settings) -> None:
+    text = a.text[: s.spacy_max_chars]
+    sentences = [x for x in a.sentences if x.end <= len(text)]
+    a.mentions = link_entities([extract_mentions(text, a.language, sentences)])[0]
+
+
+def _dates(a: Analysis, s: Settings) -> None:
+    a.dates = extract_dates(a.text, a.language, a.article.published, a.sentences)
+
+
+def _quantities(a: Analysis, s: Settings) -> None:
+    a.quantities = extract_quantities(a.text, a.language, a.sentences)
+
+
+def head_text(a: Analysis, n_sentences: int) -> str:
+    """Title plus the first sentences of lede/body: what embeds a story best."""
+    title_end = len(a.article.title)
+    body = [x.text for x in a.sentences if x.start >= title_end][:n_sentences]
+    return " ".join([a.article.title, *body]).strip()
+
+
+def _embeddings(a: Analysis, s: Settings) -> None:
+    embedder = get_embedder(s.embedder, s.embed_threads)
+    if embedder is None:
+        return
+    sentences = [x.text for x in a.sentences[: s.max_sentences]] if s.embed_sentences else []
+    # One batch for head and sentences: one call into the model per article.
+    vectors = embedder.encode([head_text(a, s.head_sentences), *sentences])
+    a.embedding = vectors[0]
+    a.sentence_embeddings = vectors[1:] if sentences else None
+
+
+DEFAULT_STEPS: tuple[Step, ...] = (
+    Step("language", ("text",), ("language",), _language),
+    Step("sentences", ("text", "language"), ("sentences",), _sentences),
+    Step("entities", ("text", "language", "sentences"), ("mentions",), _entities),
+    Step("dates", ("text", "language", "sentences"), ("dates",), _dates),
+    Step("quantities", ("text", "language", "sentences"), ("quantities",), _quantities),
+    Step("embeddings", ("sentences",), ("embedding", "sentence_embeddings"), _embeddings),
+)
+
+
+class Pipeline:
+    """An ordered, validated list of steps."""
+
+    def __init__(
+        self, steps: Sequence[Step] = DEFAULT_STEPS, settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
+        available = {"text", "article"}
+        for step in steps:
+            missing = [r for r in step.requires if r not in available]
+            if missing:
+                raise ConfigError(
+                    f"pipeline step {step.name!r} needs {', '.join(missing)}, "
+                    "which no earlier step provides"
+                )
+            available.update(step.provides)
+        self.steps = tuple(steps)
+        self.settings = settings
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the named steps (e.g. `without("embeddings")` for a fast pass)."""
+        return Pipeline([s for s in self.steps if s.name not in names], self.settings)
+
+    def __call__(self, article: Article) -> Analysis:
+        analysis = Analysis(article=article, language=article.language or "und", text=article.text)
+        for step in self.steps:
+            step(analysis, self.settings)
+        return analysis
+
+    def pipe(self, articles: Iterable[Article]) -> Iterable[Analysis]:
+        for article in articles:
+            yield self(article)

@@ -1,0 +1,232 @@
+"""Places: resolve a country, city or demonym in any language to one language-free key.
+
+    resolve_place("Bakou") == resolve_place("Bakı") == resolve_place("Баку")
+        -> Place("geo:city:587084", "Baku", "city", "AZ")
+    resolve_place("azéri", "fr") -> Place("geo:country:AZ", "Azerbaijan", "country", "AZ")
+
+`find_places` scans tokenised text for the same names (n-grams up to the longest
+indexed name) and demonyms, so languages without an NER model still get places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from .gazetteer import Place, fold, gazetteer
+from .namelists import NameLists, Tok, name_lists
+
+__all__ = [
+    "Place",
+    "PlaceHit",
+    "country_place",
+    "find_places",
+    "locative_before",
+    "pick_place",
+    "prior_countries",
+    "place_candidates",
+    "resolve_demonym",
+    "resolve_place",
+]
+
+# Leading words that name the kind of place rather than the place itself; tried away
+# only when the full name is unknown ("l'Arménie", "the Netherlands", "die Türkei").
+_LEADING = frozenset(
+    ("the", "la", "le", "les", "l'", "el", "los", "las", "die", "der", "das", "den", "dem")
+)
+
+
+# Weak country prior per article language: where a news article in the language is
+# most likely set when it names no country. Only breaks ties between same-named
+# places ("Valencia" in a Spanish article is Spain's, not Venezuela's).
+_PRIOR: dict[str, tuple[str, ...]] = {
+    "es": ("ES",), "fr": ("FR", "BE", "CH"), "de": ("DE", "AT", "CH"), "it": ("IT", "CH"),
+    "en": ("GB", "US", "IE"), "pt": ("PT", "BR"), "nl": ("NL", "BE"), "pl": ("PL",),
+}  # fmt: skip
+# Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
+# Not Spanish/French "a"/"à"/"de": they as often precede a person ("condenó a Reindl").
+_LOCATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset({"in", "near", "outside", "from"}),
+    "fr": frozenset({"en", "dans", "pres", "vers"}),
+    "de": frozenset({"in", "im", "bei", "nach", "aus"}),
+    "es": frozenset({"en", "desde", "hacia", "cerca"}),
+    "it": frozenset({"a", "in", "da", "presso", "vicino"}),
+}
+
+
+def prior_countries(language: str | None) -> tuple[str, ...]:
+    """ISO codes an article in `language` is set in when it names no country."""
+    return _PRIOR.get(language or "", ())
+
+
+def locative_before(text: str, start: int, language: str | None) -> bool:
+    """Whether the word before `start` is a locative preposition of `language`."""
+    words = text[max(0, start - 16) : start].split()
+    return bool(words) and fold(words[-1]) in _LOCATIVE.get(language or "", frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place name found in tokens [first, last) of a token list."""
+
+    first: int
+    last: int
+    place: Place
+    demonym: bool
+    candidates: tuple[Place, ...]
+    weak: bool = False  # see `place_candidates`
+
+
+def pick_place(
+    candidates: Sequence[Place], context: Collection[str], prior: Sequence[str] = ()
+) -> Place | None:
+    """Best candidate, preferring one in a country the article already mentions.
+
+    Candidates come population-ranked, so "Valencia" is Venezuela's city unless the
+    article also mentions Spain -- or, when no candidate is in a mentioned country,
+    unless the language's `prior` countries (see `prior_countries`) include Spain.
+    """
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        for place in candidates:
+            if place.country in context:
+                return place
+        for code in prior:
+            for place in candidates:
+                if place.country == code:
+                    return place
+    return candidates[0]
+
+
+def _candidates(key: str, language: str | None) -> tuple[Place, ...]:
+    g = gazetteer()
+    found = g.lookup(key)
+    if not found and language == "de" and key.endswith("s") and len(key) > 4:
+        found = g.lookup(key[:-1])  # genitive: "Aserbaidschans", "Israels"
+    return found
+
+
+def place_candidates(name: str, language: str | None = None) -> tuple[tuple[Place, ...], bool]:
+    """(places the name may refer to, best first; whether the match is weak).
+
+    A weak match is an alternate name unlike the city's own ("Nadia" for Navadwip,
+    "Pékin" for Beijing): callers should want some other evidence, such as the
+    article naming the same country. Demonyms resolve to their country.
+    """
+    key = fold(name)
+    if not key:
+        return (), False
+    found = _candidates(key, language)
+    if not found:
+        head, _, rest = key.partition(" ")
+        if rest and head in _LEADING:
+            key = rest
+        elif "'" in head and key.split("'", 1)[1]:
+            key = key.split("'", 1)[1]
+        found = _candidates(key, language)
+    if found:
+        return found, key in gazetteer().weak
+    country = resolve_demonym(name, language)
+    return ((country,), False) if country else ((), False)
+
+
+def resolve_place(
+    name: str, language: str | None = None, *, context: Collection[str] = ()
+) -> Place | None:
+    """The place a name or demonym refers to, or None.
+
+    `context` holds ISO country codes the surrounding text mentions; it breaks ties
+    between cities of the same name.
+    """
+    found, _ = place_candidates(name, language)
+    return pick_place(found, context)
+
+
+def resolve_demonym(word: str, language: str | None = None) -> Place | None:
+    """The country a demonym names ("israélienne" -> Israel), or None."""
+    return gazetteer().demonym(fold(word), language)
+
+
+def country_place(code: str) -> Place | None:
+    """The country with ISO 3166-1 alpha-2 `code`."""
+    return gazetteer().countries.get(code.upper())
+
+
+def _joined(text: str, toks: Sequence[Tok], i: int, n: int) -> str | None:
+    """Text of tokens i..i+n when they sit on one line separated only by spaces."""
+    if i + n > len(toks):
+        return None
+    for k in range(i + 1, i + n):
+        gap = text[toks[k - 1][2] : toks[k][1]]
+        if gap.strip(" \u00a0") or not toks[k][0][:1].isalpha():
+            return None
+    return text[toks[i][1] : toks[i + n - 1][2]]
+
+
+def find_places(
+    text: str,
+    toks: Sequence[Tok],
+    language: str | None,
+    *,
+    skip: Collection[int] = (),
+) -> list[PlaceHit]:
+    """Place names and demonyms in `toks` (tokens of `text`), longest match first.
+
+    A name must start with a capital letter; demonyms match lower-case too where the
+    language writes them so ("israélien", "israelische"). Tokens whose index is in
+    `skip` (already inside an NER entity) are never part of a hit.
+    """
+    g = gazetteer()
+    lists = name_lists(language)
+    hits: list[PlaceHit] = []
+    i = 0
+    while i < len(toks):
+        word = toks[i][0]
+        if i in skip or not word[:1].isalpha():
+            i += 1
+            continue
+        capital = word[:1].isupper()
+        head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
+        as_name = capital and head in g.first_tokens
+        as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
+        hit = (
+            _longest(text, toks, i, language, lists, skip, as_name, as_demonym)
+            if (as_name or as_demonym)
+            else None
+        )
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.last
+    return hits
+
+
+def _longest(
+    text: str, toks: Sequence[Tok], i: int, language: str | None, lists: NameLists,
+    skip: Collection[int], as_name: bool, as_demonym: bool,
+) -> PlaceHit | None:  # fmt: skip
+    g = gazetteer()
+    for n in range(min(g.max_tokens, len(toks) - i), 0, -1):
+        if any(k in skip for k in range(i + 1, i + n)):
+            continue
+        joined = _joined(text, toks, i, n)
+        if joined is None:
+            continue
+        key = fold(joined)
+        if as_name and (n > 1 or _single_ok(key, lists)):
+            found = _candidates(key, language)
+            if found:
+                return PlaceHit(i, i + n, found[0], False, found, key in g.weak)
+        if as_demonym:
+            country = g.demonym(key, language)
+            if country is not None:
+                return PlaceHit(i, i + n, country, True, (country,))
+    return None
+
+
+def _single_ok(key: str, lists: NameLists) -> bool:
+    # A one-word name that is also a common word of the language ("Este", "Mai") is
+    # more often the word than the place.
+    return len(key) >= 3 and key not in lists.function_words and key not in lists.non_names

@@ -1,0 +1,78 @@
+"""The Engine: one object that wires reading, analysis and comparison with one Settings.
+
+The module-level functions `samestory.read/analyse/compare` use a process-wide
+default Engine; programs that need other settings build their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from .analyse.pipeline import Pipeline
+from .errors import InputError
+from .ingest import read as _read
+from .match import Scorer, compare_analyses
+from .models import Analysis, Article, PairScore
+from .settings import Settings
+
+__all__ = ["Engine"]
+
+Source = str | Path
+Comparable = Article | Analysis | Source
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        pipeline: Pipeline | None = None,
+        scorer: Scorer | None = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self.pipeline = pipeline or Pipeline(settings=self.settings)
+        self.scorer = scorer
+
+    # --- ingest ---
+    def read(self, source: Source, *, stdin: BinaryIO | None = None) -> list[Article]:
+        return _read(source, self.settings, stdin=stdin)
+
+    def read_one(self, source: Source, *, stdin: BinaryIO | None = None) -> Article:
+        articles = self.read(source, stdin=stdin)
+        if len(articles) != 1:
+            raise InputError(f"{source}: holds {len(articles)} articles where one was expected")
+        return articles[0]
+
+    # --- analyse ---
+    def analyse(self, article: Article, *, published: dt.datetime | None = None) -> Analysis:
+        return self.pipeline(with_default_published(article, published))
+
+    def analyse_many(
+        self, articles: Iterable[Article], *, published: dt.datetime | None = None
+    ) -> list[Analysis]:
+        return [self.analyse(a, published=published) for a in articles]
+
+    # --- match ---
+    def compare(
+        self, a: Comparable, b: Comparable, *, published: dt.datetime | None = None
+    ) -> PairScore:
+        return compare_analyses(
+            self._analysis(a, published), self._analysis(b, published), self.settings, self.scorer
+        )
+
+    def _analysis(self, item: Comparable, published: dt.datetime | None) -> Analysis:
+        if isinstance(item, Analysis):
+            return item
+        article = item if isinstance(item, Article) else self.read_one(item)
+        return self.analyse(article, published=published)
+
+
+def with_default_published(article: Article, published: dt.datetime | None) -> Article:
+    """The article with `published` filled in where the source gave no date."""
+    if published is None or article.published is not None:
+        return article
+    return dataclasses.replace(article, published=published)

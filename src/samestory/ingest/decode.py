@@ -1,0 +1,100 @@
+"""Bytes to clean Unicode text: encoding detection, binary refusal, whitespace normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+
+from ..errors import BinaryInputError, EmptyInputError
+
+# Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# The engine's languages are Western European: when charset-normalizer finds several
+# code pages equally plausible (short Latin-1 text often ties with cp1250), these win,
+# otherwise "à" comes out as "ŕ".
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_TOLERANCE = 0.02
+
+# Above this share of control characters, "text" is really a binary format that
+# happened to decode (e.g. a stream of low bytes is valid ASCII).
+_MAX_CONTROL_SHARE = 0.01
+
+_LINE_BREAKS = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n"}
+_INVISIBLE = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e")
+_TRANSLATE: dict[int, str | None] = {
+    **{ord(k): v for k, v in _LINE_BREAKS.items()},
+    ord("\u2029"): "\n\n",
+    ord("\t"): " ",
+    **{ord(c): None for c in _INVISIBLE},
+}
+_SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline (NBSP, thin spaces, ...)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """`data` as text: BOM, then UTF-8, then charset-normalizer's best guess.
+
+    Raises `BinaryInputError` for content that is not text and `EmptyInputError` for
+    content that is only whitespace.
+    """
+    text = _decode(data, name)
+    if not text.strip():
+        raise EmptyInputError(f"{name}: the input is empty (only whitespace)")
+    controls = len(_CONTROLS.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise BinaryInputError(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise BinaryInputError(
+                    f"{name}: starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding}; re-save it as UTF-8"
+                ) from None
+    if b"\x00" in data:
+        raise BinaryInputError(f"{name}: contains NUL bytes, so it is binary, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise BinaryInputError(f"{name}: no text encoding fits; is it a binary file?")
+    for match in matches:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos + _CHAOS_TOLERANCE:
+            return str(match)
+    return str(best)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, one kind of space and newline, no invisible characters, blank-line paragraphs.
+
+    Runs of spaces collapse to one and lines are stripped; single newlines are kept
+    and runs of blank lines become one blank line (a paragraph break).
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_TRANSLATE)
+    text = _CONTROLS.sub("", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def one_line(text: str) -> str:
+    """`text` normalised onto a single line (for titles and metadata)."""
+    return " ".join(normalize_text(text).split())

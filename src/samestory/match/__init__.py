@@ -1,0 +1,40 @@
+"""match: how far two analysed articles report the same story, with the reasons."""
+
+from __future__ import annotations
+
+from ..analyse.aliases import link_entities
+from ..models import Analysis, PairScore
+from ..settings import DEFAULT_SETTINGS, Settings
+from .align import Alignment, align_sentences
+from .conflicts import find_conflicts
+from .facts import split_facts
+from .features import FEATURE_DOCS, pair_features
+from .scorer import HandSetScorer, Scorer
+
+__all__ = ["FEATURE_DOCS", "Alignment", "HandSetScorer", "Scorer", "compare_analyses"]
+
+_DEFAULT_SCORER = HandSetScorer()
+
+
+def compare_analyses(
+    a: Analysis,
+    b: Analysis,
+    settings: Settings = DEFAULT_SETTINGS,
+    scorer: Scorer | None = None,
+) -> PairScore:
+    ma, mb = link_entities([a.mentions, b.mentions])
+    alignment = align_sentences(a, b, settings.align_min_similarity)
+    shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)
+    features = pair_features(a, b, alignment, overlaps)
+    scores, probability = (scorer or _DEFAULT_SCORER).score(features)
+    conflicts = find_conflicts(a, b, alignment.pairs, ma, mb, settings.number_conflict_tolerance)
+    return PairScore(
+        scores=scores,
+        same_story=probability,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        conflicts=conflicts,
+        aligned=alignment.pairs[: settings.align_max_pairs],
+        features=features,
+    )

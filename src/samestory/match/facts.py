@@ -1,0 +1,130 @@
+"""What two analyses share and what only one of them has: entities, places, dates, numbers.
+
+Comparison happens on language-independent keys (linked entity keys, place keys,
+resolved dates, normalised values), and is reported with canonical display names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Analysis, DateMention, Mention, Quantity
+
+__all__ = ["FactSets", "fact_sets", "numbers_equal", "overlap_features", "split_facts"]
+
+KINDS = ("entities", "places", "dates", "numbers")
+
+
+def numbers_equal(x: Quantity, y: Quantity, tolerance: float) -> bool:
+    if x.unit != y.unit:
+        return False
+    scale = max(abs(x.value), abs(y.value), 1e-9)
+    return abs(x.value - y.value) / scale <= tolerance
+
+
+@dataclass(slots=True)
+class FactSets:
+    """Per kind: key -> display string, for one side of a comparison."""
+
+    entities: dict[str, str]
+    places: dict[str, str]
+    dates: dict[str, str]
+    numbers: dict[str, str]
+
+    def get(self, kind: str) -> dict[str, str]:
+        return dict(getattr(self, kind))
+
+
+def _entity_map(mentions: Iterable[Mention], places: bool) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in mentions:
+        if (m.label == "LOC") == places:
+            out.setdefault(m.key, m.canonical)
+    return out
+
+
+def _date_map(dates: Iterable[DateMention]) -> dict[str, str]:
+    return {d.canonical: d.canonical for d in dates}
+
+
+def _number_map(quantities: Iterable[Quantity]) -> dict[str, str]:
+    return {q.canonical: q.canonical for q in quantities}
+
+
+def fact_sets(a: Analysis, mentions: list[Mention]) -> FactSets:
+    """Fact sets of `a`, using `mentions` (its mentions after cross-article linking)."""
+    return FactSets(
+        entities=_entity_map(mentions, places=False),
+        places=_entity_map(mentions, places=True),
+        dates=_date_map(a.dates),
+        numbers=_number_map(a.quantities),
+    )
+
+
+def _match_numbers(
+    qa: list[Quantity], qb: list[Quantity], tolerance: float
+) -> tuple[set[str], set[str]]:
+    """Canonical forms of A's and B's numbers that have an equal on the other side."""
+    hit_a: set[str] = set()
+    hit_b: set[str] = set()
+    for x in qa:
+        for y in qb:
+            if numbers_equal(x, y, tolerance):
+                hit_a.add(x.canonical)
+                hit_b.add(y.canonical)
+    return hit_a, hit_b
+
+
+def _dates_overlap(da: list[DateMention], db: list[DateMention]) -> tuple[set[str], set[str]]:
+    """Dates whose periods intersect a period on the other side (2020 ~ 2020-05)."""
+    hit_a: set[str] = set()
+    hit_b: set[str] = set()
+    for x in da:
+        for y in db:
+            if x.value <= y.end and y.value <= x.end:
+                hit_a.add(x.canonical)
+                hit_b.add(y.canonical)
+    return hit_a, hit_b
+
+
+def split_facts(
+    a: Analysis,
+    b: Analysis,
+    ma: list[Mention],
+    mb: list[Mention],
+    tolerance: float,
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], dict[str, float]]:
+    """(shared, only_a, only_b, overlap features) over the four fact kinds."""
+    fa, fb = fact_sets(a, ma), fact_sets(b, mb)
+    shared: dict[str, list[str]] = {}
+    only_a: dict[str, list[str]] = {}
+    only_b: dict[str, list[str]] = {}
+    features: dict[str, float] = {}
+    for kind in KINDS:
+        xa, xb = fa.get(kind), fb.get(kind)
+        if kind == "numbers":
+            hit_a, hit_b = _match_numbers(a.quantities, b.quantities, tolerance)
+        elif kind == "dates":
+            hit_a, hit_b = _dates_overlap(a.dates, b.dates)
+        else:
+            hit_a = hit_b = set(xa) & set(xb)
+        shared[kind] = sorted({xa[k] for k in hit_a if k in xa})
+        only_a[kind] = sorted({v for k, v in xa.items() if k not in hit_a})
+        only_b[kind] = sorted({v for k, v in xb.items() if k not in hit_b})
+        features.update(overlap_features(kind, len(xa), len(xb), len(hit_a), len(hit_b)))
+    return shared, only_a, only_b, features
+
+
+def overlap_features(kind: str, na: int, nb: int, hit_a: int, hit_b: int) -> dict[str, float]:
+    """Overlap of one fact kind: coverage both ways and their harmonic mean.
+
+    -1 marks "nothing to compare" (both sides empty), so a scorer can tell absence
+    of evidence from disagreement.
+    """
+    if na == 0 and nb == 0:
+        return {f"{kind}_overlap": -1.0, f"{kind}_cov_min": -1.0, f"{kind}_count": 0.0}
+    ca = hit_a / na if na else 0.0
+    cb = hit_b / nb if nb else 0.0
+    f1 = 2 * ca * cb / (ca + cb) if ca + cb else 0.0
+    return {f"{kind}_overlap": f1, f"{kind}_cov_min": min(ca, cb), f"{kind}_count": float(na + nb)}

@@ -1,0 +1,193 @@
+"""`samestory` command line: a thin layer over the Python API.
+
+Every deliberate error (SameStoryError) becomes one line on stderr and exit code 1;
+usage errors exit 2 (click's convention); anything unexpected becomes one line with
+exit code 70 and a hint to rerun with SAMESTORY_DEBUG=1 for the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+
+from ..errors import InvalidValueError, SameStoryError
+from ..settings import Settings
+from .render import print_analysis, print_comparison
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="samestory",
+    help="Which news articles report the same story, across languages, and how their "
+    "accounts differ. Reads .txt, .html, .json and .jsonl files, folders, or '-' for stdin.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_out = Console(highlight=False)
+
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD or ISO datetime) for inputs that carry none; "
+        "relative dates like 'lundi' or 'last May' are resolved against it.",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+EmbedderOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--embedder",
+        help="Embedding backend: use (default), e5, st:/path/to/model, hashing, none.",
+    ),
+]
+
+
+def _parse_date(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"--published {value!r} is not a date; use YYYY-MM-DD or an ISO datetime"
+        ) from None
+
+
+def _engine(embedder: str | None = None) -> Any:
+    from ..engine import Engine  # the models load only for commands that need them
+
+    overrides: dict[str, Any] = {"embedder": embedder} if embedder else {}
+    return Engine(Settings.from_env(**overrides))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def analyse(
+    path: Annotated[str, typer.Argument(help="A file, a folder, or '-' for stdin.")],
+    published: PublishedOpt = None,
+    as_json: JsonOpt = False,
+    embedder: EmbedderOpt = None,
+) -> None:
+    """Language, sentences, entities, places, dates and numbers of each article."""
+    engine = _engine(embedder)
+    when = _parse_date(published)
+    analyses = [engine.analyse(a, published=when) for a in engine.read(path)]
+    if as_json:
+        data = [a.to_dict() for a in analyses]
+        _print_json(data[0] if len(data) == 1 else data)
+        return
+    for i, a in enumerate(analyses):
+        if i:
+            _out.rule()
+        print_analysis(_out, a)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="First article (file or '-').")],
+    b: Annotated[str, typer.Argument(help="Second article (file).")],
+    published: PublishedOpt = None,
+    as_json: JsonOpt = False,
+    embedder: EmbedderOpt = None,
+) -> None:
+    """How far two articles report the same story (SemEval-2022 Task 8 scale), with reasons.
+
+    Scores run from 1 (very similar) to 4 (very dissimilar) on Overall, Geography,
+    Entities, Time, Narrative, Style and Tone; the reasons list shared and unique
+    entities, places, dates and numbers, conflicting facts and aligned sentences.
+    """
+    engine = _engine(embedder)
+    when = _parse_date(published)
+    score = engine.compare(engine.read_one(a), engine.read_one(b), published=when)
+    if as_json:
+        _print_json(score.to_dict())
+    else:
+        print_comparison(_out, score, a, b)
+
+
+@app.command()
+def demo(
+    folder: Annotated[
+        Path, typer.Argument(help="Example folder with corpus.jsonl and gold.jsonl.")
+    ] = Path("examples"),
+) -> None:
+    """Analyse the bundled example corpus and show comparisons (what `make run` does)."""
+    from .demo import run_demo
+
+    run_demo(_out, _engine(), folder)
+
+
+@app.command("settings")
+def settings_cmd(as_json: JsonOpt = False) -> None:
+    """Every setting with its current value and help (override with SAMESTORY_<NAME>)."""
+    current = Settings.from_env()
+    rows = [
+        {"name": n, "value": getattr(current, n), "default": d, "help": h}
+        for n, d, h in Settings.describe()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        _out.print(
+            f"[bold]{r['name']}[/bold] = {r['value']!r}  [dim](SAMESTORY_{r['name'].upper()})[/dim]"
+        )
+        _out.print(f"    {r['help']}", style="dim")
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        from .. import __version__
+
+        _out.print(f"samestory {__version__}")
+        raise typer.Exit()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    start = time.perf_counter()
+    try:
+        app(args=args, prog_name="samestory", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("samestory: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except SameStoryError as exc:
+        print(f"samestory: error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except Exception as exc:
+        if os.environ.get("SAMESTORY_DEBUG"):
+            raise
+        print(
+            f"samestory: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+            "(rerun with SAMESTORY_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        sys.exit(70)
+    if os.environ.get("SAMESTORY_TIMING"):
+        print(f"samestory: {time.perf_counter() - start:.2f}s", file=sys.stderr)

@@ -1,0 +1,129 @@
+"""Matching parts on hand-built analyses: no models, exact expectations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from samestory.match.align import align_sentences
+from samestory.match.conflicts import find_conflicts
+from samestory.match.facts import split_facts
+from samestory.match.scorer import HandSetScorer
+from samestory.models import Analysis, Article, DateMention, Mention, Quantity, Sentence
+
+
+def _analysis(sentences: list[str], vectors: np.ndarray, **extra: object) -> Analysis:
+    text = " ".join(sentences)
+    sents, pos = [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, s, pos, pos + len(s)))
+        pos += len(s) + 1
+    art = Article.create(sentences[0], text, published=dt.datetime(2022, 10, 4))
+    a = Analysis(article=art, language="fr", text=art.text, sentences=sents, **extra)  # type: ignore[arg-type]
+    a.sentence_embeddings = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    a.embedding = a.sentence_embeddings.mean(axis=0)
+    a.embedding /= np.linalg.norm(a.embedding)
+    return a
+
+
+def test_alignment_is_one_to_one_and_detects_order() -> None:
+    eye = np.eye(4, dtype=np.float32)
+    a = _analysis(["s0", "s1", "s2", "s3"], eye)
+    b = _analysis(["t0", "t1", "t2"], eye[:3])
+    al = align_sentences(a, b, 0.5)
+    assert sorted((p.index_a, p.index_b) for p in al.pairs) == [(0, 0), (1, 1), (2, 2)]
+    assert al.coverage_a == 0.75 and al.coverage_b == 1.0 and al.order == 1.0
+    reversed_b = _analysis(["t0", "t1", "t2"], eye[:3][::-1].copy())
+    assert align_sentences(a, reversed_b, 0.5).order == 0.0
+
+
+def test_number_conflict_needs_the_same_slot_and_an_unstated_value() -> None:
+    q_a = Quantity("6 000 soldats", 6000, None, "soldats", 0, 13, sentence=0)
+    q_b = Quantity("5 000 soldats", 5000, None, "soldats", 0, 13, sentence=0)
+    vec = np.ones((1, 4), dtype=np.float32)
+    a = _analysis(["La guerre a tué 6 000 soldats."], vec, quantities=[q_a])
+    b = _analysis(["La guerre a tué 5 000 soldats."], vec, quantities=[q_b])
+    pairs = align_sentences(a, b, 0.5).pairs
+    conflicts = find_conflicts(a, b, pairs, [], [], 0.05)
+    assert [(c.kind, c.slot, c.value_a, c.value_b) for c in conflicts] == [
+        ("number", "soldats", "6000", "5000")
+    ]
+    # B also states 6000 elsewhere: two figures, not a contradiction.
+    b2 = _analysis(["La guerre a tué 5 000 soldats."], vec, quantities=[q_b, q_a])
+    assert find_conflicts(a, b2, pairs, [], [], 0.05) == []
+
+
+def test_date_and_name_conflicts_on_aligned_sentences() -> None:
+    vec = np.ones((1, 4), dtype=np.float32)
+    d_a = DateMention("lundi", dt.date(2022, 10, 3), dt.date(2022, 10, 3), "day", True, 0, 5, 0)
+    d_b = DateMention("mardi", dt.date(2022, 10, 4), dt.date(2022, 10, 4), "day", True, 0, 5, 0)
+    p_a = Mention("Jean Dupont", "PERSON", "Jean Dupont", "person:dupont jean", 0, 5, 0)
+    p_b = Mention("Paul Martin", "PERSON", "Paul Martin", "person:martin paul", 0, 5, 0)
+    a = _analysis(["Le ministre Jean Dupont est arrivé lundi."], vec, dates=[d_a], mentions=[p_a])
+    b = _analysis(["Le ministre Paul Martin est arrivé mardi."], vec, dates=[d_b], mentions=[p_b])
+    pairs = align_sentences(a, b, 0.5).pairs
+    kinds = {
+        (c.kind, c.value_a, c.value_b) for c in find_conflicts(a, b, pairs, [p_a], [p_b], 0.05)
+    }
+    assert kinds == {("date", "2022-10-03", "2022-10-04"), ("name", "Jean Dupont", "Paul Martin")}
+
+
+def test_split_facts_reports_shared_and_unique_by_key() -> None:
+    vec = np.ones((1, 4), dtype=np.float32)
+    baku_fr = Mention("Bakou", "LOC", "Baku", "geo:city:587084", 0, 5, 0)
+    baku_en = Mention("Baku", "LOC", "Baku", "geo:city:587084", 0, 4, 0)
+    gantz = Mention("Gantz", "PERSON", "Benny Gantz", "person:benny gantz", 0, 5, 0)
+    y2020 = DateMention("2020", dt.date(2020, 1, 1), dt.date(2020, 12, 31), "year", False, 0, 4)
+    may20 = DateMention("May 2020", dt.date(2020, 5, 1), dt.date(2020, 5, 31), "month", False, 0, 4)
+    usd = Quantity("$4.85bn", 4.85e9, "USD", None, 0, 7)
+    usd_fr = Quantity("4,85 milliards de dollars", 4.85e9, "USD", None, 0, 7)
+    pct = Quantity("60 %", 60, "%", None, 0, 4)
+    a = _analysis(["x"], vec, mentions=[baku_fr, gantz], dates=[y2020], quantities=[usd_fr, pct])
+    b = _analysis(["y"], vec, mentions=[baku_en], dates=[may20], quantities=[usd])
+    shared, only_a, only_b, feats = split_facts(a, b, a.mentions, b.mentions, 0.05)
+    assert shared == {
+        "entities": [],
+        "places": ["Baku"],
+        "dates": ["2020"],
+        "numbers": ["4.85e+09 USD"],
+    }
+    assert only_a["entities"] == ["Benny Gantz"] and only_a["numbers"] == ["60 %"]
+    assert only_b == {"entities": [], "places": [], "dates": [], "numbers": []}
+    assert feats["places_overlap"] == 1.0 and feats["entities_overlap"] == 0.0
+
+
+def test_hand_set_scorer_orders_similar_above_dissimilar() -> None:
+    scorer = HandSetScorer()
+    close = {
+        "head_cos": 0.85,
+        "align_cov_min": 0.6,
+        "align_cov_max": 0.8,
+        "align_mean_best": 0.7,
+        "align_order": 1.0,
+        "entities_overlap": 0.8,
+        "places_overlap": 1.0,
+        "dates_overlap": 0.7,
+        "numbers_overlap": 0.5,
+        "pub_days": 0.5,
+        "same_language": 1.0,
+        "lexical_jaccard": 0.3,
+        "length_ratio": 0.8,
+    }
+    far = {
+        **close,
+        "head_cos": 0.1,
+        "align_cov_min": 0.0,
+        "align_cov_max": 0.0,
+        "align_mean_best": 0.2,
+        "entities_overlap": 0.0,
+        "places_overlap": 0.0,
+        "dates_overlap": 0.0,
+        "numbers_overlap": -1.0,
+        "pub_days": 200.0,
+    }
+    s_close, p_close = scorer.score(close)
+    s_far, p_far = scorer.score(far)
+    assert s_close["overall"] <= 1.5 and p_close > 0.8
+    assert s_far["overall"] >= 3.0 and p_far < 0.2
+    assert all(1.0 <= v <= 4.0 for v in [*s_close.values(), *s_far.values()])
