@@ -114,3 +114,14 @@ def test_linking_two_articles_of_fifty_mentions_is_fast() -> None:
         link_entities(groups)
     per_call = (time.perf_counter() - start) / 10
     assert per_call < 0.05, per_call  # a few ms on a laptop
+
+
+def test_same_place_name_gets_one_key_across_articles() -> None:
+    spain = Mention("España", "LOC", "Spain", "geo:country:ES", 0, 6)
+    es_city = Mention("Valencia", "LOC", "Valencia", "geo:city:2509954", 10, 18)
+    ve_city = Mention("Valencia", "LOC", "Valencia", "geo:city:3625549", 0, 8)
+    town = Mention("Algemesí", "LOC", "Algemesí", "geo:city:2522012", 20, 28)
+    unresolved = _m("Algemesí", "MISC", "name:algemesi")
+    a, b = link_entities([[spain, es_city, town], [ve_city, unresolved]])
+    assert b[0].key == a[1].key == "geo:city:2509954"
+    assert (b[1].label, b[1].key) == ("LOC", town.key)

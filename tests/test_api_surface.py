@@ -74,3 +74,11 @@ def test_pure_stages_never_import_store_scale_or_serve() -> None:
             for forbidden in ("store", "scale", "serve"):
                 assert f"from ..{forbidden}" not in text, f"{path} imports {forbidden}"
                 assert f"samestory.{forbidden}" not in text, f"{path} imports {forbidden}"
+
+
+def test_analyse_function_survives_subpackage_imports() -> None:
+    import samestory.analyse.pipeline
+    import samestory.engine
+
+    assert callable(samestory.analyse)
+    assert samestory.analyse.__module__ == "samestory"

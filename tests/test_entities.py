@@ -151,3 +151,20 @@ def test_unknown_language_uses_the_rules_and_the_gazetteer() -> None:
 def test_empty_and_nameless_text() -> None:
     assert extract_mentions("", "de") == []
     assert extract_mentions("nichts zu sehen hier", "de") == []
+
+
+def test_german_common_nouns_are_not_names() -> None:
+    text = (
+        "Solche Unwetter kennt man an der Küste. Die Kleinstädte waren betroffen: in "
+        "Algemesí fielen 50 Liter Regen, sagte der Finanzvorstand Thomas Reindl."
+    )
+    mentions = extract_mentions(text, "de")
+    by_text = _by_text(mentions)
+    assert by_text["Thomas Reindl"].label == "PERSON"
+    assert by_text["Algemesí"].label == "LOC"  # a small town after "In"
+    assert {m.label for m in mentions} <= {"PERSON", "LOC"}, mentions
+
+
+def test_language_prior_breaks_ties_without_country_context() -> None:
+    (es,) = extract_mentions("Las lluvias afectaron a la ciudad de Valencia.", "es")
+    assert es.key == "geo:city:2509954"  # Spain's, not Venezuela's (larger)

@@ -18,7 +18,7 @@ def test_paragraphs_split_first_so_missing_full_stops_do_not_glue() -> None:
         assert text[s.start : s.end] == s.text
 
 
-def test_languages_without_pysbd_use_sentencex() -> None:
+def test_languages_pysbd_lacks_still_split() -> None:
     text = "Bir cümle. İkinci cümle burada."
     sents = split_sentences(text, "tr")
     assert [s.text for s in sents] == ["Bir cümle.", "İkinci cümle burada."]
@@ -38,3 +38,13 @@ def test_language_detection_and_declared_fallback() -> None:
     assert detect_language("El ministro se reunió ayer con el presidente.") == "es"
     assert detect_language("", declared="it") == "it"
     assert detect_language("") == "und"
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    cases = {
+        "fr": ("M. Dupont a vu le Dr. Martin. Ils ont parlé.", 2),
+        "en": ("Mr. Smith met J. R. Jones at 3 p.m. in the U.S. embassy. They talked.", 2),
+        "de": ("Herr Dr. Müller kam am 3. Mai. Er ging.", 2),
+    }
+    for language, (text, n) in cases.items():
+        assert len(split_sentences(text, language)) == n, language

@@ -12,6 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The subpackage `samestory.analyse` and the function `samestory.analyse()` share a
+# name. Importing the (empty) subpackage first and defining the function after it
+# leaves the function as the attribute; later submodule imports (analyse.pipeline,
+# ...) find the package in sys.modules and no longer rebind the name.
+from . import analyse as _analyse_package  # noqa: F401
 from .errors import SameStoryError
 from .models import Analysis, Article, PairScore
 from .settings import Settings

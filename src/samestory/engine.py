@@ -51,6 +51,14 @@ class Engine:
     def analyse(self, article: Article, *, published: dt.datetime | None = None) -> Analysis:
         return self.pipeline(with_default_published(article, published))
 
+    def warm_up(self, articles: Iterable[Article]) -> None:
+        """Load every model these articles need (one article per declared language)."""
+        seen: set[str | None] = set()
+        for article in articles:
+            if article.language not in seen:
+                seen.add(article.language)
+                self.analyse(article)
+
     def analyse_many(
         self, articles: Iterable[Article], *, published: dt.datetime | None = None
     ) -> list[Analysis]:

@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import Place, fold
+from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
-from .places import PlaceHit, find_places, resolve_place
+from .places import PlaceHit, find_places, locative_before, resolve_place
 
 __all__ = ["RuleSpan", "rule_spans"]
 
@@ -44,6 +45,16 @@ class RuleSpan:
     label: str
     places: tuple[Place, ...] = ()
     weak: bool = False  # see `places.place_candidates`
+
+
+@dataclass(slots=True)
+class _Cues:
+    """What is known around one capitalised run besides its words."""
+
+    german: bool
+    names: frozenset[str]  # folded first names
+    office: bool = False  # after "ministra de": the office, not its holder
+    locative: bool = False  # after "in", "en": a place more likely than a person
 
 
 @dataclass(slots=True)
@@ -89,7 +100,7 @@ def _runs(text: str, toks: Sequence[Tok], lists: NameLists) -> list[tuple[int, i
 
 
 def _classify(
-    toks: Sequence[Tok], lo: int, hi: int, titled: bool, at_start: bool, language: str,
+    toks: Sequence[Tok], lo: int, hi: int, titled: bool, at_start: bool, cues: _Cues,
     mid_caps: set[str], lists: NameLists,
 ) -> _Piece | None:  # fmt: skip
     words = [fold(t[0]) for t in toks[lo:hi]]
@@ -99,18 +110,25 @@ def _classify(
     if caps > 4:
         return _Piece(lo, hi, "misc")
     if caps >= 2:
-        if titled:
+        if titled and not cues.office:
+            return _Piece(lo, hi, "person")
+        # A person needs a first name ("Anna Krainz"), not just two capitals.
+        if words[0] in cues.names and not cues.locative:
             return _Piece(lo, hi, "person")
         # German sentence openers are often just capitalised nouns ("Neue Regeln").
-        unsure = language in _NOUN_CAPITALISING and at_start and words[0] not in mid_caps
+        unsure = cues.german and at_start and words[0] not in mid_caps
         return _Piece(lo, hi, "start" if unsure else "maybe")
     word = toks[lo][0]
+    if len(word) < 2:
+        return None  # "I+D", initials
     if word.isupper() and 2 <= len(word) <= 6 and word.isalpha():
         return _Piece(lo, hi, "org")
-    if titled:
+    if titled and not cues.office:
         return _Piece(lo, hi, "person")
-    if language in _NOUN_CAPITALISING:
-        return _Piece(lo, hi, "weak")
+    if cues.german:
+        # A lone German capital is a noun unless it looks foreign ("Júcar").
+        strong = foreign_looking(word) and not at_start
+        return _Piece(lo, hi, "misc" if strong else "weak")
     if at_start and words[0] not in mid_caps:
         return None
     return _Piece(lo, hi, "misc")
@@ -130,8 +148,12 @@ def _split_at_place(
 
 def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) -> list[RuleSpan]:
     """Named spans of `text` found by capitalisation and word lists (see module doc)."""
+    lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
+    german = language in _NOUN_CAPITALISING
+    names = first_names(language)
+    nouns = german_nouns(toks) if german else set()
 
     def is_place(word: str) -> bool:
         return resolve_place(word, language) is not None
@@ -142,8 +164,15 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     for first, last in _runs(text, toks, lists):
         in_runs.update(range(first, last))
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
+        before = fold(toks[first - 1][0]) if first else ""
+        cues = _Cues(
+            german, names, office=titled and before in lists.connectors,
+            locative=locative_before(text, toks[first][1], language),
+        )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
+        while lo < hi and len(toks[lo][0]) == 1:
+            lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
             continue
         words = [fold(t[0]) for t in toks[lo:hi]]
@@ -154,33 +183,62 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
         if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
             spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak))
             continue
-        # A demonym opening the run describes the name that follows
-        # ("Äthiopierin Tigist Alemayehu"): a place mention and a person cue.
-        if hits and hits[0].first == 0 and hits[0].demonym:
-            spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
-            lo, titled = lo + hits[0].last, True
-            rest = hits[1] if len(hits) == 2 else None
-            if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - first - a):
-                spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))
-                continue
-        # Inside a longer run a one-word place is usually part of a name ("Carmen
-        # Llorens", "Santiago Abascal"); only a place after a connector is split off.
-        cut_at, hit = _split_at_place(text, toks, lo, hi, language, lists)
-        if hit is not None:
-            spans.append(RuleSpan(cut_at + 1, hi, "LOC", hit.candidates, hit.weak))
-            hi = cut_at
-        piece = _classify(toks, lo, hi, titled or cut, lo in starts, language, mid_caps, lists)
-        if piece is not None:
-            pieces.append(piece)
+        segments = german_segments(toks, lo, hi, lists, names, nouns, is_place) if german else []
+        for seg_lo, seg_hi in segments if german else [(lo, hi)]:
+            seg_titled = (
+                titled or cut or (german and seg_lo > lo and _after_title(toks, seg_lo, lists))
+            )
+            _segment(text, toks, seg_lo, seg_hi, seg_titled, starts, cues, mid_caps, lists,
+                     language, spans, pieces)  # fmt: skip
     # Lower-case demonyms sit outside capitalised runs.
     for h in find_places(text, toks, language, skip=in_runs):
         spans.append(RuleSpan(h.first, h.last, "LOC", h.candidates, h.weak))
-    spans.extend(_resolve_pieces(toks, pieces))
+    spans.extend(_resolve_pieces(toks, pieces, german))
     return spans
 
 
-def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece]) -> list[RuleSpan]:
-    """Decide "maybe" persons and German lone words once the whole article is seen."""
+def _after_title(toks: Sequence[Tok], k: int, lists: NameLists) -> bool:
+    return lists.is_title(fold(toks[k - 1][0]))
+
+
+def _segment(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, titled: bool, starts: set[int],
+    cues: _Cues, mid_caps: set[str], lists: NameLists, language: str,
+    spans: list[RuleSpan], pieces: list[_Piece],
+) -> None:  # fmt: skip
+    """Classify one name candidate [lo, hi) into `spans` (places) or `pieces`."""
+    hits = find_places(text, toks[lo:hi], language)
+    if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
+        spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak))
+        return
+    # A demonym opening the run describes the name that follows
+    # ("Äthiopierin Tigist Alemayehu"): a place mention and a person cue.
+    if hits and hits[0].first == 0 and hits[0].demonym:
+        spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
+        start, lo, titled = lo, lo + hits[0].last, True
+        rest = hits[1] if len(hits) == 2 else None
+        if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - start):
+            spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))
+            return
+        if lo >= hi:
+            return
+    # Inside a longer run a one-word place is usually part of a name ("Carmen
+    # Llorens", "Santiago Abascal"); only a place after a connector is split off.
+    cut_at, hit = _split_at_place(text, toks, lo, hi, language, lists)
+    if hit is not None:
+        spans.append(RuleSpan(cut_at + 1, hi, "LOC", hit.candidates, hit.weak))
+        hi = cut_at
+    piece = _classify(toks, lo, hi, titled, lo in starts, cues, mid_caps, lists)
+    if piece is not None:
+        pieces.append(piece)
+
+
+def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> list[RuleSpan]:
+    """Decide "maybe" persons and German lone words once the whole article is seen.
+
+    A repeated surname makes a person only outside German, where two capitalised
+    words repeated are as often a noun phrase ("Genfer Abkommen" ... "Abkommen").
+    """
     alone = {fold(toks[p.first][0]) for p in pieces if p.last - p.first == 1}
     in_names: set[str] = set()
     for p in pieces:
@@ -193,7 +251,7 @@ def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece]) -> list[RuleSpan]
             repeated = fold(toks[p.last - 1][0]) in alone
             if not repeated and kind == "start":
                 continue
-            kind = "person" if repeated else "misc"
+            kind = "person" if repeated and not german else "misc"
         elif kind == "weak":
             if fold(toks[p.first][0]) not in in_names:
                 continue

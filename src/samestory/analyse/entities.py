@@ -239,14 +239,19 @@ def _settle(
     """
     small = gazetteer().small
     people = _person_words(text, cands)
+    # One "en Carcaixent" confirms every "Carcaixent" of the article.
+    located = {
+        fold(text[c.start : c.end])
+        for c in cands
+        if c.weak and c.places and locative_before(text, c.start, language)
+    }
     out = []
     for c in cands:
         if c.weak and c.places:
             places = tuple(p for p in c.places if p.country in context)
             surface = fold(text[c.start : c.end])
-            if not places and surface in small and surface not in people:
-                if locative_before(text, c.start, language):
-                    places = c.places
+            if not places and surface in small and surface in located - people:
+                places = c.places
             if places:
                 c = _Candidate(c.start, c.end, "LOC", places)
             elif c.ner_label:

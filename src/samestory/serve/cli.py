@@ -81,7 +81,9 @@ def _print_json(data: Any) -> None:
 
 @app.command()
 def analyse(
-    path: Annotated[str, typer.Argument(help="A file, a folder, or '-' for stdin.")],
+    path: Annotated[
+        str, typer.Argument(metavar="PATH", help="A file, a folder, or '-' for stdin.")
+    ],
     published: PublishedOpt = None,
     as_json: JsonOpt = False,
     embedder: EmbedderOpt = None,
@@ -102,8 +104,8 @@ def analyse(
 
 @app.command()
 def compare(
-    a: Annotated[str, typer.Argument(help="First article (file or '-').")],
-    b: Annotated[str, typer.Argument(help="Second article (file).")],
+    a: Annotated[str, typer.Argument(metavar="A", help="First article (file or '-').")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Second article (file).")],
     published: PublishedOpt = None,
     as_json: JsonOpt = False,
     embedder: EmbedderOpt = None,

@@ -41,13 +41,13 @@ def run_demo(console: Console, engine: Any, folder: Path) -> None:
     articles = engine.read(folder / "corpus.jsonl")
     console.print(f"[bold]Read[/bold] {len(articles)} articles from {folder / 'corpus.jsonl'}")
 
-    engine.analyse(articles[0])  # load the models once, outside the timing
+    engine.warm_up(articles)  # models load once, outside the timing
     start = time.perf_counter()
     analyses: list[Analysis] = [engine.analyse(a) for a in articles]
     elapsed = time.perf_counter() - start
     console.print(
         f"[bold]Analysed[/bold] in {elapsed:.1f}s ({len(analyses) / elapsed:.1f} articles/s, "
-        f"embedder {engine.settings.embedder})"
+        f"models warm, embedder {engine.settings.embedder})"
     )
     table = Table("story (gold)", "lang", "outlet", "title", "ent", "places", "dates", "nums")
     for a in sorted(analyses, key=lambda x: story_of.get(x.article.url or "", "")):
