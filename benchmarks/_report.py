@@ -36,7 +36,8 @@ def write_section(name: str, body: str) -> None:
         f"_Measured {dt.date.today().isoformat()} on {machine()}._  \n"
         f"_Command: `{' '.join(['python', *sys.argv])}`_\n\n"
     )
-    section = f"<!-- bench:{name} -->\n{stamp}{body.strip()}\n<!-- /bench:{name} -->"
+    heading, _, rest = body.strip().partition("\n")
+    section = f"<!-- bench:{name} -->\n{heading}\n\n{stamp}{rest.strip()}\n<!-- /bench:{name} -->"
     text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else HEADER
     pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else f"{text}\n{section}\n"

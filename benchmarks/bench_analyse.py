@@ -48,7 +48,7 @@ def main() -> int:
     rows = [
         ("no embeddings", base.with_(embedder="none")),
         ("USE, head only", base.with_(embed_sentences=False)),
-        ("USE, head + every sentence (default)", base),
+        ("USE, head + every sentence + number contexts (default)", base),
     ]
     figures = [(label, _throughput(s, articles, args.rounds)) for label, s in rows]
 

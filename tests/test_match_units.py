@@ -127,3 +127,40 @@ def test_hand_set_scorer_orders_similar_above_dissimilar() -> None:
     assert s_close["overall"] <= 1.5 and p_close > 0.8
     assert s_far["overall"] >= 3.0 and p_far < 0.2
     assert all(1.0 <= v <= 4.0 for v in [*s_close.values(), *s_far.values()])
+
+
+def _with_slots(a: Analysis, slots: list[list[float]]) -> Analysis:
+    m = np.array(slots, dtype=np.float32)
+    a.quantity_embeddings = m / np.linalg.norm(m, axis=1, keepdims=True)
+    return a
+
+
+def test_numbers_in_similar_slots_conflict_across_languages() -> None:
+    vec = np.eye(2, dtype=np.float32)  # the two sentences are NOT aligned
+    dead_es = Quantity("Al menos siete", 7, None, "muertos", 0, 14, sentence=0)
+    dead_fr = Quantity("Au moins huit", 8, None, "morts", 0, 13, sentence=0)
+    other_fr = Quantity("sept", 7, None, "autres", 20, 24, sentence=1)
+    a = _with_slots(
+        _analysis(["Al menos siete muertos.", "x"], vec, quantities=[dead_es]), [[1, 0]]
+    )
+    b = _analysis(["Au moins huit morts.", "y"], vec[::-1].copy(), quantities=[dead_fr, other_fr])
+    b = _with_slots(b, [[1, 0.1], [0, 1]])
+    b.language = "es"  # a different language from A: counted nouns are not compared
+    found = find_conflicts(a, b, [], [], [], 0.05)
+    # B's "sept autres" is a 7 in an unrelated slot: it does not explain A's 7 away.
+    assert [(c.value_a, c.value_b) for c in found] == [("7", "8")]
+
+
+def test_far_apart_or_mutually_reported_numbers_do_not_conflict() -> None:
+    vec = np.ones((1, 4), dtype=np.float32)
+    km = Quantity("42", 42, None, None, 0, 2, sentence=0)
+    hours = Quantity("2", 2, None, None, 0, 1, sentence=0)
+    a = _with_slots(_analysis(["42 km"], vec, quantities=[km]), [[1, 0]])
+    b = _with_slots(_analysis(["2 h"], vec, quantities=[hours]), [[1, 0]])
+    pairs = align_sentences(a, b, 0.5).pairs
+    assert find_conflicts(a, b, pairs, [], [], 0.05) == []  # 21x apart: two facts
+    p89, p95 = (Quantity(f"{v} %", v, "%", None, 0, 4, sentence=0) for v in (89, 95))
+    a2 = _with_slots(_analysis(["89 % ... 95 %"], vec, quantities=[p89, p95]), [[1, 0], [0, 1]])
+    b2 = _with_slots(_analysis(["95 % ... 89 %"], vec, quantities=[p95, p89]), [[1, 0], [0, 1]])
+    pairs2 = align_sentences(a2, b2, 0.5).pairs
+    assert find_conflicts(a2, b2, pairs2, [], [], 0.05) == []  # both report both figures

@@ -177,6 +177,9 @@ class Analysis:
     # L2-normalised vectors; None when analysis ran without an embedder.
     embedding: np.ndarray | None = None  # title + first sentences ("head")
     sentence_embeddings: np.ndarray | None = None  # one row per sentence
+    # One row per quantity: its local context with digits masked ("au moins # morts"),
+    # so the same slot can be found across languages whatever the value.
+    quantity_embeddings: np.ndarray | None = None
 
     @property
     def published(self) -> dt.datetime | None:

@@ -68,7 +68,9 @@ class Settings:
     )
     align_max_pairs: int = _opt(5, "How many best aligned sentence pairs a comparison reports.")
     same_story_threshold: float = _opt(
-        0.5, "same_story probability at or above which two articles are called the same story."
+        0.5,
+        "same_story probability at or above which two articles are called the same story "
+        "(and conflicting facts between them are reported).",
     )
     number_conflict_tolerance: float = _opt(
         0.05, "Relative difference under which two numbers of the same slot are considered equal."

@@ -9,11 +9,12 @@ runs in a test, behind the SQLite engine and inside a Spark partition.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
-from ..models import Analysis, Article
+from ..models import Analysis, Article, Quantity
 from ..settings import DEFAULT_SETTINGS, Settings
 from .aliases import link_entities
 from .dates import extract_dates
@@ -23,7 +24,7 @@ from .language import detect_language
 from .quantities import extract_quantities
 from .sentences import split_sentences
 
-__all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "head_text"]
+__all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "head_text", "quantity_context"]
 
 StepFunc = Callable[[Analysis, Settings], None]
 
@@ -68,15 +69,33 @@ def head_text(a: Analysis, n_sentences: int) -> str:
     return " ".join([a.article.title, *body]).strip()
 
 
+_DIGITS = re.compile(r"\d+(?:[.,\s\u202f\u00a0]\d+)*")
+_SLOT_WORDS = 5
+
+
+def quantity_context(a: Analysis, q: Quantity) -> str:
+    """A few words either side of `q` inside its sentence, digits masked as '#'."""
+    if 0 <= q.sentence < len(a.sentences):
+        sent = a.sentences[q.sentence]
+        lo, hi = sent.start, sent.end
+    else:
+        lo, hi = max(0, q.start - 80), min(len(a.text), q.end + 80)
+    left = a.text[lo : q.start].split()[-_SLOT_WORDS:]
+    right = a.text[q.end : hi].split()[:_SLOT_WORDS]
+    return _DIGITS.sub("#", " ".join([*left, q.text, *right]))
+
+
 def _embeddings(a: Analysis, s: Settings) -> None:
     embedder = get_embedder(s.embedder, s.embed_threads)
     if embedder is None:
         return
     sentences = [x.text for x in a.sentences[: s.max_sentences]] if s.embed_sentences else []
-    # One batch for head and sentences: one call into the model per article.
-    vectors = embedder.encode([head_text(a, s.head_sentences), *sentences])
+    slots = [quantity_context(a, q) for q in a.quantities] if s.embed_sentences else []
+    # One batch for head, sentences and number slots: one call into the model per article.
+    vectors = embedder.encode([head_text(a, s.head_sentences), *sentences, *slots])
     a.embedding = vectors[0]
-    a.sentence_embeddings = vectors[1:] if sentences else None
+    a.sentence_embeddings = vectors[1 : 1 + len(sentences)] if sentences else None
+    a.quantity_embeddings = vectors[1 + len(sentences) :] if slots else None
 
 
 DEFAULT_STEPS: tuple[Step, ...] = (
@@ -85,7 +104,12 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     Step("entities", ("text", "language", "sentences"), ("mentions",), _entities),
     Step("dates", ("text", "language", "sentences"), ("dates",), _dates),
     Step("quantities", ("text", "language", "sentences"), ("quantities",), _quantities),
-    Step("embeddings", ("sentences",), ("embedding", "sentence_embeddings"), _embeddings),
+    Step(
+        "embeddings",
+        ("sentences", "quantities"),
+        ("embedding", "sentence_embeddings", "quantity_embeddings"),
+        _embeddings,
+    ),
 )
 
 

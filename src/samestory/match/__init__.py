@@ -27,7 +27,12 @@ def compare_analyses(
     shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)
     features = pair_features(a, b, alignment, overlaps)
     scores, probability = (scorer or _DEFAULT_SCORER).score(features)
-    conflicts = find_conflicts(a, b, alignment.pairs, ma, mb, settings.number_conflict_tolerance)
+    # Two different stories do not contradict each other; they just differ.
+    conflicts = (
+        find_conflicts(a, b, alignment.pairs, ma, mb, settings.number_conflict_tolerance)
+        if probability >= settings.same_story_threshold
+        else []
+    )
     return PairScore(
         scores=scores,
         same_story=probability,
