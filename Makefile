@@ -32,6 +32,7 @@ test: lint typecheck unit
 bench: install
 	$(BIN)/python benchmarks/bench_analyse.py
 	$(BIN)/python benchmarks/bench_semeval.py
+	$(BIN)/python benchmarks/bench_scorer.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .analyse.pipeline import Pipeline
-from .errors import InputError
+from .errors import InputError, NotFoundError
 from .ingest import read as _read
 from .match import Scorer, compare_analyses
 from .models import Analysis, Article, PairScore
@@ -35,7 +35,7 @@ class Engine:
     ) -> None:
         self.settings = settings or Settings.from_env()
         self.pipeline = pipeline or Pipeline(settings=self.settings)
-        self.scorer = scorer
+        self.scorer = scorer or _load_scorer(self.settings.scorer)
 
     # --- ingest ---
     def read(self, source: Source, *, stdin: BinaryIO | None = None) -> list[Article]:
@@ -77,6 +77,17 @@ class Engine:
             return item
         article = item if isinstance(item, Article) else self.read_one(item)
         return self.analyse(article, published=published)
+
+
+def _load_scorer(spec: str) -> Scorer | None:
+    """None means the hand-set default; anything else is a trained model's path."""
+    if spec in ("", "hand-set"):
+        return None
+    from .match.learned import LearnedScorer  # scikit-learn loads only when used
+
+    if not Path(spec).is_file():
+        raise NotFoundError(f"scorer model {spec!r} not found (SAMESTORY_SCORER / --scorer)")
+    return LearnedScorer.load(spec)
 
 
 def with_default_published(article: Article, published: dt.datetime | None) -> Article:

@@ -72,6 +72,11 @@ class Settings:
         "same_story probability at or above which two articles are called the same story "
         "(and conflicting facts between them are reported).",
     )
+    scorer: str = _opt(
+        "hand-set",
+        "Pair scorer: 'hand-set' (default, transparent) or the path of a model written by "
+        "`samestory train scorer`.",
+    )
     number_conflict_tolerance: float = _opt(
         0.05, "Relative difference under which two numbers of the same slot are considered equal."
     )

@@ -51,7 +51,8 @@ def _sentences(a: Analysis, s: Settings) -> None:
 def _entities(a: Analysis, s: Settings) -> None:
     text = a.text[: s.spacy_max_chars]
     sentences = [x for x in a.sentences if x.end <= len(text)]
-    a.mentions = link_entities([extract_mentions(text, a.language, sentences)])[0]
+    mentions = extract_mentions(text, a.language, sentences, max_chars=s.spacy_max_chars)
+    a.mentions = link_entities([mentions], min_similarity=s.alias_min_similarity)[0]
 
 
 def _dates(a: Analysis, s: Settings) -> None:

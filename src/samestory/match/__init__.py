@@ -22,7 +22,7 @@ def compare_analyses(
     settings: Settings = DEFAULT_SETTINGS,
     scorer: Scorer | None = None,
 ) -> PairScore:
-    ma, mb = link_entities([a.mentions, b.mentions])
+    ma, mb = link_entities([a.mentions, b.mentions], min_similarity=settings.alias_min_similarity)
     alignment = align_sentences(a, b, settings.align_min_similarity)
     shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)
     features = pair_features(a, b, alignment, overlaps)

@@ -155,6 +155,16 @@ def settings_cmd(as_json: JsonOpt = False) -> None:
         _out.print(f"    {r['help']}", style="dim")
 
 
+def _register_learning_commands() -> None:
+    from .cli_learn import eval_app, train_app
+
+    app.add_typer(train_app, name="train")
+    app.add_typer(eval_app, name="eval")
+
+
+_register_learning_commands()
+
+
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

@@ -1,0 +1,151 @@
+"""LearnedScorer, grouped CV and the Pearson report: synthetic units + one real-data check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+
+from samestory.errors import ModelUnavailableError
+from samestory.match.evaluate import (
+    cross_validate,
+    grouped_folds,
+    pearson_report,
+)
+from samestory.match.features import FEATURE_DOCS
+from samestory.match.learned import LearnedScorer
+from samestory.models import DIMENSIONS
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEMEVAL = DATA / "semeval2022-task8" / "train.jsonl"
+NAMES = sorted(FEATURE_DOCS)
+
+
+def _synthetic(n: int = 240, seed: int = 0) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(0, 1, size=(n, len(NAMES)))
+    # Overall driven by the first two columns, like head_cos/align features do.
+    base = 4.0 - 2.5 * X[:, 0] - 0.5 * X[:, 1] + rng.normal(0, 0.2, n)
+    gold = {d: np.clip(base + 0.1 * i, 1.0, 4.0) for i, d in enumerate(DIMENSIONS)}
+    return X, gold
+
+
+@pytest.fixture(scope="module")
+def trained() -> tuple[LearnedScorer, np.ndarray]:
+    X, gold = _synthetic()
+    return LearnedScorer.fit(X, NAMES, gold), X
+
+
+def test_score_follows_protocol(trained: tuple[LearnedScorer, np.ndarray]) -> None:
+    model, X = trained
+    scores, prob = model.score(dict(zip(NAMES, X[0].tolist(), strict=True)))
+    assert set(scores) == set(DIMENSIONS)
+    assert all(1.0 <= v <= 4.0 for v in scores.values())
+    assert 0.0 <= prob <= 1.0
+    # Missing features read as -1 ("no evidence") rather than failing.
+    partial, _ = model.score({NAMES[0]: 0.9})
+    full, _ = model.score({**{n: -1.0 for n in NAMES}, NAMES[0]: 0.9})
+    assert partial == full
+
+
+def test_save_load_roundtrip(trained: tuple[LearnedScorer, np.ndarray], tmp_path: Path) -> None:
+    model, X = trained
+    path = tmp_path / "scorer.bin"
+    model.save(path)
+    loaded = LearnedScorer.load(path)
+    assert loaded.names == NAMES and loaded.name == model.name
+    assert loaded.meta["data_hash"] == model.meta["data_hash"]
+    before, after = model.predict(X), loaded.predict(X)
+    for d in DIMENSIONS:
+        np.testing.assert_array_equal(before[0][d], after[0][d])
+    np.testing.assert_array_equal(before[1], after[1])
+
+
+def test_fit_is_deterministic(trained: tuple[LearnedScorer, np.ndarray]) -> None:
+    model, X = trained
+    again = LearnedScorer.fit(X, NAMES, _synthetic()[1])
+    np.testing.assert_array_equal(model.predict(X)[1], again.predict(X)[1])
+
+
+def test_load_refuses_other_features(tmp_path: Path) -> None:
+    X, gold = _synthetic(120)
+    names = [f"x{i}" for i in range(len(NAMES))]
+    path = tmp_path / "old.bin"
+    LearnedScorer.fit(X, names, gold).save(path)
+    with pytest.raises(ModelUnavailableError, match="features"):
+        LearnedScorer.load(path)
+    assert LearnedScorer.load(path, expected=names).names == names
+
+
+def test_load_refuses_non_model(tmp_path: Path) -> None:
+    path = tmp_path / "junk.bin"
+    path.write_bytes(b"\x80\x05junk")
+    with pytest.raises(ModelUnavailableError):
+        LearnedScorer.load(path)
+
+
+def test_grouped_folds_keep_groups_apart() -> None:
+    rng = np.random.default_rng(1)
+    groups = rng.integers(0, 40, size=300)
+    folds = grouped_folds(groups, folds=5, seed=3)
+    seen = np.zeros(len(groups), dtype=int)
+    for train, test in folds:
+        assert not set(groups[train]) & set(groups[test])
+        assert len(train) + len(test) == len(groups)
+        seen[test] += 1
+    assert (seen == 1).all()  # every pair is predicted exactly once
+    assert [t.tolist() for _, t in folds] == [t.tolist() for _, t in grouped_folds(groups, 5, 3)]
+
+
+def test_pearson_report_contract() -> None:
+    X, gold = _synthetic(60)
+    langs = np.array(["en"] * 30 + ["de-en"] * 30)
+    pred = {d: gold[d] + 0.01 * X[:, 2] for d in DIMENSIONS}
+    report = pearson_report(pred, gold, langs)
+    assert report["n"] == 60
+    assert set(report["pearson"]) == set(DIMENSIONS)
+    assert all(isinstance(r, float) and r > 0.9 for r in report["pearson"].values())
+    assert set(report["by_language"]) == {"en", "de-en"}
+    assert report["by_language"]["de-en"]["n"] == 30
+    assert isinstance(report["by_language"]["en"]["overall"], float)
+
+
+def test_cross_validate_synthetic() -> None:
+    X, gold = _synthetic(200)
+    langs = np.array(["en", "fr"] * 100)
+    report = cross_validate(X, NAMES, gold, langs, np.arange(200) // 4, folds=4)
+    assert report["pearson"]["overall"] > 0.8
+    assert report["same_story"]["auc"] > 0.8
+
+
+@pytest.mark.models
+def test_cross_validated_overall_on_semeval() -> None:
+    if not SEMEVAL.is_file():
+        pytest.skip(f"{SEMEVAL} is not available")
+    from samestory.engine import Engine
+    from samestory.match.dataset import gold_arrays, group_ids, load_semeval, pair_feature_matrix
+    from samestory.settings import Settings
+
+    pairs = load_semeval(SEMEVAL)[:300]
+    X, names = pair_feature_matrix(pairs, Engine(Settings()))
+    assert names == NAMES and X.shape == (300, len(NAMES))
+    langs = np.array([p.lang for p in pairs])
+    report = cross_validate(X, names, gold_arrays(pairs), langs, group_ids(pairs), folds=5)
+    assert report["pearson"]["overall"] > 0.5
+
+
+def test_group_ids_join_pairs_sharing_an_article() -> None:
+    from samestory.match.dataset import SemevalPair, group_ids
+    from samestory.models import Article
+
+    a, b, c, d, e = (Article.create(t, f"body {t}") for t in "abcde")
+    gold = dict.fromkeys(DIMENSIONS, 1.0)
+    pairs = [
+        SemevalPair(str(i), "en", x, y, gold)
+        for i, (x, y) in enumerate([(a, b), (c, d), (b, c), (e, e)])
+    ]
+    groups = group_ids(pairs)
+    assert groups[0] == groups[1] == groups[2] != groups[3]
