@@ -49,9 +49,8 @@ def _sentences(a: Analysis, s: Settings) -> None:
 
 
 def _entities(a: Analysis, s: Settings) -> None:
-    text = a.text[: s.spacy_max_chars]
-    sentences = [x for x in a.sentences if x.end <= len(text)]
-    mentions = extract_mentions(text, a.language, sentences, max_chars=s.spacy_max_chars)
+    # spaCy stops at spacy_max_chars; the gazetteer and rules still read the whole text.
+    mentions = extract_mentions(a.text, a.language, a.sentences, max_chars=s.spacy_max_chars)
     a.mentions = link_entities([mentions], min_similarity=s.alias_min_similarity)[0]
 
 
