@@ -17,7 +17,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,6 +24,7 @@ from typing import Any, Literal
 
 from ..lang import resource
 from ..models import DateMention, Sentence
+from .gazetteer import fold
 from .sentences import locate_sentence
 
 __all__ = ["date_spans", "extract_dates", "phrase_pattern"]
@@ -206,9 +206,8 @@ def _name_ok(text: str, start: int, name: str, r: _Rules) -> bool:
 
 
 def _fold(word: str) -> str:
-    """Case- and dot-insensitive table key: Turkish "MAYIS"/"NİSAN" must find "mayıs"/"nisan"."""
-    folded = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
-    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ı", "i")
+    """Table key: "MAYIS", "NİSAN" and "Mai." must find "mayıs", "nisan" and "mai"."""
+    return fold(word.rstrip("."))
 
 
 def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | None:

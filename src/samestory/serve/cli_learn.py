@@ -32,13 +32,18 @@ DataOpt = Annotated[
 ]
 
 
-def _features(data: Path, settings: Settings) -> tuple[Any, np.ndarray, list[str], float]:
+def _engine(settings: Settings) -> Any:
     from ..engine import Engine
+
+    return Engine(settings)
+
+
+def _features(data: Path, engine: Any) -> tuple[Any, np.ndarray, list[str], float]:
     from ..match.dataset import load_semeval, pair_feature_matrix
 
     pairs = load_semeval(data)
     start = time.perf_counter()
-    X, names = pair_feature_matrix(pairs, Engine(settings))
+    X, names = pair_feature_matrix(pairs, engine)
     return pairs, X, names, time.perf_counter() - start
 
 
@@ -52,7 +57,7 @@ def train_scorer(
     from ..match.dataset import gold_arrays
     from ..match.learned import LearnedScorer
 
-    pairs, X, names, seconds = _features(data, Settings.from_env(scorer="hand-set"))
+    pairs, X, names, seconds = _features(data, _engine(Settings.from_env(scorer="hand-set")))
     model = LearnedScorer.fit(X, names, gold_arrays(pairs), seed=seed)
     model.save(out)
     _out.print(f"trained on {len(pairs)} pairs (features {seconds:.0f}s); wrote {out}")
@@ -81,7 +86,8 @@ def eval_semeval(
     from ..match.evaluate import cross_validate, leave_one_language_out, pearson_report
 
     settings = Settings.from_env()
-    pairs, X, names, _ = _features(data, settings)
+    engine = _engine(settings)  # one engine: the pipeline and any trained model load once
+    pairs, X, names, _ = _features(data, engine)
     gold = gold_arrays(pairs)
     langs = np.array([p.lang for p in pairs])
     if cv:
@@ -89,7 +95,7 @@ def eval_semeval(
         report = cross_validate(X, names, gold, langs, groups)
         report["leave_one_language_out"] = leave_one_language_out(X, names, gold, langs, groups)
     else:
-        report = pearson_report(_score_rows(X, names, settings), gold, langs)
+        report = pearson_report(_score_rows(X, names, engine.scorer), gold, langs)
     report["scorer"] = "learned (cross-validated)" if cv else settings.scorer
     if as_json:
         typer.echo(json.dumps(report, indent=2))
@@ -97,11 +103,10 @@ def eval_semeval(
         _print_report(report)
 
 
-def _score_rows(X: np.ndarray, names: list[str], settings: Settings) -> dict[str, np.ndarray]:
-    from ..engine import Engine
+def _score_rows(X: np.ndarray, names: list[str], configured: Any) -> dict[str, np.ndarray]:
     from ..match import HandSetScorer
 
-    scorer = Engine(settings).scorer or HandSetScorer()
+    scorer = configured or HandSetScorer()
     pred = {d: np.zeros(len(X)) for d in DIMENSIONS}
     for i, row in enumerate(X):
         scores, _ = scorer.score(dict(zip(names, row.tolist(), strict=True)))
