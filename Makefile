@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install run test lint typecheck unit bench clean browser
 
 install: $(STAMP)
 
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
+DB ?= samestory.db
+
+# The main job: ingest the example corpus into the SQLite store, cluster it into
+# stories and list them. Re-running adds nothing (articles are deduplicated).
 run: install
-	$(BIN)/samestory demo examples
+	$(BIN)/samestory ingest examples/corpus.jsonl --db $(DB)
+	$(BIN)/samestory stories --db $(DB)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -36,3 +41,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# Headless Chromium for the HTML report benchmark/test (Debian's package; no browser download).
+browser:
+	command -v chromium || (apt-get update && apt-get install -y chromium chromium-driver)

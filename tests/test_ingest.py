@@ -20,7 +20,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_public_api_is_deliberate() -> None:
-    assert set(ingest.__all__) == {"clean_text", "read", "read_bytes"}
+    assert set(ingest.__all__) == {"Skips", "clean_text", "iter_read", "read", "read_bytes"}
 
 
 # --- plain text -------------------------------------------------------------------

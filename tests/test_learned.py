@@ -9,14 +9,15 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from samestory.errors import ModelUnavailableError
+from samestory.errors import ModelUnavailableError, NotFoundError
 from samestory.match.evaluate import (
     cross_validate,
     grouped_folds,
     pearson_report,
 )
-from samestory.match.features import FEATURE_DOCS
-from samestory.match.learned import LearnedScorer
+from samestory.match.features import FEATURE_DOCS, WITHIN_LANGUAGE
+from samestory.match.learned import LearnedScorer, load_scorer, shipped_model_path
+from samestory.match.trees import TreeEnsemble
 from samestory.models import DIMENSIONS
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -67,7 +68,50 @@ def test_save_load_roundtrip(trained: tuple[LearnedScorer, np.ndarray], tmp_path
 def test_fit_is_deterministic(trained: tuple[LearnedScorer, np.ndarray]) -> None:
     model, X = trained
     again = LearnedScorer.fit(X, NAMES, _synthetic()[1])
-    np.testing.assert_array_equal(model.predict(X)[1], again.predict(X)[1])
+    assert again.to_bytes() == model.to_bytes()  # the shipped file is reproducible
+
+
+def test_numpy_trees_match_sklearn() -> None:
+    from sklearn.ensemble import RandomForestRegressor
+
+    X, gold = _synthetic(300, seed=2)
+    Y = np.column_stack([gold[d] for d in DIMENSIONS])
+    forest = RandomForestRegressor(n_estimators=15, min_samples_leaf=3, random_state=0).fit(X, Y)
+    trees = TreeEnsemble.from_forest(forest)
+    probe = np.random.default_rng(5).uniform(-0.2, 1.2, size=(200, X.shape[1]))
+    np.testing.assert_allclose(trees.predict(probe), forest.predict(probe), atol=1e-5)
+    # Tree-path contributions plus the bias rebuild each prediction.
+    c = trees.contributions(probe, X.shape[1], output=3)
+    np.testing.assert_allclose(c.sum(axis=1), trees.predict(probe)[:, 3], atol=1e-9)
+
+
+def test_explain_decomposes_overall(trained: tuple[LearnedScorer, np.ndarray]) -> None:
+    model, X = trained
+    for row in X[:20]:
+        features = dict(zip(NAMES, row.tolist(), strict=True))
+        drivers = model.explain(features, top=len(NAMES))
+        assert drivers[-1]["feature"] == "bias"
+        total = sum(d["contribution"] for d in drivers)
+        unclipped = model.raw_predict(model.vector(features))[0, 0]
+        assert total == pytest.approx(unclipped, abs=1e-3)  # rounded to 4 places each
+        sizes = [abs(d["contribution"]) for d in drivers[:-1]]
+        assert sizes == sorted(sizes, reverse=True)
+    # The synthetic Overall is driven by the first column: it leads the explanation.
+    top = model.explain(dict(zip(NAMES, X[0].tolist(), strict=True)), top=1)[0]["feature"]
+    assert top in (NAMES[0], NAMES[1])
+
+
+def test_pairs_across_languages_ignore_surface_features(
+    trained: tuple[LearnedScorer, np.ndarray],
+) -> None:
+    model, X = trained
+    base = dict(zip(NAMES, X[3].tolist(), strict=True))
+    across = {**base, "same_language": 0.0}
+    moved = {**across, **{n: 0.99 for n in WITHIN_LANGUAGE if n != "same_language"}}
+    assert model.score(across) == model.score(moved)
+    assert {d["feature"] for d in model.explain(across, top=len(NAMES))} <= (
+        set(NAMES) - WITHIN_LANGUAGE
+    ) | {"bias"}
 
 
 def test_load_refuses_other_features(tmp_path: Path) -> None:
@@ -80,11 +124,32 @@ def test_load_refuses_other_features(tmp_path: Path) -> None:
     assert LearnedScorer.load(path, expected=names).names == names
 
 
-def test_load_refuses_non_model(tmp_path: Path) -> None:
+def test_load_refuses_non_model(trained: tuple[LearnedScorer, np.ndarray], tmp_path: Path) -> None:
     path = tmp_path / "junk.bin"
     path.write_bytes(b"\x80\x05junk")
     with pytest.raises(ModelUnavailableError):
         LearnedScorer.load(path)
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(trained[0].to_bytes()[:-1000])  # header intact, arrays truncated
+    with pytest.raises(ModelUnavailableError, match="damaged"):
+        LearnedScorer.load(cut)
+
+
+def test_load_scorer_specs(tmp_path: Path) -> None:
+    assert load_scorer("hand-set") is None
+    with pytest.raises(NotFoundError, match=r"nope\.bin"):
+        load_scorer(str(tmp_path / "nope.bin"))
+
+
+def test_shipped_model_matches_this_version() -> None:
+    """The packaged model loads and was trained on exactly the features computed today."""
+    path = shipped_model_path()
+    assert path is not None, "src/samestory/data/ lacks the trained scorer"
+    model = load_scorer("learned")
+    assert model is not None and model.names == NAMES
+    assert model.meta["n_train"] == 1453  # all of SemEval-2022 Task 8 train
+    scores, prob = model.score(dict.fromkeys(NAMES, -1.0))
+    assert set(scores) == set(DIMENSIONS) and 0.0 <= prob <= 1.0
 
 
 def test_grouped_folds_keep_groups_apart() -> None:

@@ -1,8 +1,12 @@
 """Quality gate (as trafilatura's eval gate): the learned scorer's held-out quality on
 SemEval-2022 Task 8 train must not drop below a pinned floor.
 
-The floor is the last measured grouped 5-fold cross-validated Overall Pearson rounded
-down; raise it when the model improves (BENCHMARKS.md, `bench_scorer.py`).
+Computing the features of all 1,453 pairs takes 3.5 min on 2 cores (the USE embedding
+of every sentence dominates), too slow for a test on a clean clone. The gate therefore
+cross-validates on a fixed third of the article-sharing groups (group id % 3 == 0:
+481 pairs, every language pair, ~1 min of features). The floor is that subset's
+grouped 5-fold Overall Pearson rounded down; raise it when the model improves. The
+full-data figures live in BENCHMARKS.md (`benchmarks/bench_scorer.py`).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import pytest
 from conftest import SHARED
 
 DATA = SHARED / "data" / "semeval2022-task8" / "train.jsonl"
-OVERALL_FLOOR = 0.74  # measured 0.744 on 2026-11-23 (all 1,453 pairs)
-AUC_FLOOR = 0.89  # measured 0.901
+OVERALL_FLOOR = 0.75  # measured 0.759 on this subset, 2026-11-23 (full data: 0.772)
+AUC_FLOOR = 0.89  # measured 0.909 (full data: 0.913)
 
 pytestmark = pytest.mark.models
 
@@ -27,11 +31,16 @@ def test_cross_validated_overall_pearson_holds_the_floor() -> None:
     from samestory.match.evaluate import cross_validate
     from samestory.settings import Settings
 
-    pairs = load_semeval(DATA)
+    everything = load_semeval(DATA)
+    assert len(everything) == 1453
+    groups = group_ids(everything)  # over the whole file: no article crosses the cut
+    keep = groups % 3 == 0
+    pairs = [p for p, k in zip(everything, keep, strict=True) if k]
     X, names = pair_feature_matrix(pairs, Engine(Settings(scorer="hand-set")))
     report = cross_validate(
-        X, names, gold_arrays(pairs), np.array([p.lang for p in pairs]), group_ids(pairs)
+        X, names, gold_arrays(pairs), np.array([p.lang for p in pairs]), groups[keep]
     )
-    assert report["n"] == len(pairs) == 1453
+    assert report["n"] == len(pairs) > 450
+    assert len(report["by_language"]) == 8
     assert report["pearson"]["overall"] >= OVERALL_FLOOR, report["pearson"]
     assert report["same_story"]["auc"] >= AUC_FLOOR, report["same_story"]

@@ -13,6 +13,7 @@ one line meant for a person: the CLI prints it as is and exits non-zero.
     │   └── InvalidValueError          a malformed option or field (a bad date, ...)
     ├── NotFoundError (404)            a path or id that does not exist
     ├── ModelUnavailableError (503)    a configured model/backend cannot be loaded
+    ├── StoreError (500)               a database that cannot be opened or written
     └── ConfigError (500)              settings that cannot work together
 """
 
@@ -29,6 +30,7 @@ __all__ = [
     "NoMainTextError",
     "NotFoundError",
     "SameStoryError",
+    "StoreError",
     "UnsupportedFormatError",
 ]
 
@@ -84,6 +86,10 @@ class NotFoundError(SameStoryError):
 
 class ModelUnavailableError(SameStoryError):
     status = 503
+
+
+class StoreError(SameStoryError):
+    status = 500
 
 
 class ConfigError(SameStoryError):

@@ -257,6 +257,10 @@ class PairScore:
     conflicts: list[Conflict]
     aligned: list[AlignedPair]
     features: dict[str, float] = field(default_factory=dict)
+    # The features that moved Overall most for this pair, with signed contributions on
+    # the 1..4 scale (negative = towards "same story"); empty for the hand-set scorer,
+    # whose formula is the explanation.
+    drivers: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -268,4 +272,5 @@ class PairScore:
             "conflicts": [asdict(c) for c in self.conflicts],
             "aligned": [asdict(p) for p in self.aligned],
             "features": {k: round(v, 4) for k, v in self.features.items()},
+            "drivers": self.drivers,
         }

@@ -31,6 +31,9 @@ class Settings:
     lede_max_chars: int = _opt(
         400, "In .txt input, a second paragraph up to this length is taken as the lede."
     )
+    fetch_timeout: float = _opt(
+        20.0, "Seconds to wait for a URL given to bulk ingest (connect, and between reads)."
+    )
     # --- analyse ---
     language_min_confidence: float = _opt(
         0.3, "Below this language-detection score the declared language (if any) wins."
@@ -74,11 +77,138 @@ class Settings:
     )
     scorer: str = _opt(
         "hand-set",
-        "Pair scorer: 'hand-set' (default, transparent) or the path of a model written by "
-        "`samestory train scorer`.",
+        "Pair scorer: 'learned' (default: the model trained on SemEval-2022 Task 8 train that "
+        "ships in the package), 'hand-set' (a transparent formula), or the path of a model "
+        "written by `samestory train scorer`.",
     )
     number_conflict_tolerance: float = _opt(
         0.05, "Relative difference under which two numbers of the same slot are considered equal."
+    )
+    # --- compare ---
+    fact_min_similarity: float = _opt(
+        0.45,
+        "Sentence cosine (plus anchor bonus) above which two sentences of articles in "
+        "different languages may state the same fact.",
+    )
+    fact_same_language_margin: float = _opt(
+        0.2,
+        "Added to fact_min_similarity for two sentences of one language, whose cosines run "
+        "higher (shared words) than across languages.",
+    )
+    fact_lone_margin: float = _opt(
+        0.08,
+        "How far below fact_min_similarity a sentence no fact has taken yet may still "
+        "join its best match (facts are told in looser words across languages).",
+    )
+    fact_link_min_similarity: float = _opt(
+        0.3,
+        "Mean cosine between two groups of sentences above which they merge into one fact "
+        "(guards against chaining).",
+    )
+    fact_anchor_bonus: float = _opt(
+        0.1,
+        "Added to a sentence pair's cosine per shared anchor (linked entity, number, "
+        "date), at most twice: shared anchors make the same fact likelier across languages.",
+    )
+    fact_attach_min_similarity: float = _opt(
+        0.7,
+        "Cosine above which a sentence left alone joins a fact its article already "
+        "supports (an article restating a fact in two sentences).",
+    )
+    conflict_max_article_pairs: int = _opt(
+        600,
+        "Most article pairs checked for conflicting values in one story (nearest pairs "
+        "first; copies share one representative), so big stories stay fast.",
+    )
+    lineage_minhash_perm: int = _opt(128, "MinHash permutations for same-language copy detection.")
+    lineage_copy_min_jaccard: float = _opt(
+        0.5, "Estimated word 3-gram Jaccard above which two same-language articles are copies."
+    )
+    lineage_translation_min_coverage: float = _opt(
+        0.6,
+        "Share of both articles' sentences aligned one-to-one above which a pair in two "
+        "languages is a translation.",
+    )
+    lineage_rewrite_min_coverage: float = _opt(
+        0.55,
+        "Share of both articles' sentences aligned above which a pair (with kept sentence "
+        "order) is a rewrite of one another.",
+    )
+    lineage_min_order: float = _opt(
+        0.8, "Share of aligned sentence pairs in the same order needed for translation/rewrite."
+    )
+    lineage_neighbours: int = _opt(
+        8, "Nearest articles (head embedding) checked per article for translation/rewrite."
+    )
+    summary_max_sentences: int = _opt(5, "Most sentences in a story summary.")
+    summary_max_redundancy: float = _opt(
+        0.7, "Cosine to an already chosen summary sentence above which a candidate is skipped."
+    )
+
+    # --- store ---
+    db: str = _opt(
+        "samestory.db",
+        "SQLite file that `ingest`, `stories`, `story`, `report` and `serve` use by default.",
+    )
+    ingest_batch_size: int = _opt(
+        16,
+        "Articles analysed, clustered and committed together (one transaction per batch).",
+    )
+    # --- cluster ---
+    cluster_window_hours: float = _opt(
+        96.0,
+        "An article is only compared with stories that have an article within this many "
+        "hours of its own publication time (either side).",
+    )
+    cluster_retire_hours: float = _opt(
+        240.0,
+        "Stories quiet for this long behind the newest publication time seen are retired "
+        "from memory (they stay in the store); must be >= cluster_window_hours.",
+    )
+    cluster_max_active: int = _opt(
+        50_000,
+        "Most stories kept active at once; the least recently updated leave first "
+        "(bounds memory and per-article cost on very busy streams).",
+    )
+    cluster_candidates: int = _opt(
+        8, "Nearest active stories (centroid cosine of the quick embedding) scored per article."
+    )
+    cluster_min_cosine: float = _opt(
+        0.2, "Centroid cosine below which a story is not even a candidate for an article."
+    )
+    cluster_key_candidates: int = _opt(
+        2,
+        "Shared entity/place keys that make a story a candidate even when its centroid is "
+        "not among the nearest (cross-lingual safety net).",
+    )
+    cluster_representatives: int = _opt(
+        4,
+        "Articles per story an incoming article is scored against (the first two and the "
+        "most recent); the story's score is their mean same-story probability.",
+    )
+    cluster_join_threshold: float = _opt(
+        0.7,
+        "Mean same-story probability at or above which an article joins its best story; "
+        "below it, the article starts a new story. Tuned on ECB+ dev.",
+    )
+    cluster_merge_every: int = _opt(
+        100, "Articles between two merge passes over the stories changed since the last pass."
+    )
+    cluster_merge_threshold: float = _opt(
+        0.7,
+        "Mean cross-representative same-story probability at or above which two stories "
+        "are merged (the older id survives).",
+    )
+    cluster_batch_neighbours: int = _opt(
+        10, "Batch clustering: nearest articles (quick embedding) scored for each article."
+    )
+    cluster_batch_threshold: float = _opt(
+        0.7,
+        "Batch clustering: average same-story probability between two groups at or above "
+        "which they are joined (average linkage). Tuned on ECB+ dev.",
+    )
+    cluster_merge_min_cosine: float = _opt(
+        0.45, "Centroid cosine two stories need before a merge is even scored."
     )
 
     @classmethod

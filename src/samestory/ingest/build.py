@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from ..errors import EmptyInputError, InvalidValueError
 from ..models import Article
@@ -86,6 +87,17 @@ def parse_published(value: object, where: str) -> dt.datetime | None:
         f"{where}: {value!r} is not an ISO 8601 date (expected e.g. 2025-03-12 or "
         "2025-03-12T07:30:00+01:00)"
     )
+
+
+def domain_of(url: object) -> str | None:
+    """ "https://www.example.org/a" -> "example.org"; None for anything without a host."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:  # e.g. a malformed IPv6 literal
+        return None
+    return host.removeprefix("www.") or None
 
 
 def _optional(value: str | None) -> str | None:

@@ -20,8 +20,10 @@ from ..errors import (
 from ..models import Article
 from ..settings import DEFAULT_SETTINGS, Settings
 from .decode import decode_bytes
+from .feeds import looks_like_feed, parse_feed
 from .plaintext import parse_text
 from .records import parse_json, parse_jsonl
+from .warc import parse_warc, read_warc_file
 from .webpage import parse_html
 
 _log = logging.getLogger(__name__)
@@ -32,8 +34,24 @@ _PARSERS: dict[str, _Parser] = {
     "html": parse_html,
     "json": parse_json,
     "jsonl": parse_jsonl,
+    "feed": parse_feed,
+    "warc": parse_warc,
 }
-_ALIASES = {"text": "txt", "htm": "html", "xhtml": "html", "ndjson": "jsonl"}
+# Formats whose parser takes the raw bytes: the XML declaration or the WARC framing
+# says how the text inside is encoded.
+_BINARY = frozenset({"feed", "warc"})
+_ALIASES = {
+    "text": "txt",
+    "htm": "html",
+    "xhtml": "html",
+    "ndjson": "jsonl",
+    "rss": "feed",
+    "atom": "feed",
+    "xml": "feed",  # parse_feed checks the root element: an .xml that is no feed is refused
+    "warc.gz": "warc",
+}
+_EXTENSIONS = ("txt", "html", "htm", "json", "jsonl", "rss", "atom", "xml", "warc", "warc.gz")
+_GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 20
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p)\b",
@@ -60,8 +78,9 @@ def read(
     if path.is_dir():
         return _read_folder(path, settings)
     if not path.exists():
-        raise NotFoundError(f"{path}: no such file or folder")
-    fmt = _format_of(path.name)
+        hint = " (URLs are fetched only by bulk ingest)" if is_url(str(source)) else ""
+        raise NotFoundError(f"{path}: no such file or folder{hint}")
+    fmt = format_of(path.name)
     if fmt is None:
         raise UnsupportedFormatError(
             f"{path}: unsupported file type {path.suffix or '(no extension)'!r}; use "
@@ -77,57 +96,94 @@ def read_bytes(
     fmt: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Article]:
-    """Articles from bytes; `fmt` ("txt", "html", "json", "jsonl") or the name's extension
-    decides the format, else it is sniffed from the content."""
+    """Articles from bytes; `fmt` ("txt", "html", "json", "jsonl", "feed", "warc", or an
+    extension) or the name's extension decides the format, else it is sniffed from the
+    content."""
     if len(data) > settings.max_input_bytes:
         raise _too_large(name, len(data), settings)
     if fmt is not None:
-        chosen = _normalize_format(fmt)
+        chosen = normalize_format(fmt)
         if chosen is None:
             raise UnsupportedFormatError(f"{name}: unknown format {fmt!r}; use {_extension_list()}")
     else:
-        chosen = _format_of(name) if name != "-" else None
+        chosen = format_of(name) if name != "-" else None
+    chosen = chosen or sniff_bytes(data)
+    if chosen in _BINARY:
+        return _PARSERS[chosen](data, source=name, settings=settings)
     text = decode_bytes(data, name)
     return _PARSERS[chosen or sniff_format(text)](text, source=name, settings=settings)
 
 
+def sniff_bytes(data: bytes) -> str | None:
+    """ "warc" for a WARC record or gzip data, "feed" for an RSS/Atom root, else None."""
+    if data.startswith(b"WARC/") or data.startswith(_GZIP_MAGIC):
+        return "warc"
+    head = data[:_SNIFF_CHARS].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    return "feed" if looks_like_feed(head) else None
+
+
 def sniff_format(text: str) -> str:
-    """ "json" for text starting with { or [, "html" for markup, else "txt"."""
+    """ "json" for text starting with { or [, "feed" for RSS/Atom, "html" for markup,
+    else "txt"."""
     head = text[:_SNIFF_CHARS].lstrip("\ufeff \t\r\n")
     if head[:1] in ("{", "["):
         return "json"  # JSON Lines are recognised while parsing ("Extra data")
+    if looks_like_feed(head):
+        return "feed"
     if _HTML_START.match(head) or _HTML_TAG.search(head):
         return "html"
     return "txt"
 
 
 def _read_file(path: Path, fmt: str, settings: Settings) -> list[Article]:
+    if fmt == "warc":
+        check_size(path, None)
+        return read_warc_file(path, settings)  # streamed: no whole-file size limit
+    data = load_file(path, settings)
+    return read_bytes(data, name=str(path), fmt=fmt, settings=settings)
+
+
+def load_file(path: Path, settings: Settings) -> bytes:
+    """The bytes of a file of at most `max_input_bytes`; `InputError` otherwise."""
     name = str(path)
     try:
         # stat first: a huge file is refused without being read.
-        size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise _too_large(name, size, settings)
-        if size == 0 and path.is_file():
-            raise EmptyInputError(f"{name}: the file is empty")
+        check_size(path, settings)
         with path.open("rb") as fh:
-            data = _read_limited(fh, name, settings.max_input_bytes)
+            return _read_limited(fh, name, settings.max_input_bytes)
     except PermissionError:
         raise InputError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
-    return read_bytes(data, name=name, fmt=fmt, settings=settings)
+
+
+def check_size(path: Path, settings: Settings | None) -> None:
+    """`EmptyInputError` for an empty file; `FileTooLargeError` when over the limit
+    (no limit without `settings`)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+    if settings is not None and size > settings.max_input_bytes:
+        raise _too_large(name, size, settings)
+    if size == 0 and path.is_file():
+        raise EmptyInputError(f"{name}: the file is empty")
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
 
 
 def _read_folder(folder: Path, settings: Settings) -> list[Article]:
     """Every supported file below `folder`, in path order; bad files are skipped."""
-    files = sorted(_walk(folder), key=lambda p: p.relative_to(folder).as_posix())
+    files = walk(folder)
     if not files:
         raise EmptyInputError(f"{folder}: the folder holds no {_extension_list()} files")
     articles: list[Article] = []
     skipped: list[str] = []
     for path in files:
-        fmt = _format_of(path.name)
+        fmt = format_of(path.name)
         assert fmt is not None  # _walk only yields supported files
         try:
             articles.extend(_read_file(path, fmt, settings))
@@ -142,12 +198,18 @@ def _read_folder(folder: Path, settings: Settings) -> list[Article]:
     return articles
 
 
+def walk(folder: Path) -> list[Path]:
+    """Every readable file below `folder` (hidden ones left out), in path order."""
+    files = _walk(folder)
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(
-            Path(root, n) for n in names if not n.startswith(".") and _format_of(n) is not None
+            Path(root, n) for n in names if not n.startswith(".") and format_of(n) is not None
         )
     return found
 
@@ -177,16 +239,19 @@ def _too_large(name: str, size: int, settings: Settings) -> FileTooLargeError:
     )
 
 
-def _format_of(name: str) -> str | None:
+def format_of(name: str) -> str | None:
+    """The format a file name's extension stands for, or None."""
+    if name.lower().endswith(".warc.gz"):
+        return "warc"
     _, dot, ext = name.rpartition(".")
-    return _normalize_format(ext) if dot else None
+    return normalize_format(ext) if dot else None
 
 
-def _normalize_format(fmt: str) -> str | None:
+def normalize_format(fmt: str) -> str | None:
     fmt = fmt.lower().lstrip(".")
     fmt = _ALIASES.get(fmt, fmt)
     return fmt if fmt in _PARSERS else None
 
 
 def _extension_list() -> str:
-    return "/".join(f".{e}" for e in ("txt", "html", "htm", "json", "jsonl"))
+    return "/".join(f".{e}" for e in _EXTENSIONS)

@@ -3,19 +3,22 @@
 In a file of several records a bad record (invalid JSON line, no text, a malformed
 field) is skipped with a logged warning so one scraping accident does not lose the
 whole batch; a file whose only record is bad, or where every record is bad, is an
-error.
+error. `iter_json` / `iter_jsonl` are the streaming forms for bulk ingest: they count
+bad records in a `Skips` instead and never fail on one.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InputError, InvalidValueError, NoMainTextError
 from ..models import Article
 from ..settings import Settings
 from .build import build_article, parse_published
+from .skips import Skips
 
 _log = logging.getLogger(__name__)
 
@@ -49,16 +52,63 @@ def parse_json(text: str, *, source: str, settings: Settings) -> list[Article]:
 
 
 def parse_jsonl(text: str, *, source: str, settings: Settings) -> list[Article]:
-    items: list[_Item] = []
-    for lineno, line in enumerate(text.split("\n"), 1):
+    items = list(jsonl_items(enumerate(text.split("\n"), 1), source))
+    return _articles(items, source, settings)
+
+
+def jsonl_items(lines: Iterable[tuple[int, str]], source: str) -> Iterator[_Item]:
+    """(where, parsed value or the `InputError` saying why not) for each non-blank line."""
+    for lineno, line in lines:
         if not line.strip():
             continue
         where = f"{source}, line {lineno}"
         try:
-            items.append((where, json.loads(line)))
+            yield where, json.loads(line)
         except json.JSONDecodeError as e:
-            items.append((where, InputError(f"{where}: invalid JSON at column {e.colno}: {e.msg}")))
-    return _articles(items, source, settings)
+            yield where, InputError(f"{where}: invalid JSON at column {e.colno}: {e.msg}")
+
+
+def iter_json(text: str, *, source: str, settings: Settings, skips: Skips) -> Iterator[Article]:
+    """Tolerant `parse_json`: bad records of a list or of JSON Lines go to `skips`.
+
+    A file that is not JSON at all, or a single object that is not usable, raises
+    `InputError` (one skip for the caller to count).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        if e.msg == "Extra data":
+            items = jsonl_items(enumerate(text.split("\n"), 1), source)
+            yield from iter_records(items, source=source, settings=settings, skips=skips)
+            return
+        raise InputError(
+            f"{source}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}"
+        ) from None
+    if isinstance(data, dict):
+        yield _article(data, source, source, settings)
+    elif isinstance(data, list):
+        items = ((f"{source}, record {i}", rec) for i, rec in enumerate(data, 1))
+        yield from iter_records(items, source=source, settings=settings, skips=skips)
+    else:
+        raise InputError(
+            f"{source}: expected a JSON object or a list of objects, found {type(data).__name__}"
+        )
+
+
+def iter_records(
+    items: Iterable[_Item], *, source: str, settings: Settings, skips: Skips
+) -> Iterator[Article]:
+    """An article per usable record; each bad one is counted in `skips`."""
+    for where, value in items:
+        if isinstance(value, InputError):
+            skips.add_error(source, value)
+            continue
+        try:
+            article = _article(value, where, source, settings)
+        except InputError as e:
+            skips.add_error(source, e)
+            continue
+        yield article
 
 
 def _articles(items: list[_Item], source: str, settings: Settings) -> list[Article]:

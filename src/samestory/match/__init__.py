@@ -25,8 +25,10 @@ def compare_analyses(
     ma, mb = link_entities([a.mentions, b.mentions], min_similarity=settings.alias_min_similarity)
     alignment = align_sentences(a, b, settings.align_min_similarity)
     shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)
-    features = pair_features(a, b, alignment, overlaps)
-    scores, probability = (scorer or _DEFAULT_SCORER).score(features)
+    features = pair_features(a, b, alignment, overlaps, (ma, mb))
+    scorer = scorer or _DEFAULT_SCORER
+    scores, probability = scorer.score(features)
+    explain = getattr(scorer, "explain", None)  # optional: trained scorers decompose a score
     # Two different stories do not contradict each other; they just differ.
     conflicts = (
         find_conflicts(a, b, alignment.pairs, ma, mb, settings.number_conflict_tolerance)
@@ -42,4 +44,5 @@ def compare_analyses(
         conflicts=conflicts,
         aligned=alignment.pairs[: settings.align_max_pairs],
         features=features,
+        drivers=explain(features) if explain is not None else [],
     )

@@ -7,7 +7,7 @@ from wherever the caller keeps it (../shared/data for this project).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,11 +61,17 @@ def load_semeval(path: str | Path) -> list[SemevalPair]:
 
 
 def pair_feature_matrix(
-    pairs: Sequence[SemevalPair], engine: Engine
+    pairs: Sequence[SemevalPair],
+    engine: Engine,
+    analyses: MutableMapping[str, Analysis] | None = None,
 ) -> tuple[np.ndarray, list[str]]:
-    """(X, column names): the features `compare_analyses` returns, columns sorted by name."""
+    """(X, column names): the features `compare_analyses` returns, columns sorted by name.
+
+    `analyses` (article id -> Analysis) is used and filled as a cache, so a caller can
+    keep the slow part (embedding every sentence) across runs.
+    """
     # Many articles appear in several pairs; analysing each once halves the time.
-    cache: dict[str, Analysis] = {}
+    cache: MutableMapping[str, Analysis] = {} if analyses is None else analyses
 
     def analysis(article: Article) -> Analysis:
         if article.id not in cache:

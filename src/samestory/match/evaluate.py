@@ -19,8 +19,10 @@ __all__ = [
     "cross_validate",
     "grouped_folds",
     "leave_one_language_out",
+    "out_of_fold",
     "pearson",
     "pearson_report",
+    "same_story_metrics",
 ]
 
 Fit = Callable[[np.ndarray, Sequence[str], Mapping[str, np.ndarray]], LearnedScorer]
@@ -81,12 +83,34 @@ def _subset(gold: Mapping[str, np.ndarray], rows: np.ndarray) -> dict[str, np.nd
     return {d: np.asarray(gold[d])[rows] for d in DIMENSIONS}
 
 
-def _same_story_metrics(gold_overall: np.ndarray, prob: np.ndarray) -> dict[str, float | None]:
+def same_story_metrics(gold_overall: np.ndarray, prob: np.ndarray) -> dict[str, float | None]:
     from sklearn.metrics import f1_score, roc_auc_score
 
     labels = gold_overall <= SAME_STORY_MAX_OVERALL
     auc = float(roc_auc_score(labels, prob)) if 0 < labels.sum() < len(labels) else None
     return {"auc": auc, "f1": float(f1_score(labels, prob >= 0.5, zero_division=0.0))}
+
+
+def out_of_fold(
+    X: np.ndarray,
+    names: Sequence[str],
+    gold: Mapping[str, np.ndarray],
+    groups: np.ndarray,
+    folds: int = 5,
+    seed: int = 0,
+    fit: Fit = LearnedScorer.fit,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Grouped k-fold predictions: (scores per dimension, same-story probability) per pair."""
+    X = np.asarray(X, dtype=np.float64)
+    pred = {d: np.zeros(len(X)) for d in DIMENSIONS}
+    prob = np.zeros(len(X))
+    for train, test in grouped_folds(groups, folds, seed):
+        model = fit(X[train], names, _subset(gold, train))
+        scores, p = model.predict(X[test])
+        for d in DIMENSIONS:
+            pred[d][test] = scores[d]
+        prob[test] = p
+    return pred, prob
 
 
 def cross_validate(
@@ -100,17 +124,9 @@ def cross_validate(
     fit: Fit = LearnedScorer.fit,
 ) -> dict[str, Any]:
     """Grouped k-fold: pearson_report of out-of-fold predictions + same-story AUC/F1."""
-    X = np.asarray(X, dtype=np.float64)
-    pred = {d: np.zeros(len(X)) for d in DIMENSIONS}
-    prob = np.zeros(len(X))
-    for train, test in grouped_folds(groups, folds, seed):
-        model = fit(X[train], names, _subset(gold, train))
-        scores, p = model.predict(X[test])
-        for d in DIMENSIONS:
-            pred[d][test] = scores[d]
-        prob[test] = p
+    pred, prob = out_of_fold(X, names, gold, groups, folds, seed, fit)
     report = pearson_report(pred, gold, langs)
-    report["same_story"] = _same_story_metrics(np.asarray(gold["overall"]), prob)
+    report["same_story"] = same_story_metrics(np.asarray(gold["overall"]), prob)
     report["folds"] = folds
     return report
 

@@ -1,46 +1,98 @@
-"""A trained pair scorer: the `Scorer` protocol backed by scikit-learn models.
+"""A trained pair scorer: the `Scorer` protocol backed by a random forest as numpy arrays.
 
-A random forest predicting the seven SemEval dimensions and a calibrated probability of
-"same story" (gold Overall <= 2), all fed the named features of `pair_features`.
-Training is CPU-only and deterministic (fixed seeds, one thread), about a second.
+A multi-output random forest predicts the seven SemEval dimensions from the named
+features of `pair_features`; Platt scaling of its out-of-bag Overall gives a calibrated
+probability of "same story" (gold Overall <= 2). Pairs across two languages are scored
+by a second forest, trained on the same pairs without the surface-text features
+(`features.WITHIN_LANGUAGE`): SemEval train has one cross-lingual pair in ten, all
+de-en, so a single forest learns "little shared wording = another story", which is
+wrong across languages (a French and an English report of one story scored 2.35).
 
-Saved file format (version 1): one line of JSON header, then a pickle of the models.
-The header is read first, so a file for other features or another scikit-learn is
-refused before any pickle is touched. Pickles run code when loaded: load only model
-files you built or trust.
+Training uses scikit-learn (CPU, one thread, fixed seed: deterministic, a few
+seconds); the fitted trees are then converted to plain arrays (`trees.TreeEnsemble`),
+so scoring and loading need neither scikit-learn nor pickle, and every score can be
+decomposed into per-feature contributions (`explain`).
+
+Saved file format (version 2): one line of JSON header, then raw arrays
+(`trees.write_arrays`). The header is checked before anything else is read, so a file
+for other features is refused with a clear message.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import pickle
+import math
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..errors import ModelUnavailableError
+from ..errors import ModelUnavailableError, NotFoundError
 from ..models import DIMENSIONS
-from .features import FEATURE_DOCS
+from .features import FEATURE_DOCS, WITHIN_LANGUAGE
+from .trees import TreeEnsemble, read_arrays, write_arrays
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "LearnedScorer", "data_hash", "fit"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "LearnedScorer",
+    "data_hash",
+    "fit",
+    "load_scorer",
+    "shipped_model_path",
+]
 
 FORMAT = "samestory-learned-scorer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SAME_STORY_MAX_OVERALL = 2.0  # the SemEval-2022 Task 8 cut the hand-set scorer uses too
+SHIPPED_MODEL = "scorer-semeval2022.bin"
+
+# Forest shape, chosen by grouped 5-fold CV on SemEval-2022 Task 8 train (Overall r):
+# 100 trees 0.773 vs 200 trees 0.773 vs 60 trees 0.770; leaf floor 5 and a third of
+# the features per split beat leaf 8 / half (0.770). Gradient boosting per dimension
+# scored 0.769, and averaging it in gained 0.002 for twice the model.
+N_TREES = 100
+MIN_LEAF = 5
+MAX_FEATURES = 0.33
 
 
-def _sklearn_version() -> str:
-    import sklearn
+def shipped_model_path() -> Path | None:
+    """The model trained on SemEval-2022 Task 8 train that ships in the package, if present."""
+    path = Path(str(resources.files("samestory") / "data" / SHIPPED_MODEL))
+    return path if path.is_file() else None
 
-    return str(sklearn.__version__)
+
+def load_scorer(spec: str) -> LearnedScorer | None:
+    """The scorer a `Settings.scorer` value names; None means the hand-set scorer.
+
+    "learned" (the default) is the model shipped in the package, "hand-set" the
+    transparent formula, anything else the path of a `samestory train scorer` file.
+    """
+    if spec == "hand-set":
+        return None
+    if spec in ("", "learned"):
+        shipped = shipped_model_path()
+        if shipped is None:
+            raise ModelUnavailableError(
+                f"the packaged scorer model ({SHIPPED_MODEL}) is missing from this install; "
+                "reinstall samestory, or set SAMESTORY_SCORER=hand-set"
+            )
+        return LearnedScorer.load(shipped)
+    if not Path(spec).is_file():
+        raise NotFoundError(f"scorer model {spec!r} not found (SAMESTORY_SCORER / --scorer)")
+    return LearnedScorer.load(spec)
 
 
 def data_hash(X: np.ndarray, gold: Mapping[str, np.ndarray]) -> str:
-    """Short content hash of a training set, recorded so a model says what it learnt from."""
-    h = hashlib.sha256(np.ascontiguousarray(X, dtype=np.float64).tobytes())
+    """Short content hash of a training set, recorded so a model says what it learnt from.
+
+    Features are rounded to 6 decimals first: multithreaded embedding leaves noise in
+    the last bits from run to run, which must not change the hash (nor, it does not,
+    the trees).
+    """
+    h = hashlib.sha256(np.ascontiguousarray(np.round(X, 6), dtype=np.float64).tobytes())
     for d in DIMENSIONS:
         h.update(np.ascontiguousarray(gold[d], dtype=np.float64).tobytes())
     return h.hexdigest()[:16]
@@ -55,44 +107,42 @@ def _one_thread() -> Any:
     return threadpool_limits(limits=1, user_api="openmp")
 
 
-def _forest(seed: int) -> Any:
-    from sklearn.ensemble import RandomForestRegressor
+def _platt(x: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
 
-    # One multi-output forest (a column per dimension): within 0.003 Pearson of one
-    # forest per dimension under grouped CV at a seventh of the size (3.5 MB). Random
-    # forests beat gradient boosting here (Overall 0.744 vs 0.732-0.736) and need no
-    # tuning; leaf floor 8 and half the features per split curb overfitting 1.4k pairs.
-    return RandomForestRegressor(
-        n_estimators=200,
-        min_samples_leaf=8,
-        max_features=0.5,
-        oob_score=True,
-        random_state=seed,
-        n_jobs=1,
-    )
+    lr = LogisticRegression().fit(x.reshape(-1, 1), labels)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
 class LearnedScorer:
     """Per-dimension regression + a calibrated same-story probability over named features.
 
-    `regressor` predicts every dimension at once (outputs in DIMENSIONS order);
-    `classifier` is Platt scaling of the predicted Overall, fitted on the forest's
-    out-of-bag predictions so the calibration never sees a pair's own trees.
+    `forest` predicts every dimension at once (outputs in DIMENSIONS order) for pairs
+    in one language, `cross` for pairs across languages (it reads only the columns
+    not in WITHIN_LANGUAGE). The probability is
+    `1 / (1 + exp(-(coef * overall + intercept)))`, fitted on out-of-bag Overall
+    predictions so the calibration never sees a pair's own trees.
     """
 
     def __init__(
         self,
         names: Sequence[str],
-        regressor: Any,
-        classifier: Any,
+        forest: TreeEnsemble,
+        cross: TreeEnsemble,
+        platt: tuple[float, float],
         *,
-        name: str = "learned-v1",
+        name: str = "learned-v2",
         meta: Mapping[str, Any] | None = None,
     ) -> None:
         self.name = name
         self.names = list(names)
-        self.regressor = regressor
-        self.classifier = classifier
+        self.forest = forest
+        self.cross = cross
+        self.cross_columns = np.array(
+            [i for i, n in enumerate(self.names) if n not in WITHIN_LANGUAGE], dtype=np.int64
+        )
+        self._same_language = self.names.index("same_language") if "same_language" in names else -1
+        self.platt = (float(platt[0]), float(platt[1]))
         self.meta: dict[str, Any] = dict(meta or {})
 
     # --- training ---
@@ -100,40 +150,112 @@ class LearnedScorer:
     def fit(
         cls, X: np.ndarray, names: Sequence[str], gold: Mapping[str, np.ndarray], *, seed: int = 0
     ) -> LearnedScorer:
+        from sklearn.ensemble import RandomForestRegressor
+
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != len(names):
             raise ValueError(f"X has shape {X.shape} but {len(names)} feature names")
         labels = np.asarray(gold["overall"]) <= SAME_STORY_MAX_OVERALL
         if labels.all() or not labels.any():
             raise ValueError("same-story labels hold one class only; cannot train")
-        from sklearn.linear_model import LogisticRegression
-
         Y = np.column_stack([np.asarray(gold[d], dtype=np.float64) for d in DIMENSIONS])
+        cols = [i for i, n in enumerate(names) if n not in WITHIN_LANGUAGE]
+
+        def forest() -> Any:
+            return RandomForestRegressor(
+                n_estimators=N_TREES,
+                min_samples_leaf=MIN_LEAF,
+                max_features=MAX_FEATURES,
+                oob_score=True,
+                random_state=seed,
+                n_jobs=1,
+            )
+
         with _one_thread():
-            regressor = _forest(seed).fit(X, Y)
+            within = forest().fit(X, Y)
+            # Trained on every pair, same-language ones included: it learns how far
+            # meaning, names and numbers alone go, which is all a cross-lingual pair has.
+            across = forest().fit(X[:, cols], Y)
+        oob = within.oob_prediction_[:, 0].copy()
+        if "same_language" in names:
+            other = X[:, list(names).index("same_language")] < 0.5
+            oob[other] = across.oob_prediction_[other, 0]
         # A separate classifier over the features did no better (grouped CV AUC 0.899
-        # calibrated forest, 0.898 boosting, 0.893 logistic vs 0.901 here) and is larger.
-        oob_overall = regressor.oob_prediction_[:, :1]
-        classifier = LogisticRegression().fit(oob_overall, labels)
+        # calibrated forest, 0.898 boosting, 0.893 logistic vs 0.901 with learned-v1).
+        platt = _platt(oob, labels)
         meta = {"n_train": len(X), "data_hash": data_hash(X, gold), "seed": seed}
-        return cls(names, regressor, classifier, meta=meta)
+        return cls(
+            names,
+            TreeEnsemble.from_forest(within),
+            TreeEnsemble.from_forest(across),
+            platt,
+            meta=meta,
+        )
 
     # --- scoring ---
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
         # -1 is the features' own "no evidence" value, so a missing one reads the same.
         return np.array([[float(features.get(n, -1.0)) for n in self.names]], dtype=np.float64)
 
+    def probability(self, overall: np.ndarray) -> np.ndarray:
+        z = self.platt[0] * np.asarray(overall, dtype=np.float64) + self.platt[1]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def _across(self, X: np.ndarray) -> np.ndarray:
+        """Rows whose two articles are in different languages (unknown counts as different)."""
+        if self._same_language < 0:
+            return np.ones(len(X), dtype=bool)
+        return np.asarray(X[:, self._same_language] < 0.5)
+
+    def raw_predict(self, X: np.ndarray) -> np.ndarray:
+        """(rows, dimensions) forest averages, unclipped, each row by its forest."""
+        X = np.asarray(X, dtype=np.float64)
+        across = self._across(X)
+        Y = np.zeros((len(X), len(DIMENSIONS)))
+        if (~across).any():
+            Y[~across] = self.forest.predict(X[~across])
+        if across.any():
+            Y[across] = self.cross.predict(X[across][:, self.cross_columns])
+        return Y
+
     def predict(self, X: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Batch scoring: (scores per dimension clipped to 1..4, same-story probabilities)."""
-        X = np.asarray(X, dtype=np.float64)
-        with _one_thread():
-            Y = np.asarray(self.regressor.predict(X)).reshape(len(X), len(DIMENSIONS))
-        prob = self.classifier.predict_proba(Y[:, :1])[:, 1]
-        return {d: np.clip(Y[:, i], 1.0, 4.0) for i, d in enumerate(DIMENSIONS)}, prob
+        Y = self.raw_predict(X)
+        return (
+            {d: np.clip(Y[:, i], 1.0, 4.0) for i, d in enumerate(DIMENSIONS)},
+            self.probability(Y[:, 0]),
+        )
 
     def score(self, features: dict[str, float]) -> tuple[dict[str, float], float]:
         scores, prob = self.predict(self.vector(features))
         return {d: float(v[0]) for d, v in scores.items()}, float(prob[0])
+
+    def explain(self, features: Mapping[str, float], top: int = 6) -> list[dict[str, Any]]:
+        """The features that moved this pair's Overall most, from the forest's average.
+
+        Each entry: feature name, its value, and its signed contribution to Overall on
+        the 1..4 scale (negative = pushed towards "same story"); the contributions of
+        all features plus `bias` (the training mean) sum to the unclipped prediction.
+        """
+        x = self.vector(features)
+        if self._across(x)[0]:
+            used = [self.names[i] for i in self.cross_columns]
+            c = self.cross.contributions(x[:, self.cross_columns], len(used), output=0)[0]
+        else:
+            used = self.names
+            c = self.forest.contributions(x, len(used), output=0)[0]
+        order = np.argsort(-np.abs(c[:-1]), kind="stable")[:top]
+        drivers: list[dict[str, Any]] = [
+            {
+                "feature": used[i],
+                "value": round(float(features.get(used[i], -1.0)), 4),
+                "contribution": round(float(c[i]), 4),
+            }
+            for i in order
+            if c[i] != 0.0
+        ]
+        drivers.append({"feature": "bias", "value": None, "contribution": round(float(c[-1]), 4)})
+        return drivers
 
     # --- persistence ---
     def header(self) -> dict[str, Any]:
@@ -143,20 +265,23 @@ class LearnedScorer:
             "name": self.name,
             "features": self.names,
             "dimensions": list(DIMENSIONS),
-            "sklearn": _sklearn_version(),
+            "platt": list(self.platt),
+            "forest": self.forest.scalars(),
+            "cross": self.cross.scalars(),
             **self.meta,
         }
 
+    def to_bytes(self) -> bytes:
+        arrays = self.forest.arrays("forest") | self.cross.arrays("cross")
+        return write_arrays(self.header(), arrays)
+
     def save(self, path: str | Path) -> None:
-        payload = pickle.dumps(
-            {"regressor": self.regressor, "classifier": self.classifier},
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-        header = json.dumps(self.header(), sort_keys=True, ensure_ascii=True)
-        Path(path).write_bytes(header.encode("ascii") + b"\n" + payload)
+        Path(path).write_bytes(self.to_bytes())
 
     @classmethod
     def read_header(cls, path: str | Path) -> dict[str, Any]:
+        import json
+
         try:
             with Path(path).open("rb") as fh:
                 header = json.loads(fh.readline().decode("ascii"))
@@ -168,14 +293,15 @@ class LearnedScorer:
 
     @classmethod
     def load(cls, path: str | Path, *, expected: Sequence[str] | None = None) -> LearnedScorer:
-        """Load a saved scorer; refuse one built for other features or scikit-learn.
+        """Load a saved scorer; refuse one built for other features or another format.
 
         `expected` defaults to the features `pair_features` computes today.
         """
         header = cls.read_header(path)
         if header.get("version") != FORMAT_VERSION:
             raise ModelUnavailableError(
-                f"{path}: model format version {header.get('version')}, expected {FORMAT_VERSION}"
+                f"{path}: model format version {header.get('version')}, expected "
+                f"{FORMAT_VERSION}; retrain it with `samestory train scorer`"
             )
         want = sorted(FEATURE_DOCS) if expected is None else list(expected)
         if list(header.get("features", [])) != want:
@@ -183,24 +309,33 @@ class LearnedScorer:
                 f"{path}: model was trained on features {header.get('features')}, "
                 f"this version computes {want}; retrain it"
             )
-        # Pickled estimators are only guaranteed to load in the version that wrote them.
-        if header.get("sklearn") != _sklearn_version():
-            raise ModelUnavailableError(
-                f"{path}: model written by scikit-learn {header.get('sklearn')}, "
-                f"installed is {_sklearn_version()}; retrain it"
-            )
-        raw = Path(path).read_bytes()
-        models = pickle.loads(raw[raw.index(b"\n") + 1 :])  # trusted files only: module doc
-        meta = {
-            k: v
-            for k, v in header.items()
-            if k not in {"format", "version", "name", "features", "dimensions", "sklearn"}
+        try:
+            header, arrays = read_arrays(Path(path).read_bytes())
+            forest = TreeEnsemble.from_arrays(arrays, "forest", header["forest"])
+            cross = TreeEnsemble.from_arrays(arrays, "cross", header["cross"])
+            platt = (float(header["platt"][0]), float(header["platt"][1]))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise ModelUnavailableError(f"{path}: damaged scorer model ({exc})") from exc
+        outputs = {forest.n_outputs, cross.n_outputs}
+        if not all(math.isfinite(p) for p in platt) or outputs != {len(DIMENSIONS)}:
+            raise ModelUnavailableError(f"{path}: damaged scorer model")
+        reserved = {
+            "format",
+            "version",
+            "name",
+            "features",
+            "dimensions",
+            "platt",
+            "forest",
+            "cross",
         }
+        meta = {k: v for k, v in header.items() if k not in reserved}
         return cls(
             header["features"],
-            models["regressor"],
-            models["classifier"],
-            name=str(header.get("name", "learned-v1")),
+            forest,
+            cross,
+            platt,
+            name=str(header.get("name", "learned-v2")),
             meta=meta,
         )
 

@@ -157,12 +157,15 @@ def settings_cmd(as_json: JsonOpt = False) -> None:
 
 def _register_learning_commands() -> None:
     from .cli_learn import eval_app, train_app
+    from .cli_stories import register
 
     app.add_typer(train_app, name="train")
     app.add_typer(eval_app, name="eval")
+    register(app, eval_app)
 
 
 _register_learning_commands()
+__import__("samestory.serve.cli_report", fromlist=["register"]).register(app)  # report (#5)
 
 
 @app.callback()

@@ -1,0 +1,145 @@
+"""Latency of the learned scorer: one analysed pair, and a new pair end to end.
+
+Scores every pair of the bundled example corpus (37 articles, 666 pairs) from
+analyses already made, then times `Engine.compare` on pairs of articles it has not
+seen (analyse both with USE + score), warm, on the example corpus and, when
+../shared/data is present, on SemEval-2022 Task 8 articles (longer: real news).
+With --e5 it also times the e5 embedder on article heads, the runtime question of
+issue #3. Writes BENCHMARKS.md's "latency" section.
+
+    python benchmarks/bench_latency.py [--e5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from _report import ROOT, write_section
+from samestory.engine import Engine
+from samestory.match import compare_analyses
+from samestory.match.learned import load_scorer
+from samestory.match.lexical import clear_profiles
+from samestory.settings import Settings
+
+EXAMPLES = ROOT / "examples" / "corpus.jsonl"
+SEMEVAL = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    s = sorted(samples)
+    return statistics.median(s) * 1000, s[min(len(s) - 1, int(0.95 * len(s)))] * 1000
+
+
+def _time(calls: list[Callable[[], Any]], fresh: bool) -> tuple[float, float]:
+    out = []
+    for call in calls:
+        if fresh:
+            clear_profiles()  # a pair met for the first time pays for its text profiles
+        start = time.perf_counter()
+        call()
+        out.append(time.perf_counter() - start)
+    return _ms(out)
+
+
+def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
+    from samestory.analyse.embed import get_embedder
+    from samestory.analyse.pipeline import head_text
+
+    heads = [head_text(engine.analyse(a), 3) for a in articles[:30]]
+    rows = []
+    for spec in ("use", "e5"):
+        embedder = get_embedder(spec, engine.settings.embed_threads)
+        assert embedder is not None
+        embedder.encode(heads[:2])  # load
+        start = time.perf_counter()
+        for h in heads:
+            embedder.encode([h])
+        rows.append((spec, (time.perf_counter() - start) / len(heads) * 1000))
+    try:
+        import onnxruntime
+
+        ort = f"onnxruntime {onnxruntime.__version__} is installed"
+    except ImportError:
+        ort = "onnxruntime is not installed"
+    return [
+        "e5 vs USE, one article head (title + 3 sentences) per call, "
+        f"{len(heads)} example heads: "
+        + ", ".join(f"{spec} {ms:.0f} ms" for spec, ms in rows)
+        + f". ({ort}.)",
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--e5", action="store_true", help="also time the e5 embedder")
+    args = parser.parse_args()
+    learned = load_scorer("learned")
+    assert learned is not None, "no packaged scorer model"
+    engine = Engine(Settings(scorer="hand-set"), scorer=learned)
+    articles = engine.read(EXAMPLES)
+    engine.warm_up(articles)
+    analyses = [engine.analyse(a) for a in articles]
+    pairs = list(itertools.combinations(analyses, 2))
+    settings = engine.settings
+
+    def scoring(scorer: Any) -> list[Callable[[], Any]]:
+        return [lambda a=a, b=b: compare_analyses(a, b, settings, scorer) for a, b in pairs]
+
+    first = _time(scoring(learned), fresh=True)
+    again = _time(scoring(learned), fresh=False)
+    hand = _time(scoring(None), fresh=False)
+    feats = [compare_analyses(a, b, settings).features for a, b in pairs]
+    model_only = _time([lambda f=f: (learned.score(f), learned.explain(f)) for f in feats], False)
+
+    new_pairs = list(zip(articles[0::2], articles[1::2], strict=False))
+    end_to_end = _time([lambda a=a, b=b: engine.compare(a, b) for a, b in new_pairs], True)
+    lines = [
+        "## Latency of the learned scorer (`benchmarks/bench_latency.py`)",
+        "",
+        f"Model `{learned.name}` ({learned.meta.get('n_train')} training pairs), single "
+        "process, models warm. Times are p50 / p95.",
+        "",
+        "| what | pairs | p50 ms | p95 ms |",
+        "|---|---|---|---|",
+        f"| score an analysed pair, first meeting (alignment, facts, features, forest, "
+        f"explanation) | {len(pairs)} | {first[0]:.2f} | {first[1]:.2f} |",
+        f"| the same, article text profiles already cached | {len(pairs)} | {again[0]:.2f} | "
+        f"{again[1]:.2f} |",
+        f"| the same with the hand-set scorer | {len(pairs)} | {hand[0]:.2f} | {hand[1]:.2f} |",
+        f"| forest + explanation alone | {len(pairs)} | {model_only[0]:.2f} | "
+        f"{model_only[1]:.2f} |",
+        f"| new pair end to end: analyse both (USE) + score, example corpus | "
+        f"{len(new_pairs)} | {end_to_end[0]:.0f} | {end_to_end[1]:.0f} |",
+    ]
+    if SEMEVAL.is_file():
+        from samestory.match.dataset import load_semeval
+
+        sem = load_semeval(SEMEVAL)[::48][:30]
+        engine.warm_up([p.a for p in sem] + [p.b for p in sem])
+        real = _time([lambda p=p: engine.compare(p.a, p.b) for p in sem], True)
+        chars = statistics.median(len(p.a.text) + len(p.b.text) for p in sem) / 2
+        lines.append(
+            f"| new pair end to end, SemEval-2022 train articles ({chars:.0f} characters "
+            f"median) | {len(sem)} | {real[0]:.0f} | {real[1]:.0f} |"
+        )
+    lines += [
+        "",
+        f"Example corpus: {len(articles)} articles. Targets: analysed pair < 5 ms, new pair "
+        "p50 < 150 ms with USE. The machine is shared: figures taken under load from "
+        "other work are noisier and slower than an idle machine.",
+    ]
+    if args.e5:
+        lines += ["", *_e5_lines(engine, articles)]
+    write_section("latency", "\n".join(lines))
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""What clustering needs of one article: a quick vector, name keys and a time.
+
+`ClusterDoc` is deliberately small so that the same clusterer runs over a SQLite
+store, a Spark partition or a synthetic stream of a million vectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..models import Analysis
+
+__all__ = ["ClusterDoc", "doc_from_analysis", "timestamp"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterDoc:
+    id: str
+    vector: np.ndarray  # L2-normalised float32 (the analysis' head embedding)
+    keys: frozenset[str]  # linked entity and place keys, language-independent
+    time: float | None  # publication time (epoch seconds); None when unknown
+    language: str = ""
+    outlet: str = ""
+
+
+def timestamp(value: dt.datetime | None) -> float | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # naive dates are read as UTC, like the rest of the engine
+        value = value.replace(tzinfo=dt.UTC)
+    return value.timestamp()
+
+
+def doc_from_analysis(analysis: Analysis, dim: int = 512) -> ClusterDoc:
+    vector = analysis.embedding
+    if vector is None:
+        # Without embeddings only names can bring articles together.
+        vector = np.zeros(dim, dtype=np.float32)
+    return ClusterDoc(
+        id=analysis.article.id,
+        vector=np.asarray(vector, dtype=np.float32),
+        keys=frozenset(m.key for m in analysis.mentions),
+        time=timestamp(analysis.published),
+        language=analysis.language,
+        outlet=analysis.article.outlet or "",
+    )

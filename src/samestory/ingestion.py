@@ -1,0 +1,163 @@
+"""Read → analyse → cluster → store, continuously and crash-safely.
+
+`StoryIngest` holds one store and the online clusterer rebuilt from that store's
+event log, so a run that was killed resumes exactly where a clean run would be:
+articles already stored are skipped (same content hash or canonical URL), and the
+clusterer's state is replayed from the logged events without re-scoring anything.
+
+Articles are written in batches, each batch with its analyses, memberships and story
+events in one transaction. The clusterer only ever sees analyses in the form they
+read back from the store (float16 embeddings), so resumed and clean runs decide
+identically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cluster import (
+    AnalysisPairScorer,
+    OnlineClusterer,
+    StoryEvent,
+    doc_from_analysis,
+)
+from .cluster.batch import batch_cluster, reconcile
+from .errors import SameStoryError
+from .ingest import Skips, iter_read
+from .models import Analysis, Article
+from .store import SQLiteStore, roundtrip
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+__all__ = ["IngestReport", "StoryIngest"]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    events: dict[str, int] = field(default_factory=dict)
+    skips: Skips = field(default_factory=Skips)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "events": dict(sorted(self.events.items())),
+            "skipped": self.skips.to_dict(),
+        }
+
+
+class StoryIngest:
+    """Feed articles in, keep stories up to date in `store`."""
+
+    def __init__(self, engine: Engine, store: SQLiteStore, batch_size: int = 16) -> None:
+        self.engine = engine
+        self.store = store
+        self.batch_size = batch_size
+        self.scorer = AnalysisPairScorer(store.analysis, engine.settings, engine.scorer)
+        self.clusterer = OnlineClusterer(self.scorer, engine.settings)
+        self.clusterer.replay(store.replay_log())
+
+    def ingest_sources(
+        self,
+        sources: Iterable[str | Path],
+        *,
+        progress: Callable[[int], None] | None = None,
+        report: IngestReport | None = None,
+    ) -> IngestReport:
+        report = report or IngestReport()
+        for source in sources:
+            self.ingest_articles(
+                iter_read(source, self.engine.settings, skips=report.skips),
+                progress=progress,
+                report=report,
+            )
+        self.settle(report)
+        return report
+
+    def settle(self, report: IngestReport | None = None) -> None:
+        """Merge stories that converged since the last pass (end of a run)."""
+        events = self.clusterer.settle()
+        self.store.write_batch([], events)
+        if report is not None:
+            for e in events:
+                report.events[e.kind] = report.events.get(e.kind, 0) + 1
+
+    def ingest_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        report: IngestReport | None = None,
+    ) -> IngestReport:
+        report = report or IngestReport()
+        for batch in _batches(articles, self.batch_size):
+            report.read += len(batch)
+            fresh = self._fresh(batch, report)
+            analyses = [a for a in (self._analyse(x, report) for x in fresh) if a is not None]
+            events = self._cluster(analyses)
+            self.store.write_batch(analyses, events)
+            report.stored += len(analyses)
+            for e in events:
+                report.events[e.kind] = report.events.get(e.kind, 0) + 1
+            if progress is not None:
+                progress(len(batch))
+        return report
+
+    def recluster(self) -> list[StoryEvent]:
+        """Re-cluster the whole store in batch mode; log and apply the differences."""
+        old = self.store.memberships()
+        docs = [doc for _, doc in self.store.replay_log() if doc is not None]
+        docs.sort(key=lambda d: (d.time is None, d.time or 0.0))
+        new = batch_cluster(docs, self.scorer, self.engine.settings)
+        _, events = reconcile(old, new)
+        self.store.replace_memberships(events)
+        # The online state must follow the new stories: rebuild it from the log.
+        self.clusterer = OnlineClusterer(self.scorer, self.engine.settings)
+        self.clusterer.replay(self.store.replay_log())
+        return events
+
+    # --- steps ---
+    def _fresh(self, batch: Sequence[Article], report: IngestReport) -> list[Article]:
+        seen: set[str] = set()
+        fresh: list[Article] = []
+        for article in batch:
+            if article.id in seen or self.store.is_known(article):
+                report.duplicates += 1
+                continue
+            seen.add(article.id)
+            fresh.append(article)
+        return fresh
+
+    def _analyse(self, article: Article, report: IngestReport) -> Analysis | None:
+        try:
+            analysis = roundtrip(self.engine.analyse(article))
+        except SameStoryError as exc:
+            report.failed += 1
+            report.skips.add(article.source or article.id, "analysis-failed", str(exc))
+            return None
+        self.scorer.remember(analysis)
+        return analysis
+
+    def _cluster(self, analyses: Sequence[Analysis]) -> list[StoryEvent]:
+        return self.clusterer.add_many([doc_from_analysis(a) for a in analyses])
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,141 @@
+"""`samestory report`: one story fact by fact, as text, JSON or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ..errors import InvalidValueError, NotFoundError
+from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..compare import StoryReport
+    from ..models import Analysis
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+
+
+def _parse_date(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"--published {value!r} is not a date; use YYYY-MM-DD or an ISO datetime"
+        ) from None
+
+
+def _load_story(story_id: str) -> list[Analysis]:
+    """The analyses of a story in the store (settings.db / SAMESTORY_DB)."""
+    from .cli_stories import open_store
+
+    db = Settings.from_env().db
+    if not Path(db).is_file():
+        raise NotFoundError(
+            f"{story_id!r} is not a file or folder, and there is no store {db} to find a story in"
+        )
+    return open_store(db).story_analyses(story_id)
+
+
+def _analyses(inputs: list[str], published: dt.datetime | None) -> list[Analysis]:
+    if len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).exists():
+        return _load_story(inputs[0])
+    from ..engine import Engine  # the models load only when articles are analysed
+
+    engine = Engine(Settings.from_env())
+    for item in inputs:
+        if item != "-" and not Path(item).exists():
+            raise NotFoundError(f"{item}: no such file or folder")
+    articles = [a for item in inputs for a in engine.read(item)]
+    return engine.analyse_many(articles, published=published)
+
+
+def _print_text(report: StoryReport) -> None:
+    _out.print(
+        f"[bold]{len(report.articles)} articles[/bold], {len(report.facts)} facts "
+        f"({sum(f.status == 'consensus' for f in report.facts)} consensus, "
+        f"{sum(f.status == 'unique' for f in report.facts)} unique, "
+        f"{sum(f.status == 'conflict' for f in report.facts)} conflict)"
+    )
+    if report.first_reported:
+        _out.print(f"First reported by {report.first_reported['outlet']}", style="dim")
+    _out.rule("summary")
+    for item in report.summary:
+        cites = ", ".join(f"{s['outlet']} §{s['sentence']}" for s in item["sources"])
+        _out.print(f"• {item['text']} [dim]({cites})[/dim]")
+    _out.rule("timeline")
+    for e in report.timeline:
+        flag = " [red](sources disagree)[/red]" if e["disputed"] else ""
+        _out.print(f"[bold]{e['date']}[/bold]{flag} {e['text']}")
+    _out.rule("conflicts")
+    for f in report.facts:
+        if f.status == "conflict":
+            values = " vs ".join(
+                f"{v['value']} ({', '.join(sorted({s['outlet'] for s in v['sources']}))})"
+                for v in f.values
+            )
+            _out.print(f"• {values}: [dim]{f.text}[/dim]")
+    _out.rule("lineage")
+    for link in report.lineage:
+        _out.print(f"{link['from_outlet']} → {link['to_outlet']} ({link['kind']}, {link['score']})")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `report` command to the samestory CLI."""
+
+    @app.command()
+    def report(
+        inputs: Annotated[
+            list[str],
+            typer.Argument(
+                metavar="STORY_ID|FILES...",
+                help="Articles of one story: files, folders or '-' (or a stored story's id).",
+            ),
+        ],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+        html: Annotated[
+            Path | None,
+            typer.Option("--html", metavar="OUT.html", help="Write a self-contained HTML report."),
+        ] = None,
+        published: Annotated[
+            str | None,
+            typer.Option(
+                "--published",
+                metavar="DATE",
+                help="Publication date for inputs that carry none (resolves relative dates).",
+            ),
+        ] = None,
+        max_summary: Annotated[
+            int | None, typer.Option("--summary", metavar="N", help="Most summary sentences.")
+        ] = None,
+    ) -> None:
+        """One story fact by fact: consensus, unique and conflicting facts with their
+        sentences, who copied or translated whom, a cited summary and a timeline."""
+        from ..compare import build_report
+
+        when = _parse_date(published)
+        if html is not None and not html.parent.exists():
+            raise NotFoundError(f"--html {html}: folder {html.parent} does not exist")
+        analyses = _analyses(inputs, when)
+        settings = Settings.from_env()
+        result = build_report(analyses, settings, max_summary=max_summary)
+        if html is not None:
+            from .report_html import write_html
+
+            write_html(result, html)
+            if not as_json:
+                _out.print(f"wrote {html}")
+        if as_json:
+            data: dict[str, Any] = result.to_dict()
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        elif html is None:
+            _print_text(result)

@@ -1,0 +1,236 @@
+"""`samestory ingest | stories | story | recluster | eval clusters`: the story store."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import InputError, NotFoundError
+from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..store import SQLiteStore
+
+__all__ = ["register"]
+
+_out = Console(highlight=False)
+_err = Console(stderr=True, highlight=False)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", metavar="FILE", help="SQLite store (default: settings.db, samestory.db)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def open_store(db: str | None, *, must_exist: bool = True) -> SQLiteStore:
+    from ..store import SQLiteStore
+
+    path = db or _settings().db
+    if must_exist and path != ":memory:" and not Path(path).is_file():
+        raise NotFoundError(f"{path}: no such store; run `samestory ingest PATH --db {path}` first")
+    return SQLiteStore(path)
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH|URL...", help="Files, folders, feeds, WARC files or URLs."),
+    ],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, analyse and cluster articles into the store; already stored ones are skipped.
+
+    Safe to interrupt and re-run: each batch is committed with its stories in one
+    transaction, and a re-run neither loses nor doubles anything.
+    """
+    from ..engine import Engine
+    from ..ingestion import IngestReport, StoryIngest
+
+    settings = _settings()
+    for p in paths:
+        if "://" not in p and p != "-" and not Path(p).exists():
+            raise NotFoundError(f"{p}: no such file or folder")
+    store = open_store(db, must_exist=False)
+    engine = Engine(settings)
+    started = time.perf_counter()
+    runner = StoryIngest(engine, store, batch_size=settings.ingest_batch_size)
+    report = IngestReport()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=_err,
+        disable=quiet or as_json,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+        runner.ingest_sources(paths, progress=lambda n: bar.advance(task, n), report=report)
+    elapsed = time.perf_counter() - started
+    result: dict[str, Any] = {
+        **report.to_dict(),
+        "db": store.path,
+        "seconds": round(elapsed, 2),
+        **{f"total_{k}": v for k, v in store.counts().items()},
+    }
+    if as_json:
+        _print_json(result)
+        return
+    rate = report.stored / elapsed if elapsed else 0.0
+    _out.print(
+        f"[bold]{report.stored}[/bold] stored, {report.duplicates} already there, "
+        f"{report.skips.total} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) → {store.path}"
+    )
+    if report.skips.total:
+        _err.print(f"[yellow]{report.skips.summary()}[/yellow]")
+    _out.print(
+        f"store: {result['total_articles']} articles in {result['total_stories']} stories "
+        f"({', '.join(f'{v} {k}' for k, v in sorted(report.events.items()) if k != 'pass')})"
+    )
+
+
+def stories(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many (paging).")] = 0,
+    language: Annotated[str | None, typer.Option(help="Only stories with this language.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories with this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Last seen on/after (ISO date).")] = None,
+    until: Annotated[str | None, typer.Option(help="First seen on/before (ISO date).")] = None,
+    entity: Annotated[str | None, typer.Option(help="Naming this entity or place.")] = None,
+    min_size: Annotated[int, typer.Option(help="At least this many articles.")] = 1,
+) -> None:
+    """Stories in the store, newest first: id, title, size, languages, outlets, dates."""
+    if limit < 1 or offset < 0:
+        raise InputError("--limit must be >= 1 and --offset >= 0")
+    store = open_store(db)
+    rows = store.stories(
+        limit=limit,
+        offset=offset,
+        language=language,
+        outlet=outlet,
+        since=since,
+        until=until,
+        entity=entity,
+        min_size=min_size,
+    )
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(show_lines=False)
+    for col in ("id", "size", "languages", "outlets", "first seen", "last seen", "title"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            str(r["size"]),
+            " ".join(r["languages"]),
+            ", ".join(r["outlets"][:4]),
+            (r["first_seen"] or "")[:16],
+            (r["last_seen"] or "")[:16],
+            r["title"],
+        )
+    _out.print(table)
+
+
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id from `stories`.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One story: its articles and the events that shaped it."""
+    data = open_store(db).story(story_id)
+    if as_json:
+        _print_json(data)
+        return
+    _out.print(f"[bold]{data['title']}[/bold]  ({data['id']})")
+    _out.print(
+        f"{data['size']} articles · {' '.join(data['languages'])} · "
+        f"{(data['first_seen'] or '?')[:16]} → {(data['last_seen'] or '?')[:16]}"
+    )
+    table = Table()
+    for col in ("published", "lang", "outlet", "title", "joined with"):
+        table.add_column(col, overflow="fold")
+    for a in data["articles"]:
+        score = "" if a["score"] is None else f"{a['score']:.2f}"
+        table.add_row(
+            (a["published"] or "")[:16], a["language"] or "", a["outlet"] or "", a["title"], score
+        )
+    _out.print(table)
+    for e in data["events"]:
+        if e["kind"] == "merged":
+            _out.print(f"[dim]{e['at']} merged {e['other']} into {e['story']}[/dim]")
+
+
+def recluster(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Re-cluster the whole store in batch mode; changes are logged as merge/split events."""
+    from ..engine import Engine
+    from ..ingestion import StoryIngest
+
+    store = open_store(db)
+    events = StoryIngest(Engine(_settings()), store).recluster()
+    counts = {k: sum(1 for e in events if e.kind == k) for k in ("merged", "split")}
+    if as_json:
+        _print_json({**counts, **store.counts()})
+        return
+    _out.print(
+        f"{counts['merged']} merged, {counts['split']} split; {store.counts()['stories']} stories"
+    )
+
+
+def eval_clusters(
+    data: Annotated[
+        Path, typer.Option("--data", help="JSONL: title, text, story[, published, language]")
+    ],
+    as_json: JsonOpt = False,
+    mode: Annotated[
+        str, typer.Option(help="batch (whole file at once) or online (as a stream, in file order).")
+    ] = "batch",
+    limit: Annotated[int | None, typer.Option(help="Only the first N documents.")] = None,
+) -> None:
+    """Cluster a labelled JSONL file with default settings: BCubed and pairwise P/R/F1."""
+    from ..engine import Engine
+    from .eval_clusters import evaluate_file
+
+    if mode not in ("batch", "online"):
+        raise InputError(f"--mode {mode!r}: use batch or online")
+    result = evaluate_file(Engine(_settings()), data, mode=mode, limit=limit, console=_err)
+    if as_json:
+        _print_json(result)
+        return
+    b, p = result["bcubed"], result["pairwise"]
+    _out.print(
+        f"{result['n_docs']} documents, {result['n_gold']} gold stories, {result['n_pred']} "
+        f"predicted ({mode})\nBCubed   P {b['precision']:.3f}  R {b['recall']:.3f}  "
+        f"F1 [bold]{b['f1']:.3f}[/bold]\npairwise P {p['precision']:.3f}  R {p['recall']:.3f}  "
+        f"F1 {p['f1']:.3f}"
+    )
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(stories)
+    app.command()(story)
+    app.command()(recluster)
+    eval_app.command("clusters")(eval_clusters)

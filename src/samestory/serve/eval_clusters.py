@@ -1,0 +1,92 @@
+"""`samestory eval clusters`: cluster a labelled JSONL file and score it against gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.progress import Progress
+
+from ..cluster import AnalysisPairScorer, OnlineClusterer, cluster_report, doc_from_analysis
+from ..cluster.batch import batch_cluster
+from ..errors import InputError, NotFoundError
+from ..models import Analysis, Article
+from ..store import roundtrip
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+__all__ = ["evaluate_file", "load_labelled"]
+
+
+def load_labelled(path: Path, limit: int | None = None) -> list[tuple[Article, str]]:
+    if not path.is_file():
+        raise NotFoundError(f"{path}: no such file")
+    out: list[tuple[Article, str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                title, story = str(d.get("title") or ""), d["story"]
+                published = d.get("published")
+                when = dt.datetime.fromisoformat(published) if published else None
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{n}: not a labelled document ({exc})") from None
+            text = str(d.get("text") or d.get("body") or "")
+            if not (title or text).strip():
+                raise InputError(f"{path}:{n}: document has neither title nor text")
+            art = Article.create(
+                title,
+                text,
+                language=d.get("language"),
+                published=when,
+                outlet=d.get("outlet"),
+                url=d.get("url"),
+            )
+            out.append((art, str(story)))
+            if limit is not None and len(out) >= limit:
+                break
+    if not out:
+        raise InputError(f"{path}: no documents")
+    return out
+
+
+def evaluate_file(
+    engine: Engine,
+    path: Path,
+    *,
+    mode: str = "batch",
+    limit: int | None = None,
+    console: Console | None = None,
+) -> dict[str, Any]:
+    labelled = load_labelled(path, limit)
+    analyses: dict[str, Analysis] = {}
+    golds: list[str] = []
+    ids: list[str] = []
+    with Progress(console=console, transient=True, disable=console is None) as bar:
+        task = bar.add_task("analysing", total=len(labelled))
+        for article, story in labelled:
+            ids.append(article.id)
+            golds.append(story)
+            if article.id not in analyses:  # the same text twice is one article
+                analyses[article.id] = roundtrip(engine.analyse(article))
+            bar.advance(task)
+    scorer = AnalysisPairScorer(analyses.__getitem__, engine.settings, engine.scorer)
+    docs = [doc_from_analysis(analyses[i]) for i in dict.fromkeys(ids)]
+    if mode == "online":
+        clusterer = OnlineClusterer(scorer, engine.settings)
+        clusterer.add_many(docs)
+        clusterer.settle()
+        assignment = clusterer.assignment
+    else:
+        groups = batch_cluster(docs, scorer, engine.settings)
+        assignment = {a: sid for sid, members in groups.items() for a in members}
+    report = cluster_report(golds, [assignment[i] for i in ids])
+    report["mode"] = mode
+    report["pairs_scored"] = scorer.calls
+    return report

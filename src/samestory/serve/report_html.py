@@ -1,0 +1,141 @@
+"""The story report as one self-contained HTML file: no network, no external assets.
+
+Every article text goes through Jinja2's autoescaping, and the data the page script
+reads is embedded with `tojson` (which escapes `<`, `>` and `&`), so markup inside an
+article -- a `<script>` included -- is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..compare import StoryReport
+
+__all__ = ["default_pair", "render_html", "write_html"]
+
+# The facts x outlets matrix stays readable up to this many rows; the JSON has all.
+_MATRIX_MAX_FACTS = 150
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("samestory.serve", "templates"),
+        autoescape=select_autoescape(["html", "j2", "html.j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def default_pair(report: StoryReport) -> tuple[int, int]:
+    """Two articles worth reading side by side: the first and the one sharing most facts."""
+    n = len(report.articles)
+    if n < 2:
+        return 0, 0
+    docs_of = [
+        {a for a, art in enumerate(report.articles) if k in art.fact_of.values()}
+        for k in range(len(report.facts))
+    ]
+    best = max(range(1, n), key=lambda j: sum(1 for d in docs_of if 0 in d and j in d))
+    return 0, best
+
+
+def _sentence_class(report: StoryReport, doc: int, sentence: int, other: int) -> str:
+    k = report.articles[doc].fact_of.get(sentence)
+    if k is None:
+        return "plain"
+    in_other = sentence is not None and k in report.articles[other].fact_of.values()
+    if not in_other:
+        return "unique"
+    return "conflict" if report.facts[k].status == "conflict" else "shared"
+
+
+def _view(report: StoryReport) -> dict[str, Any]:
+    left, right = default_pair(report)
+    articles = []
+    for d, art in enumerate(report.articles):
+        articles.append(
+            {
+                "index": d,
+                "id": art.id,
+                "outlet": art.outlet,
+                "title": art.title,
+                "language": art.language,
+                "published": (art.published or "")[:16].replace("T", " "),
+                "sentences": [
+                    {
+                        "index": i,
+                        "text": text,
+                        "fact": art.fact_of.get(i, -1),
+                        "left": _sentence_class(report, d, i, right),
+                        "right": _sentence_class(report, d, i, left),
+                    }
+                    for i, text in enumerate(art.sentences)
+                ],
+            }
+        )
+    article_index = {a.id: d for d, a in enumerate(report.articles)}
+    facts = []
+    for k, f in enumerate(report.facts[:_MATRIX_MAX_FACTS]):
+        cells: dict[int, str] = {}
+        for ref in f.refs:
+            cells.setdefault(ref.doc, ref.text)
+        values_by_doc: dict[int, str] = {}
+        for v in f.values:
+            for s in v["sources"]:
+                values_by_doc.setdefault(article_index[s["article"]], str(v["value"]))
+        facts.append(
+            {
+                "index": k,
+                "text": f.text,
+                "status": f.status,
+                "cells": cells,
+                "values": values_by_doc,
+            }
+        )
+    script_data = {
+        "facts": [
+            {"status": f.status, "docs": sorted({r.doc for r in f.refs})} for f in report.facts
+        ],
+    }
+    counts = {
+        s: sum(1 for f in report.facts if f.status == s)
+        for s in ("consensus", "unique", "conflict")
+    }
+    headline = report.articles[0].title if report.articles else "Story report"
+    if report.first_reported:
+        first = article_index.get(report.first_reported["article"])
+        if first is not None:
+            headline = report.articles[first].title
+    return {
+        "headline": headline,
+        "articles": articles,
+        "outlets": sorted({a.outlet for a in report.articles}),
+        "languages": sorted({a.language for a in report.articles}),
+        "facts": facts,
+        "facts_total": len(report.facts),
+        "counts": counts,
+        "summary": report.summary,
+        "timeline": report.timeline,
+        "lineage": report.lineage,
+        "first_reported": report.first_reported,
+        "article_index": article_index,
+        "left": left,
+        "right": right,
+        "script_data": script_data,
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def render_html(report: StoryReport) -> str:
+    template = _environment().get_template("report.html.j2")
+    return template.render(**_view(report))
+
+
+def write_html(report: StoryReport, path: str | Path) -> Path:
+    out = Path(path)
+    out.write_text(render_html(report), encoding="utf-8")
+    return out

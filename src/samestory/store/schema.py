@@ -1,0 +1,109 @@
+"""The SQLite schema, as numbered migrations applied in order, each in a transaction.
+
+Tables (see docs/store.md for the full description):
+
+- articles     one row per distinct article (content-hash id; canonical URL unique);
+               `seq` is the order of arrival, which replays follow
+- analyses     the analysis as JSON, linked keys, and embeddings as float16 blobs
+- entities     linked entities and places per article (search and filters)
+- stories      one row per story ever created: title, size, languages, outlets,
+               first/last seen, and `merged_into` once absorbed by another story
+- memberships  article -> story, with the score it joined with
+- story_events the append-only log of created/added/merged/split events: it is what
+               makes story ids stable and every change explainable, and the online
+               clusterer's state is rebuilt from it after a restart
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        lede TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL,
+        url TEXT,
+        canonical_url TEXT UNIQUE,
+        outlet TEXT,
+        language TEXT,
+        published TEXT,
+        source TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        language TEXT NOT NULL,
+        data TEXT NOT NULL,
+        keys TEXT NOT NULL,
+        head BLOB,
+        sentences BLOB,
+        quantities BLOB,
+        dim INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, key)
+    );
+    CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+    CREATE INDEX entities_key ON entities(key);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        size INTEGER NOT NULL DEFAULT 0,
+        languages TEXT NOT NULL DEFAULT '[]',
+        outlets TEXT NOT NULL DEFAULT '[]',
+        first_seen TEXT,
+        last_seen TEXT,
+        merged_into TEXT,
+        updated_seq INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    CREATE TABLE memberships (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id TEXT NOT NULL,
+        score REAL
+    );
+    CREATE INDEX memberships_story ON memberships(story_id);
+    CREATE TABLE story_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        article_id TEXT,
+        other_story_id TEXT,
+        score REAL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events(story_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION; returns the version it was at."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
+    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+    current = int(row[0])
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        # executescript would commit on its own; run statement by statement instead so
+        # a migration and its version row land together or not at all.
+        with conn:
+            for statement in MIGRATIONS[version - 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations (version) VALUES (?)", (version,))
+    return current

@@ -1,0 +1,346 @@
+"""SQLite store (the default): WAL, versioned migrations, one transaction per batch.
+
+A batch of articles, their analyses, memberships and story events is written in one
+transaction, so a process killed at any moment leaves either all of a batch or none
+of it; re-reading the same input then skips what is stored (same content hash or
+same canonical URL) and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+import sqlite_utils
+
+from ..cluster import ClusterDoc, StoryEvent, timestamp
+from ..errors import NotFoundError, StoreError
+from ..models import Analysis, Article
+from .codec import article_from_row, decode_analysis, encode_analysis
+from .schema import migrate
+
+__all__ = ["SQLiteStore", "canonical_url"]
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_", "at_medium", "at_campaign")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL an article is known by: no fragment, no tracking parameters, no case
+    or trailing-slash differences in scheme, host and path."""
+    if not url or "://" not in url:
+        return None
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING)]
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(
+        (
+            "https" if parts.scheme in ("http", "https") else parts.scheme,
+            host,
+            path,
+            urlencode(sorted(query)),
+            "",
+        )
+    )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """Articles, analyses, stories and their event log in one SQLite file.
+
+    `SQLiteStore()` (or `":memory:"`) is an in-memory store for tests and one-off runs.
+    """
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.db = sqlite_utils.Database(conn)
+            if self.path != ":memory:":
+                self.db.enable_wal()
+                conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
+            conn.execute("PRAGMA foreign_keys=ON")
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a samestory database ({exc})") from None
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- writing ---
+    def is_known(self, article: Article) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR canonical_url = ?",
+            (article.id, canonical_url(article.url) or "\x00"),
+        ).fetchone()
+        return row is not None
+
+    def write_batch(self, analyses: Sequence[Analysis], events: Sequence[StoryEvent]) -> None:
+        """Store analysed articles with the story events they caused, atomically."""
+        at = _now()
+        with self.conn:
+            seq = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
+            for a in analyses:
+                seq += 1
+                art = a.article
+                self.conn.execute(
+                    "INSERT INTO articles (id, seq, title, lede, body, url, canonical_url, outlet,"
+                    " language, published, source, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        art.id,
+                        seq,
+                        art.title,
+                        art.lede,
+                        art.body,
+                        art.url,
+                        canonical_url(art.url),
+                        art.outlet,
+                        art.language,
+                        art.published.isoformat() if art.published else None,
+                        art.source,
+                        at,
+                    ),
+                )
+                row = encode_analysis(a)
+                self.conn.execute(
+                    "INSERT INTO analyses (article_id, language, data, keys, head, sentences,"
+                    " quantities, dim) VALUES (:article_id, :language, :data, :keys, :head,"
+                    " :sentences, :quantities, :dim)",
+                    row,
+                )
+                names: dict[str, tuple[str, str, int]] = {}
+                for m in a.mentions:
+                    name, label, n = names.get(m.key, (m.canonical, m.label, 0))
+                    names[m.key] = (name, label, n + 1)
+                self.conn.executemany(
+                    "INSERT INTO entities (article_id, key, name, label, mentions)"
+                    " VALUES (?,?,?,?,?)",
+                    [(art.id, k, v[0], v[1], v[2]) for k, v in names.items()],
+                )
+            touched: set[str] = set()
+            for e in events:
+                self._apply_event(e, at)
+                touched.update(x for x in (e.story, e.other) if x)
+            self._refresh_stories(sorted(touched), seq)
+
+    def _apply_event(self, e: StoryEvent, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO story_events (kind, story_id, article_id, other_story_id, score, at)"
+            " VALUES (?,?,?,?,?,?)",
+            (e.kind, e.story, e.article, e.other, e.score, at),
+        )
+        if e.kind in ("created", "added"):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO memberships (article_id, story_id, score) VALUES (?,?,?)",
+                (e.article, e.story, e.score),
+            )
+        elif e.kind == "merged":
+            self.conn.execute(
+                "UPDATE memberships SET story_id = ? WHERE story_id = ?", (e.story, e.other)
+            )
+            self.conn.execute("INSERT OR IGNORE INTO stories (id) VALUES (?)", (e.other,))
+            self.conn.execute(
+                "UPDATE stories SET merged_into = ?, size = 0 WHERE id = ?", (e.story, e.other)
+            )
+        elif e.kind == "split" and e.article:
+            self.conn.execute(
+                "UPDATE memberships SET story_id = ? WHERE article_id = ?", (e.other, e.article)
+            )
+
+    def _refresh_stories(self, ids: Sequence[str], seq: int) -> None:
+        for sid in ids:
+            rows = self.conn.execute(
+                "SELECT a.title, an.language, a.outlet, a.published FROM memberships m"
+                " JOIN articles a ON a.id = m.article_id"
+                " JOIN analyses an ON an.article_id = m.article_id"
+                " WHERE m.story_id = ? ORDER BY a.seq",
+                (sid,),
+            ).fetchall()
+            if not rows:
+                continue
+            dates = sorted(r[3] for r in rows if r[3])
+            self.conn.execute(
+                "INSERT INTO stories (id, title, size, languages, outlets, first_seen, last_seen,"
+                " merged_into, updated_seq) VALUES (?,?,?,?,?,?,?,NULL,?)"
+                " ON CONFLICT(id) DO UPDATE SET title=excluded.title, size=excluded.size,"
+                " languages=excluded.languages, outlets=excluded.outlets,"
+                " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
+                " merged_into=NULL, updated_seq=excluded.updated_seq",
+                (
+                    sid,
+                    rows[0][0],
+                    len(rows),
+                    _ranked(r[1] for r in rows),
+                    _ranked(r[2] for r in rows),
+                    dates[0] if dates else None,
+                    dates[-1] if dates else None,
+                    seq,
+                ),
+            )
+
+    # --- reading ---
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def article(self, article_id: str) -> Article:
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            raise NotFoundError(f"article {article_id!r} not found")
+        return article_from_row(rows[0])
+
+    def analysis(self, article_id: str) -> Analysis:
+        article = self.article(article_id)
+        rows = list(self.db.query("SELECT * FROM analyses WHERE article_id = ?", [article_id]))
+        if not rows:
+            raise NotFoundError(f"article {article_id!r} has no stored analysis")
+        return decode_analysis(rows[0], article)
+
+    def memberships(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT article_id, story_id FROM memberships"))
+
+    def replay_log(self) -> Iterator[tuple[StoryEvent, ClusterDoc | None]]:
+        """Every story event in order, with the clustering view of its article."""
+        cur = self.conn.execute(
+            "SELECT e.kind, e.story_id, e.article_id, e.other_story_id, e.score,"
+            " an.head, an.dim, an.keys, an.language, ar.published, ar.outlet"
+            " FROM story_events e LEFT JOIN analyses an ON an.article_id = e.article_id"
+            " LEFT JOIN articles ar ON ar.id = e.article_id ORDER BY e.id"
+        )
+        for kind, story, article, other, score, head, dim, keys, lang, pub, outlet in cur:
+            event = StoryEvent(kind, story, article, other, score)
+            doc = None
+            if article is not None and kind in ("created", "added", "split"):
+                vector = (
+                    np.frombuffer(head, dtype=np.float16).astype(np.float32)
+                    if head is not None
+                    else np.zeros(dim or 512, dtype=np.float32)
+                )
+                doc = ClusterDoc(
+                    id=article,
+                    vector=vector,
+                    keys=frozenset(json.loads(keys)),
+                    time=timestamp(dt.datetime.fromisoformat(pub)) if pub else None,
+                    language=lang or "",
+                    outlet=outlet or "",
+                )
+            yield event, doc
+
+    def stories(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        min_size: int = 1,
+    ) -> list[dict[str, Any]]:
+        where = ["merged_into IS NULL", "size >= :min_size"]
+        params: dict[str, Any] = {"min_size": min_size, "limit": limit, "offset": offset}
+        if language:
+            where.append("EXISTS (SELECT 1 FROM json_each(stories.languages) WHERE value = :lang)")
+            params["lang"] = language
+        if outlet:
+            where.append("EXISTS (SELECT 1 FROM json_each(stories.outlets) WHERE value = :outlet)")
+            params["outlet"] = outlet
+        if since:
+            where.append("last_seen >= :since")
+            params["since"] = since
+        if until:
+            where.append("first_seen <= :until")
+            params["until"] = until
+        if entity:
+            where.append(
+                "EXISTS (SELECT 1 FROM memberships m JOIN entities e ON e.article_id ="
+                " m.article_id WHERE m.story_id = stories.id AND"
+                " (e.name = :entity COLLATE NOCASE OR e.key = :entity))"
+            )
+            params["entity"] = entity
+        sql = (
+            f"SELECT * FROM stories WHERE {' AND '.join(where)}"
+            " ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT :limit OFFSET :offset"
+        )
+        return [_story_row(r) for r in self.db.query(sql, params)]
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story with its articles and events; a merged id leads to where it went."""
+        seen = set()
+        rows = list(self.db.query("SELECT * FROM stories WHERE id = ?", [story_id]))
+        while rows and rows[0]["merged_into"] and rows[0]["id"] not in seen:
+            seen.add(rows[0]["id"])
+            rows = list(
+                self.db.query("SELECT * FROM stories WHERE id = ?", [rows[0]["merged_into"]])
+            )
+        if not rows:
+            raise NotFoundError(f"story {story_id!r} not found")
+        story = _story_row(rows[0])
+        story["articles"] = list(
+            self.db.query(
+                "SELECT a.id, a.title, a.url, a.outlet, an.language, a.published, m.score"
+                " FROM memberships m JOIN articles a ON a.id = m.article_id"
+                " JOIN analyses an ON an.article_id = a.id"
+                " WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
+                [story["id"]],
+            )
+        )
+        story["events"] = list(
+            self.db.query(
+                "SELECT kind, story_id AS story, article_id AS article, other_story_id AS other,"
+                " score, at FROM story_events WHERE story_id = ? OR other_story_id = ? ORDER BY id",
+                [story["id"], story["id"]],
+            )
+        )
+        return story
+
+    def story_analyses(self, story_id: str) -> list[Analysis]:
+        return [self.analysis(a["id"]) for a in self.story(story_id)["articles"]]
+
+    def counts(self) -> dict[str, int]:
+        q = self.conn.execute
+        return {
+            "articles": int(q("SELECT COUNT(*) FROM articles").fetchone()[0]),
+            "stories": int(
+                q("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL AND size > 0").fetchone()[
+                    0
+                ]
+            ),
+            "events": int(q("SELECT COUNT(*) FROM story_events").fetchone()[0]),
+        }
+
+    def replace_memberships(self, events: Iterable[StoryEvent]) -> None:
+        """Log a batch re-clustering's events and apply them (one transaction)."""
+        at = _now()
+        with self.conn:
+            touched: set[str] = set()
+            for e in events:
+                self._apply_event(e, at)
+                touched.update(x for x in (e.story, e.other) if x)
+            seq = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
+            self._refresh_stories(sorted(touched), seq)
+
+
+def _ranked(values: Iterable[str | None]) -> str:
+    counts = Counter(v for v in values if v)
+    return json.dumps([v for v, _ in counts.most_common()], ensure_ascii=False)
+
+
+def _story_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["languages"] = json.loads(out["languages"])
+    out["outlets"] = json.loads(out["outlets"])
+    out.pop("updated_seq", None)
+    return out

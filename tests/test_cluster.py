@@ -1,0 +1,182 @@
+"""The online and batch clusterers on synthetic streams with a known truth."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from samestory.cluster import ClusterDoc, OnlineClusterer, StoryEvent, bcubed, pairwise
+from samestory.cluster.batch import average_linkage, batch_cluster, reconcile
+from samestory.settings import Settings
+
+DIM = 32
+
+
+def _stream(n_stories: int = 12, per_story: int = 6, seed: int = 0, hours: float = 1.0):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(n_stories, DIM))
+    docs, gold = [], []
+    for s in range(n_stories):
+        for k in range(per_story):
+            v = centres[s] + rng.normal(scale=0.35, size=DIM)
+            v /= np.linalg.norm(v)
+            docs.append(
+                ClusterDoc(
+                    id=f"d{s:02d}-{k}",
+                    vector=v.astype(np.float32),
+                    keys=frozenset({f"story{s}", f"noise{rng.integers(100)}"}),
+                    time=float(s * hours * 3600 + k * 60),
+                )
+            )
+            gold.append(s)
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    return [docs[i] for i in order], [gold[i] for i in order]
+
+
+def _scorer(docs):
+    by_id = {d.id: d for d in docs}
+
+    def score(a: str, b: str) -> float:
+        cos = float(by_id[a].vector @ by_id[b].vector)
+        return 1 / (1 + np.exp(-12 * (cos - 0.45)))
+
+    return score
+
+
+def test_online_finds_the_stories_and_ids_are_first_articles():
+    docs, gold = _stream()
+    c = OnlineClusterer(_scorer(docs), Settings(cluster_merge_every=10), dim=DIM)
+    c.add_many(docs)
+    c.settle()
+    pred = [c.assignment[d.id] for d in docs]
+    assert bcubed(gold, pred)["f1"] > 0.95
+    for sid, members in c.stories().items():
+        assert sid == f"s{members[0]}"  # the story is named after its first article
+
+
+def test_batching_does_not_change_decisions():
+    docs, _ = _stream(seed=3)
+    s = Settings(cluster_merge_every=7)
+    one = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    for d in docs:
+        one.add(d)
+    many = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    for i in range(0, len(docs), 13):
+        many.add_many(docs[i : i + 13])
+    assert one.assignment == many.assignment
+
+
+def test_replay_rebuilds_the_exact_state():
+    docs, _ = _stream(seed=5)
+    s = Settings(cluster_merge_every=9)
+    live = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    log = live.add_many(docs[:40])
+    by_id = {d.id: d for d in docs}
+    resumed = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    resumed.replay((e, by_id.get(e.article or "")) for e in log)
+    assert resumed.assignment == live.assignment
+    live.add_many(docs[40:])
+    resumed.add_many(docs[40:])
+    assert resumed.assignment == live.assignment
+
+
+def test_time_window_keeps_distant_stories_apart():
+    rng = np.random.default_rng(1)
+    v = rng.normal(size=DIM).astype(np.float32)
+    v /= np.linalg.norm(v)
+    docs = [ClusterDoc(f"a{i}", v, frozenset(), time=i * 30 * 24 * 3600.0) for i in range(3)]
+    c = OnlineClusterer(lambda a, b: 1.0, Settings(cluster_window_hours=48), dim=DIM)
+    c.add_many(docs)
+    assert len(set(c.assignment.values())) == 3  # same vector, a month apart each
+    c2 = OnlineClusterer(lambda a, b: 1.0, Settings(cluster_window_hours=48 * 30), dim=DIM)
+    c2.add_many(docs)
+    assert len(set(c2.assignment.values())) == 1
+
+
+def test_out_of_order_articles_still_meet_their_story():
+    rng = np.random.default_rng(2)
+    a, b = (rng.normal(size=DIM).astype(np.float32) for _ in range(2))
+    a, b = a / np.linalg.norm(a), b / np.linalg.norm(b)
+    day = 24 * 3600.0
+    docs = [
+        ClusterDoc("old1", a, frozenset(), time=0.0),
+        ClusterDoc("new1", b, frozenset(), time=40 * day),
+        ClusterDoc("old2", a, frozenset(), time=0.5 * day),  # late, but within old1's window
+    ]
+    score = _scorer(docs)
+    c = OnlineClusterer(score, Settings(cluster_retire_hours=24 * 60), dim=DIM)
+    c.add_many(docs)
+    assert c.assignment["old2"] == c.assignment["old1"] != c.assignment["new1"]
+
+
+def test_active_set_is_capped():
+    docs, _ = _stream(n_stories=30, per_story=2, seed=4)
+    c = OnlineClusterer(_scorer(docs), Settings(cluster_max_active=5), dim=DIM)
+    c.add_many(docs)
+    assert c.active_count <= 5
+    assert len(c.assignment) == len(docs)
+
+
+def test_an_article_bridging_two_stories_merges_them():
+    e = np.eye(DIM, dtype=np.float32)
+    mid = (e[0] + e[1]) / np.linalg.norm(e[0] + e[1])
+    docs = [
+        ClusterDoc("x", e[0], frozenset(), None),
+        ClusterDoc("y", e[1], frozenset(), None),
+        ClusterDoc("z", mid, frozenset(), None),
+    ]
+    scores = {("x", "y"): 0.65, ("x", "z"): 0.9, ("y", "z"): 0.9}
+
+    def score(a: str, b: str) -> float:
+        return scores[tuple(sorted((a, b)))]  # type: ignore[index]
+
+    c = OnlineClusterer(
+        score, Settings(cluster_min_cosine=0.0, cluster_merge_threshold=0.6), dim=DIM
+    )
+    events = c.add_many(docs)
+    assert [e.kind for e in events] == ["created", "created", "added", "merged"]
+    assert set(c.assignment.values()) == {"sx"}  # the older story's id survives
+    assert events[-1] == StoryEvent("merged", "sx", other="sy", score=0.775)  # mean of x-y and z-y
+
+
+def test_average_linkage_resists_chaining():
+    # a-b and b-c are strong, a-c absent: average linkage must not join all three
+    # at a threshold above the average (0.9 + 0.9 + 0) / 3
+    labels = average_linkage(3, {(0, 1): 0.9, (1, 2): 0.85}, threshold=0.7)
+    assert labels[0] == labels[1] != labels[2]
+    labels = average_linkage(3, {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.8}, threshold=0.7)
+    assert len(set(labels)) == 1
+
+
+def test_batch_clustering_recovers_the_stories():
+    docs, gold = _stream(seed=7)
+    groups = batch_cluster(docs, _scorer(docs), Settings(cluster_batch_threshold=0.5))
+    label = {a: sid for sid, members in groups.items() for a in members}
+    assert bcubed(gold, [label[d.id] for d in docs])["f1"] > 0.95
+
+
+def test_reconcile_keeps_ids_and_explains_changes():
+    old = {"a": "S1", "b": "S1", "c": "S1", "d": "S2", "e": "S3"}
+    new = {"k1": ["a", "b"], "k2": ["c", "d", "e"]}
+    assignment, events = reconcile(old, new)
+    assert assignment["a"] == assignment["b"] == "S1"
+    # S2 and S3 lost their ids: k2 takes the id of the old story holding most of it
+    assert assignment["c"] == assignment["d"] == assignment["e"]
+    kinds = sorted(e.kind for e in events)
+    assert kinds.count("split") >= 1 and kinds.count("merged") >= 1
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "f1"),
+    [([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0), ([1, 1, 2, 2], ["a", "b", "c", "d"], 2 / 3)],
+)
+def test_bcubed_known_values(gold, pred, f1):
+    assert bcubed(gold, pred)["f1"] == pytest.approx(f1)
+
+
+def test_pairwise_all_in_one():
+    r = pairwise([1, 1, 2, 2], ["a"] * 4)
+    assert r["recall"] == 1.0 and r["precision"] == pytest.approx(2 / 6)
