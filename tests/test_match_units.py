@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 
 from samestory.match.align import align_sentences
 from samestory.match.conflicts import find_conflicts
@@ -164,3 +165,61 @@ def test_far_apart_or_mutually_reported_numbers_do_not_conflict() -> None:
     b2 = _with_slots(_analysis(["95 % ... 89 %"], vec, quantities=[p95, p89]), [[1, 0], [0, 1]])
     pairs2 = align_sentences(a2, b2, 0.5).pairs
     assert find_conflicts(a2, b2, pairs2, [], [], 0.05) == []  # both report both figures
+
+
+def _pair_for_features() -> tuple[Analysis, Analysis]:
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=(5, 16))
+    sentences = [
+        "Gantz en visite à Bakou",
+        "Le ministre Benny Gantz a rencontré Ilham Aliyev lundi.",
+        "Les deux pays ont signé 3 accords de défense.",
+        "Israël fournit 60 % des armes importées par l'Azerbaïdjan.",
+        "La visite a duré deux jours.",
+    ]
+    gantz = Mention("Benny Gantz", "PERSON", "Benny Gantz", "person:gantz benny", 28, 39, 1)
+    aliyev = Mention("Ilham Aliyev", "PERSON", "Ilham Aliyev", "person:aliyev ilham", 55, 67, 1)
+    a = _analysis(sentences, base, mentions=[gantz, aliyev, gantz])
+    b = _analysis(sentences[:4], base[:4] + 0.3 * rng.normal(size=(4, 16)), mentions=[gantz])
+    return a, b
+
+
+def test_pair_features_compute_exactly_the_documented_features() -> None:
+    from samestory.match.features import FEATURE_DOCS, pair_features
+
+    a, b = _pair_for_features()
+    alignment = align_sentences(a, b, 0.6)
+    _, _, _, overlaps = split_facts(a, b, a.mentions, b.mentions, 0.05)
+    f = pair_features(a, b, alignment, overlaps, (a.mentions, b.mentions))
+    assert set(f) == set(FEATURE_DOCS)
+    assert all(isinstance(v, float) and np.isfinite(v) for v in f.values())
+    # An article against itself: every similarity at its maximum.
+    same = pair_features(a, a, align_sentences(a, a, 0.6), overlaps, (a.mentions, a.mentions))
+    for name in ("char_cos", "word_cos", "doc_cos", "doc_cos_lead", "window_max_cos", "title_cos"):
+        assert same[name] == pytest.approx(1.0, abs=1e-5), name
+    assert same["shingle_containment"] == 1.0 and same["log_len_ratio"] == 0.0
+    assert same["names_weighted"] == pytest.approx(1.0) and same["top_name_shared"] == 1.0
+    # B is A's first four sentences with noisy embeddings: similar, not identical.
+    assert 0.5 < f["doc_cos"] < 1.0 and f["shingle_containment"] == 1.0
+    assert f["title_word_jaccard"] == 1.0
+    # Gantz is 2/3 of A's mentions and all of B's: weighted overlap min(2/3, 1).
+    assert f["names_weighted"] == pytest.approx(2 / 3)
+    assert f["top_name_shared"] == 1.0
+
+
+def test_learned_scorer_explains_in_compare_output() -> None:
+    from samestory.match import compare_analyses
+    from samestory.match.features import FEATURE_DOCS
+    from samestory.match.learned import LearnedScorer
+    from samestory.models import DIMENSIONS
+
+    names = sorted(FEATURE_DOCS)
+    rng = np.random.default_rng(0)
+    X = rng.uniform(0, 1, size=(150, len(names)))
+    overall = 4.0 - 3.0 * X[:, names.index("doc_cos")]
+    model = LearnedScorer.fit(X, names, {d: overall for d in DIMENSIONS})
+    a, b = _pair_for_features()
+    learned = compare_analyses(a, b, scorer=model).to_dict()
+    assert learned["drivers"][0]["feature"] == "doc_cos"
+    assert {"feature", "value", "contribution"} <= set(learned["drivers"][0])
+    assert compare_analyses(a, b).to_dict()["drivers"] == []  # hand-set: the formula explains

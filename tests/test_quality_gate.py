@@ -1,11 +1,12 @@
 """Quality gate (as trafilatura's eval gate): the learned scorer's held-out quality on
 SemEval-2022 Task 8 train must not drop below a pinned floor.
 
-Computing the features of all 1,453 pairs takes 3.5 min on 2 cores (the USE embedding
-of every sentence dominates), too slow for a test on a clean clone. The gate therefore
-cross-validates on a fixed third of the article-sharing groups (group id % 3 == 0:
-481 pairs, every language pair, ~1 min of features). The floor is that subset's
-grouped 5-fold Overall Pearson rounded down; raise it when the model improves. The
+Analysing all 2,867 articles of the 1,453 pairs takes ~10 min on 2 cores (the USE
+embedding of every sentence dominates), too slow for a test on a clean clone. The gate
+therefore cross-validates on a fixed sixth of the article-sharing groups (group id
+% 6 == 0: 244 pairs, 481 articles, every language pair, ~2 min). On so few pairs the
+figure moves with the subset (0.74-0.79 across the six sixths), so the floor is pinned
+to this subset's own measurement, rounded down; raise it when the model improves. The
 full-data figures live in BENCHMARKS.md (`benchmarks/bench_scorer.py`).
 """
 
@@ -17,8 +18,8 @@ import pytest
 from conftest import SHARED
 
 DATA = SHARED / "data" / "semeval2022-task8" / "train.jsonl"
-OVERALL_FLOOR = 0.75  # measured 0.759 on this subset, 2026-11-23 (full data: 0.772)
-AUC_FLOOR = 0.89  # measured 0.909 (full data: 0.913)
+OVERALL_FLOOR = 0.78  # measured 0.794 on this subset, 2026-11-23 (full data: 0.772)
+AUC_FLOOR = 0.90  # measured 0.920 (full data: 0.913)
 
 pytestmark = pytest.mark.models
 
@@ -34,13 +35,13 @@ def test_cross_validated_overall_pearson_holds_the_floor() -> None:
     everything = load_semeval(DATA)
     assert len(everything) == 1453
     groups = group_ids(everything)  # over the whole file: no article crosses the cut
-    keep = groups % 3 == 0
+    keep = groups % 6 == 0
     pairs = [p for p, k in zip(everything, keep, strict=True) if k]
     X, names = pair_feature_matrix(pairs, Engine(Settings(scorer="hand-set")))
     report = cross_validate(
         X, names, gold_arrays(pairs), np.array([p.lang for p in pairs]), groups[keep]
     )
-    assert report["n"] == len(pairs) > 450
+    assert report["n"] == len(pairs) == 244
     assert len(report["by_language"]) == 8
     assert report["pearson"]["overall"] >= OVERALL_FLOOR, report["pearson"]
     assert report["same_story"]["auc"] >= AUC_FLOOR, report["same_story"]

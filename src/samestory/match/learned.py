@@ -88,9 +88,8 @@ def load_scorer(spec: str) -> LearnedScorer | None:
 def data_hash(X: np.ndarray, gold: Mapping[str, np.ndarray]) -> str:
     """Short content hash of a training set, recorded so a model says what it learnt from.
 
-    Features are rounded to 6 decimals first: multithreaded embedding leaves noise in
-    the last bits from run to run, which must not change the hash (nor, it does not,
-    the trees).
+    Features are rounded to 6 decimals first: multithreaded embedding leaves run-to-run
+    noise in the last bits, which changes neither the trees nor, so, the hash.
     """
     h = hashlib.sha256(np.ascontiguousarray(np.round(X, 6), dtype=np.float64).tobytes())
     for d in DIMENSIONS:

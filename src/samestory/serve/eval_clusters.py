@@ -19,7 +19,7 @@ from ..store import roundtrip
 if TYPE_CHECKING:
     from ..engine import Engine
 
-__all__ = ["evaluate_file", "load_labelled"]
+__all__ = ["analyse_labelled", "cluster_analyses", "evaluate_file", "load_labelled"]
 
 
 def load_labelled(path: Path, limit: int | None = None) -> list[tuple[Article, str]]:
@@ -56,15 +56,10 @@ def load_labelled(path: Path, limit: int | None = None) -> list[tuple[Article, s
     return out
 
 
-def evaluate_file(
-    engine: Engine,
-    path: Path,
-    *,
-    mode: str = "batch",
-    limit: int | None = None,
-    console: Console | None = None,
-) -> dict[str, Any]:
-    labelled = load_labelled(path, limit)
+def analyse_labelled(
+    engine: Engine, labelled: list[tuple[Article, str]], console: Console | None = None
+) -> tuple[list[str], list[str], dict[str, Analysis]]:
+    """(article ids, gold labels, analyses by id) in file order."""
     analyses: dict[str, Analysis] = {}
     golds: list[str] = []
     ids: list[str] = []
@@ -76,6 +71,12 @@ def evaluate_file(
             if article.id not in analyses:  # the same text twice is one article
                 analyses[article.id] = roundtrip(engine.analyse(article))
             bar.advance(task)
+    return ids, golds, analyses
+
+
+def cluster_analyses(
+    engine: Engine, ids: list[str], golds: list[str], analyses: dict[str, Analysis], mode: str
+) -> dict[str, Any]:
     scorer = AnalysisPairScorer(analyses.__getitem__, engine.settings, engine.scorer)
     docs = [doc_from_analysis(analyses[i]) for i in dict.fromkeys(ids)]
     if mode == "online":
@@ -90,3 +91,15 @@ def evaluate_file(
     report["mode"] = mode
     report["pairs_scored"] = scorer.calls
     return report
+
+
+def evaluate_file(
+    engine: Engine,
+    path: Path,
+    *,
+    mode: str = "batch",
+    limit: int | None = None,
+    console: Console | None = None,
+) -> dict[str, Any]:
+    ids, golds, analyses = analyse_labelled(engine, load_labelled(path, limit), console)
+    return cluster_analyses(engine, ids, golds, analyses, mode)
