@@ -21,6 +21,7 @@ DB ?= samestory.db
 run: install
 	$(BIN)/samestory ingest examples/corpus.jsonl --db $(DB)
 	$(BIN)/samestory stories --db $(DB)
+	@echo "open http://127.0.0.1:8000 after: $(BIN)/samestory serve --db $(DB)"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -29,7 +30,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: install browser
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 test: lint typecheck unit

@@ -70,7 +70,7 @@ def _examples_labelled() -> Path:
 
 def evaluate(engine: Engine, name: str, path: Path, limit: int | None) -> dict[str, object]:
     started = time.perf_counter()
-    ids, golds, analyses = analyse_labelled(engine, load_labelled(path, limit))
+    ids, golds, analyses = analyse_labelled(engine, load_labelled(path, limit, engine.settings))
     analysed = time.perf_counter() - started
     out: dict[str, object] = {"name": name, "n": len(ids), "gold": len(set(golds))}
     for mode in ("batch", "online"):

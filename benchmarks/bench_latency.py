@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import statistics
 import sys
 import time
@@ -119,6 +120,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--e5", action="store_true", help="also time the e5 embedder")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     learned = load_scorer("learned")
     assert learned is not None, "no packaged scorer model"
     engine = Engine(Settings(scorer="hand-set"), scorer=learned)
@@ -171,8 +173,9 @@ def main() -> int:
     lines += [
         "",
         f"Example corpus: {len(articles)} articles. Targets: analysed pair < 5 ms, new pair "
-        "p50 < 150 ms with USE. The machine is shared: figures taken under load from "
-        "other work are noisier and slower than an idle machine.",
+        "p50 < 150 ms with USE. The machine is shared: 1-minute load average "
+        f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (2 cores; "
+        "above 2, other work competes and the embedders' threads slow down sharply).",
     ]
     if args.e5:
         lines += ["", *_e5_lines(engine, articles)]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .analyse.pipeline import Pipeline
-from .errors import InputError, NotFoundError
+from .errors import InputError
 from .ingest import read as _read
 from .match import Scorer, compare_analyses
 from .models import Analysis, Article, PairScore
@@ -80,14 +80,12 @@ class Engine:
 
 
 def _load_scorer(spec: str) -> Scorer | None:
-    """None means the hand-set default; anything else is a trained model's path."""
-    if spec in ("", "hand-set"):
+    """None means the hand-set formula; "learned" the model shipped in the package."""
+    if spec == "hand-set":
         return None
-    from .match.learned import LearnedScorer  # scikit-learn loads only when used
+    from .match.learned import load_scorer  # scikit-learn loads only when used
 
-    if not Path(spec).is_file():
-        raise NotFoundError(f"scorer model {spec!r} not found (SAMESTORY_SCORER / --scorer)")
-    return LearnedScorer.load(spec)
+    return load_scorer(spec)
 
 
 def with_default_published(article: Article, published: dt.datetime | None) -> Article:

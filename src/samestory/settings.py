@@ -76,7 +76,7 @@ class Settings:
         "(and conflicting facts between them are reported).",
     )
     scorer: str = _opt(
-        "hand-set",
+        "learned",
         "Pair scorer: 'learned' (default: the model trained on SemEval-2022 Task 8 train that "
         "ships in the package), 'hand-set' (a transparent formula), or the path of a model "
         "written by `samestory train scorer`.",
@@ -154,6 +154,23 @@ class Settings:
         16,
         "Articles analysed, clustered and committed together (one transaction per batch).",
     )
+    # --- serve ---
+    api_token: str = _opt(
+        "",
+        "Bearer token the REST API's write endpoints require (ingest); empty makes the "
+        "server read-only (writes answer 403).",
+    )
+    max_body_bytes: int = _opt(
+        5_000_000, "Largest request body the server accepts; bigger ones answer 413."
+    )
+    allow_url_fetch: bool = _opt(
+        False,
+        "Let the API ingest client-given http(s) URLs (never loopback, private or "
+        "link-local addresses).",
+    )
+    report_cache_size: int = _opt(
+        512, "Story reports the server keeps in memory (keyed by story id and its articles)."
+    )
     # --- cluster ---
     cluster_window_hours: float = _opt(
         96.0,
@@ -209,6 +226,25 @@ class Settings:
     )
     cluster_merge_min_cosine: float = _opt(
         0.45, "Centroid cosine two stories need before a merge is even scored."
+    )
+    # --- scale ---
+    scale_lsh_tables: int = _opt(
+        20,
+        "Spark clustering: independent random-hyperplane (SimHash) tables of the quick "
+        "embedding; more tables find more near neighbours at the cost of more block work.",
+    )
+    scale_lsh_bits: int = _opt(
+        6,
+        "Spark clustering: bits per LSH table (2^bits vector blocks per table and time "
+        "bucket); raise it as the articles per time window grow (docs/spark.md).",
+    )
+    scale_lsh_seed: int = _opt(
+        0, "Spark clustering: seed of the LSH hyperplanes (every executor draws the same)."
+    )
+    scale_partitions: int = _opt(
+        0,
+        "Spark: partitions the articles are analysed in; 0 = 4 per core of the cluster "
+        "(spark.default.parallelism).",
     )
 
     @classmethod

@@ -46,7 +46,8 @@ FEATURE_DOCS: dict[str, str] = {
     "align_cov_max": "the same, the larger direction (a short article inside a long one)",
     "align_mean_best": "mean best cosine of every sentence against the other article",
     "align_soft_min": "share of sentences whose best cosine is >= 0.5, the smaller direction",
-    "align_top3": "mean of the three best sentence-to-sentence cosines",
+    "align_top3": "mean of the three highest cosines between a sentence of the first article "
+    "and its best match in the second",
     "align_order": "share of consecutive aligned pairs in the same order (copies keep order)",
     **{f"{k}_overlap": v[0] for k, v in _FACT_DOCS.items()},
     **{f"{k}_cov_min": v[1] for k, v in _FACT_DOCS.items()},
@@ -150,9 +151,7 @@ def _name_counts(mentions: list[Mention]) -> Counter[str]:
     return Counter(m.key for m in mentions)
 
 
-def _name_features(
-    a: Analysis, b: Analysis, ma: list[Mention], mb: list[Mention]
-) -> dict[str, float]:
+def _name_features(ma: list[Mention], mb: list[Mention]) -> dict[str, float]:
     ca, cb = _name_counts(ma), _name_counts(mb)
     if not ca or not cb:
         return {"names_weighted": -1.0, "head_names_overlap": -1.0, "top_name_shared": -1.0}
@@ -190,7 +189,7 @@ def pair_features(
         f[f"{kind}_cov_min"] = overlaps[f"{kind}_cov_min"]
         f[f"{kind}_count"] = math.log1p(overlaps[f"{kind}_count"])
     ma, mb = mentions if mentions is not None else (a.mentions, b.mentions)
-    f.update(_name_features(a, b, ma, mb))
+    f.update(_name_features(ma, mb))
     if a.published and b.published:
         pa, pb = a.published, b.published
         if (pa.tzinfo is None) != (pb.tzinfo is None):

@@ -166,6 +166,8 @@ def _register_learning_commands() -> None:
 
 _register_learning_commands()
 __import__("samestory.serve.cli_report", fromlist=["register"]).register(app)  # report (#5)
+__import__("samestory.serve.cli_spark", fromlist=["register"]).register(app)  # spark (#7)
+__import__("samestory.serve.cli_serve", fromlist=["register"]).register(app)  # serve (#6)
 
 
 @app.callback()

@@ -139,16 +139,21 @@ def stories(
         _print_json(rows)
         return
     table = Table(show_lines=False)
-    for col in ("id", "size", "languages", "outlets", "first seen", "last seen", "title"):
-        table.add_column(col, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("size", justify="right")
+    table.add_column("langs")
+    table.add_column("outlets", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("first seen", no_wrap=True)
+    table.add_column("last seen", no_wrap=True)
+    table.add_column("title", ratio=1, overflow="fold")
     for r in rows:
         table.add_row(
             r["id"],
             str(r["size"]),
             " ".join(r["languages"]),
             ", ".join(r["outlets"][:4]),
-            (r["first_seen"] or "")[:16],
-            (r["last_seen"] or "")[:16],
+            (r["first_seen"] or "")[:10],
+            (r["last_seen"] or "")[:10],
             r["title"],
         )
     _out.print(table)

@@ -13,7 +13,9 @@ from rich.progress import Progress
 from ..cluster import AnalysisPairScorer, OnlineClusterer, cluster_report, doc_from_analysis
 from ..cluster.batch import batch_cluster
 from ..errors import InputError, NotFoundError
+from ..ingest.build import build_article
 from ..models import Analysis, Article
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..store import roundtrip
 
 if TYPE_CHECKING:
@@ -22,7 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["analyse_labelled", "cluster_analyses", "evaluate_file", "load_labelled"]
 
 
-def load_labelled(path: Path, limit: int | None = None) -> list[tuple[Article, str]]:
+def load_labelled(
+    path: Path, limit: int | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> list[tuple[Article, str]]:
     if not path.is_file():
         raise NotFoundError(f"{path}: no such file")
     out: list[tuple[Article, str]] = []
@@ -40,14 +44,22 @@ def load_labelled(path: Path, limit: int | None = None) -> list[tuple[Article, s
             text = str(d.get("text") or d.get("body") or "")
             if not (title or text).strip():
                 raise InputError(f"{path}:{n}: document has neither title nor text")
-            art = Article.create(
-                title,
-                text,
-                language=d.get("language"),
-                published=when,
-                outlet=d.get("outlet"),
-                url=d.get("url"),
-            )
+            # The same cleaning as `samestory ingest` applies to a JSON Lines record;
+            # headline-only documents (no body) are taken as they are.
+            try:
+                art = build_article(
+                    title=title,
+                    body=text,
+                    url=d.get("url"),
+                    outlet=d.get("outlet"),
+                    language=d.get("language"),
+                    published=when,
+                    source=str(path),
+                    where=f"{path}:{n}",
+                    settings=settings,
+                )
+            except InputError:
+                art = Article.create(title, text, language=d.get("language"), published=when)
             out.append((art, str(story)))
             if limit is not None and len(out) >= limit:
                 break
@@ -101,5 +113,6 @@ def evaluate_file(
     limit: int | None = None,
     console: Console | None = None,
 ) -> dict[str, Any]:
-    ids, golds, analyses = analyse_labelled(engine, load_labelled(path, limit), console)
+    labelled = load_labelled(path, limit, engine.settings)
+    ids, golds, analyses = analyse_labelled(engine, labelled, console)
     return cluster_analyses(engine, ids, golds, analyses, mode)

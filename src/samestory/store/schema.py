@@ -12,6 +12,8 @@ Tables (see docs/store.md for the full description):
 - story_events the append-only log of created/added/merged/split events: it is what
                makes story ids stable and every change explainable, and the online
                clusterer's state is rebuilt from it after a restart
+- articles_fts full-text index over title, lede and body (migration 2), kept up to
+               date lazily by `SQLiteStore.search` (articles_fts_state.seq)
 """
 
 from __future__ import annotations
@@ -87,6 +89,20 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     CREATE INDEX story_events_story ON story_events(story_id);
+    """,
+    # 2: full-text search over articles (the server's /api/search). External content:
+    # the text stays in `articles` only. No triggers (migrate() splits statements on
+    # semicolons), so `SQLiteStore.search` indexes rows newer than
+    # articles_fts_state.seq before it queries; existing rows are indexed here.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, lede, body, content='articles', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE articles_fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+    INSERT INTO articles_fts (rowid, title, lede, body) SELECT seq, title, lede, body FROM articles;
+    INSERT INTO articles_fts_state (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM articles;
+    CREATE INDEX story_events_other ON story_events(other_story_id);
     """,
 ]
 

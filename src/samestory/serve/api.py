@@ -1,0 +1,377 @@
+"""The REST API (`/api/...`) and the app factory that also mounts the web UI.
+
+Every error answer is JSON from the SameStoryError tree (`err.to_dict()`, its HTTP
+status): bad input is 4xx, never a 500. Writes need the configured token; with none
+configured the server is read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import (
+    FileTooLargeError,
+    InvalidValueError,
+    SameStoryError,
+    UnsupportedFormatError,
+)
+from ..ingest import read_bytes
+from ..models import Article
+from ..settings import Settings
+from ..store import SCHEMA_VERSION, SQLiteStore
+from .service import ForbiddenError, Service, UnauthorizedError, side_article
+
+__all__ = ["create_app"]
+
+_FORMATS = {
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "text/plain": "txt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+}
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object"},
+                "example": {"title": "…", "text": "…", "outlet": "…", "published": "2025-03-01"},
+            },
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+            "multipart/form-data": {"schema": {"type": "object"}},
+        },
+    }
+}
+
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+MinSize = Annotated[int, Query(ge=1)]
+
+
+def _error(status: int, name: str, message: str, **extra: Any) -> JSONResponse:
+    body = {"error": name, "message": message, "status": status, **extra}
+    return JSONResponse(body, status_code=status)
+
+
+class BodyLimit:
+    """Answers 413 (JSON) for a body over `limit` bytes, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+        messages: list[Message] = []
+        while True:  # buffered (bodies are small) so an over-long stream is refused whole
+            message = await receive()
+            messages.append(message)
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        err = FileTooLargeError(f"request body over the {self.limit}-byte limit (max_body_bytes)")
+        await JSONResponse(err.to_dict(), status_code=err.status)(scope, receive, send)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: SQLiteStore | None = None,
+    engine: Any = None,
+) -> FastAPI:
+    settings = settings or Settings.from_env()
+    service = Service(settings, store or SQLiteStore(settings.db), engine)
+    app = FastAPI(
+        title="samestory",
+        version=__version__,
+        description="Which news articles report the same story, across languages, and how "
+        "their accounts differ. Writes need `Authorization: Bearer <api_token>`.",
+        docs_url=None,  # /docs is a local page (web.py): Swagger UI would load from a CDN
+        redoc_url=None,
+    )
+    app.state.service = service
+    _handlers(app)
+    _routes(app, service)
+    from .web import mount
+
+    mount(app, service)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api/") or path == "/openapi.json")
+
+
+def _handlers(app: FastAPI) -> None:
+    from .web import error_page
+
+    @app.exception_handler(SameStoryError)
+    async def _samestory(request: Request, exc: SameStoryError) -> Response:
+        if _wants_html(request):
+            return error_page(request, exc.status, exc.message)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.to_dict(), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        if _wants_html(request):
+            return error_page(request, 422, message)
+        return _error(422, "ValidationError", message, problems=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_html(request):
+            return error_page(request, exc.status_code, str(exc.detail))
+        return _error(exc.status_code, "HTTPError", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        message = f"internal error: {type(exc).__name__}"
+        return _error(500, "InternalError", message)
+
+
+def _token(settings: Settings) -> Any:
+    def require_token(request: Request) -> None:
+        if not settings.api_token:
+            raise ForbiddenError("this server is read-only (no api_token configured)")
+        header = request.headers.get("authorization", "")
+        given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        given = given or request.headers.get("x-api-token", "")
+        if not given:
+            raise UnauthorizedError("this endpoint needs Authorization: Bearer <api_token>")
+        if not hmac.compare_digest(given.encode(), settings.api_token.encode()):
+            raise ForbiddenError("wrong api token")
+
+    return require_token
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidValueError(f"{name} {value!r} is not a date (YYYY-MM-DD or ISO)") from None
+
+
+def _json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InvalidValueError(f"malformed JSON: {exc}") from None
+
+
+async def _posted_articles(request: Request, service: Service) -> list[Article]:
+    settings = service.settings
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "multipart/form-data":
+        form = await request.form()
+        articles: list[Article] = []
+        for key, value in form.multi_items():
+            if isinstance(value, str):
+                articles += read_bytes(value.encode(), name=key, settings=settings)
+            else:
+                data = await value.read()
+                articles += read_bytes(data, name=value.filename or key, settings=settings)
+        if not articles:
+            raise InvalidValueError("the form holds no article file or text")
+        return articles
+    raw = await request.body()
+    fmt = _FORMATS.get(ctype)
+    if fmt is None:
+        raise UnsupportedFormatError(
+            f"content type {ctype or 'none'!r}; post JSON, text, HTML or multipart files"
+        )
+    if fmt == "json":
+        data = _json(raw)
+        if isinstance(data, dict) and "urls" in data:
+            urls = data["urls"]
+            if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+                raise InvalidValueError("'urls' must be a list of URLs")
+            return [a for u in urls for a in service.fetch(u)]
+        if isinstance(data, dict) and isinstance(data.get("articles"), list):
+            raw = json.dumps(data["articles"], ensure_ascii=False).encode()
+    return read_bytes(raw, name=f"request.{fmt}", fmt=fmt, settings=settings)
+
+
+def _routes(app: FastAPI, service: Service) -> None:
+    writer = Depends(_token(service.settings))
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness, version and what the store holds."""
+        return {
+            "status": "ok",
+            "version": __version__,
+            "schema": SCHEMA_VERSION,
+            "read_only": not service.settings.api_token,
+            "counts": service.read(lambda s: s.counts()),
+        }
+
+    @app.post(
+        "/api/articles",
+        status_code=201,
+        dependencies=[writer],
+        tags=["articles"],
+        openapi_extra=_BODY_DOC,
+    )
+    async def post_articles(request: Request) -> Any:
+        """Ingest one article or a batch: JSON (an object, a list, `{"articles": [...]}`,
+        or `{"urls": [...]}` when URL fetching is enabled), JSON Lines, text, HTML, or
+        multipart files. Answers what was stored and the story of each article."""
+        articles = await _posted_articles(request, service)
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(service.ingest, articles)
+
+    @app.get("/api/articles", tags=["articles"])
+    def list_articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stored articles, newest first."""
+        rows = service.read(lambda s: s.articles(limit=limit, offset=offset))
+        return {"articles": rows, "limit": limit, "offset": offset}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """An article with its analysis (sentences, entities, places, dates, numbers)."""
+        analysis, story = service.article(article_id)
+        return {**analysis.to_dict(), "story": story}
+
+    @app.get("/api/stories", tags=["stories"])
+    def list_stories(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        min_size: MinSize = 1,
+    ) -> Response:
+        """Stories, most recently active first; filters combine."""
+        filters = {
+            "limit": limit,
+            "offset": offset,
+            "language": language or None,
+            "outlet": outlet or None,
+            "since": _date(since, "since"),
+            "until": _date(until, "until"),
+            "entity": entity or None,
+            "min_size": min_size,
+        }
+        key = ("stories-json", service.version(), tuple(filters.items()))
+        return _raw_json(
+            service.memo(
+                key,
+                lambda: _dumps(
+                    {"stories": service.stories(**filters), "limit": limit, "offset": offset}
+                ),
+            )
+        )
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def get_story(story_id: str) -> Response:
+        """A story with its articles, events and report (facts, summary, timeline, lineage)."""
+        story = service.story(story_id)
+        key = ("story-json", service.version(), *service.report_key(story))
+        body = service.memo(
+            key, lambda: _dumps({**story, "report": service.report(story).to_dict()})
+        )
+        return _raw_json(body)
+
+    @app.post("/api/compare", tags=["compare"])
+    async def compare(request: Request) -> Any:
+        """Two articles (JSON `{"a": ..., "b": ...}`, each text or an article object, or
+        multipart fields/files `a` and `b`) -> the seven scores and the reasons."""
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        settings = service.settings
+        if ctype == "multipart/form-data":
+            form = await request.form()
+            sides = []
+            for name in ("a", "b"):
+                value = form.get(name)
+                if value is None:
+                    raise InvalidValueError(f"form field {name!r} is missing")
+                if isinstance(value, str):
+                    sides.append(side_article(value, name, settings))
+                else:
+                    data = await value.read()
+                    sides.append(_one(data, value.filename or name, settings))
+        elif ctype == "application/json":
+            data = _json(await request.body())
+            if not isinstance(data, dict) or "a" not in data or "b" not in data:
+                raise InvalidValueError('post {"a": ..., "b": ...}')
+            sides = [side_article(data["a"], "a", settings), side_article(data["b"], "b", settings)]
+        else:
+            raise UnsupportedFormatError("post JSON or multipart/form-data")
+        from starlette.concurrency import run_in_threadpool
+
+        score = await run_in_threadpool(service.compare, sides[0], sides[1])
+        out = score.to_dict()
+        out["articles"] = {
+            k: {"id": a.id, "title": a.title, "outlet": a.outlet}
+            for k, a in zip(("a", "b"), sides, strict=True)
+        }
+        return out
+
+    @app.get("/api/search", tags=["articles"])
+    def search(
+        q: str = "", entity: str | None = None, limit: Limit = 20, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Articles holding every word of `q` (best first) and/or mentioning `entity`."""
+        if not q.strip() and not entity:
+            raise InvalidValueError("give q (words) or entity")
+        rows = service.read(lambda s: s.search(q, entity=entity, limit=limit, offset=offset))
+        return {"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset}
+
+
+def _dumps(data: Any) -> bytes:
+    """Serialised once and cached: big reports are slow to re-encode on every request."""
+    return json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _raw_json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _one(data: bytes, name: str, settings: Settings) -> Article:
+    from .service import parse_article
+
+    return parse_article(data, name=name, fmt=None, settings=settings)

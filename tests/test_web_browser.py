@@ -1,0 +1,207 @@
+"""The web UI end to end in headless Chromium (Debian's /usr/bin/chromium, `make browser`).
+
+A real uvicorn server on a free loopback port serves a store filled from
+examples/corpus.jsonl plus one hostile article; Playwright drives the browser through
+the story list, a story, its facts matrix, an article and the compare page, fails on
+any console error, page error or failed request, and saves screenshots under
+docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samestory.engine import Engine
+from samestory.ingestion import StoryIngest
+from samestory.models import Article
+from samestory.settings import Settings
+from samestory.store import SQLiteStore
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "docs" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EVIL_TITLE = "<script>window.__pwned = 1</script> Evil <b>title</b>"
+EVIL_BODY = (
+    'Paris, mardi. <img src=x onerror="window.__pwned = 2; alert(2)"> Une enquête a été '
+    "ouverte à Paris après l'incident de mardi, selon la préfecture. "
+    "<script>alert(document.cookie)</script> Au moins 12 personnes ont été entendues. "
+    '<svg onload="window.__pwned = 3"></svg> "><iframe src=javascript:alert(4)>'
+)
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium absent")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[dict[str, Any]]:
+    import uvicorn
+
+    from samestory.serve.api import create_app
+
+    engine = Engine(Settings(embedder="hashing"))
+    store = SQLiteStore()
+    ingest = StoryIngest(engine, store)
+    ingest.ingest_sources([ROOT / "examples" / "corpus.jsonl"])
+    evil = Article.create(EVIL_TITLE, EVIL_BODY, outlet="<i>Evil outlet</i>", language="fr")
+    ingest.ingest_articles([evil])
+    ingest.settle()
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(engine.settings, store=store, engine=engine),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "evil": evil}
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def _no_overflow(page: Any) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    culprits = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(e => !e.closest('.matrix-wrap'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+    )
+    assert width <= page.viewport_size["width"] + 1, f"page is {width}px wide: {culprits}"
+
+
+def test_story_list_story_and_facts_matrix(served: dict[str, Any], page: Any) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(served["url"] + "/")
+    rows = page.locator("#stories tbody tr")
+    assert rows.count() == len(served["store"].stories())
+    page.screenshot(path=str(SHOTS / "stories.png"), full_page=True)
+    biggest = max(served["store"].stories(), key=lambda s: s["size"])
+    page.locator(f'a.story-link[href="/stories/{biggest["id"]}"]').click()
+    page.wait_for_selector("#matrix")
+    assert page.locator("h1").inner_text().strip()
+    matrix_rows = page.locator("#matrix tbody tr")
+    assert matrix_rows.count() > 0
+    assert page.locator("#matrix td.cell.consensus").count() > 0
+    assert page.locator("#matrix thead th.outlet").count() == biggest["size"]
+    assert page.locator("#summary li").count() > 0
+    assert page.locator("#articles tbody tr").count() == biggest["size"]
+    # Filtering the matrix to unique facts hides every other row.
+    page.click('button[data-filter="unique"]')
+    visible = page.locator("#matrix tbody tr:not(.hidden)")
+    assert all(
+        visible.nth(i).get_attribute("data-status") == "unique" for i in range(visible.count())
+    )
+    page.click('button[data-filter="all"]')
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "story.png"))
+    page.locator("#facts").screenshot(path=str(SHOTS / "story-facts.png"))
+    page.locator("#lineage").screenshot(path=str(SHOTS / "story-lineage.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.scrollTo(0, 0)")
+    _no_overflow(page)
+    page.screenshot(path=str(SHOTS / "story-phone.png"))
+    assert page.problems == []
+
+
+def test_article_page_highlights(served: dict[str, Any], page: Any) -> None:
+    story = served["store"].stories()[0]
+    article = served["store"].story(story["id"])["articles"][0]
+    page.goto(f"{served['url']}/articles/{article['id']}")
+    for kind in ("entity", "place", "date", "number"):
+        assert page.locator(f"#article-text mark.{kind}").count() > 0, kind
+    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+    page.uncheck('#marks input[data-kind="place"]')
+    assert "off-place" in (page.locator("#article-text").get_attribute("class") or "")
+    assert page.problems == []
+
+
+def test_compare_page(served: dict[str, Any], page: Any) -> None:
+    store = served["store"]
+    ids = [a["id"] for a in store.story(store.stories()[0]["id"])["articles"][:2]]
+    a, b = (store.article(i) for i in ids)
+    page.goto(served["url"] + "/compare")
+    page.fill("#a_text", f"{a.title}\n\n{a.body}")
+    page.fill("#b_text", f"{b.title}\n\n{b.body}")
+    page.click("#compare-submit")
+    page.wait_for_selector("#result")
+    assert "Same story" in page.locator("#result h2").inner_text()
+    assert page.locator("#result meter").count() == 7
+    assert page.locator("#reasons .tag").count() > 0
+    page.screenshot(path=str(SHOTS / "compare.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    _no_overflow(page)
+    assert page.problems == []
+    page.goto(served["url"] + "/compare")
+    page.click("#compare-submit")  # empty form: an error on the page, not a crash
+    assert page.locator("#compare-error").count() == 1
+    # The browser logs the 400 answer itself; nothing else may go wrong.
+    assert [p for p in page.problems if "status of 400" not in p] == []
+
+
+def test_hostile_article_renders_inert(served: dict[str, Any], page: Any) -> None:
+    evil = served["evil"]
+    story = served["store"].story_of(evil.id)
+    for path in (f"/articles/{evil.id}", f"/stories/{story}", "/", "/search?q=enquete+Paris"):
+        page.goto(served["url"] + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator("img[src=x], iframe, svg[onload], #article-text script").count() == 0
+    page.goto(f"{served['url']}/articles/{evil.id}")
+    text = page.locator("body").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text  # shown as text
+    assert 'onerror="window.__pwned = 2' in text
+    assert page.problems == []
