@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit bench clean browser
+.PHONY: install run test lint typecheck unit bench bench-long clean browser spark-check
 
 install: $(STAMP)
 
@@ -36,13 +36,32 @@ unit: install browser
 test: lint typecheck unit
 
 bench: install
+	$(BIN)/python -m pip install -q -e ".[bench]"
 	$(BIN)/python benchmarks/bench_analyse.py
 	$(BIN)/python benchmarks/bench_semeval.py
 	$(BIN)/python benchmarks/bench_scorer.py
+	$(BIN)/python benchmarks/bench_latency.py
+	$(BIN)/python benchmarks/bench_clusters.py
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_serve.py
+
+# Long runs (tens of minutes on 2 cores): 1M-article clustering, kill -9 crashes, Spark.
+bench-long: install
+	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_crash.py
+	$(BIN)/python benchmarks/bench_spark.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
 
 # Headless Chromium for the HTML report benchmark/test (Debian's package; no browser download).
 browser:
-	command -v chromium || (apt-get update && apt-get install -y chromium chromium-driver)
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium chromium-driver) \
+	  || echo "browser: could not install Debian's chromium; the browser tests will skip"
+
+# The Spark pipeline (docs/spark.md) needs a Java 17 runtime next to `pip install .[spark]`.
+spark-check:
+	@java -version >/dev/null 2>&1 || { echo "spark-check: no working Java; install Java 17, e.g. apt-get install -y openjdk-17-jre-headless (or set JAVA_HOME)"; exit 1; }
+	@java -version 2>&1 | head -1
+	@$(BIN)/python -c "import pyspark; print('pyspark', pyspark.__version__)" 2>/dev/null || { echo "spark-check: pyspark missing; $(BIN)/pip install -e '.[spark]'"; exit 1; }

@@ -136,7 +136,8 @@ def test_story_list_story_and_facts_matrix(served: dict[str, Any], page: Any) ->
     matrix_rows = page.locator("#matrix tbody tr")
     assert matrix_rows.count() > 0
     assert page.locator("#matrix td.cell.consensus").count() > 0
-    assert page.locator("#matrix thead th.outlet").count() == biggest["size"]
+    outlets = {a["outlet"] for a in served["store"].story(biggest["id"])["articles"]}
+    assert page.locator("#matrix thead th.outlet").count() == min(30, len(outlets))
     assert page.locator("#summary li").count() > 0
     assert page.locator("#articles tbody tr").count() == biggest["size"]
     # Filtering the matrix to unique facts hides every other row.

@@ -102,8 +102,10 @@ def block_keys(
 def neighbour_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[str, str, float]]:
     """(id, neighbour id, cosine) for each article's nearest neighbours inside one block.
 
-    Directed: each article lists its own best `cluster_batch_neighbours` at cosine
-    >= `cluster_min_cosine` within the time window.
+    Directed: each article lists its own best `cluster_batch_neighbours` of the
+    block at cosine >= `cluster_min_cosine`. Neighbours outside the time window keep
+    their rank but come as -cosine - 2 (`top_neighbours` ranks, then drops them): the
+    order batch clustering applies the two rules in.
     """
     n = len(docs)
     if n < 2:
@@ -116,27 +118,34 @@ def neighbour_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tupl
     for start in range(0, n, 1024):  # blocks keep the similarity matrix small
         stop = min(n, start + 1024)
         sims = vectors[start:stop] @ vectors.T
-        gap = np.abs(times[start:stop, None] - times[None, :])
-        sims[gap > window] = -np.inf  # NaN (unknown time) compares False: kept
+        far = np.abs(times[start:stop, None] - times[None, :]) > window  # NaN: never far
         for row, i in enumerate(range(start, stop)):
             sims[row, i] = -np.inf
             top = np.argpartition(-sims[row], k - 1)[:k]
             for j in top.tolist():
                 s = float(sims[row, j])
                 if s >= settings.cluster_min_cosine:
-                    out.append((docs[i].id, docs[j].id, s))
+                    # Out of the window: kept (negated) so that it still takes its
+                    # place in the ranking, as in batch clustering, then dropped.
+                    out.append((docs[i].id, docs[j].id, -s - 2.0 if far[row, j] else s))
     return out
 
 
 def top_neighbours(
     candidates: Iterable[tuple[str, float]], settings: Settings
 ) -> list[tuple[str, float]]:
-    """An article's overall nearest neighbours from the lists of all its blocks."""
+    """An article's overall nearest neighbours (in the window) from all its blocks' lists."""
     best: dict[str, float] = {}
     for other, sim in candidates:
-        best[other] = max(sim, best.get(other, -math.inf))
+        best[other] = max(_cosine(sim), best.get(other, -math.inf))
+    far = {other for other, sim in candidates if sim < -1.5}
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[: settings.cluster_batch_neighbours]
+    return [kv for kv in ranked[: settings.cluster_batch_neighbours] if kv[0] not in far]
+
+
+def _cosine(value: float) -> float:
+    """The cosine behind a `neighbour_pairs` value (out-of-window ones are encoded)."""
+    return -value - 2.0 if value < -1.5 else value
 
 
 def key_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[str, str]]:

@@ -34,9 +34,11 @@ def _job() -> Any:
     return job
 
 
-def spark_session(master: str | None = None, app_name: str = "samestory") -> Any:
+def spark_session(
+    master: str | None = None, app_name: str = "samestory", conf: dict[str, str] | None = None
+) -> Any:
     """A SparkSession (`local[2]`, `spark://host:7077`, `yarn`; None: spark-submit's)."""
-    return _job().spark_session(master, app_name)
+    return _job().spark_session(master, app_name, conf)
 
 
 def run_job(spark: Any, inputs: list[str], output: str, settings: Any = None, **kw: Any) -> Any:

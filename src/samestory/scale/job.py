@@ -58,9 +58,13 @@ class _Counts(AccumulatorParam):
         return a
 
 
-def spark_session(master: str | None = None, app_name: str = "samestory") -> SparkSession:
-    """A session; `master` None leaves it to spark-submit (local[*] when run directly)."""
+def spark_session(
+    master: str | None = None, app_name: str = "samestory", conf: dict[str, str] | None = None
+) -> SparkSession:
+    """A session; `master` None leaves it to spark-submit's configuration."""
     builder = SparkSession.builder.appName(app_name)
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     if master:
         builder = builder.master(master)
         if master.startswith("local"):

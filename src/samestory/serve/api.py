@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -258,8 +259,6 @@ def _routes(app: FastAPI, service: Service) -> None:
         or `{"urls": [...]}` when URL fetching is enabled), JSON Lines, text, HTML, or
         multipart files. Answers what was stored and the story of each article."""
         articles = await _posted_articles(request, service)
-        from starlette.concurrency import run_in_threadpool
-
         return await run_in_threadpool(service.ingest, articles)
 
     @app.get("/api/articles", tags=["articles"])
@@ -275,7 +274,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         return {**analysis.to_dict(), "story": story}
 
     @app.get("/api/stories", tags=["stories"])
-    def list_stories(
+    async def list_stories(
         limit: Limit = 50,
         offset: Offset = 0,
         language: str | None = None,
@@ -297,24 +296,35 @@ def _routes(app: FastAPI, service: Service) -> None:
             "min_size": min_size,
         }
         key = ("stories-json", service.version(), tuple(filters.items()))
-        return _raw_json(
-            service.memo(
+        hit = service.peek(key)
+        if hit is None:
+            hit = await run_in_threadpool(
+                service.memo,
                 key,
                 lambda: _dumps(
                     {"stories": service.stories(**filters), "limit": limit, "offset": offset}
                 ),
             )
-        )
+        return _raw_json(hit)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
-    def get_story(story_id: str) -> Response:
+    async def get_story(story_id: str) -> Response:
         """A story with its articles, events and report (facts, summary, timeline, lineage)."""
-        story = service.story(story_id)
-        key = ("story-json", service.version(), *service.report_key(story))
-        body = service.memo(
-            key, lambda: _dumps({**story, "report": service.report(story).to_dict()})
-        )
-        return _raw_json(body)
+        version = service.version()
+        story = service.peek(("story", version, story_id))
+        if story is not None:
+            hit = service.peek(("story-json", version, *service.report_key(story)))
+            if hit is not None:
+                return _raw_json(hit)
+
+        def build() -> bytes:
+            story = service.story(story_id)
+            key = ("story-json", version, *service.report_key(story))
+            return service.memo(
+                key, lambda: _dumps({**story, "report": service.report(story).to_dict()})
+            )
+
+        return _raw_json(await run_in_threadpool(build))
 
     @app.post("/api/compare", tags=["compare"])
     async def compare(request: Request) -> Any:
@@ -341,8 +351,6 @@ def _routes(app: FastAPI, service: Service) -> None:
             sides = [side_article(data["a"], "a", settings), side_article(data["b"], "b", settings)]
         else:
             raise UnsupportedFormatError("post JSON or multipart/form-data")
-        from starlette.concurrency import run_in_threadpool
-
         score = await run_in_threadpool(service.compare, sides[0], sides[1])
         out = score.to_dict()
         out["articles"] = {

@@ -41,7 +41,7 @@ def _load_story(story_id: str) -> list[Analysis]:
     db = Settings.from_env().db
     if not Path(db).is_file():
         raise NotFoundError(
-            f"{story_id!r} is not a file or folder, and there is no store {db} to find a story in"
+            f"story {story_id!r} not found: not a file or folder, and there is no store {db}"
         )
     return open_store(db).story_analyses(story_id)
 

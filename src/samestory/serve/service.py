@@ -14,6 +14,7 @@ import ipaddress
 import json
 import socket
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["ForbiddenError", "Service", "UnauthorizedError", "parse_article"]
 
 T = TypeVar("T")
+VERSION_TTL = 0.25
 
 
 class UnauthorizedError(SameStoryError):
@@ -98,6 +100,8 @@ class Service:
         self._ingest_version = -1
         self._memo = _LRU(4 * settings.report_cache_size)
         self._reports = _LRU(settings.report_cache_size)
+        self._version = 0
+        self._version_at = -1e9
 
     # --- reading ---
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
@@ -105,7 +109,18 @@ class Service:
             return fn(self.store)
 
     def version(self) -> int:
-        return self.read(lambda s: s.version())
+        """The store's version, re-read at most every VERSION_TTL seconds: hot requests
+        then touch neither the lock nor SQLite (another process's writes show up within
+        that time; this server's own writes at once)."""
+        now = time.monotonic()
+        if now - self._version_at > VERSION_TTL:
+            self._version = self.read(lambda s: s.version())
+            self._version_at = now
+        return self._version
+
+    def peek(self, key: Any) -> Any:
+        """A cached answer, or None: lets async handlers answer hits without a thread."""
+        return self._memo.get(key)
 
     def memo(self, key: Any, build: Callable[[], T]) -> T:
         """`build()` cached under `key` (callers put the store version or article ids in it)."""
@@ -170,6 +185,7 @@ class Service:
             report = self._ingest.ingest_articles(articles)
             self._ingest.settle(report)
             self._ingest_version = self._ingest.store.version()
+            self._version_at = -1e9
         stored = self.read(lambda s: [(a, s.story_of(a.id)) for a in articles])
         return {
             "report": report.to_dict(),

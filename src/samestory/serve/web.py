@@ -17,6 +17,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import InvalidValueError, SameStoryError
 from ..models import Analysis
@@ -30,6 +31,7 @@ CSP = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 PAGE_SIZE = 50
+ARTICLES_LISTED = 100  # on a story page; the JSON has every article
 _STATIC = Path(__file__).parent / "static"
 
 _env = Environment(
@@ -89,6 +91,33 @@ def highlight(analysis: Analysis) -> list[list[dict[str, str]]]:
     return [p for p in paragraphs if p]
 
 
+def outlet_matrix(view: dict[str, Any], max_outlets: int = 30) -> dict[str, Any]:
+    """The facts x outlets matrix: one column per outlet (its articles pooled), so a
+    story of hundreds of articles stays a readable, light page."""
+    docs_of: dict[str, list[int]] = {}
+    for a in view["articles"]:
+        docs_of.setdefault(a["outlet"], []).append(a["index"])
+    ranked = sorted(docs_of, key=lambda o: (-len(docs_of[o]), o))
+    columns = [
+        {
+            "outlet": o,
+            "articles": len(docs_of[o]),
+            "languages": sorted({view["articles"][d]["language"] for d in docs_of[o]}),
+        }
+        for o in ranked[:max_outlets]
+    ]
+    rows = []
+    for f in view["facts"]:
+        cells = []
+        for o in ranked[:max_outlets]:
+            docs = [d for d in docs_of[o] if d in f["cells"]]
+            value = next((f["values"][d] for d in docs_of[o] if d in f["values"]), "")
+            text = f["cells"][docs[0]] if docs else ""
+            cells.append({"on": bool(docs), "text": text, "value": value, "n": len(docs)})
+        rows.append({**f, "outlet_cells": cells})
+    return {"columns": columns, "rows": rows, "hidden_outlets": max(0, len(ranked) - max_outlets)}
+
+
 def lineage_graph(view: dict[str, Any], width: int = 760) -> dict[str, Any] | None:
     """Nodes and edges of the lineage as SVG coordinates: articles left to right in
     publication order, on three lanes so that labels do not collide."""
@@ -137,7 +166,7 @@ def mount(app: FastAPI, service: Service) -> None:
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
-    def stories_page(
+    async def stories_page(
         request: Request,
         page: int = Query(1, ge=1, le=10_000),
         language: str = "",
@@ -166,17 +195,18 @@ def mount(app: FastAPI, service: Service) -> None:
                 counts=service.read(lambda s: s.counts()),
             )
 
-        return _html(service.memo(key, build))
+        hit = service.peek(key)
+        return _html(hit if hit is not None else await run_in_threadpool(service.memo, key, build))
 
     @app.get("/stories/{story_id}", include_in_schema=False)
-    def story_page(story_id: str) -> Response:
-        story = service.story(story_id)
-
-        def build() -> str:
-            view = report_view(service.report(story))
-            return render("story.html.j2", story=story, graph=lineage_graph(view), **view)
-
-        return _html(service.memo(("story-html", *service.report_key(story)), build))
+    async def story_page(story_id: str) -> Response:
+        # Hot path on the event loop; anything not cached yet runs in a thread.
+        story = service.peek(("story", service.version(), story_id))
+        if story is not None:
+            hit = service.peek(("story-html", *service.report_key(story)))
+            if hit is not None:
+                return _html(hit)
+        return _html(await run_in_threadpool(_story_html, service, story_id))
 
     @app.get("/articles/{article_id}", include_in_schema=False)
     def article_page(article_id: str) -> Response:
@@ -217,8 +247,6 @@ def mount(app: FastAPI, service: Service) -> None:
                 if not data.strip():
                     raise InvalidValueError(f"article {k.upper()} is empty: paste or upload it")
                 sides.append(parse_article(data, name=name, fmt=fmt, settings=service.settings))
-            from starlette.concurrency import run_in_threadpool
-
             score = await run_in_threadpool(service.compare, sides[0], sides[1])
         except SameStoryError as exc:
             body = render("compare.html.j2", result=None, error=exc.message, **_texts(texts))
@@ -246,6 +274,23 @@ def mount(app: FastAPI, service: Service) -> None:
     def docs_page() -> Response:
         spec = app.openapi()
         return _html(render("docs.html.j2", spec=spec))
+
+
+def _story_html(service: Service, story_id: str) -> str:
+    story = service.story(story_id)
+
+    def build() -> str:
+        view = report_view(service.report(story))
+        return render(
+            "story.html.j2",
+            story=story,
+            graph=lineage_graph(view),
+            matrix=outlet_matrix(view),
+            listed=story["articles"][:ARTICLES_LISTED],
+            **view,
+        )
+
+    return service.memo(("story-html", *service.report_key(story)), build)
 
 
 def _texts(texts: dict[str, str]) -> dict[str, str]:
