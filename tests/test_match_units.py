@@ -223,3 +223,13 @@ def test_learned_scorer_explains_in_compare_output() -> None:
     assert learned["drivers"][0]["feature"] == "doc_cos"
     assert {"feature", "value", "contribution"} <= set(learned["drivers"][0])
     assert compare_analyses(a, b).to_dict()["drivers"] == []  # hand-set: the formula explains
+
+
+def test_same_story_probability_equals_compares() -> None:
+    from samestory.match import compare_analyses, same_story_probability
+
+    a, b = _pair_for_features()
+    assert same_story_probability(a, b) == compare_analyses(a, b).same_story
+    c = _analysis(["Un tout autre sujet.", "Rien à voir."], np.eye(2, 16) * -1 + 0.1)
+    assert same_story_probability(a, c) == compare_analyses(a, c).same_story
+    assert same_story_probability(a, b) > same_story_probability(a, c)

@@ -64,8 +64,7 @@ class StoryIngest:
         self.store = store
         self.batch_size = batch_size
         self.scorer = AnalysisPairScorer(store.analysis, engine.settings, engine.scorer)
-        self.clusterer = OnlineClusterer(self.scorer, engine.settings)
-        self.clusterer.replay(store.replay_log())
+        self.clusterer = self._resume()
 
     def ingest_sources(
         self,
@@ -116,15 +115,21 @@ class StoryIngest:
     def recluster(self) -> list[StoryEvent]:
         """Re-cluster the whole store in batch mode; log and apply the differences."""
         old = self.store.memberships()
-        docs = [doc for _, doc in self.store.replay_log() if doc is not None]
+        # An article moved by an earlier re-clustering appears in the log twice.
+        by_id = {doc.id: doc for _, doc in self.store.replay_log() if doc is not None}
+        docs = list(by_id.values())
         docs.sort(key=lambda d: (d.time is None, d.time or 0.0))
         new = batch_cluster(docs, self.scorer, self.engine.settings)
         _, events = reconcile(old, new)
         self.store.replace_memberships(events)
-        # The online state must follow the new stories: rebuild it from the log.
-        self.clusterer = OnlineClusterer(self.scorer, self.engine.settings)
-        self.clusterer.replay(self.store.replay_log())
+        self.clusterer = self._resume()  # the online state follows the new stories
         return events
+
+    def _resume(self) -> OnlineClusterer:
+        """A clusterer in the state the store's event log describes."""
+        clusterer = OnlineClusterer(self.scorer, self.engine.settings)
+        clusterer.replay(self.store.replay_log())
+        return clusterer
 
     # --- steps ---
     def _fresh(self, batch: Sequence[Article], report: IngestReport) -> list[Article]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from ..match import Scorer, compare_analyses
+from ..match import Scorer, same_story_probability
 from ..models import Analysis
 from ..settings import DEFAULT_SETTINGS, Settings
 
@@ -57,8 +57,8 @@ class AnalysisPairScorer:
             return hit
         self.calls += 1
         # Order-independent: always score (smaller id, larger id).
-        result = compare_analyses(self._get(key[0]), self._get(key[1]), self.settings, self.scorer)
-        self._scores[key] = result.same_story
+        p = same_story_probability(self._get(key[0]), self._get(key[1]), self.settings, self.scorer)
+        self._scores[key] = p
         while len(self._scores) > self._cache_size:
             self._scores.popitem(last=False)
-        return result.same_story
+        return p

@@ -23,7 +23,7 @@ from ..compare import build_report
 from ..engine import Engine
 from ..errors import SameStoryError
 from ..ingest import Skips, iter_read
-from ..match import compare_analyses
+from ..match import same_story_probability
 from ..models import Analysis, Article
 from ..settings import Settings
 from ..store.codec import decode_analysis, encode_analysis
@@ -160,8 +160,10 @@ def score_partition(
 
     for a, b, item_a, item_b in pairs:
         x, y = (item_a, item_b) if a < b else (item_b, item_a)
-        result = compare_analyses(get(x), get(y), settings, engine.scorer)
-        yield (min(a, b), max(a, b)), result.same_story
+        yield (
+            (min(a, b), max(a, b)),
+            same_story_probability(get(x), get(y), settings, engine.scorer),
+        )
 
 
 # --- stories ---

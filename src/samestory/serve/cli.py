@@ -7,8 +7,6 @@ exit code 70 and a hint to rerun with SAMESTORY_DEBUG=1 for the traceback.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sys
 import time
@@ -20,8 +18,9 @@ import click
 import typer
 from rich.console import Console
 
-from ..errors import InvalidValueError, SameStoryError
+from ..errors import SameStoryError
 from ..settings import Settings
+from .cli_common import JsonOpt, parse_date, print_json
 from .render import print_analysis, print_comparison
 
 __all__ = ["app", "main"]
@@ -47,7 +46,6 @@ PublishedOpt = Annotated[
         "relative dates like 'lundi' or 'last May' are resolved against it.",
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 EmbedderOpt = Annotated[
     str | None,
     typer.Option(
@@ -57,26 +55,11 @@ EmbedderOpt = Annotated[
 ]
 
 
-def _parse_date(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"--published {value!r} is not a date; use YYYY-MM-DD or an ISO datetime"
-        ) from None
-
-
 def _engine(embedder: str | None = None) -> Any:
     from ..engine import Engine  # the models load only for commands that need them
 
     overrides: dict[str, Any] = {"embedder": embedder} if embedder else {}
     return Engine(Settings.from_env(**overrides))
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -90,11 +73,11 @@ def analyse(
 ) -> None:
     """Language, sentences, entities, places, dates and numbers of each article."""
     engine = _engine(embedder)
-    when = _parse_date(published)
+    when = parse_date(published)
     analyses = [engine.analyse(a, published=when) for a in engine.read(path)]
     if as_json:
         data = [a.to_dict() for a in analyses]
-        _print_json(data[0] if len(data) == 1 else data)
+        print_json(data[0] if len(data) == 1 else data)
         return
     for i, a in enumerate(analyses):
         if i:
@@ -117,10 +100,10 @@ def compare(
     entities, places, dates and numbers, conflicting facts and aligned sentences.
     """
     engine = _engine(embedder)
-    when = _parse_date(published)
+    when = parse_date(published)
     score = engine.compare(engine.read_one(a), engine.read_one(b), published=when)
     if as_json:
-        _print_json(score.to_dict())
+        print_json(score.to_dict())
     else:
         print_comparison(_out, score, a, b)
 
@@ -146,7 +129,7 @@ def settings_cmd(as_json: JsonOpt = False) -> None:
         for n, d, h in Settings.describe()
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     for r in rows:
         _out.print(

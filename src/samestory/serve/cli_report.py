@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from ..errors import InvalidValueError, NotFoundError
+from ..errors import NotFoundError
 from ..settings import Settings
+from .cli_common import open_store, parse_date
 
 if TYPE_CHECKING:
     from ..compare import StoryReport
@@ -23,20 +24,8 @@ __all__ = ["register"]
 _out = Console(highlight=False)
 
 
-def _parse_date(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"--published {value!r} is not a date; use YYYY-MM-DD or an ISO datetime"
-        ) from None
-
-
 def _load_story(story_id: str) -> list[Analysis]:
     """The analyses of a story in the store (settings.db / SAMESTORY_DB)."""
-    from .cli_stories import open_store
 
     db = Settings.from_env().db
     if not Path(db).is_file():
@@ -122,7 +111,7 @@ def register(app: typer.Typer) -> None:
         sentences, who copied or translated whom, a cited summary and a timeline."""
         from ..compare import build_report
 
-        when = _parse_date(published)
+        when = parse_date(published)
         if html is not None and not html.parent.exists():
             raise NotFoundError(f"--html {html}: folder {html.parent} does not exist")
         analyses = _analyses(inputs, when)

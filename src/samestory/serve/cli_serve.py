@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from .api import create_app
-        from .cli_stories import open_store
+        from .cli_common import open_store
 
         settings = Settings.from_env()
         settings = settings.with_(db=db) if db else settings

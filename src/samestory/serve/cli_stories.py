@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,37 +13,12 @@ from rich.table import Table
 
 from ..errors import InputError, NotFoundError
 from ..settings import Settings
-
-if TYPE_CHECKING:
-    from ..store import SQLiteStore
+from .cli_common import DbOpt, JsonOpt, open_store, print_json
 
 __all__ = ["register"]
 
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", metavar="FILE", help="SQLite store (default: settings.db, samestory.db)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _settings() -> Settings:
-    return Settings.from_env()
-
-
-def open_store(db: str | None, *, must_exist: bool = True) -> SQLiteStore:
-    from ..store import SQLiteStore
-
-    path = db or _settings().db
-    if must_exist and path != ":memory:" and not Path(path).is_file():
-        raise NotFoundError(f"{path}: no such store; run `samestory ingest PATH --db {path}` first")
-    return SQLiteStore(path)
 
 
 def ingest(
@@ -65,7 +38,7 @@ def ingest(
     from ..engine import Engine
     from ..ingestion import IngestReport, StoryIngest
 
-    settings = _settings()
+    settings = Settings.from_env()
     for p in paths:
         if "://" not in p and p != "-" and not Path(p).exists():
             raise NotFoundError(f"{p}: no such file or folder")
@@ -94,7 +67,7 @@ def ingest(
         **{f"total_{k}": v for k, v in store.counts().items()},
     }
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     rate = report.stored / elapsed if elapsed else 0.0
     _out.print(
@@ -103,9 +76,10 @@ def ingest(
     )
     if report.skips.total:
         _err.print(f"[yellow]{report.skips.summary()}[/yellow]")
+    changes = ", ".join(f"{v} {k}" for k, v in sorted(report.events.items()) if k != "pass")
     _out.print(
-        f"store: {result['total_articles']} articles in {result['total_stories']} stories "
-        f"({', '.join(f'{v} {k}' for k, v in sorted(report.events.items()) if k != 'pass')})"
+        f"store: {result['total_articles']} articles in {result['total_stories']} stories"
+        + (f" ({changes})" if changes else "")
     )
 
 
@@ -136,7 +110,7 @@ def stories(
         min_size=min_size,
     )
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     table = Table(show_lines=False)
     table.add_column("id", no_wrap=True)
@@ -167,7 +141,7 @@ def story(
     """One story: its articles and the events that shaped it."""
     data = open_store(db).story(story_id)
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     _out.print(f"[bold]{data['title']}[/bold]  ({data['id']})")
     _out.print(
@@ -194,10 +168,10 @@ def recluster(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     from ..ingestion import StoryIngest
 
     store = open_store(db)
-    events = StoryIngest(Engine(_settings()), store).recluster()
+    events = StoryIngest(Engine(Settings.from_env()), store).recluster()
     counts = {k: sum(1 for e in events if e.kind == k) for k in ("merged", "split")}
     if as_json:
-        _print_json({**counts, **store.counts()})
+        print_json({**counts, **store.counts()})
         return
     _out.print(
         f"{counts['merged']} merged, {counts['split']} split; {store.counts()['stories']} stories"
@@ -220,9 +194,9 @@ def eval_clusters(
 
     if mode not in ("batch", "online"):
         raise InputError(f"--mode {mode!r}: use batch or online")
-    result = evaluate_file(Engine(_settings()), data, mode=mode, limit=limit, console=_err)
+    result = evaluate_file(Engine(Settings.from_env()), data, mode=mode, limit=limit, console=_err)
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     b, p = result["bcubed"], result["pairwise"]
     _out.print(
