@@ -9,6 +9,7 @@ import pytest
 
 from samestory.cluster import ClusterDoc, OnlineClusterer, StoryEvent, bcubed, pairwise
 from samestory.cluster.batch import average_linkage, batch_cluster, reconcile
+from samestory.cluster.index import StoryIndex
 from samestory.settings import Settings
 
 DIM = 32
@@ -36,6 +37,11 @@ def _stream(n_stories: int = 12, per_story: int = 6, seed: int = 0, hours: float
     return [docs[i] for i in order], [gold[i] for i in order]
 
 
+# The inverted-file index takes over after 20 articles here (72 in a stream), with 4 cells.
+INVERTED = {"cluster_index_train": 20, "cluster_index_cells": 4, "cluster_index_probe": 2}
+BOTH_INDEXES = pytest.mark.parametrize("index", [{}, INVERTED], ids=["exact", "inverted"])
+
+
 def _scorer(docs):
     by_id = {d.id: d for d in docs}
 
@@ -46,20 +52,23 @@ def _scorer(docs):
     return score
 
 
-def test_online_finds_the_stories_and_ids_are_first_articles():
+@BOTH_INDEXES
+def test_online_finds_the_stories_and_ids_are_first_articles(index):
     docs, gold = _stream()
-    c = OnlineClusterer(_scorer(docs), Settings(cluster_merge_every=10), dim=DIM)
+    c = OnlineClusterer(_scorer(docs), Settings(cluster_merge_every=10, **index), dim=DIM)
     c.add_many(docs)
     c.settle()
+    assert c._index.inverted == bool(index)
     pred = [c.assignment[d.id] for d in docs]
     assert bcubed(gold, pred)["f1"] > 0.95
     for sid, members in c.stories().items():
         assert sid == f"s{members[0]}"  # the story is named after its first article
 
 
-def test_batching_does_not_change_decisions():
+@BOTH_INDEXES
+def test_batching_does_not_change_decisions(index):
     docs, _ = _stream(seed=3)
-    s = Settings(cluster_merge_every=7)
+    s = Settings(cluster_merge_every=7, **index)
     one = OnlineClusterer(_scorer(docs), s, dim=DIM)
     for d in docs:
         one.add(d)
@@ -69,15 +78,17 @@ def test_batching_does_not_change_decisions():
     assert one.assignment == many.assignment
 
 
-def test_replay_rebuilds_the_exact_state():
+@BOTH_INDEXES
+def test_replay_rebuilds_the_exact_state(index):
     docs, _ = _stream(seed=5)
-    s = Settings(cluster_merge_every=9)
+    s = Settings(cluster_merge_every=9, **index)
     live = OnlineClusterer(_scorer(docs), s, dim=DIM)
     log = live.add_many(docs[:40])
     by_id = {d.id: d for d in docs}
     resumed = OnlineClusterer(_scorer(docs), s, dim=DIM)
     resumed.replay((e, by_id.get(e.article or "")) for e in log)
     assert resumed.assignment == live.assignment
+    assert resumed._index.inverted == live._index.inverted == bool(index)
     live.add_many(docs[40:])
     resumed.add_many(docs[40:])
     assert resumed.assignment == live.assignment
@@ -182,8 +193,9 @@ def test_pairwise_all_in_one():
     assert r["recall"] == 1.0 and r["precision"] == pytest.approx(2 / 6)
 
 
+@BOTH_INDEXES
 @pytest.mark.parametrize(("cap", "window"), [(6, 96.0), (1000, 0.5)])
-def test_batching_is_exact_with_retirement_and_windows(cap: int, window: float) -> None:
+def test_batching_is_exact_with_retirement_and_windows(cap: int, window: float, index) -> None:
     docs, _ = _stream(n_stories=20, per_story=5, seed=11, hours=0.3)
     docs.sort(key=lambda d: d.time or 0.0)
     s = Settings(
@@ -191,6 +203,7 @@ def test_batching_is_exact_with_retirement_and_windows(cap: int, window: float) 
         cluster_max_active=cap,
         cluster_window_hours=window,
         cluster_candidates=2,
+        **index,
     )
     one = OnlineClusterer(_scorer(docs), s, dim=DIM)
     for d in docs:
@@ -199,3 +212,21 @@ def test_batching_is_exact_with_retirement_and_windows(cap: int, window: float) 
     for i in range(0, len(docs), 17):
         many.add_many(docs[i : i + 17])
     assert one.assignment == many.assignment
+
+
+def test_inverted_index_search_finds_what_an_exact_scan_finds():
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(40, DIM)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    s = Settings(cluster_index_train=40, cluster_index_cells=8, cluster_index_probe=8)
+    index = StoryIndex(DIM, s)
+    for n, c in enumerate(centres):
+        index.set_centroid(index.allocate(f"s{n}"), c)
+        index.observe(c)
+    assert index.inverted
+    index.release(3)  # a retired story is never found again
+    for n, c in enumerate(centres):
+        if n != 3:  # probing every cell makes the inverted file exact
+            slots, sims = index.search(c, 1)
+            assert slots.tolist() == [n] and sims[0] == pytest.approx(1.0, abs=1e-5)
+    assert 3 not in index.search(centres[3], 5)[0].tolist()

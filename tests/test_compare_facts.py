@@ -253,3 +253,133 @@ def test_example_fund_conflict_with_real_models(engine) -> None:  # type: ignore
     assert {"3.4e+08 USD", "3.1e+08 USD"} <= values
     fund = next(f for f in conflicts if any(v["value"] == "3.1e+08 USD" for v in f.values))
     assert len({r.outlet for r in fund.refs}) == 4
+
+
+LEVEE = unit((6, 1.0))
+CITY = unit((7, 1.0))
+
+
+def _place(a: Analysis, sentence: int, name: str, key: str) -> None:
+    """Add a LOC mention of `name` (its first occurrence in that sentence)."""
+    from samestory.models import Mention
+
+    s = a.sentences[sentence]
+    start = a.text.index(name, s.start)
+    a.mentions.append(Mention(name, "LOC", name, key, start, start + len(name), sentence))
+
+
+def _levee_story(where_b: str, key_b: str, *, b_sentence: np.ndarray = LEVEE) -> list[Analysis]:
+    a = make(
+        "Levee breaks",
+        [
+            ("A levee broke near Alphaville on Thursday evening.", LEVEE),
+            ("Parts of Betaburg were also under water.", CITY),
+        ],
+        outlet="Wire",
+    )
+    b = make(
+        "Damm gebrochen",
+        [(f"Bei {where_b} ist am Donnerstagabend ein Damm gebrochen.", b_sentence)],
+        outlet="Zeitung",
+        language="de",
+    )
+    _place(a, 1, "Alphaville", "geo:city:101")
+    _place(a, 2, "Betaburg", "geo:city:202")
+    _place(b, 1, where_b, key_b)
+    return [a, b]
+
+
+def test_place_conflict_when_aligned_sentences_locate_one_event_in_two_towns() -> None:
+    """Betaburg is named by the first article too, but in another role and sentence."""
+    report = build_report(_levee_story("Betaburg", "geo:city:202"), Settings())
+    fact = next(f for f in report.facts if f.values)
+    assert fact.status == "conflict"
+    assert {(v["kind"], v["value"]) for v in fact.values} == {
+        ("place", "Alphaville"),
+        ("place", "Betaburg"),
+    }
+    assert {r.text[:12] for r in fact.refs} == {"A levee brok", "Bei Betaburg"}
+
+
+def test_no_place_conflict_for_one_town_another_kind_or_unaligned_sentences() -> None:
+    same = build_report(_levee_story("Alphaville", "geo:city:101"), Settings())
+    country = build_report(_levee_story("Gammaland", "geo:country:GL"), Settings())
+    loose = unit((6, 1.0), (8, 1.9))  # cosine 0.47: one fact, but not aligned
+    unaligned = build_report(_levee_story("Betaburg", "geo:city:202", b_sentence=loose), Settings())
+    assert any(len(f.refs) == 2 for f in unaligned.facts)
+    for report in (same, country, unaligned):
+        assert not [v for f in report.facts for v in f.values if v["kind"] == "place"]
+
+
+def test_a_stray_sentence_moves_to_the_fact_of_its_slot_alone() -> None:
+    """A conflict between facts told by the same articles moves one sentence, not a fact."""
+    from samestory.compare.conflicts import apply_conflicts
+    from samestory.models import Conflict
+
+    time, age = unit((9, 1.0)), unit((10, 1.0))
+    a = make(
+        "Record",
+        [("She won in 2 h 18 min 42 s.", time), ("She is 24.", age)],
+        outlet="Sprint",
+        language="fr",
+    )
+    b = make(
+        "Rekord",
+        [("Sie gewann.", time), ("Die 24-Jährige lief nach 2:18:24 Stunden.", age)],
+        outlet="Echo",
+        language="de",
+    )
+    qa = Quantity("2 h 18 min 42 s", 8322, "s", None, 0, 1, sentence=1)
+    qb = Quantity("2:18:24 Stunden", 8304, "s", None, 0, 1, sentence=2)
+    a.quantities.append(qa)
+    b.quantities.append(qb)
+    story = Story([a, b], Settings())
+    groups = cluster_facts(story)
+    assert len(groups) == 2  # the winner and the age
+
+    def detect(x: Analysis, y: Analysis, *args: object) -> list[Conflict]:
+        return [
+            Conflict(
+                "number",
+                "duration",
+                qa.canonical,
+                qb.canonical,
+                x.sentences[1].text,
+                y.sentences[2].text,
+            )
+        ]
+
+    facts = apply_conflicts(story, groups, [(0, 1)], detect=detect)
+    by_text = {r.text: f for f in facts for r in f.refs}
+    timed = by_text["She won in 2 h 18 min 42 s."]
+    assert by_text["Die 24-Jährige lief nach 2:18:24 Stunden."] is timed
+    assert by_text["Sie gewann."] is timed
+    assert by_text["She is 24."] is not timed and not by_text["She is 24."].values
+    assert {v["value"] for v in timed.values} == {qa.canonical, qb.canonical}
+
+
+def test_durations_are_matched_by_their_sentences_not_their_masked_format() -> None:
+    """ "# h # min # s" and "#:#:# Stunden" embed apart; the sentences tell whose time it is."""
+    from samestory.match.conflicts import find_conflicts
+
+    winner = unit((11, 1.0))
+    close = unit((11, 1.0), (12, 1.1))  # cosine 0.67 with `winner`, below alignment
+    a = make("Record", [("She won in 2 h 18 min 42 s.", winner)], outlet="Sprint", language="fr")
+    b = make(
+        "Rekord",
+        [
+            ("Sie lief 2:18:24 Stunden.", close),
+            ("Die Neunte lief 2:27:35 Stunden.", unit((13, 1.0))),
+        ],
+        outlet="Echo",
+        language="de",
+    )
+    a.quantities = [Quantity("2 h 18 min 42 s", 8322, "s", None, 0, 1, sentence=1)]
+    b.quantities = [
+        Quantity("2:18:24 Stunden", 8304, "s", None, 0, 1, sentence=1),
+        Quantity("2:27:35 Stunden", 8855, "s", None, 0, 1, sentence=2),
+    ]
+    a.quantity_embeddings = np.vstack([unit((14, 1.0))])
+    b.quantity_embeddings = np.vstack([unit((15, 1.0)), unit((14, 1.0))])  # format alike
+    found = find_conflicts(a, b, [], [], [], 0.05)
+    assert [(c.slot, c.value_a, c.value_b) for c in found] == [("duration", "8322 s", "8304 s")]

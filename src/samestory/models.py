@@ -144,8 +144,9 @@ class DateMention:
 class Quantity:
     """A number in the text with its unit and, when known, what it counts.
 
-    `unit` is an ISO 4217 code for money ("USD"), "%" for percentages, or None for a
-    bare count; `counts` is the noun it counts when the text says ("soldats").
+    `unit` is an ISO 4217 code for money ("USD"), "%" for percentages, "s" for a
+    duration in seconds, or None for a bare count; `counts` is the noun it counts when
+    the text says ("soldats").
     """
 
     text: str
@@ -159,8 +160,20 @@ class Quantity:
 
     @property
     def canonical(self) -> str:
+        if self.unit == "s" and self.value >= 60:
+            return _duration(self.value)
         v = f"{self.value:g}"
         return f"{v} {self.unit}" if self.unit else v
+
+
+def _duration(seconds: float) -> str:
+    """8322 -> "2 h 18 min 42 s": a reader sees the race time, not a count of seconds."""
+    rest = round(seconds)
+    days, rest = divmod(rest, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(days, "d"), (hours, "h"), (minutes, "min"), (secs, "s")]
+    return " ".join(f"{n} {unit}" for n, unit in parts if n)
 
 
 @dataclass(slots=True)

@@ -171,6 +171,17 @@ class Settings:
     report_cache_size: int = _opt(
         512, "Story reports the server keeps in memory (keyed by story id and its articles)."
     )
+    report_max_articles: int = _opt(
+        100,
+        "Most articles a story report is built on; a bigger story's report covers a subset "
+        "(the earliest quarter, one article per language and per outlet, then the newest) "
+        "and says 'N of M articles'. Bounds a report's build time and memory.",
+    )
+    report_min_size: int = _opt(
+        2,
+        "Smallest story (in articles) whose report `samestory ingest` and `samestory "
+        "reports` build and store ahead; smaller ones are built on first view.",
+    )
     # --- cluster ---
     cluster_window_hours: float = _opt(
         96.0,
@@ -186,6 +197,20 @@ class Settings:
         50_000,
         "Most stories kept active at once; the least recently updated leave first "
         "(bounds memory and per-article cost on very busy streams).",
+    )
+    cluster_index_train: int = _opt(
+        10_000,
+        "Articles after which the nearest-story search switches from an exact scan of "
+        "every active story to an inverted file (k-means cells trained on those "
+        "articles): keeps the per-article cost flat as stories accumulate.",
+    )
+    cluster_index_cells: int = _opt(
+        1024, "Inverted file: k-means cells the story centroids are filed under."
+    )
+    cluster_index_probe: int = _opt(
+        16,
+        "Inverted file: cells nearest an article that a search scans (more: better "
+        "recall of the nearest stories, slower).",
     )
     cluster_candidates: int = _opt(
         8, "Nearest active stories (centroid cosine of the quick embedding) scored per article."

@@ -20,6 +20,7 @@ from typing import Any
 from ..lang import resource
 from ..models import Quantity, Sentence
 from .dates import date_spans, phrase_pattern
+from .durations import find_durations
 from .sentences import locate_sentence
 
 __all__ = ["extract_quantities"]
@@ -62,6 +63,7 @@ _RANGE_JOIN = re.compile(rf"{_H}*(?:[-–]|à|a|to|and|et|y|und|bis|or|ou|o|oder
 class _Rules:
     digits: re.Pattern[str]
     words: re.Pattern[str] | None
+    words_alt: str | None  # the number-word alternation inside `words`
     tail: re.Pattern[str]
     approx: re.Pattern[str]
     approx_glued: re.Pattern[str] | None
@@ -114,6 +116,7 @@ def _rules(language: str) -> _Rules:
     ones = frozenset(_key(w) for w in n.get("ones", ()))
     connectors = frozenset(n.get("connectors", ()))
     words = None
+    alt: str | None = None
     if word_values:
         w = phrase_pattern(word_values)
         joint = rf"(?:{_H}+|-)(?:(?:{'|'.join(connectors) or '(?!)'}){_H}+)?"
@@ -125,6 +128,7 @@ def _rules(language: str) -> _Rules:
     return _Rules(
         digits=digits,
         words=words,
+        words_alt=alt,
         tail=tail,
         approx=re.compile(
             rf"(?:(?<!\w)(?:{phrase_pattern(approx)})|[~≈])(?:{_H}+|(?<=['’]))\Z", re.I
@@ -283,14 +287,30 @@ def _inherit_ranges(found: list[_Found], text: str) -> list[Quantity]:
     return out
 
 
+def _durations(text: str, language: str, r: _Rules, dates: list[tuple[int, int]]) -> list[_Found]:
+    """Durations outside dates, with their approximator ("about 48 hours")."""
+    out: list[_Found] = []
+    spans = find_durations(text, language, r.words_alt, lambda p: _words_value(p, r), r.ones)
+    for q in spans:
+        if _overlaps(q.start, q.end, dates):
+            continue
+        hit = r.approx.search(text, max(0, q.start - 40), q.start)
+        if hit:
+            q = replace(q, text=text[hit.start() : q.end], start=hit.start(), approximate=True)
+        out.append(_Found(q, False, 1.0))
+    return out
+
+
 def extract_quantities(
     text: str, language: str, sentences: list[Sentence] | None = None
 ) -> list[Quantity]:
     """Numbers, amounts of money and percentages in `text`, in text order."""
     language = (language or "").lower()
     r = _rules(language)
-    blocked = date_spans(text, language) + [m.span() for m in _MASK.finditer(text)]
-    found: list[_Found] = []
+    dates = date_spans(text, language)
+    found = _durations(text, language, r, dates)
+    blocked = dates + [m.span() for m in _MASK.finditer(text)]
+    blocked += [(f.quantity.start, f.quantity.end) for f in found]
     taken: list[tuple[int, int]] = []
     for m in r.digits.finditer(text):
         start, end = m.span()

@@ -3,8 +3,9 @@
 For every incoming article:
 
 1. candidates: the active stories nearest by centroid cosine of the quick embedding
-   (an exact search over a slot matrix, batched), plus stories that share several
-   entity/place keys with it (so two languages whose embeddings disagree still meet);
+   (`StoryIndex`: exact, then an inverted file once the stream is long), plus stories
+   that share several entity/place keys with it (so two languages whose embeddings
+   disagree still meet);
 2. each candidate is scored with the pair scorer against its representatives (first
    and most recent articles); the story score is their mean probability, which keeps
    one loose match from chaining two stories together;
@@ -34,6 +35,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
+from .index import StoryIndex
 
 __all__ = ["OnlineClusterer", "PairScoreFn", "StoryEvent", "story_id_for"]
 
@@ -84,18 +86,12 @@ class OnlineClusterer:
         self.assignment: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
         self._active: dict[str, _Story] = {}
-        self._matrix = np.zeros((64, self.dim), dtype=np.float32)  # normalised centroids by slot
-        self._slot_story: list[str | None] = []
-        self._live = np.zeros(64, dtype=bool)
-        self._span = np.full((64, 2), np.nan)  # first/last publication time by slot
-        self._free: list[int] = []
+        self._index = StoryIndex(self.dim, settings)
         self._postings: dict[str, list[str]] = {}
         self._now: float | None = None
         self._count = 0
         self._created = 0
         self._dirty: set[str] = set()
-        self._changed: set[int] = set()  # slots whose centroid moved in this batch
-        self._died: set[int] = set()  # slots released in this batch
         self._by_last: list[tuple[float, str]] = []
         self._by_touch: list[tuple[int, str]] = []
 
@@ -117,27 +113,13 @@ class OnlineClusterer:
         if not docs:
             return events
         self._check_dim(docs[0])
-        k = self.settings.cluster_candidates
-        width = len(self._slot_story)
-        queries = np.stack([d.vector for d in docs]).astype(np.float32)
-        # One matrix product and one partial sort for the whole batch. Slots that
-        # change during the batch are re-scored exactly, and the shortlist falls back
-        # to a full scan when it runs dry, so batching never changes a decision.
-        pre = queries @ self._matrix[:width].T if width else np.zeros((len(docs), 0))
-        pre[~self._valid(docs, width)] = -np.inf
-        short = min(width, 4 * k)
-        top = (
-            np.argpartition(-pre, short - 1, axis=1)[:, :short]
-            if 0 < short < width
-            else np.tile(np.arange(width), (len(docs), 1))
-        )
-        self._changed, self._died = set(), set()
-        for i, doc in enumerate(docs):
+        # Each article searches the index as it is when its turn comes, so the
+        # decisions do not depend on how a stream is cut into batches.
+        for doc in docs:
             if doc.id in self.assignment:
                 continue
             self._advance(doc)
-            sims = self._nearest(doc, pre[i], top[i], short < width)
-            scored = self._score_candidates(doc, sims)
+            scored = self._score_candidates(doc, self._candidates(doc))
             join = self.settings.cluster_join_threshold
             if scored:  # every story left reached the join threshold
                 best, score = scored[0]
@@ -193,63 +175,16 @@ class OnlineClusterer:
                 f"{self.dim}-d ones; the embedder changed (re-cluster with one embedder)"
             )
         self.dim = size
-        self._matrix = np.zeros((64, size), dtype=np.float32)
+        self._index = StoryIndex(size, self.settings)
 
     # --- candidates and scoring ---
-    def _valid(self, docs: Sequence[ClusterDoc], width: int) -> np.ndarray:
-        """(docs x slots): live stories within each article's time window."""
-        valid = np.broadcast_to(self._live[:width], (len(docs), width)).copy()
-        times = np.array([np.nan if d.time is None else d.time for d in docs])
-        if width and not np.isnan(times).all():
-            # Only stories whose time span is within the window of the article's own
-            # time: a stream that arrives out of order still meets the right stories.
-            window = self.settings.cluster_window_hours * 3600
-            first, last = self._span[:width, 0], self._span[:width, 1]
-            with np.errstate(invalid="ignore"):
-                outside = (times[:, None] < first - window) | (times[:, None] > last + window)
-            valid &= ~outside
-        return valid
-
-    def _in_window(self, slot: int, time: float | None) -> bool:
-        first, last = self._span[slot]
-        if time is None or np.isnan(first):
-            return True
-        window = self.settings.cluster_window_hours * 3600
-        return bool(first - window <= time <= last + window)
-
-    def _nearest(
-        self, doc: ClusterDoc, pre: np.ndarray, top: np.ndarray, partial: bool
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(slots, centroid cosines) of the candidate stories, exact at this moment."""
-        skip = np.fromiter(self._changed | self._died, dtype=np.int64)
-        slots = top[pre[top] > -np.inf]
-        slots = slots[~np.isin(slots, skip)]
-        if partial and len(slots) < self.settings.cluster_candidates:
-            # The batch's shortlist ran dry (stories died or changed): scan everything.
-            slots = np.flatnonzero(pre > -np.inf)
-            slots = slots[~np.isin(slots, skip)]
-        sims = pre[slots]
-        if self._changed:
-            moved = np.fromiter(sorted(self._changed), dtype=np.int64)
-            moved = moved[self._live[moved]]
-            if doc.time is not None:
-                window = self.settings.cluster_window_hours * 3600
-                first, last = self._span[moved, 0], self._span[moved, 1]
-                with np.errstate(invalid="ignore"):
-                    outside = (doc.time < first - window) | (doc.time > last + window)
-                moved = moved[~outside]
-            slots = np.concatenate([slots, moved])
-            sims = np.concatenate([sims, self._matrix[moved] @ doc.vector])
-        return slots, sims
-
-    def _candidates(self, doc: ClusterDoc, near: tuple[np.ndarray, np.ndarray]) -> list[str]:
+    def _candidates(self, doc: ClusterDoc) -> list[str]:
         s = self.settings
-        slots, sims = near
-        order = np.lexsort((slots, -sims))[: s.cluster_candidates]
+        slots, sims = self._index.search(doc.vector, s.cluster_candidates, doc.time)
         found = [
             sid
-            for slot, sim in zip(slots[order].tolist(), sims[order].tolist(), strict=True)
-            if sim >= s.cluster_min_cosine and (sid := self._slot_story[slot]) is not None
+            for slot, sim in zip(slots.tolist(), sims.tolist(), strict=True)
+            if sim >= s.cluster_min_cosine and (sid := self._index.slot_story[slot]) is not None
         ]
         shared: Counter[str] = Counter()
         for key in sorted(doc.keys):
@@ -260,14 +195,12 @@ class OnlineClusterer:
             if (
                 n >= s.cluster_key_candidates
                 and sid not in found
-                and self._in_window(self._active[sid].slot, doc.time)
+                and self._index.in_window(self._active[sid].slot, doc.time)
             ):
                 found.append(sid)
         return found
 
-    def _score_candidates(
-        self, doc: ClusterDoc, sims: tuple[np.ndarray, np.ndarray]
-    ) -> list[tuple[str, float]]:
+    def _score_candidates(self, doc: ClusterDoc, candidates: list[str]) -> list[tuple[str, float]]:
         """(story, mean probability against its representatives), best first.
 
         A candidate is dropped as soon as even perfect scores on its remaining
@@ -276,7 +209,7 @@ class OnlineClusterer:
         """
         join = self.settings.cluster_join_threshold
         scored: list[tuple[str, float]] = []
-        for sid in self._candidates(doc, sims):
+        for sid in candidates:
             reps = self.representatives(sid)
             total = 0.0
             for n, rep in enumerate(reps, 1):
@@ -315,6 +248,7 @@ class OnlineClusterer:
         self.members[story.id].append(doc.id)
         self.assignment[doc.id] = story.id
         self._touch(story, time)
+        self._index.observe(doc.vector)
 
     def _after_doc(self) -> list[StoryEvent]:
         self._count += 1
@@ -323,18 +257,7 @@ class OnlineClusterer:
         return self._merge_pass()
 
     def _new_story(self, sid: str, time: float | None) -> _Story:
-        slot = self._free.pop() if self._free else len(self._slot_story)
-        if slot == len(self._slot_story):
-            self._slot_story.append(None)
-            if slot >= len(self._matrix):
-                grown = np.zeros((len(self._matrix) * 2, self.dim), dtype=np.float32)
-                grown[: len(self._matrix)] = self._matrix
-                self._matrix = grown
-                self._live = np.concatenate([self._live, np.zeros(len(self._live), bool)])
-                self._span = np.concatenate([self._span, np.full(self._span.shape, np.nan)])
-        self._slot_story[slot] = sid
-        self._live[slot] = True
-        self._span[slot] = np.nan
+        slot = self._index.allocate(sid)
         story = _Story(sid, self._created, slot, np.zeros(self.dim), Counter(), time, 0)
         self._created += 1
         self._active[sid] = story
@@ -346,15 +269,10 @@ class OnlineClusterer:
         if time is not None and (story.last is None or time > story.last):
             story.last = time
             heapq.heappush(self._by_last, (time, story.id))
-        if time is not None:
-            span = self._span[story.slot]
-            span[0] = time if np.isnan(span[0]) else min(span[0], time)
-            span[1] = time if np.isnan(span[1]) else max(span[1], time)
+        self._index.widen(story.slot, time)
         story.touched = self._count
         heapq.heappush(self._by_touch, (story.touched, story.id))
-        norm = float(np.linalg.norm(story.centroid))
-        self._matrix[story.slot] = story.centroid / norm if norm > 0 else 0.0
-        self._changed.add(story.slot)
+        self._index.set_centroid(story.slot, story.centroid)
         if dirty:  # merges do not schedule more merge passes
             self._dirty.add(story.id)
 
@@ -370,7 +288,7 @@ class OnlineClusterer:
         self.members.setdefault(keep, []).extend(self.members.pop(gone, []))
         b = self._active.pop(gone, None)
         a = self._active.get(keep)
-        gone_span = self._span[b.slot].copy() if b is not None else None
+        gone_span = self._index.span[b.slot].copy() if b is not None else None
         if b is not None:
             self._release(b)
             self._dirty.discard(gone)
@@ -384,8 +302,7 @@ class OnlineClusterer:
         last = b.last if a.last is None or (b.last is not None and b.last > a.last) else a.last
         self._touch(a, last, dirty=False)
         if gone_span is not None:
-            span = self._span[a.slot]
-            self._span[a.slot] = [np.fmin(span[0], gone_span[0]), np.fmax(span[1], gone_span[1])]
+            self._index.widen(a.slot, float(gone_span[0]), float(gone_span[1]))
 
     def _move(self, doc: ClusterDoc, source: str, target: str) -> None:
         """Move one article between stories (a batch re-clustering split it off)."""
@@ -397,9 +314,7 @@ class OnlineClusterer:
             src.centroid -= doc.vector
             src.keys.subtract(doc.keys)
             src.keys = +src.keys
-            norm = float(np.linalg.norm(src.centroid))
-            self._matrix[src.slot] = src.centroid / norm if norm > 0 else 0.0
-            self._changed.add(src.slot)
+            self._index.set_centroid(src.slot, src.centroid)
         if not members:
             self.members.pop(source, None)
             if src is not None:
@@ -418,27 +333,21 @@ class OnlineClusterer:
         events: list[StoryEvent] = [StoryEvent("pass", "")]
         dirty = sorted(self._dirty, key=lambda sid: self._active[sid].order)
         self._dirty.clear()
-        width = len(self._slot_story)
-        if not dirty or width < 2:
+        if not dirty:
             return events
-        # Neighbours of every dirty story in one product, taken at the pass's start
-        # (deterministic: a replay applies the merges this produced, in order).
-        rows = np.array([self._active[sid].slot for sid in dirty])
-        sims = self._matrix[rows] @ self._matrix[:width].T
-        sims[:, ~self._live[:width]] = -np.inf
-        k = min(width, s.cluster_candidates + 1)
-        tops = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < width else None
-        for n, sid in enumerate(dirty):
+        # Each story searches the index as the earlier merges of this pass left it;
+        # a replay applies the merges this produced, in order.
+        for sid in dirty:
             story = self._active.get(sid)
             if story is None:
                 continue
-            row = sims[n]
-            near = tops[n] if tops is not None else np.arange(width)
-            for slot in sorted(near.tolist(), key=lambda j: (-float(row[j]), j)):
-                other = self._slot_story[slot]
-                if other is None or other == sid or row[slot] < s.cluster_merge_min_cosine:
+            vector = self._index.matrix[story.slot].copy()
+            slots, sims = self._index.search(vector, s.cluster_candidates + 1)
+            for slot, sim in zip(slots.tolist(), sims.tolist(), strict=True):
+                other = self._index.slot_story[slot]
+                if other is None or other == sid or sim < s.cluster_merge_min_cosine:
                     continue
-                if not self._spans_meet(story.slot, slot):
+                if not self._index.spans_meet(story.slot, slot):
                     continue
                 score = self._story_score(sid, other)
                 if score >= s.cluster_merge_threshold:
@@ -447,13 +356,6 @@ class OnlineClusterer:
                     events.append(StoryEvent("merged", keep, other=gone, score=round(score, 4)))
                     break
         return events
-
-    def _spans_meet(self, x: int, y: int) -> bool:
-        (f1, l1), (f2, l2) = self._span[x], self._span[y]
-        if np.isnan(f1) or np.isnan(f2):
-            return True
-        window = self.settings.cluster_window_hours * 3600
-        return bool(f1 - window <= l2 and f2 - window <= l1)
 
     def _story_score(self, a: str, b: str) -> float:
         reps_a, reps_b = self.representatives(a)[:2], self.representatives(b)[:2]
@@ -485,8 +387,4 @@ class OnlineClusterer:
         self._release(story)
 
     def _release(self, story: _Story) -> None:
-        self._slot_story[story.slot] = None
-        self._died.add(story.slot)
-        self._live[story.slot] = False
-        self._matrix[story.slot] = 0.0
-        self._free.append(story.slot)
+        self._index.release(story.slot)

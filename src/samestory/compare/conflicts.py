@@ -3,8 +3,10 @@
 The pairwise detector of match/conflicts.py decides what conflicts (numbers of one
 slot, dates and names in aligned sentences); here it runs over a bounded set of
 article pairs -- one article per group of copies, nearest pairs first -- and each
-conflict it finds joins the facts of its two sentences into one conflict fact that
-lists every competing value with the sentences giving it.
+conflict it finds joins its two sentences into one conflict fact that lists every
+competing value with the sentences giving it (the two facts merge, or, when the same
+articles tell both, the stray sentence moves alone). Places that aligned sentences of
+one fact give for it in different towns are found per fact (places.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..match.align import align_sentences
 from ..match.conflicts import find_conflicts
 from ..models import Analysis, Conflict
 from .facts import Fact, SentenceRef, Story, build_facts
+from .places import place_conflicts
 
 __all__ = ["apply_conflicts", "conflict_pairs"]
 
@@ -147,6 +150,89 @@ def _spelling_conflicts(story: Story, fact: Fact) -> list[dict[str, Any]]:
     return out
 
 
+def _about(story: Story, kind: str, value: str, row: int, rows: list[int]) -> int:
+    """How many sentences of `rows` other than `row` give a value of this slot's kind.
+
+    For a number that is one of the same unit ("s" for a duration, a currency); for a
+    date any date; for a name or place any mention of that label.
+    """
+    doc, sentence = story.rows[row]
+    a = story.analyses[doc]
+    units = {q.unit for q in a.quantities if q.sentence == sentence and q.canonical == value}
+    label = "PERSON" if kind == "name" else "LOC"
+    n = 0
+    for r in rows:
+        if r == row:
+            continue
+        d, i = story.rows[r]
+        if kind == "number":
+            n += any(q.unit in units for q in story.analyses[d].quantities if q.sentence == i)
+        elif kind == "date":
+            n += any(x.sentence == i for x in story.analyses[d].dates)
+        else:
+            n += any(m.sentence == i and m.label == label for m in story.mentions[d])
+    return n
+
+
+class _Membership:
+    """Rows grouped into facts: groups merge, and one row may move to another group."""
+
+    def __init__(self, row_groups: list[list[int]]) -> None:
+        self.parent = list(range(len(row_groups)))
+        self.group_of = {r: g for g, rows in enumerate(row_groups) for r in rows}
+        self.members = {g: list(rows) for g, rows in enumerate(row_groups)}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def of(self, row: int) -> int:
+        return self.find(self.group_of[row])
+
+    def merge(self, a: int, b: int) -> None:
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.members[keep].extend(self.members.pop(gone))
+
+    def move(self, row: int, to: int) -> None:
+        self.members[self.of(row)].remove(row)
+        self.group_of[row] = to
+        self.members[to].append(row)
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(rows) for rows in self.members.values() if rows]
+
+
+def _join(
+    story: Story, m: _Membership, kind: str, side_a: tuple[int, str], side_b: tuple[int, str]
+) -> None:
+    """Put a conflict's two sentences in one fact.
+
+    Two facts told by different articles merge. Two facts that share articles are
+    two things those articles say, and only the sentence that strays moves: the one
+    whose fact holds fewer other values of the slot's kind ("Die 24-Jährige lief
+    nach 2:18:24 Stunden" grouped with the sentences about her age joins the fact of
+    the other outlets' finish times; her age stays a fact of its own).
+    """
+    (ra, va), (rb, vb) = side_a, side_b
+    ga, gb = m.of(ra), m.of(rb)
+    if ga == gb:
+        return
+    docs_a = {story.rows[r][0] for r in m.members[ga]}
+    docs_b = {story.rows[r][0] for r in m.members[gb]}
+    if not docs_a & docs_b:
+        m.merge(ga, gb)
+        return
+    about_a = _about(story, kind, va, ra, m.members[ga])
+    about_b = _about(story, kind, vb, rb, m.members[gb])
+    if about_b <= about_a:
+        m.move(rb, ga)
+    else:
+        m.move(ra, gb)
+
+
 def apply_conflicts(
     story: Story,
     row_groups: list[list[int]],
@@ -156,16 +242,8 @@ def apply_conflicts(
 ) -> list[Fact]:
     """Facts with conflicts merged in and labelled (statuses still to be set)."""
     s = story.settings
-    group_of = {r: g for g, rows in enumerate(row_groups) for r in rows}
-    parent = list(range(len(row_groups)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    found: list[tuple[int, str, str, str, int]] = []  # (group, kind, slot, value, row)
+    m = _Membership(row_groups)
+    found: list[tuple[str, str, str, int]] = []  # (kind, slot, value, row)
     index = [_sentence_index(a) for a in story.analyses]
     for i, j in pairs:
         a, b = story.analyses[i], story.analyses[j]
@@ -178,31 +256,28 @@ def apply_conflicts(
             rb = _body_row(story, j, index[j].get(c.sentence_b, -1), c.kind, c.value_b)
             if ra is None or rb is None:  # an unembedded sentence
                 continue
-            ga, gb = find(group_of[ra]), find(group_of[rb])
-            if not _credible(story, c, i, j, ga == gb):
+            if not _credible(story, c, i, j, m.of(ra) == m.of(rb)):
                 continue
-            if ga != gb:
-                parent[max(ga, gb)] = min(ga, gb)
-            found.append((ga, c.kind, c.slot, c.value_a, ra))
-            found.append((gb, c.kind, c.slot, c.value_b, rb))
-    merged: dict[int, list[int]] = {}
-    for g, rows in enumerate(row_groups):
-        merged.setdefault(find(g), []).extend(rows)
-    roots = list(merged)
-    facts = build_facts(story, [sorted(merged[r]) for r in roots])
-    fact_of = {r: k for k, r in enumerate(roots)}
+            _join(story, m, c.kind, (ra, c.value_a), (rb, c.value_b))
+            found.append((c.kind, c.slot, c.value_a, ra))
+            found.append((c.kind, c.slot, c.value_b, rb))
+    groups = m.groups()
+    facts = build_facts(story, groups)
+    fact_of_row = {r: k for k, rows in enumerate(groups) for r in rows}
 
     # Slots are named in each pair's languages ("muertos", "morts"): values of one
     # kind within one fact are one slot, named by its first detection.
     values: dict[int, dict[str, dict[str, set[int]]]] = {}
     slot_of: dict[tuple[int, str], str] = {}
-    for g, kind, slot, value, row in found:
-        k = fact_of[find(g)]
+    for kind, slot, value, row in found:
+        k = fact_of_row[row]
         slot_of.setdefault((k, kind), slot)
         values.setdefault(k, {}).setdefault(kind, {}).setdefault(value, set()).add(row)
     for k, kinds in values.items():
         fact = facts[k]
         for kind, by_value in kinds.items():
+            if len(by_value) < 2:  # its other side moved to another fact
+                continue
             slot = slot_of[(k, kind)]
             entries = []
             for value, value_rows in by_value.items():
@@ -222,4 +297,6 @@ def apply_conflicts(
     for fact in facts:
         if not any(v["kind"] == "name" for v in fact.values):
             fact.values.extend(_spelling_conflicts(story, fact))
+        if not any(v["kind"] == "place" for v in fact.values):
+            fact.values.extend(place_conflicts(story, fact))
     return facts

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+import numpy as np
+
+from ..analyse.durations import DURATION_UNIT
 from ..models import AlignedPair, Analysis, Conflict, Mention, Quantity
 from .facts import numbers_equal
 
@@ -29,6 +32,8 @@ _SLOT_MIN_SIMILARITY = 0.45
 
 
 def _slot(q: Quantity, other: Quantity) -> str:
+    if q.unit == DURATION_UNIT:
+        return "duration"
     return q.counts or other.counts or (q.unit or "number")
 
 
@@ -41,12 +46,35 @@ def _comparable(x: Quantity, y: Quantity, same_language: bool) -> bool:
     return not (same_language and x.counts and y.counts and x.counts != y.counts)
 
 
-def _slot_pairs(a: Analysis, b: Analysis, pairs: list[AlignedPair]) -> list[tuple[int, int, float]]:
+def _slot_similarity(a: Analysis, b: Analysis) -> np.ndarray | None:
+    """Cosine of every number of `a` with every number of `b` as one slot.
+
+    That is the cosine of their digit-masked contexts, except between two durations:
+    masked, "# h # min # s" and "#:#:#" say more about how a time is written than
+    whose time it is, so their sentences' cosine stands in.
+    """
+    qa, qb = a.quantity_embeddings, b.quantity_embeddings
+    if qa is None or qb is None or not len(qa) or not len(qb):
+        return None
+    sim = np.asarray(qa @ qb.T, dtype=np.float64)
+    sa, sb = a.sentence_embeddings, b.sentence_embeddings
+    if sa is None or sb is None:
+        return sim
+    for i, x in enumerate(a.quantities[: len(qa)]):
+        if x.unit != DURATION_UNIT or not 0 <= x.sentence < len(sa):
+            continue
+        for j, y in enumerate(b.quantities[: len(qb)]):
+            if y.unit == DURATION_UNIT and 0 <= y.sentence < len(sb):
+                sim[i, j] = float(sa[x.sentence] @ sb[y.sentence])
+    return sim
+
+
+def _slot_pairs(
+    a: Analysis, b: Analysis, pairs: list[AlignedPair], sim: np.ndarray | None
+) -> list[tuple[int, int, float]]:
     """(index in a.quantities, index in b.quantities, evidence) for numbers in one slot."""
     out: list[tuple[int, int, float]] = []
-    qa, qb = a.quantity_embeddings, b.quantity_embeddings
-    if qa is not None and qb is not None and len(qa) and len(qb):
-        sim = qa @ qb.T
+    if sim is not None:
         for i, j in zip(*(sim >= _SLOT_MIN_SIMILARITY).nonzero(), strict=True):
             out.append((int(i), int(j), float(sim[i, j])))
     aligned = {(p.index_a, p.index_b): p.similarity for p in pairs}
@@ -63,11 +91,7 @@ def _slot_pairs(a: Analysis, b: Analysis, pairs: list[AlignedPair]) -> list[tupl
 def _number_conflicts(
     a: Analysis, b: Analysis, pairs: list[AlignedPair], tol: float
 ) -> list[Conflict]:
-    slot_sim = (
-        a.quantity_embeddings @ b.quantity_embeddings.T
-        if a.quantity_embeddings is not None and b.quantity_embeddings is not None
-        else None
-    )
+    slot_sim = _slot_similarity(a, b)
 
     def stated(i: int, j: int) -> bool:
         """Is A's i-th (or B's j-th) value given by the other side for an equally close slot?
@@ -96,7 +120,7 @@ def _number_conflicts(
     used_a: set[int] = set()
     used_b: set[int] = set()
     # Best evidence first, each number in at most one conflict.
-    for i, j, _ in sorted(_slot_pairs(a, b, pairs), key=lambda t: -t[2]):
+    for i, j, _ in sorted(_slot_pairs(a, b, pairs, slot_sim), key=lambda t: -t[2]):
         if i in used_a or j in used_b:
             continue
         x, y = a.quantities[i], b.quantities[j]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..analyse.durations import DURATION_UNIT
 from ..models import Analysis, DateMention, Mention, Quantity
 
 __all__ = ["FactSets", "fact_sets", "numbers_equal", "overlap_features", "split_facts"]
@@ -16,9 +17,17 @@ __all__ = ["FactSets", "fact_sets", "numbers_equal", "overlap_features", "split_
 KINDS = ("entities", "places", "dates", "numbers")
 
 
+# A duration is stated to the second ("2:18:42" vs "2:18:24" is a different finish
+# time, though only 0.2 % apart): it is equal within this many seconds, unless one
+# side says it is approximate ("about 48 hours"), which takes the relative tolerance.
+_DURATION_PRECISION_S = 1.0
+
+
 def numbers_equal(x: Quantity, y: Quantity, tolerance: float) -> bool:
     if x.unit != y.unit:
         return False
+    if x.unit == DURATION_UNIT and not (x.approximate or y.approximate):
+        return abs(x.value - y.value) < _DURATION_PRECISION_S
     scale = max(abs(x.value), abs(y.value), 1e-9)
     return abs(x.value - y.value) / scale <= tolerance
 

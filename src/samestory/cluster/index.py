@@ -1,0 +1,185 @@
+"""The nearest-story index of the online clusterer: story centroids by slot.
+
+Each active story owns a slot: its unit centroid (quick embedding) and the first/last
+publication time of its articles. `search` returns the stories nearest an article
+within its time window.
+
+Search is exact (one product over every slot) until `cluster_index_train` articles
+have been seen; then the index becomes an inverted file (faiss `IndexIVFFlat`):
+k-means cells trained on the articles seen so far, and a search scans only the
+`cluster_index_probe` cells nearest the article. That keeps the per-article cost flat
+as the number of active stories grows (benchmarks/bench_scale.py), at the price of
+an approximate shortlist; the entity-key candidates of the clusterer do not depend on it.
+
+Everything here is a deterministic function of the sequence of calls (k-means is
+seeded, cells are trained when the same article count is reached), so a clusterer
+rebuilt by replaying its event log holds the very same index as the live run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faiss
+import numpy as np
+
+from ..settings import Settings
+
+__all__ = ["StoryIndex"]
+
+_SEED = 1234
+
+
+class StoryIndex:
+    def __init__(self, dim: int, settings: Settings) -> None:
+        self.settings = settings
+        self.dim = dim
+        self.matrix = np.zeros((64, dim), dtype=np.float32)  # unit centroids by slot
+        self.live = np.zeros(64, dtype=bool)
+        self.span = np.full((64, 2), np.nan)  # first/last publication time by slot
+        self.slot_story: list[str | None] = []
+        self._free: list[int] = []
+        self._seen = 0
+        self._sample: list[np.ndarray] | None = []  # vectors to train the cells on
+        self._ivf: Any = None  # faiss.IndexIVFFlat (its stubs miss the numpy overloads)
+
+    @property
+    def width(self) -> int:
+        return len(self.slot_story)
+
+    @property
+    def inverted(self) -> bool:
+        """Whether searches scan probed cells (True) or every slot (False)."""
+        return self._ivf is not None
+
+    # --- slots ---
+    def allocate(self, story: str) -> int:
+        slot = self._free.pop() if self._free else len(self.slot_story)
+        if slot == len(self.slot_story):
+            self.slot_story.append(None)
+            if slot >= len(self.matrix):
+                grown = np.zeros((len(self.matrix) * 2, self.dim), dtype=np.float32)
+                grown[: len(self.matrix)] = self.matrix
+                self.matrix = grown
+                self.live = np.concatenate([self.live, np.zeros(len(self.live), bool)])
+                self.span = np.concatenate([self.span, np.full(self.span.shape, np.nan)])
+        self.slot_story[slot] = story
+        self.live[slot] = True
+        self.span[slot] = np.nan
+        return slot
+
+    def set_centroid(self, slot: int, centroid: np.ndarray) -> None:
+        norm = float(np.linalg.norm(centroid))
+        self.matrix[slot] = centroid / norm if norm > 0 else 0.0
+        if self._ivf is not None:
+            ids = np.array([slot], dtype=np.int64)
+            self._ivf.remove_ids(ids)
+            self._ivf.add_with_ids(self.matrix[slot : slot + 1], ids)
+
+    def widen(self, slot: int, first: float | None, last: float | None = None) -> None:
+        """Stretch the slot's time span to cover [first, last] (last defaults to first)."""
+        last = first if last is None else last
+        span = self.span[slot]
+        if first is not None and not np.isnan(first):
+            span[0] = first if np.isnan(span[0]) else min(span[0], first)
+        if last is not None and not np.isnan(last):
+            span[1] = last if np.isnan(span[1]) else max(span[1], last)
+
+    def release(self, slot: int) -> None:
+        self.slot_story[slot] = None
+        self.live[slot] = False
+        self.matrix[slot] = 0.0
+        self.span[slot] = np.nan
+        self._free.append(slot)
+        if self._ivf is not None:
+            self._ivf.remove_ids(np.array([slot], dtype=np.int64))
+
+    # --- time ---
+    def in_window(self, slot: int, time: float | None) -> bool:
+        first, last = self.span[slot]
+        if time is None or np.isnan(first):
+            return True
+        window = self.settings.cluster_window_hours * 3600
+        return bool(first - window <= time <= last + window)
+
+    def spans_meet(self, x: int, y: int) -> bool:
+        (f1, l1), (f2, l2) = self.span[x], self.span[y]
+        if np.isnan(f1) or np.isnan(f2):
+            return True
+        window = self.settings.cluster_window_hours * 3600
+        return bool(f1 - window <= l2 and f2 - window <= l1)
+
+    # --- search ---
+    def observe(self, vector: np.ndarray) -> None:
+        """Count an article; the cells are trained when `cluster_index_train` are seen."""
+        self._seen += 1
+        if self._sample is None:
+            return
+        self._sample.append(np.asarray(vector, dtype=np.float32))
+        if self._seen >= self.settings.cluster_index_train:
+            self._build(np.stack(self._sample))
+            self._sample = None
+
+    def search(
+        self, vector: np.ndarray, k: int, time: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, cosines) of at most k live stories nearest `vector`, best first.
+
+        With `time`, only stories whose span lies within the time window of it.
+        """
+        query = np.asarray(vector, dtype=np.float32)
+        if self._ivf is None:
+            slots, sims = self._exact(query, time)
+        else:
+            # Fetch more than k: some of the nearest fall outside the time window.
+            fetch = 4 * k if time is not None else k
+            d, i = self._ivf.search(query[None, :], fetch)
+            keep = i[0] >= 0
+            slots, sims = i[0][keep].astype(np.int64), d[0][keep]
+            if time is not None and len(slots):
+                slots, sims = self._within(slots, sims, time)
+        order = np.lexsort((slots, -sims))[:k]
+        return slots[order], sims[order]
+
+    def _exact(self, query: np.ndarray, time: float | None) -> tuple[np.ndarray, np.ndarray]:
+        width = self.width
+        slots = np.flatnonzero(self.live[:width])
+        sims = (self.matrix[:width] @ query)[slots]  # no row gather: one contiguous pass
+        if time is not None and len(slots):
+            return self._within(slots, sims, time)
+        return slots, sims
+
+    def _within(
+        self, slots: np.ndarray, sims: np.ndarray, time: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        window = self.settings.cluster_window_hours * 3600
+        first, last = self.span[slots, 0], self.span[slots, 1]
+        with np.errstate(invalid="ignore"):
+            outside = (time < first - window) | (time > last + window)
+        return slots[~outside], sims[~outside]
+
+    def _build(self, sample: np.ndarray) -> None:
+        s = self.settings
+        cells = max(1, min(s.cluster_index_cells, len(sample)))
+        kmeans = faiss.Kmeans(
+            self.dim,
+            cells,
+            niter=10,
+            seed=_SEED,
+            spherical=True,
+            min_points_per_centroid=1,
+            max_points_per_centroid=256,
+            verbose=False,
+        )
+        kmeans.train(sample)
+        quantizer = faiss.IndexFlatIP(self.dim)
+        quantizer.add(kmeans.centroids)
+        # a hash table from slot to list position: removing a slot is O(1)
+        ivf: Any = faiss.IndexIVFFlat(quantizer, self.dim, cells, faiss.METRIC_INNER_PRODUCT)
+        ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]
+        ivf.nprobe = min(cells, s.cluster_index_probe)
+        live = np.flatnonzero(self.live[: self.width]).astype(np.int64)
+        if len(live):
+            ivf.add_with_ids(self.matrix[live], live)
+        self._ivf = ivf
+        self._quantizer = quantizer  # the IVF does not own it: keep it alive
