@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit bench bench-long clean browser spark-check
+.PHONY: install run test lint typecheck unit bench bench-long clean browser bench-tools spark-check
 
 install: $(STAMP)
 
@@ -35,7 +35,7 @@ unit: install browser
 
 test: lint typecheck unit
 
-bench: install
+bench: install bench-tools
 	$(BIN)/python -m pip install -q -e ".[bench]"
 	$(BIN)/python benchmarks/bench_analyse.py
 	$(BIN)/python benchmarks/bench_semeval.py
@@ -59,6 +59,12 @@ clean:
 browser:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium chromium-driver) \
 	  || echo "browser: could not install Debian's chromium; the browser tests will skip"
+
+# The HTTP load generator of benchmarks/bench_serve.py (Debian's wrk; no download). Without
+# it the benchmark falls back to slower Python clients that share the server's cores.
+bench-tools:
+	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk) \
+	  || echo "bench-tools: could not install Debian's wrk; bench_serve.py will use httpx clients"
 
 # The Spark pipeline (docs/spark.md) needs a Java 17 runtime next to `pip install .[spark]`.
 spark-check:

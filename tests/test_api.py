@@ -346,7 +346,7 @@ def test_migration_1_to_2_keeps_and_indexes_old_rows(tmp_path: Path) -> None:
     conn.close()
     store = SQLiteStore(db)
     versions = [v for (v,) in store.conn.execute("SELECT version FROM schema_migrations")]
-    assert versions == [1, 2]
+    assert versions == list(range(1, len(MIGRATIONS) + 1))  # 2 and every later one
     assert store.article("a1").title == "Vieux titre"
     assert [r["id"] for r in store.search("seisme chiclayo")] == ["a1"]
     store.conn.execute(

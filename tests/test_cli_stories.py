@@ -102,3 +102,16 @@ def test_eval_clusters_contract(tmp_path: Path) -> None:
     assert (r["n_docs"], r["n_gold"]) == (37, 8)
     assert set(r["bcubed"]) == {"precision", "recall", "f1"} and set(r["pairwise"]) >= {"f1"}
     assert r["bcubed"]["f1"] >= 0.95
+
+
+def test_ingest_builds_reports_and_reports_command(tmp_path: Path, db: Path) -> None:
+    out = run("reports", "--db", str(db), "--json")
+    assert out.returncode == 0, out.stderr
+    again = json.loads(out.stdout)
+    assert again["built"] == 0 and again["fresh"] >= 1  # ingest stored them all already
+    bare = tmp_path / "bare.db"
+    out = run("ingest", str(EXAMPLES / "corpus.jsonl"), "--db", str(bare), "--json", "--no-reports")
+    assert out.returncode == 0 and json.loads(out.stdout)["reports"] is None
+    built = json.loads(run("reports", "--db", str(bare), "--all", "--json").stdout)
+    stories = json.loads(run("stories", "--db", str(bare), "--json").stdout)
+    assert built["built"] == len(stories) and built["small"] == 0

@@ -44,6 +44,13 @@ class IngestReport:
     failed: int = 0
     events: dict[str, int] = field(default_factory=dict)
     skips: Skips = field(default_factory=Skips)
+    # Stories this run created, grew, merged or split: the reports to rebuild after it.
+    stories: set[str] = field(default_factory=set)
+
+    def count(self, events: Sequence[StoryEvent]) -> None:
+        for e in events:
+            self.events[e.kind] = self.events.get(e.kind, 0) + 1
+            self.stories.update(x for x in (e.story, e.other) if x)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +60,7 @@ class IngestReport:
             "failed": self.failed,
             "events": dict(sorted(self.events.items())),
             "skipped": self.skips.to_dict(),
+            "stories_changed": len(self.stories),
         }
 
 
@@ -88,8 +96,7 @@ class StoryIngest:
         events = self.clusterer.settle()
         self.store.write_batch([], events)
         if report is not None:
-            for e in events:
-                report.events[e.kind] = report.events.get(e.kind, 0) + 1
+            report.count(events)
 
     def ingest_articles(
         self,
@@ -106,8 +113,7 @@ class StoryIngest:
             events = self._cluster(analyses)
             self.store.write_batch(analyses, events)
             report.stored += len(analyses)
-            for e in events:
-                report.events[e.kind] = report.events.get(e.kind, 0) + 1
+            report.count(events)
             if progress is not None:
                 progress(len(batch))
         return report

@@ -243,7 +243,7 @@ def _routes(app: FastAPI, service: Service) -> None:
             "status": "ok",
             "version": __version__,
             "schema": SCHEMA_VERSION,
-            "read_only": not service.settings.api_token,
+            "read_only": not service.settings.api_token or service.store.read_only,
             "counts": service.read(lambda s: s.counts()),
         }
 
@@ -298,7 +298,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         key = ("stories-json", service.version(), tuple(filters.items()))
         hit = service.peek(key)
         if hit is None:
-            hit = await run_in_threadpool(
+            hit = await service.cold(
                 service.memo,
                 key,
                 lambda: _dumps(
@@ -309,22 +309,13 @@ def _routes(app: FastAPI, service: Service) -> None:
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     async def get_story(story_id: str) -> Response:
-        """A story with its articles, events and report (facts, summary, timeline, lineage)."""
-        version = service.version()
-        story = service.peek(("story", version, story_id))
-        if story is not None:
-            hit = service.peek(("story-json", version, *service.report_key(story)))
-            if hit is not None:
-                return _raw_json(hit)
-
-        def build() -> bytes:
-            story = service.story(story_id)
-            key = ("story-json", version, *service.report_key(story))
-            return service.memo(
-                key, lambda: _dumps({**story, "report": service.report(story).to_dict()})
-            )
-
-        return _raw_json(await run_in_threadpool(build))
+        """A story with its articles, events and report (facts, summary, timeline, lineage;
+        `report.coverage` says how many of the story's articles it was built on)."""
+        # On the event loop when cached or stored; a report to build goes to a thread.
+        body = service.stored_story_json(story_id)
+        if body is None:
+            body = await service.cold(service.story_json, story_id)
+        return _raw_json(body)
 
     @app.post("/api/compare", tags=["compare"])
     async def compare(request: Request) -> Any:

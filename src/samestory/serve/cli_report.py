@@ -48,9 +48,21 @@ def _analyses(inputs: list[str], published: dt.datetime | None) -> list[Analysis
     return engine.analyse_many(articles, published=published)
 
 
+def _of(report: StoryReport) -> str:
+    total = int(report.stats.get("articles_total", len(report.articles)))
+    return f" (of the story's {total})" if total > len(report.articles) else ""
+
+
+def _stored_story(inputs: list[str]) -> str | None:
+    """The story id when the one input is neither a file nor stdin and a store exists."""
+    if len(inputs) != 1 or inputs[0] == "-" or Path(inputs[0]).exists():
+        return None
+    return inputs[0] if Path(Settings.from_env().db).is_file() else None
+
+
 def _print_text(report: StoryReport) -> None:
     _out.print(
-        f"[bold]{len(report.articles)} articles[/bold], {len(report.facts)} facts "
+        f"[bold]{len(report.articles)} articles[/bold]{_of(report)}, {len(report.facts)} facts "
         f"({sum(f.status == 'consensus' for f in report.facts)} consensus, "
         f"{sum(f.status == 'unique' for f in report.facts)} unique, "
         f"{sum(f.status == 'conflict' for f in report.facts)} conflict)"
@@ -114,9 +126,15 @@ def register(app: typer.Typer) -> None:
         when = parse_date(published)
         if html is not None and not html.parent.exists():
             raise NotFoundError(f"--html {html}: folder {html.parent} does not exist")
-        analyses = _analyses(inputs, when)
         settings = Settings.from_env()
-        result = build_report(analyses, settings, max_summary=max_summary)
+        stored = _stored_story(inputs) if max_summary is None else None
+        if stored is not None:
+            # A stored story: its stored report, or one on at most report_max_articles.
+            from .reports import stored_or_capped
+
+            result = stored_or_capped(open_store(settings.db), stored, settings)
+        else:
+            result = build_report(_analyses(inputs, when), settings, max_summary=max_summary)
         if html is not None:
             from .report_html import write_html
 
@@ -125,6 +143,10 @@ def register(app: typer.Typer) -> None:
                 _out.print(f"wrote {html}")
         if as_json:
             data: dict[str, Any] = result.to_dict()
+            if stored is not None:
+                from .reports import coverage
+
+                data["coverage"] = coverage(result)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif html is None:
             _print_text(result)

@@ -24,11 +24,20 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--host", help="Address to listen on (loopback by default).")
         ] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+        read_only: Annotated[
+            bool,
+            typer.Option(
+                "--read-only",
+                help="Open the store read-only (e.g. a read-only mount): reports missing "
+                "from it are built and kept in memory; no ingest.",
+            ),
+        ] = False,
     ) -> None:
         """Serve the web UI (/) and the REST API (/api/..., docs at /docs) on a store.
 
         Writes (POST /api/articles) need SAMESTORY_API_TOKEN; without it the server is
-        read-only."""
+        read-only. Story reports come from the store (`samestory reports`); a missing or
+        stale one is built on first view and stored, unless the store is read-only."""
         import uvicorn
 
         from .api import create_app
@@ -36,7 +45,17 @@ def register(app: typer.Typer) -> None:
 
         settings = Settings.from_env()
         settings = settings.with_(db=db) if db else settings
-        store = open_store(settings.db, must_exist=False)
+        if read_only:
+            from pathlib import Path
+
+            from ..errors import NotFoundError
+            from ..store import SQLiteStore
+
+            if not Path(settings.db).is_file():  # opened without migrating, never created
+                raise NotFoundError(f"{settings.db}: no such store")
+            store = SQLiteStore(settings.db, read_only=True)
+        else:
+            store = open_store(settings.db, must_exist=False)
         typer.echo(f"samestory: serving {settings.db} on http://{host}:{port}", err=True)
         uvicorn.run(
             create_app(settings, store=store),

@@ -1,10 +1,10 @@
-"""`samestory ingest | stories | story | recluster | eval clusters`: the story store."""
+"""`samestory ingest | stories | story | recluster | reports | eval clusters`: the store."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,6 +14,10 @@ from rich.table import Table
 from ..errors import InputError, NotFoundError
 from ..settings import Settings
 from .cli_common import DbOpt, JsonOpt, open_store, print_json
+
+if TYPE_CHECKING:
+    from ..store import SQLiteStore
+    from .reports import RefreshResult
 
 __all__ = ["register"]
 
@@ -29,11 +33,21 @@ def ingest(
     db: DbOpt = None,
     as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    no_reports: Annotated[
+        bool,
+        typer.Option(
+            "--no-reports",
+            help="Do not build the reports of the changed stories at the end of the run "
+            "(the server then builds them on first view; `samestory reports` later).",
+        ),
+    ] = False,
 ) -> None:
     """Read, analyse and cluster articles into the store; already stored ones are skipped.
 
     Safe to interrupt and re-run: each batch is committed with its stories in one
-    transaction, and a re-run neither loses nor doubles anything.
+    transaction, and a re-run neither loses nor doubles anything. At the end, the
+    reports of the stories the run changed (of at least report_min_size articles)
+    are built and stored for the server.
     """
     from ..engine import Engine
     from ..ingestion import IngestReport, StoryIngest
@@ -60,8 +74,10 @@ def ingest(
         task = bar.add_task("ingesting", total=None)
         runner.ingest_sources(paths, progress=lambda n: bar.advance(task, n), report=report)
     elapsed = time.perf_counter() - started
+    built = None if no_reports else _refresh(store, settings, report.stories, quiet or as_json)
     result: dict[str, Any] = {
         **report.to_dict(),
+        "reports": None if built is None else built.to_dict(),
         "db": store.path,
         "seconds": round(elapsed, 2),
         **{f"total_{k}": v for k, v in store.counts().items()},
@@ -81,6 +97,72 @@ def ingest(
         f"store: {result['total_articles']} articles in {result['total_stories']} stories"
         + (f" ({changes})" if changes else "")
     )
+    if built is not None:
+        _print_refresh(built)
+
+
+def _refresh(
+    store: SQLiteStore,
+    settings: Settings,
+    story_ids: set[str] | None,
+    quiet: bool,
+    *,
+    min_size: int | None = None,
+    force: bool = False,
+) -> RefreshResult:
+    from .reports import refresh_reports
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} reports"),
+        TimeElapsedColumn(),
+        console=_err,
+        disable=quiet,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("building story reports", total=None)
+        return refresh_reports(
+            store,
+            settings,
+            story_ids,
+            min_size=min_size,
+            force=force,
+            progress=lambda n: bar.advance(task, n),
+        )
+
+
+def _print_refresh(r: RefreshResult) -> None:
+    slow = f"; slowest {r.slowest[0]:.1f}s ({r.slowest[2]} articles)" if r.built else ""
+    _out.print(
+        f"reports: {r.built} built, {r.fresh} already fresh, {r.small} small stories left "
+        f"to the server in {r.seconds:.1f}s{slow}"
+    )
+
+
+def reports(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Every story, also those under report_min_size articles."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild reports that are still fresh too.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Build and store the story reports that are missing or stale (the server reads
+    them instead of building them while a reader waits)."""
+    settings = Settings.from_env()
+    store = open_store(db)
+    result = _refresh(
+        store, settings, None, quiet or as_json, min_size=1 if every else None, force=force
+    )
+    if as_json:
+        print_json(result.to_dict())
+        return
+    _print_refresh(result)
 
 
 def stories(
@@ -168,8 +250,11 @@ def recluster(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     from ..ingestion import StoryIngest
 
     store = open_store(db)
-    events = StoryIngest(Engine(Settings.from_env()), store).recluster()
+    settings = Settings.from_env()
+    events = StoryIngest(Engine(settings), store).recluster()
     counts = {k: sum(1 for e in events if e.kind == k) for k in ("merged", "split")}
+    changed = {x for e in events for x in (e.story, e.other) if x}
+    _refresh(store, settings, changed, True)  # the stories it changed have stale reports
     if as_json:
         print_json({**counts, **store.counts()})
         return
@@ -212,4 +297,5 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     app.command()(stories)
     app.command()(story)
     app.command()(recluster)
+    app.command()(reports)
     eval_app.command("clusters")(eval_clusters)

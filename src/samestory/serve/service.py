@@ -6,27 +6,46 @@ cache can never serve stories older than the store; story reports are keyed on t
 story id and its article ids, since a report depends on nothing else. Ingest writes
 through a second connection when the store is a file, so readers keep going (WAL)
 while a batch is analysed and committed.
+
+A story report comes, in order, from the in-memory cache, from the store's `reports`
+table when its fingerprint matches the story's membership (built ahead by `samestory
+ingest` / `samestory reports`), or is built on demand on at most report_max_articles
+articles (serve/reports.py) -- then stored for the next process when this one may
+write the store, else kept in memory only. One build per story at a time: concurrent
+readers of a cold story wait for the one build instead of repeating it. The table
+also holds each report's API JSON and the story's rendered page, so a story this
+process has not seen yet costs one read (`stored_page`, `stored_story_json`, cheap
+enough for the event loop), not a decode, a render and an encode in a thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
+import logging
 import socket
+import sqlite3
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from ..compare import StoryReport, build_report
-from ..errors import InputError, InvalidValueError, SameStoryError
+from starlette.concurrency import run_in_threadpool
+
+from ..compare import StoryReport
+from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
 from ..ingest import read_bytes
 from ..models import Analysis, Article, PairScore
 from ..settings import Settings
 from ..store import SQLiteStore
+from ..store.codec import decode_report
+from ..store.reports import ReadOnlyStoreError, ReportTable
+from .cache import LRU
+from .reports import build_capped, fingerprint, public_json, subset_ids
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -36,6 +55,15 @@ __all__ = ["ForbiddenError", "Service", "UnauthorizedError", "parse_article"]
 
 T = TypeVar("T")
 VERSION_TTL = 0.25
+# Cache misses (a story page to render, a report to read or build) run in threads, at
+# most this many at once: they are CPU-bound, so more threads add no speed on a GIL, and
+# 40 of them (the thread pool) would starve the event loop that answers the cached
+# pages -- a cold start then slows every reader instead of just the first one of a story.
+COLD_BUILDS = 2
+# How long a reader waits to store a report it built while another process holds the
+# write lock (an ingest batch): past that the report is only cached, never a slow page.
+PERSIST_WAIT_MS = 200
+_log = logging.getLogger(__name__)
 
 
 class UnauthorizedError(SameStoryError):
@@ -44,27 +72,6 @@ class UnauthorizedError(SameStoryError):
 
 class ForbiddenError(SameStoryError):
     status = 403
-
-
-class _LRU:
-    def __init__(self, size: int) -> None:
-        self.size = max(1, size)
-        self.items: OrderedDict[Any, Any] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: Any) -> Any:
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return self.items[key]
-        return None
-
-    def put(self, key: Any, value: Any) -> None:
-        with self.lock:
-            self.items[key] = value
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
 
 
 def parse_article(data: bytes, *, name: str, fmt: str | None, settings: Settings) -> Article:
@@ -98,12 +105,26 @@ class Service:
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
         self._ingest_version = -1
-        self._memo = _LRU(4 * settings.report_cache_size)
-        self._reports = _LRU(settings.report_cache_size)
+        self._memo = LRU(4 * settings.report_cache_size)
+        self._reports = LRU(settings.report_cache_size)
+        self._building: dict[str, threading.Lock] = {}
+        self._building_lock = threading.Lock()
+        self.persist_reports = not store.read_only
+        self._cold: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._version = 0
         self._version_at = -1e9
+        self._version_lock = threading.Lock()
+        self._version_conn: sqlite3.Connection | None = None
 
     # --- reading ---
+    async def cold(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in a worker thread, behind the cold-build gate (COLD_BUILDS)."""
+        loop = asyncio.get_running_loop()
+        if self._cold is None or self._cold[0] is not loop:  # a semaphore is per loop
+            self._cold = (loop, asyncio.Semaphore(COLD_BUILDS))
+        async with self._cold[1]:
+            return await run_in_threadpool(fn, *args)
+
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
         with self._read_lock:
             return fn(self.store)
@@ -114,9 +135,24 @@ class Service:
         that time; this server's own writes at once)."""
         now = time.monotonic()
         if now - self._version_at > VERSION_TTL:
-            self._version = self.read(lambda s: s.version())
+            self._version = self._read_version()
             self._version_at = now
         return self._version
+
+    def _read_version(self) -> int:
+        """Through a connection of its own when the store is a file: the event loop
+        asks for the version, and must not queue for the store lock behind a thread
+        reading a big story (that stalls every cached answer too)."""
+        if self.store.path == ":memory:":
+            return self.read(lambda s: s.version())
+        with self._version_lock:
+            if self._version_conn is None:
+                uri = Path(self.store.path).resolve().as_uri() + "?mode=ro"
+                self._version_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            row = self._version_conn.execute(
+                "SELECT COALESCE(MAX(id), 0) FROM story_events"
+            ).fetchone()
+            return int(row[0])
 
     def peek(self, key: Any) -> Any:
         """A cached answer, or None: lets async handlers answer hits without a thread."""
@@ -146,12 +182,128 @@ class Service:
     def report(self, story: dict[str, Any]) -> StoryReport:
         key = self.report_key(story)
         hit = self._reports.get(key)
-        if hit is None:
-            analyses = self.read(lambda s: [s.analysis(a) for a in key[1]])
-            # Pure and possibly slow on big stories: built outside the store lock.
-            hit = build_report(analyses, self.settings)
-            self._reports.put(key, hit)
+        if hit is not None:
+            return hit
+        with self._building_lock:
+            lock = self._building.setdefault(story["id"], threading.Lock())
+        with lock:
+            hit = self._reports.get(key)  # built by the reader we waited for
+            if hit is None:
+                hit = self._stored_or_built(story, key[1])
+                self._reports.put(key, hit)
+        with self._building_lock:
+            self._building.pop(story["id"], None)
         return hit
+
+    def _stored_or_built(self, story: dict[str, Any], ids: tuple[str, ...]) -> StoryReport:
+        fp = fingerprint(ids, self.settings.report_max_articles)
+        stored = self.read(lambda s: ReportTable(s).data(story["id"], fp))
+        if stored is not None:
+            return decode_report(stored)  # outside the lock: big reports take a while
+        chosen = subset_ids(story, self.settings)
+        analyses = self.read(lambda s: [s.analysis(a) for a in chosen])
+        started = time.perf_counter()
+        # Pure and possibly slow: built outside the store lock.
+        report = build_capped(analyses, len(ids), self.settings)
+        took = time.perf_counter() - started
+        self._persist(
+            lambda t: t.put(
+                story["id"],
+                fp,
+                report,
+                public=public_json(report),
+                articles=len(ids),
+                build_seconds=took,
+                wait_ms=PERSIST_WAIT_MS,
+            ),
+            story["id"],
+        )
+        return report
+
+    def report_public(self, story: dict[str, Any]) -> str:
+        """The report's API JSON text: stored, else made from the report."""
+        key = ("report-json", *self.report_key(story))
+        hit = self._memo.get(key)
+        if hit is None:
+            fp = fingerprint(key[2], self.settings.report_max_articles)
+            hit = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+            if hit is None:
+                hit = public_json(self.report(story))
+            self._memo.put(key, hit)
+        return str(hit)
+
+    def stored_page(self, story_id: str, page_key: str) -> str | None:
+        """A story's page from memory or from the store, else None (to be rendered in a
+        thread): cheap enough for the event loop, unlike a render or a build."""
+        story = self.story(story_id)
+        key = ("story-html", *self.report_key(story))
+        hit = self._memo.get(key)
+        if hit is None:
+            fp = fingerprint(key[2], self.settings.report_max_articles)
+            hit = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+            if hit is not None:
+                self._memo.put(key, hit)
+        return None if hit is None else str(hit)
+
+    def story_json(self, story_id: str) -> bytes:
+        """GET /api/stories/{id}: the story and its report's JSON, which is stored as
+        text and spliced in, never re-encoded."""
+        body = self._story_json(story_id, stored_only=False)
+        assert body is not None  # built when not stored
+        return body
+
+    def stored_story_json(self, story_id: str) -> bytes | None:
+        """`story_json` from memory or the store, else None (built in a thread)."""
+        return self._story_json(story_id, stored_only=True)
+
+    def _story_json(self, story_id: str, *, stored_only: bool) -> bytes | None:
+        story = self.story(story_id)
+        rkey = self.report_key(story)
+        key = ("story-json", self.version(), *rkey)
+        hit = self._memo.get(key)
+        if hit is None:
+            report = self._memo.get(("report-json", *rkey))
+            if report is None:
+                fp = fingerprint(rkey[1], self.settings.report_max_articles)
+                report = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+            if report is None:
+                if stored_only:
+                    return None
+                report = self.report_public(story)
+            head = json.dumps(story, ensure_ascii=False, default=str).encode("utf-8")
+            hit = head[:-1] + b', "report": ' + report.encode("utf-8") + b"}"
+            self._memo.put(key, hit)
+        return hit
+
+    def story_page(
+        self,
+        story: dict[str, Any],
+        render: Callable[[dict[str, Any], StoryReport], str],
+        page_key: str,
+    ) -> str:
+        """The story's web page: stored (rendered by the current templates), else
+        rendered from the report and stored for the next process."""
+        fp = fingerprint(self.report_key(story)[1], self.settings.report_max_articles)
+        page = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+        if page is None:
+            page = render(story, self.report(story))
+            self._persist(
+                lambda t: t.put_page(story["id"], fp, page_key, page, wait_ms=PERSIST_WAIT_MS),
+                story["id"],
+            )
+        return page
+
+    def _persist(self, write: Callable[[ReportTable], None], story_id: str) -> None:
+        """Store what a reader built, when this process may write the store."""
+        if not self.persist_reports:
+            return
+        try:
+            self.read(lambda s: write(ReportTable(s)))
+        except ReadOnlyStoreError as exc:
+            self.persist_reports = False  # will not change while this process runs
+            _log.warning("reports are kept in memory only: %s", exc)
+        except StoreError as exc:  # busy: the next reader of this story tries again
+            _log.info("report of %s not stored: %s", story_id, exc)
 
     def article(self, article_id: str) -> tuple[Analysis, str | None]:
         return self.read(lambda s: (s.analysis(article_id), s.story_of(article_id)))
@@ -172,6 +324,8 @@ class Service:
     def ingest(self, articles: Sequence[Article]) -> dict[str, Any]:
         from ..ingestion import StoryIngest
 
+        if self.store.read_only:
+            raise ForbiddenError("this server opened its store read-only (serve --read-only)")
         shared = self.store.path == ":memory:"
         with self._engine_lock, self._read_lock if shared else nullcontext():
             writer = self.store if shared else None

@@ -8,6 +8,7 @@ so markup inside an article stays inert even if an escape were ever missed.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,15 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
+from .. import __version__
+from ..compare import StoryReport
 from ..errors import InvalidValueError, SameStoryError
 from ..models import Analysis
 from .report_html import _view as report_view
+from .reports import REPORT_FORMAT, coverage
 from .service import Service, parse_article
 
-__all__ = ["error_page", "mount"]
+__all__ = ["PAGE_KEY", "error_page", "mount", "story_page_html"]
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -164,6 +168,8 @@ def lineage_graph(view: dict[str, Any], width: int = 760) -> dict[str, Any] | No
 
 def mount(app: FastAPI, service: Service) -> None:
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    for name in _env.list_templates():  # compiled now, not inside the first requests
+        _env.get_template(name)
 
     @app.get("/", include_in_schema=False)
     async def stories_page(
@@ -196,17 +202,16 @@ def mount(app: FastAPI, service: Service) -> None:
             )
 
         hit = service.peek(key)
-        return _html(hit if hit is not None else await run_in_threadpool(service.memo, key, build))
+        return _html(hit if hit is not None else await service.cold(service.memo, key, build))
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     async def story_page(story_id: str) -> Response:
-        # Hot path on the event loop; anything not cached yet runs in a thread.
-        story = service.peek(("story", service.version(), story_id))
-        if story is not None:
-            hit = service.peek(("story-html", *service.report_key(story)))
-            if hit is not None:
-                return _html(hit)
-        return _html(await run_in_threadpool(_story_html, service, story_id))
+        # On the event loop: a cached page, or a stored one (a few ms of SQLite); only a
+        # page to render, or a report to build, goes to a worker thread.
+        page = service.stored_page(story_id, PAGE_KEY)
+        if page is None:
+            page = await service.cold(_story_html, service, story_id)
+        return _html(page)
 
     @app.get("/articles/{article_id}", include_in_schema=False)
     def article_page(article_id: str) -> Response:
@@ -276,21 +281,39 @@ def mount(app: FastAPI, service: Service) -> None:
         return _html(render("docs.html.j2", spec=spec))
 
 
+def story_page_html(story: dict[str, Any], report: StoryReport) -> str:
+    """A story's web page: a pure function of the story (its membership) and its report,
+    which is why it can be stored beside the report (valid while PAGE_KEY matches)."""
+    view = report_view(report, sentences=False)
+    return render(
+        "story.html.j2",
+        story=story,
+        coverage=coverage(report),
+        graph=lineage_graph(view),
+        matrix=outlet_matrix(view),
+        listed=story["articles"][:ARTICLES_LISTED],
+        **view,
+    )
+
+
+def _page_key() -> str:
+    """Changes with the templates and the version: stored pages of older ones are
+    re-rendered (from the stored report) instead of served."""
+    digest = hashlib.sha256(f"{__version__};{REPORT_FORMAT};{ARTICLES_LISTED}".encode())
+    for path in sorted((Path(__file__).parent / "templates").glob("*.j2")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PAGE_KEY = _page_key()
+
+
 def _story_html(service: Service, story_id: str) -> str:
     story = service.story(story_id)
-
-    def build() -> str:
-        view = report_view(service.report(story))
-        return render(
-            "story.html.j2",
-            story=story,
-            graph=lineage_graph(view),
-            matrix=outlet_matrix(view),
-            listed=story["articles"][:ARTICLES_LISTED],
-            **view,
-        )
-
-    return service.memo(("story-html", *service.report_key(story)), build)
+    return service.memo(
+        ("story-html", *service.report_key(story)),
+        lambda: service.story_page(story, story_page_html, PAGE_KEY),
+    )
 
 
 def _texts(texts: dict[str, str]) -> dict[str, str]:

@@ -1,8 +1,14 @@
-"""Analyses to rows and back: JSON for the structure, float16 blobs for embeddings.
+"""Analyses and story reports to rows and back: JSON for the structure, float16 blobs
+for embeddings.
 
 Embeddings are stored as float16 (half the space; cosines move by < 1e-3). The engine
 clusters the decoded form of every analysis, so a run that resumes from the store
 sees exactly the numbers a clean run saw.
+
+A story report is stored whole (`encode_report`): besides its public JSON
+(`StoryReport.to_dict`) that keeps each article's sentences, which fact every
+sentence belongs to, and the document index of every cited sentence -- what the web
+page needs to draw the matrix and the side-by-side reading without the analyses.
 """
 
 from __future__ import annotations
@@ -13,9 +19,17 @@ from typing import Any
 
 import numpy as np
 
+from ..compare import Fact, ReportArticle, SentenceRef, StoryReport
 from ..models import Analysis, Article, DateMention, Mention, Quantity, Sentence
 
-__all__ = ["article_from_row", "decode_analysis", "encode_analysis", "roundtrip"]
+__all__ = [
+    "article_from_row",
+    "decode_analysis",
+    "decode_report",
+    "encode_analysis",
+    "encode_report",
+    "roundtrip",
+]
 
 
 def _blob(x: np.ndarray | None) -> bytes | None:
@@ -90,4 +104,66 @@ def article_from_row(row: dict[str, Any]) -> Article:
         language=row.get("language"),
         published=dt.datetime.fromisoformat(published) if published else None,
         source=row.get("source"),
+    )
+
+
+def encode_report(report: StoryReport) -> str:
+    """Everything a `StoryReport` holds but the fact centroids (only the builder uses them)."""
+    data = {
+        "facts": [
+            {
+                "refs": [[r.doc, r.article, r.outlet, r.sentence, r.text] for r in f.refs],
+                "status": f.status,
+                "values": f.values,
+                "text": f.text,
+            }
+            for f in report.facts
+        ],
+        "summary": report.summary,
+        "timeline": report.timeline,
+        "lineage": report.lineage,
+        "first_reported": report.first_reported,
+        "stats": report.stats,
+        "articles": [
+            {
+                **a.to_dict(),
+                "sentences": a.sentences,
+                "fact_of": [[s, k] for s, k in sorted(a.fact_of.items())],
+            }
+            for a in report.articles
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def decode_report(text: str) -> StoryReport:
+    data = json.loads(text)
+    return StoryReport(
+        facts=[
+            Fact(
+                refs=[SentenceRef(*r) for r in f["refs"]],
+                status=f["status"],
+                values=f["values"],
+                text=f["text"],
+            )
+            for f in data["facts"]
+        ],
+        summary=data["summary"],
+        timeline=data["timeline"],
+        lineage=data["lineage"],
+        articles=[
+            ReportArticle(
+                id=a["id"],
+                outlet=a["outlet"],
+                title=a["title"],
+                language=a["language"],
+                published=a["published"],
+                url=a["url"],
+                sentences=a["sentences"],
+                fact_of={int(s): int(k) for s, k in a["fact_of"]},
+            )
+            for a in data["articles"]
+        ],
+        first_reported=data["first_reported"],
+        stats={k: float(v) for k, v in data["stats"].items()},
     )

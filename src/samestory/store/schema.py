@@ -14,6 +14,9 @@ Tables (see docs/store.md for the full description):
                clusterer's state is rebuilt from it after a restart
 - articles_fts full-text index over title, lede and body (migration 2), kept up to
                date lazily by `SQLiteStore.search` (articles_fts_state.seq)
+- reports      one persisted story report per story (migration 3), with the
+               fingerprint of the membership it was built from, so a reader can tell
+               a fresh report from a stale one without rebuilding anything
 """
 
 from __future__ import annotations
@@ -103,6 +106,27 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts (rowid, title, lede, body) SELECT seq, title, lede, body FROM articles;
     INSERT INTO articles_fts_state (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM articles;
     CREATE INDEX story_events_other ON story_events(other_story_id);
+    """,
+    # 3: persisted story reports (built by `samestory ingest` / `samestory reports`, read
+    # by the server). A report is derived data: a row whose fingerprint no longer matches
+    # the story's membership is stale and is rebuilt, never trusted. No foreign key to
+    # stories: a merged story's row is deleted by the next refresh instead. `public` is
+    # the report's API JSON and `page` the story's rendered web page (valid while
+    # `page_key`, the templates' hash, matches): a server answers a story it has not
+    # seen yet with one read, not a decode, a render and an encode.
+    """
+    CREATE TABLE reports (
+        story_id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        covered INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        public TEXT NOT NULL,
+        page TEXT,
+        page_key TEXT,
+        built_at TEXT NOT NULL,
+        build_seconds REAL NOT NULL DEFAULT 0
+    );
     """,
 ]
 

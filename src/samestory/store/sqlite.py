@@ -60,18 +60,27 @@ class SQLiteStore:
     """Articles, analyses, stories and their event log in one SQLite file.
 
     `SQLiteStore()` (or `":memory:"`) is an in-memory store for tests and one-off runs.
+    `read_only=True` opens a file store that this process must not (or cannot) write:
+    no migration runs, and any write raises StoreError.
     """
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only and self.path != ":memory:"
         try:
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            if self.read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
-            if self.path != ":memory:":
+            if self.path != ":memory:" and not self.read_only:
                 self.db.enable_wal()
                 conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
             conn.execute("PRAGMA foreign_keys=ON")
-            migrate(conn)
+            if not self.read_only:
+                migrate(conn)
+            conn.execute("SELECT 1 FROM articles LIMIT 1")  # fails early on a foreign file
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a samestory database ({exc})") from None
         self.conn = conn
@@ -397,7 +406,7 @@ class SQLiteStore:
         """Index articles written since the last search (write_batch does not touch FTS)."""
         (last,) = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
         (done,) = self.conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
-        if last <= done:
+        if last <= done or self.read_only:  # a read-only store searches what is indexed
             return
         with self.conn:
             # Another process may be indexing too: re-read under the write lock.
