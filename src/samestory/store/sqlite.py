@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,6 +25,7 @@ from ..errors import NotFoundError, StoreError
 from ..models import Analysis, Article
 from .codec import article_from_row, decode_analysis, encode_analysis
 from .schema import migrate
+from .search import ARTICLE_COLUMNS, search_articles
 
 __all__ = ["SQLiteStore", "canonical_url"]
 
@@ -352,7 +352,7 @@ class SQLiteStore:
         """Stored articles, newest arrival first, with their story."""
         return list(
             self.db.query(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a"
+                f"SELECT {ARTICLE_COLUMNS} FROM articles a"
                 " LEFT JOIN analyses an ON an.article_id = a.id"
                 " LEFT JOIN memberships m ON m.article_id = a.id"
                 " ORDER BY a.seq DESC LIMIT ? OFFSET ?",
@@ -372,67 +372,7 @@ class SQLiteStore:
         """Articles whose title, lede or body hold every word of `query` (accent- and
         case-insensitive, best match first) and/or that mention `entity` (canonical
         name or key), newest first when there is no query."""
-        words = _fts_words(query)
-        if not words and not entity:
-            return []
-        self._index_new_articles()
-        where: list[str] = []
-        params: dict[str, Any] = {"limit": limit, "offset": offset}
-        if words:
-            where.append("articles_fts MATCH :match")
-            params["match"] = words
-        if entity:
-            where.append(
-                "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND"
-                " (e.name = :entity COLLATE NOCASE OR e.key = :entity))"
-            )
-            params["entity"] = entity
-        source = (
-            "articles_fts JOIN articles a ON a.seq = articles_fts.rowid" if words else "articles a"
-        )
-        snippet = (
-            "snippet(articles_fts, -1, '', '', '…', 24)" if words else "substr(a.body, 1, 160)"
-        )
-        order = "bm25(articles_fts), a.seq DESC" if words else "a.seq DESC"
-        sql = (
-            f"SELECT {_ARTICLE_COLUMNS}, {snippet} AS snippet FROM {source}"
-            " LEFT JOIN analyses an ON an.article_id = a.id"
-            " LEFT JOIN memberships m ON m.article_id = a.id"
-            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
-        )
-        return list(self.db.query(sql, params))
-
-    def _index_new_articles(self) -> None:
-        """Index articles written since the last search (write_batch does not touch FTS)."""
-        (last,) = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
-        (done,) = self.conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
-        if last <= done or self.read_only:  # a read-only store searches what is indexed
-            return
-        with self.conn:
-            # Another process may be indexing too: re-read under the write lock.
-            self.conn.execute("BEGIN IMMEDIATE")
-            (done,) = self.conn.execute(
-                "SELECT seq FROM articles_fts_state WHERE id = 1"
-            ).fetchone()
-            self.conn.execute(
-                "INSERT INTO articles_fts (rowid, title, lede, body)"
-                " SELECT seq, title, lede, body FROM articles WHERE seq > ? AND seq <= ?",
-                (done, last),
-            )
-            self.conn.execute("UPDATE articles_fts_state SET seq = ? WHERE id = 1", (last,))
-
-
-_ARTICLE_COLUMNS = (
-    "a.id, a.title, a.url, a.outlet, COALESCE(an.language, a.language) AS language,"
-    " a.published, m.story_id AS story"
-)
-
-
-def _fts_words(query: str) -> str:
-    """The query as an FTS5 expression that cannot be malformed: every word quoted,
-    all required (user input never reaches FTS5's operator syntax)."""
-    words = re.findall(r"\w+", query or "")
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:32])
+        return search_articles(self, query, entity=entity, limit=limit, offset=offset)
 
 
 def _ranked(values: Iterable[str | None]) -> str:
