@@ -35,7 +35,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
-from .index import StoryIndex
+from .index import StoryIndex, one_thread
 
 __all__ = ["OnlineClusterer", "PairScoreFn", "StoryEvent", "story_id_for"]
 
@@ -109,10 +109,14 @@ class OnlineClusterer:
 
     def add_many(self, docs: Sequence[ClusterDoc]) -> list[StoryEvent]:
         """Cluster `docs` in order; the result does not depend on how a stream is batched."""
-        events: list[StoryEvent] = []
         if not docs:
-            return events
+            return []
         self._check_dim(docs[0])
+        with one_thread():
+            return self._add_all(docs)
+
+    def _add_all(self, docs: Sequence[ClusterDoc]) -> list[StoryEvent]:
+        events: list[StoryEvent] = []
         # Each article searches the index as it is when its turn comes, so the
         # decisions do not depend on how a stream is cut into batches.
         for doc in docs:
@@ -137,6 +141,10 @@ class OnlineClusterer:
 
         `log` pairs each event with its article's `ClusterDoc` (None for merges).
         """
+        with one_thread():
+            self._replay(log)
+
+    def _replay(self, log: Iterable[tuple[StoryEvent, ClusterDoc | None]]) -> None:
         for event, doc in log:
             if doc is not None:
                 self._check_dim(doc)
@@ -153,7 +161,10 @@ class OnlineClusterer:
 
     def settle(self) -> list[StoryEvent]:
         """Run a merge pass now (at the end of an ingest run)."""
-        return self._merge_pass() if self._dirty else []
+        if not self._dirty:
+            return []
+        with one_thread():
+            return self._merge_pass()
 
     def stories(self) -> dict[str, list[str]]:
         return {sid: list(m) for sid, m in self.members.items()}
