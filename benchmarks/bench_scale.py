@@ -11,7 +11,7 @@ The pair scorer stands in for the text scorer, which needs text: a logistic func
 of the two vectors' cosine and their keys' Jaccard. Everything else is the product's
 `OnlineClusterer` with default settings: its story index scans every active story
 exactly for the first `cluster_index_train` (10k) articles, then searches a faiss
-inverted file (1,024 k-means cells, 16 probed).
+inverted file (1,024 k-means cells, 8 probed).
 
 Targets: per-article cost flat (within +-30%) from 10k to 1M, resident memory < 2 GB
 at 1M. Exits 1 when missed.

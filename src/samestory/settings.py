@@ -208,7 +208,7 @@ class Settings:
         1024, "Inverted file: k-means cells the story centroids are filed under."
     )
     cluster_index_probe: int = _opt(
-        16,
+        8,
         "Inverted file: cells nearest an article that a search scans (more: better "
         "recall of the nearest stories, slower).",
     )

@@ -16,6 +16,8 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from ..cluster import doc_from_analysis, story_id_for
 from ..cluster.batch import average_linkage
 from ..cluster.doc import ClusterDoc
@@ -51,6 +53,10 @@ def engine_for(settings: Settings) -> Engine:
     """The executor process' Engine for these settings, built on first use."""
     engine = _ENGINES.get(settings)
     if engine is None:
+        # Each task owns spark.task.cpus cores (the job passes them as embed_threads):
+        # BLAS and OpenMP starting a thread per machine core in every task would
+        # oversubscribe the executor many times over.
+        threadpool_limits(limits=max(1, settings.embed_threads))
         engine = _ENGINES[settings] = Engine(settings)
     return engine
 
