@@ -22,6 +22,7 @@ at 1M. Exits 1 when missed.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -175,6 +176,7 @@ docstring), so these figures measure the clustering machinery, not text quality.
 - Peak resident memory {peak:,.0f} MB (target < 2,048 MB): **{"met" if mem_ok else "missed"}**.
 - The inverted file was trained once, at article {Settings().cluster_index_train:,}, in
   {r["index_build"]:.1f} s (left out of the per-article figures above).
+- 1-minute load average at the end of the run: {os.getloadavg()[0]:.1f} (2 cores).
 - Wall time {wall / 60:.1f} min; BCubed F1 against the synthetic truth {q["f1"]:.3f}
   (P {q["precision"]:.3f}, R {q["recall"]:.3f}); {r["predicted"]:,} stories predicted.
 """
