@@ -127,10 +127,6 @@ def run_job(
     """Run the whole pipeline; returns the summary (also written to OUTPUT/summary)."""
     settings = settings or Settings.from_env()
     sc = spark.sparkContext
-    if "SAMESTORY_EMBED_THREADS" not in os.environ:
-        # Each task owns spark.task.cpus cores; the one-machine default of 2 embedding
-        # threads per task oversubscribes every executor core (numpy slows down ~2x).
-        settings = settings.with_(embed_threads=int(sc.getConf().get("spark.task.cpus", "1")))
     started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     timings: dict[str, float] = {}
     clock = time.perf_counter()
