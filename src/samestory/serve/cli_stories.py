@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -194,22 +195,29 @@ def stories(
     if as_json:
         print_json(rows)
         return
-    table = Table(show_lines=False)
+    # A log or a pipe is 80 columns wide: without borders, and with outlets and "last
+    # seen" left to wide terminals, the title keeps room instead of being squeezed away.
+    wide = _out.width >= 120
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
     table.add_column("id", no_wrap=True)
-    table.add_column("size", justify="right")
-    table.add_column("langs")
-    table.add_column("outlets", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("size", justify="right", no_wrap=True)
+    table.add_column("langs", no_wrap=True)
+    if wide:
+        table.add_column("outlets", max_width=24, overflow="ellipsis", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
-    table.add_column("last seen", no_wrap=True)
+    if wide:
+        table.add_column("last seen", no_wrap=True)
     table.add_column("title", ratio=1, overflow="fold")
     for r in rows:
+        outlets = [", ".join(r["outlets"][:4])] if wide else []
+        last = [(r["last_seen"] or "")[:10]] if wide else []
         table.add_row(
             r["id"],
             str(r["size"]),
             " ".join(r["languages"]),
-            ", ".join(r["outlets"][:4]),
+            *outlets,
             (r["first_seen"] or "")[:10],
-            (r["last_seen"] or "")[:10],
+            *last,
             r["title"],
         )
     _out.print(table)
