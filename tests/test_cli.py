@@ -91,3 +91,14 @@ def test_analyse_reads_stdin() -> None:
     out = run("analyse", "-", "--json", "--embedder", "none", stdin=text.encode())
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["language"] == "en"
+
+
+@pytest.mark.parametrize("argv", [["stories", "--bogus"], ["report"], ["no-such-command"]])
+def test_usage_errors_exit_2_with_a_usage_line(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+    from samestory.serve.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "Usage: samestory" in err and "internal error" not in err and "Traceback" not in err

@@ -169,12 +169,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     start = time.perf_counter()
     try:
         app(args=args, prog_name="samestory", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except (click.exceptions.Exit, typer.Exit) as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click.ClickException, typer.TyperException) as exc:
+        # Typer raises usage errors (unknown option, missing argument) from its own
+        # copy of click, whose exceptions share only TyperException with the public API.
+        exc.show()  # type: ignore[union-attr]
+        sys.exit(getattr(exc, "exit_code", 2))
+    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
         print("samestory: interrupted", file=sys.stderr)
         sys.exit(130)
     except SameStoryError as exc:
