@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 
 from samestory.compare import build_report
 from samestory.compare.facts import Story, cluster_facts, outlet_name
-from samestory.models import Analysis, Article, Quantity, Sentence
+from samestory.models import Analysis, Article, Conflict, Quantity, Sentence
 from samestory.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,7 +147,6 @@ def test_sources_are_cited_with_article_outlet_sentence_and_text() -> None:
 def test_number_conflict_between_copies_of_a_slot() -> None:
     """A detector reporting 340 vs 310 turns the fund fact into a conflict with both values."""
     from samestory.compare.conflicts import apply_conflicts
-    from samestory.models import Conflict
 
     analyses = three_articles()[:2]
     qa = Quantity("340 million", 3.4e8, "USD", "fund", 0, 1, sentence=2)
@@ -156,18 +156,7 @@ def test_number_conflict_between_copies_of_a_slot() -> None:
     story = Story(analyses, Settings())
     groups = cluster_facts(story)
 
-    def detect(a: Analysis, b: Analysis, *args: object) -> list[Conflict]:
-        return [
-            Conflict(
-                "number",
-                "fund",
-                qa.canonical,
-                qb.canonical,
-                a.sentences[2].text,
-                b.sentences[2].text,
-            )
-        ]
-
+    detect = _detector("fund", qa.canonical, qb.canonical, 2, 2)
     facts = apply_conflicts(story, groups, [(0, 1)], detect=detect)
     fund = next(f for f in facts if f.values)
     assert {v["value"] for v in fund.values} == {qa.canonical, qb.canonical}
@@ -178,7 +167,6 @@ def test_number_conflict_between_copies_of_a_slot() -> None:
 
 def test_bare_number_conflict_between_unrelated_sentences_is_dropped() -> None:
     from samestory.compare.conflicts import apply_conflicts
-    from samestory.models import Conflict
 
     analyses = three_articles()
     story = Story(analyses, Settings())
@@ -314,7 +302,6 @@ def test_no_place_conflict_for_one_town_another_kind_or_unaligned_sentences() ->
 def test_a_stray_sentence_moves_to_the_fact_of_its_slot_alone() -> None:
     """A conflict between facts told by the same articles moves one sentence, not a fact."""
     from samestory.compare.conflicts import apply_conflicts
-    from samestory.models import Conflict
 
     time, age = unit((9, 1.0)), unit((10, 1.0))
     a = make(
@@ -337,18 +324,7 @@ def test_a_stray_sentence_moves_to_the_fact_of_its_slot_alone() -> None:
     groups = cluster_facts(story)
     assert len(groups) == 2  # the winner and the age
 
-    def detect(x: Analysis, y: Analysis, *args: object) -> list[Conflict]:
-        return [
-            Conflict(
-                "number",
-                "duration",
-                qa.canonical,
-                qb.canonical,
-                x.sentences[1].text,
-                y.sentences[2].text,
-            )
-        ]
-
+    detect = _detector("duration", qa.canonical, qb.canonical, 1, 2)
     facts = apply_conflicts(story, groups, [(0, 1)], detect=detect)
     by_text = {r.text: f for f in facts for r in f.refs}
     timed = by_text["She won in 2 h 18 min 42 s."]
@@ -384,3 +360,16 @@ def test_durations_are_matched_by_their_sentences_not_their_masked_format() -> N
     found = find_conflicts(a, b, [], [], [], 0.05)
     got = [(c.slot, c.value_a, c.value_b) for c in found]
     assert got == [("duration", "2 h 18 min 42 s", "2 h 18 min 24 s")]
+
+
+def _detector(
+    slot: str, value_a: str, value_b: str, sentence_a: int, sentence_b: int
+) -> Callable[..., list[Conflict]]:
+    """A conflict detector that always reports one number conflict between the two
+    given sentences (the fact grouping, not the detection, is under test)."""
+
+    def detect(a: Analysis, b: Analysis, *args: object) -> list[Conflict]:
+        text_a, text_b = a.sentences[sentence_a].text, b.sentences[sentence_b].text
+        return [Conflict("number", slot, value_a, value_b, text_a, text_b)]
+
+    return detect

@@ -17,8 +17,7 @@ from warcio.warcwriter import WARCWriter
 from samestory.errors import InputError, NoMainTextError
 from samestory.ingest import Skips, iter_read, read, read_bytes
 from samestory.settings import Settings
-
-WARC_DATE = "2025-03-21T05:00:00Z"
+from warc_records import write_response
 
 PAGES = {
     "https://www.harbour-gazette.example/news/ferry": (
@@ -71,25 +70,6 @@ def _page(language: str, title: str, paragraphs: list[str], head: str) -> str:
     )
 
 
-def _response(
-    writer: WARCWriter,
-    uri: str,
-    payload: bytes,
-    *,
-    status: str = "200 OK",
-    content_type: str = "text/html; charset=utf-8",
-) -> None:
-    http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    record = writer.create_warc_record(
-        uri,
-        "response",
-        payload=io.BytesIO(payload),
-        http_headers=http,
-        warc_headers_dict={"WARC-Date": WARC_DATE},
-    )
-    writer.write_record(record)
-
-
 def _good_records(writer: WARCWriter) -> list[int]:
     """The three pages; the German one in ISO-8859-1, as its header says. Returns the
     stream offset after each record."""
@@ -97,11 +77,11 @@ def _good_records(writer: WARCWriter) -> list[int]:
     for uri, (language, title, paragraphs, head) in PAGES.items():
         html = _page(language, title, paragraphs, head)
         if language == "de":
-            _response(
+            write_response(
                 writer, uri, html.encode("latin-1"), content_type="text/html; charset=ISO-8859-1"
             )
         else:
-            _response(writer, uri, html.encode("utf-8"))
+            write_response(writer, uri, html.encode("utf-8"))
         offsets.append(writer.out.tell())
     return offsets
 
@@ -132,15 +112,15 @@ def _full_warc(gzip: bool) -> bytes:
         )
     )
     _good_records(writer)
-    _response(
+    write_response(
         writer,
         "https://talbote.example/logo.png",
         b"\x89PNG\r\n\x1a\n" + bytes(200),
         content_type="image/png",
     )
-    _response(writer, "https://talbote.example/old", b"", status="301 Moved Permanently")
+    write_response(writer, "https://talbote.example/old", b"", status="301 Moved Permanently")
     _garbage_response(writer, "https://talbote.example/garbage")
-    _response(writer, "https://talbote.example/empty", b"")
+    write_response(writer, "https://talbote.example/empty", b"")
     return out.getvalue()
 
 
@@ -223,7 +203,7 @@ def test_warc_is_streamed(tmp_path: Path) -> None:
     writer = WARCWriter(out, gzip=True)
     _good_records(writer)
     for i in range(40):  # filler after the pages: 40 images of ~30 kB each
-        _response(
+        write_response(
             writer,
             f"https://talbote.example/img/{i}.jpg",
             bytes(range(256)) * 120,
@@ -271,8 +251,8 @@ def test_not_a_warc(tmp_path: Path) -> None:
 def test_warc_without_usable_pages_is_an_error_for_read(tmp_path: Path) -> None:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
-    _response(writer, "https://talbote.example/empty", b"")
-    _response(writer, "https://talbote.example/a.png", b"\x89PNG", content_type="image/png")
+    write_response(writer, "https://talbote.example/empty", b"")
+    write_response(writer, "https://talbote.example/a.png", b"\x89PNG", content_type="image/png")
     path = tmp_path / "nothing.warc.gz"
     path.write_bytes(out.getvalue())
     with pytest.raises(NoMainTextError, match=r"nothing\.warc\.gz"):

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from samestory.cluster import AnalysisPairScorer, bcubed, doc_from_analysis, timestamp
@@ -24,6 +23,7 @@ from samestory.ingestion import StoryIngest
 from samestory.scale import pyspark_available
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
+from warc_records import write_response
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus.jsonl"
 SETTINGS = Settings()  # the default engine: the hashing fake makes every pair look alike
@@ -70,25 +70,6 @@ PAGES = [
 ]
 
 
-def _response(
-    writer: WARCWriter,
-    uri: str,
-    payload: bytes,
-    status: str = "200 OK",
-    content_type: str = "text/html; charset=utf-8",
-) -> None:
-    http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(
-            uri,
-            "response",
-            payload=io.BytesIO(payload),
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": "2025-03-21T05:00:00Z"},
-        )
-    )
-
-
 def _html(title: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -102,17 +83,13 @@ def write_warc(path: Path) -> None:
         writer = WARCWriter(fh, gzip=True)
         writer.write_record(writer.create_warcinfo_record("t.warc.gz", {"software": "tests"}))
         for uri, title, paragraphs in PAGES:
-            _response(writer, uri, _html(title, paragraphs))
-        _response(writer, PAGES[0][0] + "?utm_source=x", _html(PAGES[0][1], _FERRY))  # duplicate
-        _response(
-            writer,
-            "https://talbote.example/logo.png",
-            b"\x89PNG" + bytes(50),
-            "200 OK",
-            "image/png",
-        )
-        _response(writer, "https://talbote.example/old", b"", "301 Moved Permanently")
-        _response(writer, "https://talbote.example/empty", b"")  # no text: skipped
+            write_response(writer, uri, _html(title, paragraphs))
+        duplicate = PAGES[0][0] + "?utm_source=x"
+        write_response(writer, duplicate, _html(PAGES[0][1], _FERRY))
+        png = b"\x89PNG" + bytes(50)
+        write_response(writer, "https://talbote.example/logo.png", png, content_type="image/png")
+        write_response(writer, "https://talbote.example/old", b"", status="301 Moved Permanently")
+        write_response(writer, "https://talbote.example/empty", b"")  # no text: skipped
         garbage = writer.create_warc_record(
             "https://talbote.example/garbage",
             "resource",
