@@ -24,7 +24,6 @@ the log can resume after a crash exactly where a clean run would be.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..settings import DEFAULT_SETTINGS, Settings
+from .active import KeyPostings, LazyHeap
 from .doc import ClusterDoc
 from .index import StoryIndex, one_thread
 
@@ -84,16 +84,17 @@ class OnlineClusterer:
         self.pair_score = pair_score
         self.dim = dim or 0  # taken from the first article when not given
         self.assignment: dict[str, str] = {}
-        self.members: dict[str, list[str]] = {}
+        # retired stories keep their members as tuples, which the cyclic GC skips
+        self.members: dict[str, list[str] | tuple[str, ...]] = {}
         self._active: dict[str, _Story] = {}
         self._index = StoryIndex(self.dim, settings)
-        self._postings: dict[str, list[str]] = {}
+        self._postings = KeyPostings(_POSTINGS_CAP)
         self._now: float | None = None
         self._count = 0
         self._created = 0
         self._dirty: set[str] = set()
-        self._by_last: list[tuple[float, str]] = []
-        self._by_touch: list[tuple[int, str]] = []
+        self._by_last = LazyHeap[float](lambda e: self._is_current(e[1], last=e[0]))
+        self._by_touch = LazyHeap[int](lambda e: self._is_current(e[1], touched=e[0]))
 
     # --- public ---
     @property
@@ -173,7 +174,7 @@ class OnlineClusterer:
         members = self.members[story]
         r = self.settings.cluster_representatives
         first = r // 2
-        picked = members[:first] + members[max(first, len(members) - (r - first)) :]
+        picked = [*members[:first], *members[max(first, len(members) - (r - first)) :]]
         return list(dict.fromkeys(picked))
 
     def _check_dim(self, doc: ClusterDoc) -> None:
@@ -197,11 +198,7 @@ class OnlineClusterer:
             for slot, sim in zip(slots.tolist(), sims.tolist(), strict=True)
             if sim >= s.cluster_min_cosine and (sid := self._index.slot_story[slot]) is not None
         ]
-        shared: Counter[str] = Counter()
-        for key in sorted(doc.keys):
-            for sid in self._postings.get(key, ()):
-                if sid in self._active:
-                    shared[sid] += 1
+        shared = self._postings.shared(doc.keys, self._active)
         for sid, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             if (
                 n >= s.cluster_key_candidates
@@ -254,9 +251,9 @@ class OnlineClusterer:
         story.centroid += doc.vector
         for key in doc.keys:
             if story.keys[key] == 0:
-                self._post(key, story.id)
+                self._postings.post(key, story.id)
             story.keys[key] += 1
-        self.members[story.id].append(doc.id)
+        self._open(story.id).append(doc.id)
         self.assignment[doc.id] = story.id
         self._touch(story, time)
         self._index.observe(doc.vector)
@@ -279,24 +276,18 @@ class OnlineClusterer:
     def _touch(self, story: _Story, time: float | None, dirty: bool = True) -> None:
         if time is not None and (story.last is None or time > story.last):
             story.last = time
-            heapq.heappush(self._by_last, (time, story.id))
+            self._by_last.push(time, story.id)
         self._index.widen(story.slot, time)
         story.touched = self._count
-        heapq.heappush(self._by_touch, (story.touched, story.id))
+        self._by_touch.push(story.touched, story.id)
         self._index.set_centroid(story.slot, story.centroid)
         if dirty:  # merges do not schedule more merge passes
             self._dirty.add(story.id)
 
-    def _post(self, key: str, sid: str) -> None:
-        posting = self._postings.setdefault(key, [])
-        posting.append(sid)
-        if len(posting) > _POSTINGS_CAP:
-            del posting[: len(posting) - _POSTINGS_CAP]
-
     def _merge(self, keep: str, gone: str) -> None:
         for doc_id in self.members.get(gone, []):
             self.assignment[doc_id] = keep
-        self.members.setdefault(keep, []).extend(self.members.pop(gone, []))
+        self._open(keep).extend(self.members.pop(gone, ()))
         b = self._active.pop(gone, None)
         a = self._active.get(keep)
         gone_span = self._index.span[b.slot].copy() if b is not None else None
@@ -308,7 +299,7 @@ class OnlineClusterer:
         a.centroid += b.centroid
         for key, n in sorted(b.keys.items()):
             if a.keys[key] == 0:
-                self._post(key, a.id)
+                self._postings.post(key, a.id)
             a.keys[key] += n
         last = b.last if a.last is None or (b.last is not None and b.last > a.last) else a.last
         self._touch(a, last, dirty=False)
@@ -317,7 +308,7 @@ class OnlineClusterer:
 
     def _move(self, doc: ClusterDoc, source: str, target: str) -> None:
         """Move one article between stories (a batch re-clustering split it off)."""
-        members = self.members.get(source, [])
+        members = self._open(source) if source in self.members else []
         if doc.id in members:
             members.remove(doc.id)
         src = self._active.get(source)
@@ -336,7 +327,7 @@ class OnlineClusterer:
         if target in self._active:
             self._apply_doc(StoryEvent("added", target, doc.id), doc)
         else:
-            self.members[target].append(doc.id)
+            self._open(target).append(doc.id)
             self.assignment[doc.id] = target
 
     def _merge_pass(self) -> list[StoryEvent]:
@@ -379,18 +370,13 @@ class OnlineClusterer:
         self._now = doc.time
         s = self.settings
         horizon = doc.time - max(s.cluster_retire_hours, s.cluster_window_hours) * 3600
-        while self._by_last and self._by_last[0][0] < horizon:
-            last, sid = heapq.heappop(self._by_last)
-            story = self._active.get(sid)
-            if story is not None and story.last == last:
-                self._retire(story)
+        while (entry := self._by_last.pop_valid(below=horizon)) is not None:
+            self._retire(self._active[entry[1]])
 
     def _enforce_cap(self) -> None:
-        while len(self._active) > self.settings.cluster_max_active and self._by_touch:
-            touched, sid = heapq.heappop(self._by_touch)
-            story = self._active.get(sid)
-            if story is not None and story.touched == touched:
-                self._retire(story)
+        cap = self.settings.cluster_max_active
+        while len(self._active) > cap and (entry := self._by_touch.pop_valid()) is not None:
+            self._retire(self._active[entry[1]])
 
     def _retire(self, story: _Story) -> None:
         del self._active[story.id]
@@ -399,3 +385,16 @@ class OnlineClusterer:
 
     def _release(self, story: _Story) -> None:
         self._index.release(story.slot)
+        self._postings.forget(story.keys, self._active)
+        if story.id in self.members:
+            self.members[story.id] = tuple(self.members[story.id])
+
+    def _is_current(self, sid: str, last: float | None = None, touched: int | None = None) -> bool:
+        s = self._active.get(sid)  # heap entries of earlier states are skipped
+        return s is not None and (s.last == last if touched is None else s.touched == touched)
+
+    def _open(self, sid: str) -> list[str]:
+        members = self.members.get(sid)  # merges and splits reach retired stories too
+        if not isinstance(members, list):
+            members = self.members[sid] = list(members or ())
+        return members
