@@ -23,6 +23,7 @@ is reported next to it, as it says more than wall time on a shared machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import sys
@@ -43,6 +44,21 @@ def _rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         pages = int(fh.read().split()[1])
     return pages * resource.getpagesize() / 2**20
+
+
+class _GcClock:
+    """CPU time spent in the cyclic garbage collector (its full passes grow with what
+    the process holds, and land in whichever 10k slice allocates at the wrong time)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
 
 
 def _plan(n: int, days: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -81,6 +97,9 @@ def run(n: int, days: float, seed: int) -> dict[str, object]:
 
     clusterer = OnlineClusterer(score, Settings())
     batch: list[ClusterDoc] = []
+    gc_clock = _GcClock()
+    gc.callbacks.append(gc_clock)
+    gc_before = 0.0
     slice_start, slice_cpu_start = time.perf_counter(), time.process_time()
     built_before = built_cpu_before = 0.0
     costs: dict[int, float] = {}
@@ -115,15 +134,19 @@ def run(n: int, days: float, seed: int) -> dict[str, object]:
                 cpu_costs[i + 1] = elapsed_cpu / 10_000 * 1e6
                 rss[i + 1] = _rss_mb()
                 loads[i + 1] = os.getloadavg()[0]
+                gc_cost = (gc_clock.seconds - gc_before) / 10_000 * 1e6
                 print(
                     f"{i + 1:>9,} articles: {slice_costs[-1]:7.0f} us/article over the last "
-                    f"10k (CPU {cpu_costs[i + 1]:.0f}), rss {rss[i + 1]:,.0f} MB, "
+                    f"10k (CPU {cpu_costs[i + 1]:.0f}, of which GC {gc_cost:.0f}), "
+                    f"rss {rss[i + 1]:,.0f} MB, "
                     f"{clusterer.active_count:,} active stories, load {loads[i + 1]:.1f}",
                     flush=True,
                 )
             # the scorer only ever needs representatives of active stories
             _prune(docs, clusterer)
+            gc_before = gc_clock.seconds
             slice_start, slice_cpu_start = time.perf_counter(), time.process_time()
+    gc.callbacks.remove(gc_clock)
     pred = [clusterer.assignment[f"d{i}"] for i in range(n)]
     quality = bcubed(story_of.tolist(), pred)
     return {
