@@ -123,6 +123,20 @@ def test_out_of_order_articles_still_meet_their_story():
     assert c.assignment["old2"] == c.assignment["old1"] != c.assignment["new1"]
 
 
+def test_a_story_that_never_grew_retires_by_time():
+    rng = np.random.default_rng(3)
+    a, b = (rng.normal(size=DIM).astype(np.float32) for _ in range(2))
+    day = 24 * 3600.0
+    docs = [
+        ClusterDoc("lone", a / np.linalg.norm(a), frozenset(), time=0.0),
+        ClusterDoc("later", b / np.linalg.norm(b), frozenset(), time=30 * day),
+    ]
+    c = OnlineClusterer(_scorer(docs), Settings(cluster_retire_hours=24 * 10), dim=DIM)
+    c.add_many(docs)
+    assert c.active_ids() == [c.assignment["later"]]
+    assert list(c.members[c.assignment["lone"]]) == ["lone"]  # retired, not lost
+
+
 def test_active_set_is_capped():
     docs, _ = _stream(n_stories=30, per_story=2, seed=4)
     c = OnlineClusterer(_scorer(docs), Settings(cluster_max_active=5), dim=DIM)

@@ -269,6 +269,8 @@ class OnlineClusterer:
         story = _Story(sid, self._created, slot, np.zeros(self.dim), Counter(), time, 0)
         self._created += 1
         self._active[sid] = story
+        if time is not None:  # _touch files only later times; a one-article story must retire too
+            self._by_last.push(time, sid)
         self.members[sid] = []
         self._enforce_cap()
         return story
