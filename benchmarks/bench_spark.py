@@ -34,12 +34,15 @@ from samestory.store.codec import article_from_row, decode_analysis
 # a day in recent years (news.commoncrawl.org listings: monthly crawls of ~25-50 M
 # pages); we take 1.5 M HTML articles a day.
 CC_NEWS_PER_DAY = 1_500_000
+# Local mode runs every executor inside the driver's JVM (1 GB unless told): at 100k
+# articles the persisted rows (~3 GB) would mostly spill to disk.
+_CONF = {"spark.ui.showConsoleProgress": "false", "spark.driver.memory": "4g"}
 
 
 def run_once(master: str, path: Path, settings: Settings) -> tuple[dict[str, Any], float, Path]:
     from samestory.scale import run_job, spark_session
 
-    spark = spark_session(master, "bench-spark", {"spark.ui.showConsoleProgress": "false"})
+    spark = spark_session(master, "bench-spark", _CONF)
     spark.sparkContext.setLogLevel("ERROR")
     out = Path(tempfile.mkdtemp(prefix=f"bench-spark-{master[6:-1]}-"))
     start = time.perf_counter()
@@ -52,27 +55,31 @@ def run_once(master: str, path: Path, settings: Settings) -> tuple[dict[str, Any
 def agreement_spark(out: Path, settings: Settings) -> tuple[float, int]:
     from samestory.scale import spark_session
 
-    spark = spark_session("local[1]", "bench-agree", {"spark.ui.showConsoleProgress": "false"})
+    spark = spark_session("local[1]", "bench-agree", _CONF)
     spark.sparkContext.setLogLevel("ERROR")
-    arts = {r["id"]: r.asDict() for r in spark.read.parquet(str(out / "articles")).collect()}
-    rows = [r.asDict() for r in spark.read.parquet(str(out / "analyses")).collect()]
-    members = {
-        r["article_id"]: r["story_id"]
-        for r in spark.read.parquet(str(out / "memberships")).collect()
+
+    # Streamed, and kept encoded: at 100k articles a collect() would pass Spark's 1 GB
+    # result limit, and every analysis decoded at once would take ~6 GB (~17 GB scored).
+    def table(name: str) -> Any:
+        return (r.asDict() for r in spark.read.parquet(str(out / name)).toLocalIterator())
+
+    arts = {r["id"]: article_from_row(r) for r in table("articles")}
+    rows = {
+        r["article_id"]: {k: bytes(v) if isinstance(v, bytearray) else v for k, v in r.items()}
+        for r in table("analyses")
     }
+    members = {r["article_id"]: r["story_id"] for r in table("memberships")}
     spark.stop()
-    analyses = {}
-    for row in rows:
-        row = {k: bytes(v) if isinstance(v, bytearray) else v for k, v in row.items()}
-        analyses[row["article_id"]] = decode_analysis(
-            row, article_from_row(arts[row["article_id"]])
-        )
+
+    def load(article_id: str) -> Any:
+        return decode_analysis(rows[article_id], arts[article_id])
+
     docs = sorted(
-        (doc_from_analysis(a) for a in analyses.values()),
+        (doc_from_analysis(load(a)) for a in rows),
         key=lambda d: (d.time is None, d.time or 0.0, d.id),
     )
     engine = Engine(settings)
-    scorer = AnalysisPairScorer(analyses.__getitem__, settings, engine.scorer)
+    scorer = AnalysisPairScorer(load, settings, engine.scorer)  # it caches what it loads
     local = {a: sid for sid, m in batch_cluster(docs, scorer, settings).items() for a in m}
     ids = sorted(local)
     return bcubed([local[i] for i in ids], [members[i] for i in ids])["f1"], scorer.calls

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 
 from samestory.cluster.batch import average_linkage, candidate_pairs
 from samestory.cluster.blocking import (
@@ -136,4 +137,27 @@ def test_components_split_exactly_as_global_average_linkage() -> None:
     for i, label in enumerate(global_labels):
         expected.setdefault(label, []).append(i)
     want = {ids[i]: "s" + ids[min(g)] for g in expected.values() for i in g}
+    assert got == want
+
+
+def test_the_spark_candidate_steps_give_the_blocked_pairs() -> None:
+    """graph's block -> links -> candidates steps, shuffles done with dicts here."""
+    pytest.importorskip("pyspark")
+    from samestory.scale import graph
+
+    docs = _docs()
+    docs.append(ClusterDoc("zz-untimed", docs[0].vector, docs[0].keys, None))
+    planes = hyperplanes(64, S.scale_lsh_tables, S.scale_lsh_bits, S.scale_lsh_seed)
+    known = sorted({b for d in docs for b in time_buckets(d.time, S.cluster_window_hours)})
+    blocks: dict[str, list[ClusterDoc]] = {}
+    for d in docs:
+        for key, light in graph._blocks(d, planes, known, S):
+            blocks.setdefault(key, []).append(light)
+    links: dict[str, list[tuple[str, float | str]]] = {}
+    for key, members in blocks.items():
+        for a, link in graph._block_links(key, members[::-1], S):
+            links.setdefault(a, []).append(link)
+    got = {p for a, found in links.items() for p in graph._candidates_of(a, found, S)}
+    want = set(blocked_pairs(docs, S, planes))
+    assert any(a.startswith("zz") or b.startswith("zz") for a, b in want)
     assert got == want

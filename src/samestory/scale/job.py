@@ -9,7 +9,8 @@ accumulator. Then, with shuffles in between:
    number the articles; analyse them in partitions (one Engine per executor process);
 2. block (time buckets x LSH vector buckets, and time buckets x entity keys; see
    `cluster.blocking`) and score the candidate pairs with the one-machine scorer;
-3. connected components over pairs at or above `cluster_batch_threshold`, then
+3. connected components over pairs at or above `cluster_batch_threshold`
+   (`scale.components`: union-find per partition, then once on the driver), then
    `cluster.batch.average_linkage` inside each component. Average linkage only joins
    two groups whose mean pair probability reaches the threshold, so some pair between
    them does too: no story ever spans two components, and each component is split
@@ -175,11 +176,13 @@ def run_job(
     numbered = (
         unique.sortBy(lambda kv: kv[0], numPartitions=n)
         .zipWithIndex()
-        .map(lambda t: (t[1] + 1, t[0][1]))
-        .repartition(parts)
+        .map(lambda t: (t[0][1].id, (t[1] + 1, t[0][1])))
+        # By id, as the joins of scoring and reports ask: the heavy rows never move again.
+        .partitionBy(parts)
     )
     analysed = numbered.mapPartitions(
-        lambda it: stages.analyse_partition(it, settings, count)
+        lambda it: stages.analyse_partition((v for _, v in it), settings, count),
+        preservesPartitioning=True,
     ).persist(_KEEP)
     n_analysed = analysed.count()
     failed = {k: v - read_counts.get(k, 0) for k, v in counts.value.items()}
@@ -187,15 +190,14 @@ def run_job(
     lap("analyse")
 
     items = analysed.mapValues(lambda v: (v[1], v[2]))  # id -> (article, encoded row)
-    docs = items.mapValues(stages.cluster_doc).persist(_KEEP)
-    weights = graph.score(sc, docs, items, settings, n).persist(_KEEP)
+    docs = analysed.mapValues(lambda v: (v[0], stages.cluster_doc((v[1], v[2])))).persist(_KEEP)
+    weights = graph.score(sc, docs, analysed, settings, n).persist(_KEEP)
     n_pairs = weights.count()
     lap("block+score")
 
-    labels, rounds = graph.components(weights, settings.cluster_batch_threshold, n)
-    memberships = graph.stories(docs, weights, labels, settings.cluster_batch_threshold, n).persist(
-        _KEEP
-    )
+    threshold = settings.cluster_batch_threshold
+    labels, n_linked, rounds = graph.components(sc, weights, threshold)
+    memberships = graph.stories(docs, weights, labels, threshold, n).persist(_KEEP)
     n_members = memberships.count()
     lap("stories")
 
@@ -218,7 +220,8 @@ def run_job(
     )
     stories = (
         memberships.map(lambda m: (m[0], m[1]))
-        .join(meta, n)
+        .partitionBy(parts)
+        .join(meta, parts)
         .map(lambda t: (t[1][0], t[1][1]))
         .groupByKey(n)
         .map(lambda t: stages.story_row(t[0], list(t[1])))
@@ -229,7 +232,8 @@ def run_job(
     big = (
         memberships.filter(lambda m: m[3] >= min_report_size)
         .map(lambda m: (m[0], m[1]))
-        .join(items, n)
+        .partitionBy(parts)
+        .join(items, parts)
         .map(lambda t: (t[1][0], (_order(t[1][1]), t[1][1])))
         .groupByKey(n)
         .map(
@@ -254,6 +258,7 @@ def run_job(
         "ignored": _by_prefix(read_counts, "ignore:"),
         "failed": {k: v for k, v in _by_prefix(failed, "skip:").items() if v},
         "pairs_scored": n_pairs,
+        "linked": n_linked,
         "component_rounds": rounds,
         "memberships": n_members,
         "stories": n_stories,
@@ -265,6 +270,7 @@ def run_job(
     ).text(f"{out}/summary")
     for rdd in (analysed, docs, weights, memberships, stories, big):
         rdd.unpersist()
+    labels.destroy()
     return summary
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "form_stories",
     "order_key",
     "read_file",
+    "score_groups",
     "story_row",
 ]
 
@@ -148,28 +149,56 @@ def order_key(time: float | None, article_id: str) -> tuple[bool, float, str]:
 
 
 # --- scoring ---
-def score_partition(
-    pairs: Iterable[tuple[str, str, Analysed, Analysed]], settings: Settings
-) -> Iterator[tuple[tuple[str, str], float]]:
-    """((a, b), same-story probability) with a < b, as `AnalysisPairScorer` scores it."""
-    engine = engine_for(settings)
-    cache: OrderedDict[str, Analysis] = OrderedDict()
+Row = tuple[int, Article, dict[str, Any]]  # (seq, article, encoded analysis)
 
-    def get(item: Analysed) -> Analysis:
-        key = item[0].id
+# Decoded analyses of the scoring run under way, kept across the tasks this Python
+# worker runs: the scorer computes costly per-article features on first use (a few
+# ms, more than scoring a pair), and an article meets its partners in many partitions.
+_SCORING: tuple[str, OrderedDict[str, Analysis]] = ("", OrderedDict())
+_SCORING_SIZE = 4096
+
+
+def _scoring_cache(run: str) -> OrderedDict[str, Analysis]:
+    global _SCORING
+    if _SCORING[0] != run:  # another run's rows may carry the same ids
+        _SCORING = (run, OrderedDict())
+    return _SCORING[1]
+
+
+def score_groups(
+    groups: Iterable[tuple[str, tuple[Iterable[tuple[str, Row]], Iterable[Row]]]],
+    settings: Settings,
+    run: str,
+) -> Iterator[tuple[str, str, float, int, int]]:
+    """(a, b, same-story probability, seq a, seq b) for every pair (a, b) of a group.
+
+    A group is one article a < b's row with the rows of its fetched partners b.
+    Analyses are decoded once per worker while they stay in its cache (`run` names
+    the scoring run, so no other run's rows are reused). Scored as
+    `AnalysisPairScorer` scores them: smaller id first.
+    """
+    engine = engine_for(settings)
+    cache = _scoring_cache(run)
+
+    def get(key: str, row: Row) -> Analysis:
         found = cache.get(key)
         if found is None:
-            found = cache[key] = decode(item)
-            while len(cache) > 4096:
+            found = cache[key] = decode(row[1:])
+            while len(cache) > _SCORING_SIZE:
                 cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
         return found
 
-    for a, b, item_a, item_b in pairs:
-        x, y = (item_a, item_b) if a < b else (item_b, item_a)
-        yield (
-            (min(a, b), max(a, b)),
-            same_story_probability(get(x), get(y), settings, engine.scorer),
-        )
+    for a, (partners, own) in groups:
+        pairs = list(partners)
+        mine = next(iter(own), None)
+        if not pairs or mine is None:
+            continue
+        x = get(a, mine)
+        for b, row in pairs:
+            p = same_story_probability(x, get(b, row), settings, engine.scorer)
+            yield a, b, p, mine[0], row[0]
 
 
 # --- stories ---
