@@ -244,3 +244,29 @@ def test_inverted_index_search_finds_what_an_exact_scan_finds():
             slots, sims = index.search(c, 1)
             assert slots.tolist() == [n] and sims[0] == pytest.approx(1.0, abs=1e-5)
     assert 3 not in index.search(centres[3], 5)[0].tolist()
+
+
+def test_search_from_a_story_probes_what_a_search_with_its_centroid_probes():
+    rng = np.random.default_rng(11)
+
+    def unit(n: int) -> np.ndarray:
+        v = rng.normal(size=(n, DIM)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    # 3 of 16 cells probed: approximate, so reusing the wrong cells would show
+    s = Settings(cluster_index_train=100, cluster_index_cells=16, cluster_index_probe=3)
+    index = StoryIndex(DIM, s)
+    for n, c in enumerate(unit(150)):
+        index.set_centroid(index.allocate(f"s{n}"), c)
+        index.observe(c)
+    assert index.inverted
+    for slot, c in zip(rng.choice(150, 60, replace=False).tolist(), unit(60), strict=True):
+        index.set_centroid(slot, c)  # moved: filed under (and probing) other cells
+    for slot in range(0, 150, 7):
+        index.release(slot)
+    for n, c in enumerate(unit(10)):  # reuse released slots
+        index.set_centroid(index.allocate(f"new{n}"), c)
+    for slot in np.flatnonzero(index.live[: index.width]).tolist():
+        want = index.search(index.matrix[slot].copy(), 6)
+        got = index.search_from(slot, 6)
+        assert got[0].tolist() == want[0].tolist() and np.array_equal(got[1], want[1])

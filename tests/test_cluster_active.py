@@ -50,6 +50,7 @@ def test_postings_forget_keys_whose_stories_all_left() -> None:
     p.post("a-and-b", "a")
     p.post("a-and-b", "b")
     assert p.shared(["common", "a-and-b"], {"b", "d"}) == {"b": 2, "d": 1}
+    assert p.shared(["common", "a-and-b"], {"b", "d"}, at_least=2) == {"b": 2}
     p.forget(["only-a", "a-and-b", "common"], active={"b", "d"})
     assert len(p) == 2  # only-a went; a-and-b still lists b; common lists d
     p.forget(["a-and-b", "common"], active=set())

@@ -41,14 +41,16 @@ class KeyPostings:
     def __len__(self) -> int:
         return len(self._lists)
 
-    def shared(self, keys: Iterable[str], active: Collection[str]) -> Counter[str]:
-        """Active story -> how many of `keys` it is listed under."""
-        found: Counter[str] = Counter()
-        for key in sorted(keys):
-            for sid in self._lists.get(key, ()):
-                if sid in active:
-                    found[sid] += 1
-        return found
+    def shared(
+        self, keys: Iterable[str], active: Collection[str], at_least: int = 1
+    ) -> Counter[str]:
+        """Active story -> how many of `keys` it is listed under (if `at_least`)."""
+        # Counted in C, all ids at once: a common key lists `cap` stories, most of
+        # them listed under no other key of the article (or no longer active).
+        counts: Counter[str] = Counter()
+        for key in keys:
+            counts.update(self._lists.get(key, ()))
+        return Counter({sid: n for sid, n in counts.items() if n >= at_least and sid in active})
 
     def post(self, key: str, story: str) -> None:
         self._lists[key] = (*self._lists.get(key, ()), story)[-self.cap :]

@@ -63,6 +63,15 @@ class StoryIndex:
         self.build_seconds = 0.0  # time spent training the cells (benchmarks report it)
         self.build_cpu_seconds = 0.0  # the same in CPU time (on a shared machine)
         self._ivf: Any = None  # faiss.IndexIVFFlat (its stubs miss the numpy overloads)
+        self._quantizer: Any = None  # faiss.IndexFlatIP: its cells' centroids
+        # The cells nearest each slot's centroid (ids, similarities), found when it was
+        # last filed: a search from a story's own centroid (the merge pass) reuses them.
+        self._probe_cells = np.zeros((64, 1), dtype=np.int64)
+        self._probe_sims = np.zeros((64, 1), dtype=np.float32)
+        self._probed = np.zeros(64, dtype=bool)
+        self._one_id = np.zeros(1, dtype=np.int64)  # the slot a selector removes
+        self._remove_one: Any = None
+        self._results: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # k -> (sims, slots)
 
     @property
     def width(self) -> int:
@@ -84,6 +93,9 @@ class StoryIndex:
                 self.matrix = grown
                 self.live = np.concatenate([self.live, np.zeros(len(self.live), bool)])
                 self.span = np.concatenate([self.span, np.full(self.span.shape, np.nan)])
+                self._probe_cells = np.concatenate([self._probe_cells, self._probe_cells])
+                self._probe_sims = np.concatenate([self._probe_sims, self._probe_sims])
+                self._probed = np.concatenate([self._probed, np.zeros(len(self._probed), bool)])
         self.slot_story[slot] = story
         self.live[slot] = True
         self.span[slot] = np.nan
@@ -93,9 +105,32 @@ class StoryIndex:
         norm = float(np.linalg.norm(centroid))
         self.matrix[slot] = centroid / norm if norm > 0 else 0.0
         if self._ivf is not None:
-            ids = np.array([slot], dtype=np.int64)
-            self._ivf.remove_ids(ids)
-            self._ivf.add_with_ids(self.matrix[slot : slot + 1], ids)
+            self._refile(slot)
+
+    def _refile(self, slot: int) -> None:
+        """Move the slot to the cell nearest its centroid, as `add_with_ids` would.
+
+        The quantizer is asked for the `nprobe` nearest cells rather than the one
+        `add_with_ids` needs (the same scan of every cell): the first is the slot's
+        cell, and all of them are what a search from this centroid would probe.
+        """
+        row = self.matrix[slot]
+        self._one_id[0] = slot
+        self._ivf.remove_ids_c(self._remove_one)  # the wrapper's checks cost more than this
+        self._quantizer.search_c(
+            1,
+            faiss.swig_ptr(row),
+            self._ivf.nprobe,
+            faiss.swig_ptr(self._probe_sims[slot]),
+            faiss.swig_ptr(self._probe_cells[slot]),
+        )
+        self._ivf.add_core(
+            1,
+            faiss.swig_ptr(row),
+            faiss.swig_ptr(self._one_id),
+            faiss.swig_ptr(self._probe_cells[slot]),
+        )
+        self._probed[slot] = True
 
     def widen(self, slot: int, first: float | None, last: float | None = None) -> None:
         """Stretch the slot's time span to cover [first, last] (last defaults to first)."""
@@ -111,9 +146,11 @@ class StoryIndex:
         self.live[slot] = False
         self.matrix[slot] = 0.0
         self.span[slot] = np.nan
+        self._probed[slot] = False
         self._free.append(slot)
         if self._ivf is not None:
-            self._ivf.remove_ids(np.array([slot], dtype=np.int64))
+            self._one_id[0] = slot
+            self._ivf.remove_ids_c(self._remove_one)
 
     # --- time ---
     def in_window(self, slot: int, time: float | None) -> bool:
@@ -148,19 +185,53 @@ class StoryIndex:
 
         With `time`, only stories whose span lies within the time window of it.
         """
-        query = np.asarray(vector, dtype=np.float32)
+        query = np.ascontiguousarray(vector, dtype=np.float32)
         if self._ivf is None:
             slots, sims = self._exact(query, time)
         else:
             # Fetch more than k: some of the nearest fall outside the time window.
             fetch = 4 * k if time is not None else k
-            d, i = self._ivf.search(query[None, :], fetch)
-            keep = i[0] >= 0
-            slots, sims = i[0][keep].astype(np.int64), d[0][keep]
-            if time is not None and len(slots):
-                slots, sims = self._within(slots, sims, time)
+            d, i = self._result(fetch)
+            self._ivf.search_c(
+                1, faiss.swig_ptr(query), fetch, faiss.swig_ptr(d), faiss.swig_ptr(i)
+            )
+            slots, sims = self._found(d, i, time)
         order = np.lexsort((slots, -sims))[:k]
         return slots[order], sims[order]
+
+    def search_from(self, slot: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """`search(matrix[slot], k)`, without finding the cells to probe again."""
+        if self._ivf is None or not self._probed[slot]:
+            return self.search(self.matrix[slot].copy(), k)
+        # the same cells (and similarities) the quantizer would find for this centroid
+        d, i = self._result(k)
+        self._ivf.search_preassigned_c(
+            1,
+            faiss.swig_ptr(self.matrix[slot]),
+            k,
+            faiss.swig_ptr(self._probe_cells[slot]),
+            faiss.swig_ptr(self._probe_sims[slot]),
+            faiss.swig_ptr(d),
+            faiss.swig_ptr(i),
+            False,
+        )
+        slots, sims = self._found(d, i, None)
+        order = np.lexsort((slots, -sims))[:k]
+        return slots[order], sims[order]
+
+    def _result(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        if k not in self._results:  # reused: the wrapper allocates two arrays a call
+            self._results[k] = (np.empty(k, dtype=np.float32), np.empty(k, dtype=np.int64))
+        return self._results[k]
+
+    def _found(
+        self, d: np.ndarray, i: np.ndarray, time: float | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        keep = i >= 0
+        slots, sims = i[keep], d[keep]  # copies: the buffers are reused
+        if time is not None and len(slots):
+            slots, sims = self._within(slots, sims, time)
+        return slots, sims
 
     def _exact(self, query: np.ndarray, time: float | None) -> tuple[np.ndarray, np.ndarray]:
         width = self.width
@@ -205,5 +276,17 @@ class StoryIndex:
             ivf.add_with_ids(self.matrix[live], live)
         self._ivf = ivf
         self._quantizer = quantizer  # the IVF does not own it: keep it alive
+        self._remove_one = faiss.IDSelectorArray(1, faiss.swig_ptr(self._one_id))
+        self._probe_cells = np.zeros((len(self.matrix), ivf.nprobe), dtype=np.int64)
+        self._probe_sims = np.zeros((len(self.matrix), ivf.nprobe), dtype=np.float32)
+        for slot in live.tolist():  # one at a time: the cells a lone search would probe
+            self._quantizer.search_c(
+                1,
+                faiss.swig_ptr(self.matrix[slot]),
+                ivf.nprobe,
+                faiss.swig_ptr(self._probe_sims[slot]),
+                faiss.swig_ptr(self._probe_cells[slot]),
+            )
+            self._probed[slot] = True
         self.build_seconds += time.perf_counter() - started
         self.build_cpu_seconds += time.process_time() - started_cpu

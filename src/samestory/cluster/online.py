@@ -198,7 +198,7 @@ class OnlineClusterer:
             for slot, sim in zip(slots.tolist(), sims.tolist(), strict=True)
             if sim >= s.cluster_min_cosine and (sid := self._index.slot_story[slot]) is not None
         ]
-        shared = self._postings.shared(doc.keys, self._active)
+        shared = self._postings.shared(doc.keys, self._active, s.cluster_key_candidates)
         for sid, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             if (
                 n >= s.cluster_key_candidates
@@ -345,8 +345,7 @@ class OnlineClusterer:
             story = self._active.get(sid)
             if story is None:
                 continue
-            vector = self._index.matrix[story.slot].copy()
-            slots, sims = self._index.search(vector, s.cluster_candidates + 1)
+            slots, sims = self._index.search_from(story.slot, s.cluster_candidates + 1)
             for slot, sim in zip(slots.tolist(), sims.tolist(), strict=True):
                 other = self._index.slot_story[slot]
                 if other is None or other == sid or sim < s.cluster_merge_min_cosine:
