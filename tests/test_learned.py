@@ -85,6 +85,39 @@ def test_numpy_trees_match_sklearn() -> None:
     np.testing.assert_allclose(c.sum(axis=1), trees.predict(probe)[:, 3], atol=1e-9)
 
 
+def test_numpy_boosted_trees_and_ridge_match_sklearn() -> None:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.linear_model import Ridge
+
+    from samestory.match.ensemble import LinearModel, boosted_trees
+
+    X, gold = _synthetic(300, seed=3)
+    models = [
+        HistGradientBoostingRegressor(max_iter=40, max_leaf_nodes=8, random_state=0).fit(X, gold[d])
+        for d in DIMENSIONS[:3]
+    ]
+    trees = boosted_trees(models)
+    probe = np.random.default_rng(6).uniform(-0.2, 1.2, size=(200, X.shape[1]))
+    want = np.column_stack([m.predict(probe) for m in models])
+    np.testing.assert_allclose(trees.predict(probe), want, atol=1e-5)
+    c = trees.contributions(probe, X.shape[1], output=1)
+    np.testing.assert_allclose(c.sum(axis=1), trees.predict(probe)[:, 1], atol=1e-9)
+    # Ridge in raw feature units equals sklearn's on standardised ones, inside the
+    # training range; outside it the inputs are clipped, never extrapolated.
+    Y = np.column_stack([gold[d] for d in DIMENSIONS])
+    linear = LinearModel.fit_ridge(X, Y, alpha=10.0)
+    std = X.std(axis=0)
+    ref = Ridge(alpha=10.0).fit((X - X.mean(axis=0)) / std, Y)
+    inside = X[:50]
+    np.testing.assert_allclose(
+        linear.predict(inside), ref.predict((inside - X.mean(axis=0)) / std), atol=1e-9
+    )
+    far = np.full((1, X.shape[1]), 50.0)
+    np.testing.assert_allclose(linear.predict(far), linear.predict(X.max(axis=0)[None, :]))
+    c = linear.contributions(probe, output=2)
+    np.testing.assert_allclose(c.sum(axis=1), linear.predict(probe)[:, 2], atol=1e-9)
+
+
 def test_explain_decomposes_overall(trained: tuple[LearnedScorer, np.ndarray]) -> None:
     model, X = trained
     for row in X[:20]:

@@ -18,6 +18,7 @@ def test_default_pipeline_names() -> None:
         "dates",
         "quantities",
         "embeddings",
+        "scorer_embedding",
     ]
 
 

@@ -5,7 +5,7 @@ Analysing all 2,867 articles of the 1,453 pairs takes ~10 min on 2 cores (the US
 embedding of every sentence dominates), too slow for a test on a clean clone. The gate
 therefore cross-validates on a fixed sixth of the article-sharing groups (group id
 % 6 == 0: 244 pairs, 481 articles, every language pair, ~2 min). On so few pairs the
-figure moves with the subset (0.74-0.79 across the six sixths), so the floor is pinned
+figure moves with the subset (0.73-0.82 across the six sixths), so the floor is pinned
 to this subset's own measurement, rounded down; raise it when the model improves. The
 full-data figures live in BENCHMARKS.md (`benchmarks/bench_scorer.py`).
 """
@@ -18,8 +18,9 @@ import pytest
 from conftest import SHARED
 
 DATA = SHARED / "data" / "semeval2022-task8" / "train.jsonl"
-OVERALL_FLOOR = 0.78  # measured 0.794 on this subset, 2026-11-23 (full data: 0.772)
-AUC_FLOOR = 0.90  # measured 0.920 (full data: 0.913)
+# learned-v2 (forest): 0.794 / AUC 0.920 on this subset (full data 0.772 / 0.913).
+OVERALL_FLOOR = 0.80  # learned-v3 (e5 head + blend): measured 0.824 here, 2026-11-24
+AUC_FLOOR = 0.92  # measured 0.941 (full data: 0.807 / 0.931)
 
 pytestmark = pytest.mark.models
 

@@ -71,7 +71,9 @@ class StoryIngest:
         self.engine = engine
         self.store = store
         self.batch_size = batch_size
-        self.scorer = AnalysisPairScorer(store.analysis, engine.settings, engine.scorer)
+        self.scorer = AnalysisPairScorer(
+            lambda i: engine.pipeline.complete(store.analysis(i)), engine.settings, engine.scorer
+        )
         self.clusterer = self._resume()
 
     def ingest_sources(

@@ -193,6 +193,8 @@ class Analysis:
     # One row per quantity: its local context with digits masked ("au moins # morts"),
     # so the same slot can be found across languages whatever the value.
     quantity_embeddings: np.ndarray | None = None
+    # The head again, by Settings.scorer_embedder (e5): evidence for the pair scorer only.
+    scorer_embedding: np.ndarray | None = None
 
     @property
     def published(self) -> dt.datetime | None:

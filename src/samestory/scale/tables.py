@@ -42,6 +42,8 @@ _COLUMNS: dict[str, list[tuple[str, str, bool]]] = {
         ("sentences", "binary", True),
         ("quantities", "binary", True),
         ("dim", "int", False),
+        ("scorer_head", "binary", True),
+        ("scorer_dim", "int", False),
     ],
     "stories": [
         ("id", "string", False),

@@ -55,6 +55,8 @@ def encode_analysis(a: Analysis) -> dict[str, Any]:
         "sentences": _blob(a.sentence_embeddings),
         "quantities": _blob(a.quantity_embeddings),
         "dim": dim,
+        "scorer_head": _blob(a.scorer_embedding),
+        "scorer_dim": int(a.scorer_embedding.shape[-1]) if a.scorer_embedding is not None else 0,
     }
 
 
@@ -84,7 +86,12 @@ def decode_analysis(row: dict[str, Any], article: Article) -> Analysis:
         embedding=None if head is None else head[0],
         sentence_embeddings=_array(row["sentences"], dim),
         quantity_embeddings=_array(row["quantities"], dim),
+        scorer_embedding=_first(_array(row.get("scorer_head"), int(row.get("scorer_dim") or 0))),
     )
+
+
+def _first(x: np.ndarray | None) -> np.ndarray | None:
+    return None if x is None else x[0]
 
 
 def roundtrip(a: Analysis) -> Analysis:

@@ -128,6 +128,13 @@ MIGRATIONS: list[str] = [
         build_seconds REAL NOT NULL DEFAULT 0
     );
     """,
+    # 4: the head embedded by Settings.scorer_embedder (e5), the learned scorer's
+    # strongest evidence. Older rows have none; the engine fills it in when it reads
+    # them for scoring (`Pipeline.complete`), so an old store needs no rebuild.
+    """
+    ALTER TABLE analyses ADD COLUMN scorer_head BLOB;
+    ALTER TABLE analyses ADD COLUMN scorer_dim INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -126,8 +126,9 @@ class SQLiteStore:
                 row = encode_analysis(a)
                 self.conn.execute(
                     "INSERT INTO analyses (article_id, language, data, keys, head, sentences,"
-                    " quantities, dim) VALUES (:article_id, :language, :data, :keys, :head,"
-                    " :sentences, :quantities, :dim)",
+                    " quantities, dim, scorer_head, scorer_dim) VALUES (:article_id, :language,"
+                    " :data, :keys, :head, :sentences, :quantities, :dim, :scorer_head,"
+                    " :scorer_dim)",
                     row,
                 )
                 names: dict[str, tuple[str, str, int]] = {}
