@@ -57,8 +57,10 @@ class Settings:
         "e5",
         "Second embedder, run on each article's head only, for the learned scorer's "
         "head_cos_e5 (its strongest feature: +0.025 cross-validated Overall r). The "
-        "shipped model was trained with 'e5'; 'none' skips it (the scorer then lacks "
-        "that evidence and scores worse). Same values as `embedder`.",
+        "shipped model was trained with 'e5' (~30 ms per article on 2 cores); 'none' "
+        "skips it, and then needs a model trained with the same setting "
+        "(`samestory train scorer`), as the shipped one reads a missing cosine as no "
+        "match. Same values as `embedder`.",
     )
     embed_threads: int = _opt(
         2, "Threads for the embedding backend (USE is 10x slower at 4 on 2 cores)."
