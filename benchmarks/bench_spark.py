@@ -142,8 +142,8 @@ excluded. The issue asks for 100k articles (or all real data at hand); at the ra
 
 - Speed-up 1 → 2 cores: **{t1 / t2:.2f}x**. Each task embeds with
   {settings.embed_threads} thread (`SAMESTORY_EMBED_THREADS`). 1-minute load average
-  before each run: {loads["local[1]"]:.1f} / {loads["local[2]"]:.1f}
-  (other work on this shared machine ran at nice 19).
+  before each run: {loads["local[1]"]:.1f} / {loads["local[2]"]:.1f} on this shared
+  2-core machine (the local[1] figure includes its own run's start).
 - Agreement: BCubed F1 of the local[2] stories against one-machine batch clustering
   over the same analyses: **{f1:.4f}** ({calls} pairs scored by the one-machine run).
 
