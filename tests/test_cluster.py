@@ -159,7 +159,9 @@ def test_an_article_bridging_two_stories_merges_them():
         return scores[tuple(sorted((a, b)))]  # type: ignore[index]
 
     c = OnlineClusterer(
-        score, Settings(cluster_min_cosine=0.0, cluster_merge_threshold=0.6), dim=DIM
+        score,
+        Settings(cluster_min_cosine=0.0, cluster_join_threshold=0.7, cluster_merge_threshold=0.6),
+        dim=DIM,
     )
     events = c.add_many(docs)
     assert [e.kind for e in events] == ["created", "created", "added", "merged"]

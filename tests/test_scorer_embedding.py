@@ -71,7 +71,7 @@ def test_migration_4_keeps_old_analyses_readable(tmp_path: Path) -> None:
     )
     conn.execute(
         "INSERT INTO analyses (article_id, language, data, keys, dim) VALUES"
-        " ('a1', 'en', '{\"sentences\": [], \"mentions\": [], \"dates\": [],"
+        ' (\'a1\', \'en\', \'{"sentences": [], "mentions": [], "dates": [],'
         " \"quantities\": []}', '[]', 0)"
     )
     conn.commit()
