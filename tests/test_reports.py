@@ -19,7 +19,7 @@ from samestory.serve.web import PAGE_KEY
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.reports import ReadOnlyStoreError, ReportTable
-from samestory.store.schema import MIGRATIONS
+from samestory.store.schema import migrate
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus.jsonl"
@@ -60,12 +60,7 @@ def _biggest(store: SQLiteStore) -> dict[str, object]:
 def test_migration_3_adds_reports_to_an_old_store(tmp_path: Path) -> None:
     db = tmp_path / "v2.db"
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)")
-    for version, script in enumerate(MIGRATIONS[:2], 1):
-        for statement in script.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations VALUES (?)", (version,))
+    migrate(conn, to=2)
     conn.execute(
         "INSERT INTO articles (id, seq, title, lede, body, ingested_at)"
         " VALUES ('a1', 1, 'Old', '', 'Kept across the upgrade.', 'now')"

@@ -13,7 +13,7 @@ from samestory.match import compare_analyses
 from samestory.models import Article
 from samestory.settings import Settings
 from samestory.store import SQLiteStore, roundtrip
-from samestory.store.schema import MIGRATIONS
+from samestory.store.schema import migrate
 
 ART = Article.create(
     "Flood in Porto", "Heavy rain flooded Porto on Monday. Two bridges closed.", outlet="P"
@@ -59,12 +59,7 @@ def test_codec_keeps_it_and_the_feature_reads_it() -> None:
 def test_migration_4_keeps_old_analyses_readable(tmp_path: Path) -> None:
     db = tmp_path / "v3.db"
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)")
-    for version, script in enumerate(MIGRATIONS[:3], 1):
-        for statement in script.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations VALUES (?)", (version,))
+    migrate(conn, to=3)
     conn.execute(
         "INSERT INTO articles (id, seq, title, lede, body, ingested_at)"
         " VALUES ('a1', 1, 'Old', '', 'Stored before schema 4.', 'now')"

@@ -140,12 +140,13 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database to SCHEMA_VERSION; returns the version it was at."""
+def migrate(conn: sqlite3.Connection, to: int = SCHEMA_VERSION) -> int:
+    """Bring the database to version `to` (tests build older stores with a lower one);
+    returns the version it was at."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
     row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
     current = int(row[0])
-    for version in range(current + 1, SCHEMA_VERSION + 1):
+    for version in range(current + 1, to + 1):
         # executescript would commit on its own; run statement by statement instead so
         # a migration and its version row land together or not at all.
         with conn:
