@@ -6,7 +6,7 @@ import pytest
 
 from samestory.analyse.pipeline import DEFAULT_STEPS, Pipeline, Step
 from samestory.errors import ConfigError
-from samestory.models import Article
+from samestory.models import Analysis, Article
 from samestory.settings import Settings
 
 
@@ -47,3 +47,91 @@ def test_embeddings_step_sets_head_and_sentence_vectors() -> None:
     assert a.sentence_embeddings.shape[0] == len(a.sentences)
     no_sent = Pipeline(settings=Settings(embedder="hashing", embed_sentences=False))(art)
     assert no_sent.embedding is not None and no_sent.sentence_embeddings is None
+
+
+def _articles(n: int) -> list[Article]:
+    return [
+        Article.create(f"Flood {i} in Porto", f"Heavy rain flooded Porto {i}. Two bridges closed.")
+        for i in range(n)
+    ]
+
+
+def test_pipe_overlaps_models_with_the_next_articles_text() -> None:
+    import threading
+
+    front_threads: set[str] = set()
+    back_threads: set[str] = set()
+    order: list[str] = []
+    next_text_started = [threading.Event() for _ in range(4)]
+
+    def text_probe(a: Analysis, s: Settings) -> None:
+        i = int(a.article.title.split()[1])
+        front_threads.add(threading.current_thread().name)
+        next_text_started[i].set()
+
+    def model_probe(a: Analysis, s: Settings) -> None:
+        i = int(a.article.title.split()[1])
+        back_threads.add(threading.current_thread().name)
+        order.append(a.article.title)
+        if i + 1 < 4:  # only a pipelined run gets here: the next article's text started
+            assert next_text_started[i + 1].wait(10), "no overlap"
+
+    steps = [s for s in DEFAULT_STEPS if not s.background]
+    pipe = Pipeline(
+        [
+            *steps,
+            Step("text_probe", ("language",), (), text_probe),
+            *[s for s in DEFAULT_STEPS if s.background],
+            Step("model_probe", ("embedding",), (), model_probe, background=True),
+        ],
+        Settings(embedder="hashing", scorer_embedder="hashing"),
+    )
+    arts = _articles(4)
+    piped = list(pipe.pipe(arts))
+    assert [a.article.title for a in piped] == [a.title for a in arts] == order
+    assert front_threads == {threading.current_thread().name}
+    assert len(back_threads) == 1 and back_threads != front_threads
+    one_by_one = Pipeline(settings=Settings(embedder="hashing", scorer_embedder="hashing"))
+    for got, art in zip(piped, arts, strict=True):
+        want = one_by_one(art)
+        assert got.mentions == want.mentions and got.sentences == want.sentences
+        assert got.embedding is not None and want.embedding is not None
+        assert got.embedding.tobytes() == want.embedding.tobytes()
+
+
+def test_pipe_raises_a_model_steps_error_for_its_article() -> None:
+    def boom(a: Analysis, s: Settings) -> None:
+        if a.article.title.startswith("Flood 1 "):
+            raise ConfigError("model failed")
+
+    pipe = Pipeline(
+        [*DEFAULT_STEPS, Step("boom", ("embedding",), (), boom, background=True)],
+        Settings(embedder="hashing", scorer_embedder="none"),
+    )
+    got = pipe.pipe(_articles(3))
+    assert next(got).article.title.startswith("Flood 0 ")
+    with pytest.raises(ConfigError, match="model failed"):
+        next(got)
+
+
+def test_background_steps_must_come_last() -> None:
+    steps = {s.name: s for s in DEFAULT_STEPS}
+    with pytest.raises(ConfigError, match="background steps"):
+        Pipeline([*DEFAULT_STEPS[:5], steps["embeddings"], Step("late", (), (), lambda a, s: None)])
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_attempt_returns_an_articles_error_in_its_place_and_goes_on(background: bool) -> None:
+    def boom(a: Analysis, s: Settings) -> None:
+        if a.article.title.startswith("Flood 1 "):
+            raise ConfigError("step failed")
+
+    steps = [s for s in DEFAULT_STEPS if s.background == background]
+    probe = Step("boom", (), (), boom, background=background)
+    others = [s for s in DEFAULT_STEPS if s.background != background]
+    ordered = [*steps, probe, *others] if not background else [*others, *steps, probe]
+    pipe = Pipeline(ordered, Settings(embedder="hashing", scorer_embedder="none"))
+    got = list(pipe.attempt(_articles(3)))
+    assert [a.title.split()[1] for a, _ in got] == ["0", "1", "2"]
+    assert isinstance(got[1][1], ConfigError)
+    assert isinstance(got[0][1], Analysis) and isinstance(got[2][1], Analysis)

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from samestory.analyse.embed import HashingEmbedder
 from samestory.analyse.pipeline import Pipeline, head_text
@@ -78,3 +79,23 @@ def test_migration_4_keeps_old_analyses_readable(tmp_path: Path) -> None:
     assert old.scorer_embedding is None and old.article.title == "Old"
     filled = Pipeline(settings=Settings(embedder="none", scorer_embedder="hashing")).complete(old)
     assert filled.scorer_embedding is not None
+
+
+@pytest.mark.models
+def test_compare_of_two_new_articles_equals_scoring_their_own_analyses() -> None:
+    # compare() pipelines the two analyses (USE/e5 of one beside the text of the
+    # other); the vectors and the score must be the ones one-at-a-time gives.
+    from samestory.engine import Engine
+
+    engine = Engine(Settings())
+    other = Article.create(
+        "Porto floods", "Rain flooded Porto on Monday; two bridges were closed.", outlet="Q"
+    )
+    alone = [engine.analyse(ART), engine.analyse(other)]
+    paired = engine.analyse_many([ART, other])
+    for x, y in zip(alone, paired, strict=True):
+        for name in ("embedding", "sentence_embeddings", "scorer_embedding"):
+            assert getattr(x, name).tobytes() == getattr(y, name).tobytes(), name
+    got = engine.compare(ART, other)
+    want = compare_analyses(alone[0], alone[1], engine.settings, engine.scorer)
+    assert got.features == want.features and got.same_story == want.same_story

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from .analyse.pipeline import Pipeline
-from .errors import InputError
+from .errors import InputError, SameStoryError
 from .ingest import read as _read
 from .match import Scorer, compare_analyses
 from .models import Analysis, Article, PairScore
@@ -62,21 +62,24 @@ class Engine:
     def analyse_many(
         self, articles: Iterable[Article], *, published: dt.datetime | None = None
     ) -> list[Analysis]:
-        return [self.analyse(a, published=published) for a in articles]
+        return list(self.pipeline.pipe(with_default_published(a, published) for a in articles))
+
+    def analyse_each(
+        self, articles: Iterable[Article], *, published: dt.datetime | None = None
+    ) -> Iterator[tuple[Article, Analysis | SameStoryError]]:
+        """(article, its analysis or the SameStoryError that stopped it), in order."""
+        return self.pipeline.attempt(with_default_published(a, published) for a in articles)
 
     # --- match ---
     def compare(
         self, a: Comparable, b: Comparable, *, published: dt.datetime | None = None
     ) -> PairScore:
-        return compare_analyses(
-            self._analysis(a, published), self._analysis(b, published), self.settings, self.scorer
-        )
-
-    def _analysis(self, item: Comparable, published: dt.datetime | None) -> Analysis:
-        if isinstance(item, Analysis):
-            return item
-        article = item if isinstance(item, Article) else self.read_one(item)
-        return self.analyse(article, published=published)
+        sides = [x if isinstance(x, Analysis | Article) else self.read_one(x) for x in (a, b)]
+        new = [x for x in sides if isinstance(x, Article)]
+        # Two new articles are analysed together: one's models overlap the other's text.
+        fresh = iter(self.analyse_many(new, published=published))
+        pair = [x if isinstance(x, Analysis) else next(fresh) for x in sides]
+        return compare_analyses(pair[0], pair[1], self.settings, self.scorer)
 
 
 def _load_scorer(spec: str) -> Scorer | None:

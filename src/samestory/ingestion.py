@@ -111,7 +111,11 @@ class StoryIngest:
         for batch in _batches(articles, self.batch_size):
             report.read += len(batch)
             fresh = self._fresh(batch, report)
-            analyses = [a for a in (self._analyse(x, report) for x in fresh) if a is not None]
+            analyses = [
+                a
+                for a in (self._keep(x, r, report) for x, r in self.engine.analyse_each(fresh))
+                if a is not None
+            ]
             events = self._cluster(analyses)
             self.store.write_batch(analyses, events)
             report.stored += len(analyses)
@@ -151,9 +155,13 @@ class StoryIngest:
             fresh.append(article)
         return fresh
 
-    def _analyse(self, article: Article, report: IngestReport) -> Analysis | None:
+    def _keep(
+        self, article: Article, result: Analysis | SameStoryError, report: IngestReport
+    ) -> Analysis | None:
         try:
-            analysis = roundtrip(self.engine.analyse(article))
+            if isinstance(result, SameStoryError):
+                raise result
+            analysis = roundtrip(result)
         except SameStoryError as exc:
             report.failed += 1
             report.skips.add(article.source or article.id, "analysis-failed", str(exc))

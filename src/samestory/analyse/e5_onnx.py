@@ -15,6 +15,7 @@ Needs onnxruntime and onnx (core dependencies since the scorer embeds every head
 from __future__ import annotations
 
 import struct
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,18 @@ class _Reader:
         self.pos += 4 * n
         blob = raw[self.pos : self.pos + bloblen]
         self.pos += bloblen
-        self.pieces = {blob[offs[i] : offs[i + 1]]: i for i in range(n)}
-        self.max_piece = int((offs[1:] - offs[:-1]).max())
+        pieces = {blob[offs[i] : offs[i + 1]]: i for i in range(n)}
+        # The tokenizer walks text as str: pieces by text (the unknown piece never
+        # matches), sorted so one bisection says whether any piece extends a span.
+        self.piece_ids: dict[str, int] = {}
+        for piece, i in pieces.items():
+            try:
+                if i != self.unk:
+                    self.piece_ids[piece.decode()] = i
+            except UnicodeDecodeError:  # a byte piece: text spans are whole characters
+                continue
+        self.sorted_pieces = sorted(self.piece_ids)
+        self.piece_scores: list[float] = self.scores.tolist()
         n_norm, nm_bytes = self._read("<iI")
         self.norm: dict[int, list[int]] = {}
         at = self.pos
@@ -129,26 +140,30 @@ class E5Onnx:
                     cps.append(cp)
         chars = [] if cps and cps[0] == 0x20 else [_META]
         pieces = [*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)]
-        encoded = [p.encode() for p in pieces]
-        n = len(encoded)
+        line = "".join(pieces)
+        n = len(line)
+        ids_of, ordered, scores = m.piece_ids, m.sorted_pieces, m.piece_scores
+        n_pieces = len(ordered)
         best = [-1e30] * (n + 1)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (piece id or -1, from)
         best[0] = 0.0
         for i in range(n):
-            if best[i] <= -1e29:
+            here = best[i]
+            if here <= -1e29:
                 continue
-            span = b""
             for e in range(i + 1, n + 1):
-                span += encoded[e - 1]
-                if len(span) > m.max_piece:
+                span = line[i:e]
+                k = bisect_left(ordered, span)
+                # no piece starts with this span: no longer one can match either
+                if k == n_pieces or not ordered[k].startswith(span):
                     break
-                idx = m.pieces.get(span)
-                if idx is not None and idx != m.unk:
-                    score = best[i] + m.scores[idx]
+                if ordered[k] == span:
+                    idx = ids_of[span]
+                    score = here + scores[idx]
                     if score > best[e]:
                         best[e], back[e] = score, (idx, i)
-            if best[i] + self._unk_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self._unk_score, (-1, i)
+            if here + self._unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = here + self._unk_score, (-1, i)
         ids: list[int] = []
         i = n
         while i > 0:

@@ -5,15 +5,23 @@ Like a spaCy pipeline, each step names the `Analysis` attributes it reads
 built, so a misordered or missing step fails at construction, not deep inside a
 batch job. Steps are plain functions of (analysis, settings), so the same pipeline
 runs in a test, behind the SQLite engine and inside a Spark partition.
+
+`pipe` overlaps articles: the model steps (`background`: embedders whose work runs
+in native code, outside the GIL) of one article run on a worker thread while the
+text steps of the next one run on the caller's. Each step still sees one article
+at a time and in order, spaCy only ever runs on the caller's thread, and the
+embedders keep their thread counts, so every analysis is the one `__call__` gives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
-from ..errors import ConfigError
+from ..errors import ConfigError, SameStoryError
 from ..models import Analysis, Article, Quantity
 from ..settings import DEFAULT_SETTINGS, Settings
 from .aliases import link_entities
@@ -35,6 +43,9 @@ class Step:
     requires: tuple[str, ...]
     provides: tuple[str, ...]
     func: StepFunc
+    # Native work that releases the GIL (model inference): may overlap the next
+    # article's text steps in `Pipeline.pipe`. Background steps come last.
+    background: bool = False
 
     def __call__(self, analysis: Analysis, settings: Settings) -> None:
         self.func(analysis, settings)
@@ -120,8 +131,15 @@ DEFAULT_STEPS: tuple[Step, ...] = (
         ("sentences", "quantities"),
         ("embedding", "sentence_embeddings", "quantity_embeddings"),
         _embeddings,
+        background=True,
     ),
-    Step("scorer_embedding", ("sentences", "embedding"), ("scorer_embedding",), _scorer_embedding),
+    Step(
+        "scorer_embedding",
+        ("sentences", "embedding"),
+        ("scorer_embedding",),
+        _scorer_embedding,
+        background=True,
+    ),
 )
 
 
@@ -140,7 +158,11 @@ class Pipeline:
                     "which no earlier step provides"
                 )
             available.update(step.provides)
+        first_bg = next((i for i, st in enumerate(steps) if st.background), len(steps))
+        if not all(st.background for st in steps[first_bg:]):
+            raise ConfigError("pipeline background steps (model inference) must come last")
         self.steps = tuple(steps)
+        self._front, self._back = self.steps[:first_bg], self.steps[first_bg:]
         self.settings = settings
 
     @property
@@ -158,11 +180,59 @@ class Pipeline:
         return analysis
 
     def __call__(self, article: Article) -> Analysis:
-        analysis = Analysis(article=article, language=article.language or "und", text=article.text)
+        analysis = self._start(article)
         for step in self.steps:
             step(analysis, self.settings)
         return analysis
 
-    def pipe(self, articles: Iterable[Article]) -> Iterable[Analysis]:
-        for article in articles:
-            yield self(article)
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order; one article's models overlap the next one's text."""
+        for _, result in self.attempt(articles):
+            if isinstance(result, SameStoryError):
+                raise result
+            yield result
+
+    def attempt(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, Analysis | SameStoryError]]:
+        """Like `pipe`, but an article whose analysis fails with a SameStoryError comes
+        back with that error, in its place, and the run goes on."""
+        if not self._back or not self._front:
+            for article in articles:
+                yield article, _outcome(partial(self, article))
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="samestory-models") as pool:
+            pending: tuple[Article, Future[Analysis]] | None = None
+            for article in articles:
+                analysis = self._start(article)
+                try:
+                    for step in self._front:
+                        step(analysis, self.settings)
+                except SameStoryError as exc:
+                    ready: Future[Analysis] = Future()
+                    ready.set_exception(exc)
+                else:
+                    # Submitted before waiting for the previous article: the worker
+                    # runs them in order, so it never idles while this thread hands over.
+                    ready = pool.submit(self._finish, analysis)
+                if pending is not None:
+                    yield pending[0], _outcome(pending[1].result)
+                pending = (article, ready)
+            if pending is not None:
+                yield pending[0], _outcome(pending[1].result)
+
+    @staticmethod
+    def _start(article: Article) -> Analysis:
+        return Analysis(article=article, language=article.language or "und", text=article.text)
+
+    def _finish(self, analysis: Analysis) -> Analysis:
+        for step in self._back:
+            step(analysis, self.settings)
+        return analysis
+
+
+def _outcome(run: Callable[[], Analysis]) -> Analysis | SameStoryError:
+    try:
+        return run()
+    except SameStoryError as exc:
+        return exc
