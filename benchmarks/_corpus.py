@@ -3,8 +3,11 @@
 SemEval-2022 Task 8 train holds 2,906 article texts in 10 languages; ECB+ dev 500
 English ones. `real_articles(n)` writes n JSON Lines records to a temporary file:
 the first pass uses the texts as they are; further passes (when n exceeds what is
-there) give each text a new outlet, URL and time and drop one sentence, so that every
-record is a distinct article, as a re-published wire story would be.
+there) give each text a new outlet, URL and time, open it with that outlet's credit
+("(outlet3) ...", as a wire story re-published by an outlet would be) and drop one
+sentence. The credit is what makes every record a distinct article: dropping a
+sentence alone gives a short text only a few variants, which ingest rightly stores
+once (until 2026-11-24 a 100k run held ~20k distinct articles).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ def real_articles(n: int, seed: int = 0) -> Path | None:
                 if len(sentences) > 2:
                     del sentences[rng.randrange(len(sentences))]
                 text = ". ".join(sentences)
+                text = f"(outlet{copy}) {text}" if text.strip() else text
             when = start + dt.timedelta(minutes=i)
             fh.write(
                 json.dumps(
