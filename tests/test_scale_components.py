@@ -76,3 +76,18 @@ def test_a_partition_forest_keeps_one_edge_per_article_and_its_connections() -> 
     assert list(local_forest([])) == []
     nodes, labels, rounds = min_labels(np.zeros((0, 2), dtype=np.int64))
     assert len(nodes) == len(labels) == rounds == 0
+
+
+def test_analysis_partitions_grow_with_the_input_not_only_the_cores() -> None:
+    from samestory.scale.stages import analysis_partitions
+    from samestory.settings import Settings
+
+    default = Settings()
+    assert analysis_partitions(3_000, 2, default) == 8  # 4 per core: small inputs
+    # 100k articles on 2 cores: 8 partitions held 12.5k analysed articles (~300 MB)
+    # each and overflowed a 4 GB local-mode heap; the size cap spreads them.
+    assert analysis_partitions(100_000, 2, default) == 100
+    assert analysis_partitions(100_001, 2, default) == 101
+    assert analysis_partitions(0, 2, default) == 8
+    assert analysis_partitions(100_000, 2, default.with_(scale_partitions=6)) == 6
+    assert analysis_partitions(5_000, 2, default.with_(scale_partition_articles=500)) == 10

@@ -278,7 +278,13 @@ class Settings:
     scale_partitions: int = _opt(
         0,
         "Spark: partitions the articles are analysed in; 0 = 4 per core of the cluster "
-        "(spark.default.parallelism).",
+        "(spark.default.parallelism), or more where scale_partition_articles asks.",
+    )
+    scale_partition_articles: int = _opt(
+        1_000,
+        "Spark, when scale_partitions is 0: most articles per analysis partition. An "
+        "analysed article weighs ~25 KB; one partition is one cached block, and a block "
+        "of 12k articles overflowed a 4 GB local-mode heap at 100k articles.",
     )
 
     @classmethod

@@ -162,7 +162,7 @@ def run_job(
     read_counts = dict(counts.value)
     lap("read")
 
-    parts = settings.scale_partitions or max(1, sc.defaultParallelism * 4)
+    parts = stages.analysis_partitions(n_read, sc.defaultParallelism, settings)
     n = max(1, sc.defaultParallelism * 2)  # shuffle partitions of the light stages
     first = min  # (source, record number) tuples: the earliest in file order
     by_id = raw.map(lambda kv: (kv[1].id, kv)).reduceByKey(first, n).values()

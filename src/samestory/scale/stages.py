@@ -33,6 +33,7 @@ from ..store.sqlite import canonical_url
 
 __all__ = [
     "Analysed",
+    "analysis_partitions",
     "article_row",
     "engine_for",
     "form_stories",
@@ -48,6 +49,15 @@ Analysed = tuple[Article, dict[str, Any]]
 SkipFn = Callable[[dict[str, int], dict[str, int]], None]
 
 _ENGINES: dict[Settings, Engine] = {}
+
+
+def analysis_partitions(n_articles: int, parallelism: int, settings: Settings) -> int:
+    """Partitions to analyse `n_articles` in: `scale_partitions` when set, else 4 per
+    core, or more where a partition would hold over `scale_partition_articles`."""
+    if settings.scale_partitions:
+        return settings.scale_partitions
+    by_size = -(-n_articles // max(1, settings.scale_partition_articles))
+    return max(1, parallelism * 4, by_size)
 
 
 def engine_for(settings: Settings) -> Engine:
