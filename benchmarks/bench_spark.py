@@ -9,7 +9,7 @@ the run's Parquet `analyses` table, so both score the very same float16 rows).
 
     python benchmarks/bench_spark.py --n 1500            # SAMESTORY_EMBEDDER=hashing to go faster
     python benchmarks/bench_spark.py --n 100000 --masters 'local[2]' \
-        --no-agreement --section spark-100k
+        --no-agreement --section spark-long
 
 The second form is the long throughput run: one master, no one-machine re-clustering
 (the agreement and the 1 -> 2 core speed-up come from the first form), and its own
