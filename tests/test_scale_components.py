@@ -91,3 +91,4 @@ def test_analysis_partitions_grow_with_the_input_not_only_the_cores() -> None:
     assert analysis_partitions(0, 2, default) == 8
     assert analysis_partitions(100_000, 2, default.with_(scale_partitions=6)) == 6
     assert analysis_partitions(5_000, 2, default.with_(scale_partition_articles=500)) == 10
+    assert analysis_partitions(100_000, 2, default.with_(scale_partition_articles=0)) == 8

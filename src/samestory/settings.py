@@ -284,7 +284,7 @@ class Settings:
         1_000,
         "Spark, when scale_partitions is 0: most articles per analysis partition. An "
         "analysed article weighs ~25 KB; one partition is one cached block, and a block "
-        "of 12k articles overflowed a 4 GB local-mode heap at 100k articles.",
+        "of 12k articles overflowed a 4 GB local-mode heap at 100k articles. 0: no cap.",
     )
 
     @classmethod

@@ -56,7 +56,8 @@ def analysis_partitions(n_articles: int, parallelism: int, settings: Settings) -
     core, or more where a partition would hold over `scale_partition_articles`."""
     if settings.scale_partitions:
         return settings.scale_partitions
-    by_size = -(-n_articles // max(1, settings.scale_partition_articles))
+    cap = settings.scale_partition_articles
+    by_size = -(-n_articles // cap) if cap > 0 else 0  # 0 or less: no size cap
     return max(1, parallelism * 4, by_size)
 
 
