@@ -165,7 +165,7 @@ Input: {args.n} articles from `_corpus.real_articles` (real SemEval-2022 / ECB+ 
 replicated with perturbation: each copy has its own outlet, dateline and time and drops
 one sentence), embedder `{settings.embedder}`. Whole job timed end to end (read, dedupe,
 analyse, block, score, stories, reports, Parquet), Spark start-up excluded; {what};
-{{analysed}} distinct articles analysed. At the {last} rate below, 100k articles take
+{s2["analysed"]:,} distinct articles analysed. At the {last} rate below, 100k articles take
 {100_000 / rate2 / 3600:.1f} h on this machine.
 
 | master | articles | seconds | articles/s | pairs scored | stories | stage seconds |
@@ -180,7 +180,7 @@ at the measured {per_core:.2f} articles/s per core a {cores}-core cluster needs
 {CC_NEWS_PER_DAY:,} / ({per_core:.2f} x {cores}) s = **{day_hours:.1f} h** per day of
 CC-NEWS with embedder `{settings.embedder}`; executor memory ~1–1.5 GB per core for
 the USE/spaCy models (docs/spark.md).
-""".replace("{analysed}", f"{s2['analysed']:,}")
+"""
     print(body)
     write_section(args.section, body)
     return 0
