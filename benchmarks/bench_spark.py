@@ -108,8 +108,14 @@ def main() -> int:
         "--no-agreement", action="store_true", help="skip the one-machine re-clustering"
     )
     ap.add_argument("--section", default="spark", help="BENCHMARKS.md section to write")
+    ap.add_argument(
+        "--driver-memory",
+        default=_CONF["spark.driver.memory"],
+        help="the local-mode JVM heap (driver and executors share it)",
+    )
     args = ap.parse_args()
     masters = [m.strip() for m in args.masters.split(",") if m.strip()]
+    _CONF["spark.driver.memory"] = args.driver_memory
     # One embedding thread per task, as docs/spark.md recommends (one per core).
     os.environ.setdefault("SAMESTORY_EMBED_THREADS", "1")
     settings = Settings.from_env()
@@ -149,7 +155,8 @@ def main() -> int:
     load_text = " / ".join(f"{loads[m]:.1f}" for m in masters)
     lines.append(
         f"- 1-minute load average before each run: {load_text} on this shared 2-core\n"
-        "  machine (a local[1] figure includes its own run's start)."
+        "  machine (a local[1] figure includes its own run's start). Local-mode JVM\n"
+        f"  heap (`spark.driver.memory`): {args.driver_memory}."
     )
     if not args.no_agreement:
         f1, calls = agreement_spark(out2, settings)
