@@ -40,8 +40,9 @@ from samestory.store.codec import article_from_row, decode_analysis
 # a day in recent years (news.commoncrawl.org listings: monthly crawls of ~25-50 M
 # pages); we take 1.5 M HTML articles a day.
 CC_NEWS_PER_DAY = 1_500_000
-# Local mode runs every executor inside the driver's JVM (1 GB unless told): at 100k
-# articles the persisted rows (~3 GB) would mostly spill to disk.
+# Local mode runs every executor inside the driver's JVM (1 GB unless told). 4 GB holds
+# the cached rows of ~20k articles; a 100k run ran out of it near the end of analysis
+# (~2 GB cached, storage level MEMORY_AND_DISK notwithstanding), so --driver-memory.
 _CONF = {"spark.ui.showConsoleProgress": "false", "spark.driver.memory": "4g"}
 
 
