@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -46,10 +47,19 @@ CC_NEWS_PER_DAY = 1_500_000
 _CONF = {"spark.ui.showConsoleProgress": "false", "spark.driver.memory": "4g"}
 
 
-def run_once(master: str, path: Path, settings: Settings) -> tuple[dict[str, Any], float, Path]:
+def _heap(value: str) -> str:
+    """A JVM memory size as Spark takes it (512m, 12g); argparse turns the error into one line."""
+    if not re.fullmatch(r"\d+[kmgt]?", value.lower()):
+        raise argparse.ArgumentTypeError(f"not a JVM memory size (e.g. 4g, 512m): {value!r}")
+    return value
+
+
+def run_once(
+    master: str, path: Path, settings: Settings, conf: dict[str, str]
+) -> tuple[dict[str, Any], float, Path]:
     from samestory.scale import run_job, spark_session
 
-    spark = spark_session(master, "bench-spark", _CONF)
+    spark = spark_session(master, "bench-spark", conf)
     spark.sparkContext.setLogLevel("ERROR")
     out = Path(tempfile.mkdtemp(prefix=f"bench-spark-{master[6:-1]}-"))
     start = time.perf_counter()
@@ -59,10 +69,10 @@ def run_once(master: str, path: Path, settings: Settings) -> tuple[dict[str, Any
     return summary, elapsed, out
 
 
-def agreement_spark(out: Path, settings: Settings) -> tuple[float, int]:
+def agreement_spark(out: Path, settings: Settings, conf: dict[str, str]) -> tuple[float, int]:
     from samestory.scale import spark_session
 
-    spark = spark_session("local[1]", "bench-agree", _CONF)
+    spark = spark_session("local[1]", "bench-agree", conf)
     spark.sparkContext.setLogLevel("ERROR")
 
     # Streamed, and kept encoded: at 100k articles a collect() would pass Spark's 1 GB
@@ -112,11 +122,12 @@ def main() -> int:
     ap.add_argument(
         "--driver-memory",
         default=_CONF["spark.driver.memory"],
+        type=_heap,
         help="the local-mode JVM heap (driver and executors share it)",
     )
     args = ap.parse_args()
     masters = [m.strip() for m in args.masters.split(",") if m.strip()]
-    _CONF["spark.driver.memory"] = args.driver_memory
+    conf = {**_CONF, "spark.driver.memory": args.driver_memory}
     # One embedding thread per task, as docs/spark.md recommends (one per core).
     os.environ.setdefault("SAMESTORY_EMBED_THREADS", "1")
     settings = Settings.from_env()
@@ -130,7 +141,7 @@ def main() -> int:
     loads = {}
     for master in masters:
         loads[master] = os.getloadavg()[0]
-        summary, elapsed, out = run_once(master, path, settings)
+        summary, elapsed, out = run_once(master, path, settings, conf)
         results[master] = (summary, elapsed, out)
         print(master, f"{elapsed:.1f}s", summary, flush=True)
     last = masters[-1]
@@ -160,7 +171,7 @@ def main() -> int:
         f"  heap (`spark.driver.memory`): {args.driver_memory}."
     )
     if not args.no_agreement:
-        f1, calls = agreement_spark(out2, settings)
+        f1, calls = agreement_spark(out2, settings, conf)
         lines.append(
             f"- Agreement: BCubed F1 of the {last} stories against one-machine batch\n"
             f"  clustering over the same analyses: **{f1:.4f}** ({calls} pairs scored by\n"

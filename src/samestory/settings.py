@@ -283,8 +283,9 @@ class Settings:
     scale_partition_articles: int = _opt(
         1_000,
         "Spark, when scale_partitions is 0: most articles per analysis partition. An "
-        "analysed article weighs ~25 KB; one partition is one cached block, and a block "
-        "of 12k articles overflowed a 4 GB local-mode heap at 100k articles. 0: no cap.",
+        "analysed article weighs ~25 KB; one partition is one cached block (blocks of 12k "
+        "articles overflowed a 4 GB local-mode heap). Executors still hold ~25 KB per "
+        "article in all (docs/spark.md). 0: no cap.",
     )
 
     @classmethod
