@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from _report import ROOT, write_section
-from samestory.compare import StoryReport, build_report
 from samestory.engine import Engine
 from samestory.models import Analysis, Article
+from samestory.report import StoryReport, build_report
 from samestory.settings import Settings
 
 EXAMPLES = ROOT / "examples"

@@ -90,7 +90,7 @@ def test_pure_stages_never_import_store_scale_or_serve() -> None:
     from pathlib import Path
 
     src = Path(samestory.__file__).parent
-    for stage in ("analyse", "match", "cluster", "compare"):
+    for stage in ("analyse", "match", "cluster", "report"):
         for path in (src / stage).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             for forbidden in ("store", "scale", "serve"):
@@ -104,3 +104,12 @@ def test_analyse_function_survives_subpackage_imports() -> None:
 
     assert callable(samestory.analyse)
     assert samestory.analyse.__module__ == "samestory"
+
+
+def test_compare_is_the_pairwise_function_beside_the_report_package() -> None:
+    import samestory.report
+    import samestory.serve.web  # imports the report package too
+
+    assert callable(samestory.compare)
+    assert samestory.compare.__module__ == "samestory"
+    assert samestory.report.build_report is not None

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from samestory.compare import build_report
+from samestory.report import build_report
 from samestory.settings import Settings
-from test_compare_facts import FUND, SIGN, SWISS, make, three_articles
+from test_report_facts import FUND, SIGN, SWISS, make, three_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

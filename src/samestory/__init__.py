@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 # name. Importing the (empty) subpackage first and defining the function after it
 # leaves the function as the attribute; later submodule imports (analyse.pipeline,
 # ...) find the package in sys.modules and no longer rebind the name.
-# `samestory.compare` (the story-report stage) and `samestory.compare()` likewise.
 from . import analyse as _analyse_package  # noqa: F401
-from . import compare as _compare_package  # noqa: F401
 from .errors import SameStoryError
 from .models import Analysis, Article, PairScore
 from .settings import Settings

@@ -21,12 +21,12 @@ from threadpoolctl import threadpool_limits
 from ..cluster import doc_from_analysis, story_id_for
 from ..cluster.batch import average_linkage
 from ..cluster.doc import ClusterDoc
-from ..compare import build_report
 from ..engine import Engine
 from ..errors import SameStoryError
 from ..ingest import Skips, iter_read
 from ..match import same_story_probability
 from ..models import Analysis, Article
+from ..report import build_report
 from ..settings import Settings
 from ..store.codec import decode_analysis, encode_analysis
 from ..store.sqlite import canonical_url
@@ -277,6 +277,6 @@ def _ranked(values: Iterable[str | None]) -> str:
 def story_report(
     items: Sequence[tuple[tuple[bool, float, str], Analysed]], settings: Settings
 ) -> str:
-    """`compare.build_report(...).to_dict()` as JSON, articles earliest first."""
+    """`report.build_report(...).to_dict()` as JSON, articles earliest first."""
     analyses = [decode(item) for _, item in sorted(items, key=lambda kv: kv[0])]
     return json.dumps(build_report(analyses, settings).to_dict(), ensure_ascii=False, default=str)

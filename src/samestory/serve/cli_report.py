@@ -16,8 +16,8 @@ from ..settings import Settings
 from .cli_common import open_store, parse_date
 
 if TYPE_CHECKING:
-    from ..compare import StoryReport
     from ..models import Analysis
+    from ..report import StoryReport
 
 __all__ = ["register"]
 
@@ -121,7 +121,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """One story fact by fact: consensus, unique and conflicting facts with their
         sentences, who copied or translated whom, a cited summary and a timeline."""
-        from ..compare import build_report
+        from ..report import build_report
 
         when = parse_date(published)
         if html is not None and not html.parent.exists():

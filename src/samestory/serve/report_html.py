@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..compare import StoryReport
+from ..report import StoryReport
 
 __all__ = ["default_pair", "render_html", "write_html"]
 

@@ -1,6 +1,6 @@
 """Story reports for serving: a bounded subset of a big story, a fingerprint, a refresh.
 
-The compare stage's cost grows faster than linearly with a story's articles (minutes
+The report stage's cost grows faster than linearly with a story's articles (minutes
 past a couple of thousand), so a report is built on at most `report_max_articles` of
 them, chosen by `choose_subset`, and says so (`coverage`). Reports are persisted in the
 store's `reports` table by `samestory ingest` (the stories a run changed) and
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..compare import StoryReport, build_report
 from ..errors import NotFoundError
 from ..models import Analysis
+from ..report import StoryReport, build_report
 from ..settings import Settings
 from ..store import SQLiteStore
 from ..store.reports import ReportTable
@@ -52,7 +52,7 @@ def fingerprint(article_ids: Iterable[str], max_articles: int) -> str:
 
 
 def _outlet(a: dict[str, Any]) -> str:
-    # The compare stage names an outlet the same way (declared, else the web host).
+    # The report stage names an outlet the same way (declared, else the web host).
     return str(a.get("outlet") or urlsplit(a.get("url") or "").netloc or a["id"])
 
 
@@ -100,7 +100,7 @@ def subset_ids(story: dict[str, Any], settings: Settings) -> list[str]:
 
 
 def build_capped(analyses: Sequence[Analysis], total: int, settings: Settings) -> StoryReport:
-    """The compare stage's report on the chosen analyses, marked with its coverage."""
+    """The report stage's report on the chosen analyses, marked with its coverage."""
     report = build_report(analyses, settings)
     report.stats["articles_covered"] = float(len(analyses))
     report.stats["articles_total"] = float(total)
@@ -132,7 +132,7 @@ def stored_or_capped(store: SQLiteStore, story_id: str, settings: Settings) -> S
 
 
 def public_json(report: StoryReport) -> str:
-    """The `report` of GET /api/stories/{id}: the compare stage's JSON and its coverage."""
+    """The `report` of GET /api/stories/{id}: the report stage's JSON and its coverage."""
     data = {**report.to_dict(), "coverage": coverage(report)}
     return json.dumps(data, ensure_ascii=False, default=str)
 

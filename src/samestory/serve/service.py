@@ -36,10 +36,10 @@ from urllib.parse import urljoin, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 
-from ..compare import StoryReport
 from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
 from ..ingest import read_bytes
 from ..models import Analysis, Article, PairScore
+from ..report import StoryReport
 from ..settings import Settings
 from ..store import SQLiteStore
 from ..store.codec import decode_report

@@ -21,9 +21,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
-from ..compare import StoryReport
 from ..errors import InvalidValueError, SameStoryError
 from ..models import Analysis
+from ..report import StoryReport
 from .report_html import _view as report_view
 from .reports import REPORT_FORMAT, coverage
 from .service import Service, parse_article

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from ..compare import Fact, ReportArticle, SentenceRef, StoryReport
 from ..models import Analysis, Article, DateMention, Mention, Quantity, Sentence
+from ..report import Fact, ReportArticle, SentenceRef, StoryReport
 
 __all__ = [
     "article_from_row",

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from .codec import decode_report, encode_report
 
 if TYPE_CHECKING:
-    from ..compare import StoryReport
+    from ..report import StoryReport
     from .sqlite import SQLiteStore
 
 __all__ = ["ReadOnlyStoreError", "ReportTable", "StoredReport"]

@@ -1,4 +1,4 @@
-"""compare/facts: sentences grouped into facts across articles, labelled and cited."""
+"""report/facts: sentences grouped into facts across articles, labelled and cited."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from samestory.compare import build_report
-from samestory.compare.facts import Story, cluster_facts, outlet_name
 from samestory.models import Analysis, Article, Conflict, Quantity, Sentence
+from samestory.report import build_report
+from samestory.report.facts import Story, cluster_facts, outlet_name
 from samestory.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,7 +146,7 @@ def test_sources_are_cited_with_article_outlet_sentence_and_text() -> None:
 
 def test_number_conflict_between_copies_of_a_slot() -> None:
     """A detector reporting 340 vs 310 turns the fund fact into a conflict with both values."""
-    from samestory.compare.conflicts import apply_conflicts
+    from samestory.report.conflicts import apply_conflicts
 
     analyses = three_articles()[:2]
     qa = Quantity("340 million", 3.4e8, "USD", "fund", 0, 1, sentence=2)
@@ -166,7 +166,7 @@ def test_number_conflict_between_copies_of_a_slot() -> None:
 
 
 def test_bare_number_conflict_between_unrelated_sentences_is_dropped() -> None:
-    from samestory.compare.conflicts import apply_conflicts
+    from samestory.report.conflicts import apply_conflicts
 
     analyses = three_articles()
     story = Story(analyses, Settings())
@@ -190,13 +190,13 @@ def test_outlet_name_falls_back_to_host_then_file() -> None:
 
 
 def _imports(tree: ast.AST) -> list[str]:
-    """Absolute names of everything a module of samestory.compare imports."""
+    """Absolute names of everything a module of samestory.report imports."""
     out: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
-            package = ["samestory", "compare"][: max(0, 3 - node.level)] if node.level else []
+            package = ["samestory", "report"][: max(0, 3 - node.level)] if node.level else []
             base = ".".join([*package, *([node.module] if node.module else [])])
             out += [base, *(f"{base}.{a.name}" for a in node.names)]
     return out
@@ -209,10 +209,10 @@ def test_import_scanner_sees_relative_imports() -> None:
     assert "samestory.scale" in names
 
 
-def test_compare_is_a_pure_stage() -> None:
-    """compare/ must not reach into the store, the Spark job or the servers."""
+def test_report_is_a_pure_stage() -> None:
+    """report/ must not reach into the store, the Spark job or the servers."""
     forbidden = ("samestory.store", "samestory.scale", "samestory.serve")
-    files = list((ROOT / "src" / "samestory" / "compare").glob("*.py"))
+    files = list((ROOT / "src" / "samestory" / "report").glob("*.py"))
     assert files
     for path in files:
         for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
@@ -301,7 +301,7 @@ def test_no_place_conflict_for_one_town_another_kind_or_unaligned_sentences() ->
 
 def test_a_stray_sentence_moves_to_the_fact_of_its_slot_alone() -> None:
     """A conflict between facts told by the same articles moves one sentence, not a fact."""
-    from samestory.compare.conflicts import apply_conflicts
+    from samestory.report.conflicts import apply_conflicts
 
     time, age = unit((9, 1.0)), unit((10, 1.0))
     a = make(

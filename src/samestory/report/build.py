@@ -1,4 +1,4 @@
-"""The compare stage's result for one story: facts, summary, timeline and lineage.
+"""The report stage's result for one story: facts, summary, timeline and lineage.
 
 `build_report` is pure: analyses and settings in, a `StoryReport` out; `to_dict()` is
 the JSON contract of `samestory report --json`.

@@ -1,4 +1,4 @@
-"""compare/lineage: copies (MinHash LSH), translations (alignment), direction, first report."""
+"""report/lineage: copies (MinHash LSH), translations (alignment), direction, first report."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from samestory.compare.facts import Story
-from samestory.compare.lineage import copy_groups, find_lineage, first_reported
 from samestory.models import Analysis, Article, Sentence
+from samestory.report.facts import Story
+from samestory.report.lineage import copy_groups, find_lineage, first_reported
 from samestory.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
