@@ -26,9 +26,9 @@ from pathlib import Path
 import numpy as np
 
 from _report import ROOT, write_section
+from samestory.cli.eval_clusters import analyse_labelled, cluster_analyses, load_labelled
 from samestory.cluster import bcubed
 from samestory.engine import Engine
-from samestory.serve.eval_clusters import analyse_labelled, cluster_analyses, load_labelled
 from samestory.settings import Settings
 
 DATA = ROOT.parent / "shared" / "data"

@@ -90,7 +90,7 @@ def test_lundi_via_cli(seed_paths: list[Path]) -> None:
 
 
 def _examples(engine: Any) -> tuple[list[Any], dict[str, str]]:
-    from samestory.serve.demo import load_gold
+    from samestory.cli.demo import load_gold
 
     return engine.read(EXAMPLES / "corpus.jsonl"), load_gold(EXAMPLES)
 

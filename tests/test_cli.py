@@ -95,7 +95,7 @@ def test_analyse_reads_stdin() -> None:
 
 @pytest.mark.parametrize("argv", [["stories", "--bogus"], ["report"], ["no-such-command"]])
 def test_usage_errors_exit_2_with_a_usage_line(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
-    from samestory.serve.cli import main
+    from samestory.cli.app import main
 
     with pytest.raises(SystemExit) as exit_:
         main(argv)

@@ -1,3 +1,3 @@
-from samestory.serve.cli import main
+from samestory.cli.app import main
 
 main()

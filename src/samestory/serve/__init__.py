@@ -1,1 +1,1 @@
-"""serve: the ways in: CLI (and, later, REST API and web UI) over the Python API."""
+"""serve: the HTTP ways in over the Python API: the REST API and the web UI (`samestory serve`)."""

@@ -40,8 +40,8 @@ def register(app: typer.Typer) -> None:
         stale one is built on first view and stored, unless the store is read-only."""
         import uvicorn
 
-        from .api import create_app
-        from .cli_common import open_store
+        from ..serve.api import create_app
+        from .common import open_store
 
         settings = Settings.from_env()
         settings = settings.with_(db=db) if db else settings

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from ..errors import NotFoundError
 from ..settings import Settings
-from .cli_common import open_store, parse_date
+from .common import open_store, parse_date
 
 if TYPE_CHECKING:
     from ..models import Analysis
@@ -130,13 +130,13 @@ def register(app: typer.Typer) -> None:
         stored = _stored_story(inputs) if max_summary is None else None
         if stored is not None:
             # A stored story: its stored report, or one on at most report_max_articles.
-            from .reports import stored_or_capped
+            from ..serve.reports import stored_or_capped
 
             result = stored_or_capped(open_store(settings.db), stored, settings)
         else:
             result = build_report(_analyses(inputs, when), settings, max_summary=max_summary)
         if html is not None:
-            from .report_html import write_html
+            from ..serve.report_html import write_html
 
             write_html(result, html)
             if not as_json:
@@ -144,7 +144,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             data: dict[str, Any] = result.to_dict()
             if stored is not None:
-                from .reports import coverage
+                from ..serve.reports import coverage
 
                 data["coverage"] = coverage(result)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

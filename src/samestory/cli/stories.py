@@ -14,11 +14,11 @@ from rich.table import Table
 
 from ..errors import InputError, NotFoundError
 from ..settings import Settings
-from .cli_common import DbOpt, JsonOpt, open_store, print_json
+from .common import DbOpt, JsonOpt, open_store, print_json
 
 if TYPE_CHECKING:
+    from ..serve.reports import RefreshResult
     from ..store import SQLiteStore
-    from .reports import RefreshResult
 
 __all__ = ["register"]
 
@@ -111,7 +111,7 @@ def _refresh(
     min_size: int | None = None,
     force: bool = False,
 ) -> RefreshResult:
-    from .reports import refresh_reports
+    from ..serve.reports import refresh_reports
 
     with Progress(
         SpinnerColumn(),

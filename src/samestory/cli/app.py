@@ -20,7 +20,7 @@ from rich.console import Console
 
 from ..errors import SameStoryError
 from ..settings import Settings
-from .cli_common import JsonOpt, parse_date, print_json
+from .common import JsonOpt, parse_date, print_json
 from .render import print_analysis, print_comparison
 
 __all__ = ["app", "main"]
@@ -139,8 +139,8 @@ def settings_cmd(as_json: JsonOpt = False) -> None:
 
 
 def _register_learning_commands() -> None:
-    from .cli_learn import eval_app, train_app
-    from .cli_stories import register
+    from .learn import eval_app, train_app
+    from .stories import register
 
     app.add_typer(train_app, name="train")
     app.add_typer(eval_app, name="eval")
@@ -148,9 +148,9 @@ def _register_learning_commands() -> None:
 
 
 _register_learning_commands()
-__import__("samestory.serve.cli_report", fromlist=["register"]).register(app)  # report (#5)
-__import__("samestory.serve.cli_spark", fromlist=["register"]).register(app)  # spark (#7)
-__import__("samestory.serve.cli_serve", fromlist=["register"]).register(app)  # serve (#6)
+__import__("samestory.cli.report", fromlist=["register"]).register(app)  # report (#5)
+__import__("samestory.cli.spark", fromlist=["register"]).register(app)  # spark (#7)
+__import__("samestory.cli.serve", fromlist=["register"]).register(app)  # serve (#6)
 
 
 @app.callback()
