@@ -20,9 +20,9 @@ from _corpus import real_articles
 from _report import write_section
 from samestory.engine import Engine
 from samestory.ingest import iter_read
-from samestory.ingestion import StoryIngest
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
+from samestory.stream import StoryIngest
 
 TARGET = 12.0
 

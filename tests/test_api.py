@@ -12,12 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from samestory.engine import Engine
-from samestory.ingestion import StoryIngest
 from samestory.serve.api import create_app
 from samestory.serve.service import ForbiddenError, check_public_url
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.schema import MIGRATIONS
+from samestory.stream import StoryIngest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus.jsonl"

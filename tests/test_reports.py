@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 
 from samestory.engine import Engine
 from samestory.ingest import iter_read
-from samestory.ingestion import IngestReport, StoryIngest
 from samestory.serve.api import create_app
 from samestory.serve.reports import choose_subset, fingerprint, refresh_reports
 from samestory.serve.web import PAGE_KEY
@@ -20,6 +19,7 @@ from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.reports import ReadOnlyStoreError, ReportTable
 from samestory.store.schema import migrate
+from samestory.stream import IngestReport, StoryIngest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus.jsonl"

@@ -19,10 +19,10 @@ from warcio.warcwriter import WARCWriter
 from samestory.cluster import AnalysisPairScorer, bcubed, doc_from_analysis, timestamp
 from samestory.cluster.batch import batch_cluster
 from samestory.engine import Engine
-from samestory.ingestion import StoryIngest
 from samestory.scale import pyspark_available
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
+from samestory.stream import StoryIngest
 from warc_records import write_response
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus.jsonl"

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 
 from samestory.engine import Engine
-from samestory.ingestion import StoryIngest
 from samestory.models import Article
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
+from samestory.stream import StoryIngest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]

@@ -51,7 +51,7 @@ def ingest(
     are built and stored for the server.
     """
     from ..engine import Engine
-    from ..ingestion import IngestReport, StoryIngest
+    from ..stream import IngestReport, StoryIngest
 
     settings = Settings.from_env()
     for p in paths:
@@ -255,7 +255,7 @@ def story(
 def recluster(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Re-cluster the whole store in batch mode; changes are logged as merge/split events."""
     from ..engine import Engine
-    from ..ingestion import StoryIngest
+    from ..stream import StoryIngest
 
     store = open_store(db)
     settings = Settings.from_env()

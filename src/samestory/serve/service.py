@@ -49,7 +49,7 @@ from .reports import build_capped, fingerprint, public_json, subset_ids
 
 if TYPE_CHECKING:
     from ..engine import Engine
-    from ..ingestion import StoryIngest
+    from ..stream import StoryIngest
 
 __all__ = ["ForbiddenError", "Service", "UnauthorizedError", "parse_article"]
 
@@ -322,7 +322,7 @@ class Service:
             return self.engine.compare(a, b)
 
     def ingest(self, articles: Sequence[Article]) -> dict[str, Any]:
-        from ..ingestion import StoryIngest
+        from ..stream import StoryIngest
 
         if self.store.read_only:
             raise ForbiddenError("this server opened its store read-only (serve --read-only)")

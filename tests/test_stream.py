@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from samestory.cluster import bcubed
-from samestory.ingestion import StoryIngest
 from samestory.store import SQLiteStore
+from samestory.stream import StoryIngest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
