@@ -7,16 +7,30 @@ batch; the first search after new articles indexes them under the write lock.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+import sqlite3
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .sqlite import SQLiteStore
+import sqlite_utils
 
 __all__ = ["ARTICLE_COLUMNS", "search_articles"]
 
 
+class Searchable(Protocol):
+    """What search needs of a store. `SQLiteStore` has it; naming the class instead
+    would make search.py and sqlite.py (which calls `search_articles`) import each other."""
+
+    @property
+    def db(self) -> sqlite_utils.Database: ...
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+
 def search_articles(
-    store: SQLiteStore,
+    store: Searchable,
     query: str = "",
     *,
     entity: str | None = None,
@@ -53,7 +67,7 @@ def search_articles(
     return list(store.db.query(sql, params))
 
 
-def _index_new_articles(store: SQLiteStore) -> None:
+def _index_new_articles(store: Searchable) -> None:
     """Index articles written since the last search (write_batch does not touch FTS)."""
     (last,) = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
     (done,) = store.conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
