@@ -17,7 +17,7 @@ from ..settings import Settings
 from .common import DbOpt, JsonOpt, open_store, print_json
 
 if TYPE_CHECKING:
-    from ..serve.reports import RefreshResult
+    from ..serve.refresh import RefreshResult
     from ..store import SQLiteStore
 
 __all__ = ["register"]
@@ -111,7 +111,7 @@ def _refresh(
     min_size: int | None = None,
     force: bool = False,
 ) -> RefreshResult:
-    from ..serve.reports import refresh_reports
+    from ..serve.refresh import refresh_reports
 
     with Progress(
         SpinnerColumn(),
