@@ -177,6 +177,20 @@ def test_only_the_entry_point_imports_the_cli() -> None:
     assert users == {"samestory.__main__"}
 
 
+def test_readme_maps_every_top_level_room() -> None:
+    """README's "How it works" has one line per package and module of src/samestory."""
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```", 2)[1]
+    listed = {line.split()[0] for line in block.splitlines() if line and not line[0].isspace()}
+    rooms = {
+        p.name + ("/" if p.is_dir() else "")
+        for p in (SRC / ROOT_PACKAGE).iterdir()
+        if (p.is_dir() and p.name != "__pycache__") or p.suffix == ".py"
+    }
+    assert listed == rooms
+
+
 # ---- the checks can fail: synthetic trees and graphs
 
 

@@ -1,6 +1,6 @@
 """The data that flows between stages.
 
-Plain dataclasses: every stage (analyse, match, cluster, compare) takes and returns
+Plain dataclasses: every stage (analyse, match, cluster, report) takes and returns
 these, so the same functions run in tests, over SQLite and on Spark. Character spans
 (`start`, `end`) always index into `Analysis.text` (== `Article.text`).
 """

@@ -93,7 +93,7 @@ class Settings:
     number_conflict_tolerance: float = _opt(
         0.05, "Relative difference under which two numbers of the same slot are considered equal."
     )
-    # --- compare ---
+    # --- report ---
     fact_min_similarity: float = _opt(
         0.45,
         "Sentence cosine (plus anchor bonus) above which two sentences of articles in "
