@@ -1,9 +1,10 @@
 """Boilerplate removal: the lines and glued phrases scraping leaves around article text.
 
 Phrases come from `lang/<code>/boilerplate.py` (`BOILERPLATE`, case-insensitive
-regexes). The language of a text is only known after analysis, so the union of every
-supported language's list always applies; `language` can only add a list (for a
-language outside `lang.SUPPORTED`), never narrow it.
+regexes; `LINES`, patterns that only ever match a whole line, such as newsletter
+invitations and feed footers). The language of a text is only known after analysis,
+so the union of every readable language's list (`lang.READABLE`) always applies;
+`language` can only add a list, never narrow it.
 
 A phrase is removed in three places, and nowhere else, so that it survives inside
 ordinary prose ("Read more about the budget in the annex" stays):
@@ -62,13 +63,18 @@ def _patterns(
     extra_language: str | None,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     phrases: list[str] = list(_UNIVERSAL)
-    codes = list(lang.SUPPORTED)
+    lines: list[str] = []
+    codes = list(lang.READABLE)
     if extra_language and extra_language.lower() not in codes:
         codes.append(extra_language.lower())
     for code in codes:
         phrases.extend(lang.resource(code, "boilerplate", "BOILERPLATE", ()))
+        lines.extend(lang.resource(code, "boilerplate", "LINES", ()))
     alternation = "|".join(f"(?:{p})" for p in phrases)
-    line = re.compile(rf"(?:{alternation}){_SEPARATED_TAIL}", re.IGNORECASE)
+    whole = "|".join(f"(?:{p})" for p in lines)
+    line = re.compile(
+        rf"(?:{alternation}){_SEPARATED_TAIL}" + (f"|{whole}" if whole else ""), re.IGNORECASE
+    )
     glued_start = re.compile(
         rf"(?:{alternation})(?-i:(?<=[{_LOWER}])(?=[{_UPPER}]))", re.IGNORECASE
     )

@@ -1,0 +1,185 @@
+"""A page's own metadata: JSON-LD, OpenGraph and article meta tags, `<time datetime>`.
+
+Publication: the first of JSON-LD `dateCreated`/`datePublished` (the earliest when a
+page gives both: Handelsblatt's `dateCreated` is its first publication), then
+`article:published_time` and its relatives, then `itemprop="datePublished"`, then the
+first `<time datetime>`; a value without a time of day is `date_only`, never midnight.
+`dateModified`/`article:modified_time` is kept apart as `modified`. Outlet:
+`og:site_name`, else JSON-LD `publisher.name`, cleaned (`sitename`). Everything here
+is a best effort: a page with none of it falls back to trafilatura's guesses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .build import is_date_only, parse_published
+from .sitename import clean_outlet, clean_title
+
+_log = logging.getLogger(__name__)
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_SCRIPT_DATE = re.compile(r'"(dateCreated|datePublished)"\s*:\s*"([^"]{10,40})"')
+_MAX_JSON_LD = 200_000
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    published: dt.datetime | None = None
+    date_only: bool = False
+    modified: dt.datetime | None = None
+
+
+def page_meta(html: str, source: str) -> PageMeta:
+    """What the page says about itself; empty fields where it says nothing usable."""
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return PageMeta()
+    metas = _metas(root)
+    ld = list(_json_ld(root))
+    url = metas.get("og:url", "")
+    outlet = clean_outlet(metas.get("og:site_name"), url) or clean_outlet(_publisher(ld), url)
+    published, date_only = _published(root, metas, ld, source)
+    title = metas.get("og:title", "") or _title(root)
+    return PageMeta(
+        title=clean_title(title, outlet, url) if title else "",
+        url=url if url.startswith(("http://", "https://")) else "",
+        outlet=outlet,
+        published=published,
+        date_only=date_only,
+        modified=_first_date(
+            [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
+        )[0],
+    )
+
+
+def _metas(root: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _title(root: Any) -> str:
+    el = root.find(".//title")
+    return " ".join((el.text_content() if el is not None else "").split())
+
+
+def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        yield from _objects(data)
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _objects(graph)
+
+
+def _ld_values(ld: list[dict[str, Any]], key: str) -> list[str]:
+    return [v for obj in ld if isinstance(v := obj.get(key), str)]
+
+
+def _publisher(ld: list[dict[str, Any]]) -> str:
+    for obj in ld:
+        pub = obj.get("publisher")
+        if isinstance(pub, list) and pub:
+            pub = pub[0]
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            return str(pub["name"])
+    return ""
+
+
+def _published(
+    root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
+) -> tuple[dt.datetime | None, bool]:
+    # JSON-LD first, earliest of its first-publication values.
+    first = _earliest(_ld_values(ld, "dateCreated") + _ld_values(ld, "datePublished"), source)
+    if first[0] is not None:
+        return first
+    found = _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
+    if found[0] is not None:
+        return found
+    times = [el.get("datetime") or "" for el in root.iter("time")]
+    found = _first_date(times[:3], source)
+    if found[0] is not None:
+        return found
+    # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
+    scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)
+    return _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
+
+
+def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
+    value = value.strip()
+    if not value:
+        return None, False
+    try:
+        parsed = parse_published(
+            value.replace("Z", "+00:00") if value.endswith("Z") else value, source
+        )
+    except Exception:  # noqa: BLE001 - a page's bad date must never lose the page
+        return None, False
+    return parsed, is_date_only(value)
+
+
+def _first_date(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:
+    for value in values:
+        parsed = _parse(value, source)
+        if parsed[0] is not None:
+            return parsed
+    return None, False
+
+
+def _earliest(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:
+    parsed = [p for v in values if (p := _parse(v, source))[0] is not None]
+    if not parsed:
+        return None, False
+
+    def key(item: tuple[dt.datetime | None, bool]) -> dt.datetime:
+        assert item[0] is not None
+        value = item[0]
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+    return min(parsed, key=key)

@@ -1,0 +1,103 @@
+"""An outlet's name as readers know it, from what a page or feed calls itself.
+
+"TAZ Verlags- und Vertriebs GmbH" -> "taz", "Handelsblatt_De" -> "Handelsblatt";
+never a social-media URL ("https://www.facebook.com/tagesspiegel") nor a section of
+the site ("Política" on /politica/...). Failing a usable name, the domain:
+"www.zdf.de" -> "zdf.de".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .build import domain_of
+
+__all__ = ["clean_outlet", "clean_title", "outlet_from_host"]
+
+# Legal forms and publishing-company words, longest first, at the end of a name.
+_LEGAL = re.compile(
+    r"(?:[\s,]+(?:verlags-?\s+und\s+vertriebs-?\s*)?(?:gmbh\s*&\s*co\.?\s*kg(?:aa)?|gmbh|"
+    r"ag|kg|se|e\.\s?v\.|s\.\s?a\.?(?:\s?u\.)?|s\.\s?l\.|sas|sarl|s\.p\.a\.|spa|srl|ltd\.?|"
+    r"limited|llc|inc\.?|plc|corp\.?|b\.v\.|n\.v\.|oy|ab|sp\.\s?z\s?o\.\s?o\.))+$",
+    re.IGNORECASE,
+)
+_PUBLISHER_WORDS = re.compile(r"\s+(?:verlag|verlags|verlagsgruppe|mediengruppe)$", re.I)
+_TLD_SUFFIX = re.compile(r"[\s_.-]+(?:de|com|fr|es|it|pt|pl|fi|nl|at|ch|uk|org|net)$", re.I)
+_URL = re.compile(r"^(?:https?://|www\.)|^\S+\.(?:com|de|org|net|fr|es)/", re.IGNORECASE)
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_MAX_NAME = 60
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _site_label(url: str | None) -> str:
+    """ "https://www.taz.de/x" -> "taz"."""
+    host = domain_of(url) or ""
+    parts = host.split(".")
+    return parts[-2] if len(parts) >= 2 else host
+
+
+def clean_outlet(name: str | None, url: str | None = None) -> str:
+    """A site's name without legal forms and suffixes; "" when it is no outlet name."""
+    if not name:
+        return ""
+    name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·")
+    if not name or _URL.search(name) or len(name) > _MAX_NAME:
+        return ""
+    bare = _PUBLISHER_WORDS.sub("", _LEGAL.sub("", name)).strip(" ,-")
+    if bare and bare != name:
+        label = _site_label(url)
+        # A company name reduced to the domain's label: the brand as the domain writes it.
+        name = label if label and _fold(bare) == _fold(label) else bare
+    host = domain_of(url) or ""
+    if host and _TLD_SUFFIX.search(name) and _fold(_TLD_SUFFIX.sub("", name)) in _fold(host):
+        name = _TLD_SUFFIX.sub("", name)
+    if url and _is_section(name, url):
+        return ""
+    return name
+
+
+def _is_section(name: str, url: str) -> bool:
+    """Whether `name` is a path segment of `url` but not part of its host ("Política")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    folded = _fold(name)
+    if not folded or folded in _fold(parts.hostname or ""):
+        return False
+    segments = {_fold(s) for s in re.split(r"[/_.-]", parts.path) if s}
+    return folded in segments
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def outlet_from_host(url: str | None) -> str:
+    """The domain, without "www.", as the outlet of last resort."""
+    if not url:
+        return ""
+    if "://" not in url:
+        url = f"http://{url}"
+    return domain_of(url) or ""
+
+
+def clean_title(title: str, outlet: str | None, url: str | None) -> str:
+    """`title` without a trailing " | Site" / " - Site" naming the outlet or its domain."""
+    names = {_fold(n) for n in (outlet or "", _site_label(url)) if n and _fold(n)}
+    if not names:
+        return title
+    for sep in _SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if not found or len(head) < 10:
+            continue
+        folded = _fold(tail)
+        if folded and any(_same_name(folded, n) for n in names):
+            return head.strip()
+    return title
