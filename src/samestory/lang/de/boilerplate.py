@@ -68,6 +68,10 @@ BOILERPLATE: list[str] = [
     r"bild anzeigen",
     r"(empfohlene|ähnliche|verwandte) (beiträge|artikel)",
     r"lust auf mehr\?",
+    r"quellenangaben|quellen",
+    r"kontakt|telefon|fax",
+    r"veröffentlichung",
+    r"(vorschau auf den )?nächsten? (artikel|beitrag)",
 ]
 
 LINES: list[str] = [
@@ -75,6 +79,7 @@ LINES: list[str] = [
     r"[^\n]{0,80}\b(anmelden|abonnieren|bestellen)\b[^\n]{0,80}\bnewsletter\b[^\n]{0,80}",
     r"mit unserem newsletter [^\n]{0,200}",
     r"mit der registrierung akzeptieren sie [^\n]{0,200}",
+    r"[^\n]{0,60}\b(beitrag|artikel) enthält (werbung|affiliate-links)[^\n]{0,120}",
 ]
 
 SCREENS: list[str] = [

@@ -37,6 +37,7 @@ BOILERPLATE: list[str] = [
 ]
 
 LINES: list[str] = [
+    r"fot\. [^\n]{1,100}",
     r"[^\n]{0,120}\b(zapisz się|subskrybuj)\b[^\n]{0,80}\bnewslet\w*[^\n]{0,80}",
 ]
 
