@@ -20,6 +20,7 @@ an `InputError` (in bulk ingest: one counted skip).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import io
@@ -33,12 +34,12 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..errors import InputError, UnsupportedFormatError
+from ..errors import BinaryInputError, InputError, UnsupportedFormatError
 from ..models import Article
 from ..settings import Settings
 from .build import build_article, domain_of
-from .decode import normalize_text, one_line
-from .skips import BAD_FEED, ReasonedError, Skips, collect
+from .decode import declared_charset, detect_encoding, normalize_text, one_line
+from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
 _log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def looks_like_feed(head: str) -> bool:
 
 
 def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8") if isinstance(data, str) else _as_declared(data, source)
     headers = {"content-location": base_url} if base_url else None
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
     doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
@@ -132,6 +133,29 @@ def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
             )
         raise UnsupportedFormatError(f"{source}: XML, but not an RSS or Atom feed")
     return doc
+
+
+def _as_declared(raw: bytes, source: str) -> bytes:
+    """Bytes feedparser reads right: an undeclared, non-UTF-8 feed re-encoded as UTF-8.
+
+    Without an encoding declaration feedparser tries UTF-8 and then windows-1252, which
+    turns a KOI8-R or Shift-JIS feed into mojibake; charset-normalizer reads the bytes
+    instead, and a feed it cannot read with confidence is refused (`undecodable`).
+    """
+    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw
+    if declared_charset(raw) is not None:
+        return raw
+    try:
+        raw.decode("utf-8")
+        return raw
+    except UnicodeDecodeError:
+        pass
+    try:
+        encoding = detect_encoding(raw, source)
+    except BinaryInputError as e:
+        raise ReasonedError(str(e), UNDECODABLE) from None
+    return raw.decode(encoding, errors="replace").encode("utf-8")
 
 
 def _article(

@@ -46,7 +46,7 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     """A site's name without legal forms and suffixes; "" when it is no outlet name."""
     if not name:
         return ""
-    name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·")
+    name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
     if not name or _URL.search(name) or len(name) > _MAX_NAME:
         return ""
     bare = _PUBLISHER_WORDS.sub("", _LEGAL.sub("", name)).strip(" ,-")
@@ -55,7 +55,7 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
         # A company name reduced to the domain's label: the brand as the domain writes it.
         name = label if label and _fold(bare) == _fold(label) else bare
     host = domain_of(url) or ""
-    if host and _TLD_SUFFIX.search(name) and _fold(_TLD_SUFFIX.sub("", name)) in _fold(host):
+    if _TLD_SUFFIX.search(name) and (not host or _fold(_TLD_SUFFIX.sub("", name)) in _fold(host)):
         name = _TLD_SUFFIX.sub("", name)
     if url and _is_section(name, url):
         return ""

@@ -38,6 +38,7 @@ BOILERPLATE: list[str] = [
 
 LINES: list[str] = [
     r"fot\. [^\n]{1,100}",
+    r"zobacz wideo:?\s[^\n]{0,150}",  # the video teaser's title follows on the same line
     r"[^\n]{0,120}\b(zapisz się|subskrybuj)\b[^\n]{0,80}\bnewslet\w*[^\n]{0,80}",
 ]
 
