@@ -73,7 +73,7 @@ def test_one_paragraph_naming_a_password_is_prose() -> None:
         "Créé: 12.12.2019, 07h36",
         "Rubriklistenbild: © KCNA/dpa",
         "The post Ten things to know appeared first on Example News.",
-        "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up",
+        "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up",  # noqa: E501
         "Puede escribirnos o suscribirse aquí a nuestra newsletter.",
         "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
         "Leggi anche: il governo cade",

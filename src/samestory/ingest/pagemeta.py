@@ -159,7 +159,7 @@ def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
         parsed = parse_published(
             value.replace("Z", "+00:00") if value.endswith("Z") else value, source
         )
-    except Exception:  # noqa: BLE001 - a page's bad date must never lose the page
+    except Exception:
         return None, False
     return parsed, is_date_only(value)
 

@@ -75,7 +75,7 @@ BOILERPLATE: list[str] = [
 ]
 
 LINES: list[str] = [
-    r"[^\n]{0,120}\b(newsletter|rundbrief)\b[^\n]{0,80}\b(anmelden|abonnieren|erhalten sie|bestellen)\b[^\n]{0,80}",
+    r"[^\n]{0,120}\b(newsletter|rundbrief)\b[^\n]{0,80}\b(anmelden|abonnieren|erhalten sie|bestellen)\b[^\n]{0,80}",  # noqa: E501
     r"[^\n]{0,80}\b(anmelden|abonnieren|bestellen)\b[^\n]{0,80}\bnewsletter\b[^\n]{0,80}",
     r"mit unserem newsletter [^\n]{0,200}",
     r"mit der registrierung akzeptieren sie [^\n]{0,200}",

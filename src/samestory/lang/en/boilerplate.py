@@ -75,7 +75,7 @@ BOILERPLATE: list[str] = [
 ]
 
 LINES: list[str] = [
-    r"[^\n]{0,120}\b(sign(ing)? up|subscribe|subscribing|register)\b[^\n]{0,80}\bnewsletters?\b[^\n]{0,80}",
+    r"[^\n]{0,120}\b(sign(ing)? up|subscribe|subscribing|register)\b[^\n]{0,80}\bnewsletters?\b[^\n]{0,80}",  # noqa: E501
     r"[^\n]{0,80}\bnewsletters?\b[^\n]{0,80}\b(sign(ing)? up|subscribe|subscribing)\b[^\n]{0,80}",
     r"get [^\n]{0,80} by e-?mail and never miss [^\n]{0,80}",
     r"never miss [^\n]{0,80}\b(sign(ing)? up|subscribe|subscribing)\b[^\n]{0,80}",
@@ -86,7 +86,7 @@ LINES: list[str] = [
 
 SCREENS: list[str] = [
     r"\bcookies?\b",
-    r"\b(password|sign in|log in|login|create (an|your) account|register|registration|age verification)\b",
+    r"\b(password|sign in|log in|login|create (an|your) account|register|registration|age verification)\b",  # noqa: E501
     r"\b(consent|privacy (policy|settings))\b",
 ]
 

@@ -63,7 +63,7 @@ BOILERPLATE: list[str] = [
 ]
 
 LINES: list[str] = [
-    r"[^\n]{0,120}\b(inscrivez-vous|abonnez-vous|recevez)\b[^\n]{0,80}\b(newsletter|lettre d'information)\b[^\n]{0,80}",
+    r"[^\n]{0,120}\b(inscrivez-vous|abonnez-vous|recevez)\b[^\n]{0,80}\b(newsletter|lettre d'information)\b[^\n]{0,80}",  # noqa: E501
 ]
 
 SCREENS: list[str] = [
