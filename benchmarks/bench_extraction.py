@@ -107,19 +107,14 @@ def half_of(url: str, seed: int) -> str:
     return "A" if digest[0] % 2 == 0 else "B"
 
 
-def samestory_text(path: Path) -> str | None:
+def samestory_read(path: Path) -> tuple[str | None, str]:
+    """(title + lede + body, body) of the page as samestory reads it; (None, "") on refusal."""
     try:
         article = read(path)[0]
     except SameStoryError:
-        return None
-    return "\n\n".join(part for part in (article.title, article.lede, article.body) if part)
-
-
-def samestory_body(path: Path) -> str:
-    try:
-        return read(path)[0].body
-    except SameStoryError:
-        return ""
+        return None, ""
+    parts = (article.title, article.lede, article.body)
+    return "\n\n".join(part for part in parts if part), article.body
 
 
 def _safe(fn: Callable[[bytes], str | None], data: bytes) -> str | None:
@@ -157,14 +152,14 @@ def main() -> int:
         data = path.read_bytes()
         half = half_of(url, args.seed)
         outputs = {n: _safe(fn, data) for n, fn in library.items()}
-        outputs["samestory.read"] = samestory_text(path)
+        outputs["samestory.read"], body = samestory_read(path)
         for name, text in outputs.items():
             counts = count(item, text)
             scores[(name, half)].add(counts)
             scores[(name, "all")].add(counts)
         if is_screen(outputs["trafilatura default"] or "", DEFAULT_SETTINGS):
             screens["trafilatura default"].append(item["file"])
-        if is_screen(samestory_body(path), DEFAULT_SETTINGS):
+        if is_screen(body, DEFAULT_SETTINGS):
             screens["samestory.read"].append(item["file"])
     halves = {h: sum(1 for u in evaldata if half_of(u, args.seed) == h) for h in ("A", "B")}
     rows = []

@@ -239,3 +239,22 @@ def test_outlets_are_site_names() -> None:
     assert _page("tagesspiegel.de.abstandsregeln.html").outlet == "tagesspiegel.de"
     assert _page("taz.de.siemens.html").outlet == "taz"
     assert "facebook" not in (_page("tagesspiegel.de.abstandsregeln.html").outlet or "")
+
+
+def test_feed_zone_names_are_kept() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Budget</title><description>{PROSE}</description>"
+        "<pubDate>Tue, 18 Mar 2025 09:30:00 MESZ</pubDate></item></channel></rss>"
+    )
+    article = read_bytes(feed.encode(), name="feed.xml")[0]
+    assert article.published == dt.datetime.fromisoformat("2025-03-18T09:30:00+02:00")
+
+
+def test_site_names_that_are_no_names_are_refused() -> None:
+    assert clean_outlet("Copyright © 2001-2009") == ""
+    assert clean_outlet("{$plugin.tx_news.opengraph.site_name}") == ""
+    assert clean_outlet("Lüder Hoppe info@buero-hoppe.de") == ""
+    assert clean_title("Diario HOY | Darán bendición a vehículos", "Diario HOY", None) == (
+        "Darán bendición a vehículos"
+    )

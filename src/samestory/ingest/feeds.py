@@ -62,6 +62,25 @@ _WORDPRESS_FOOTER = re.compile(
     r"(?:The post|L[’']article|Der Beitrag|La entrada) .+ (?:appeared first on|"
     r"est apparu en premier sur|erschien zuerst auf|se publicó primero en) .+",
 )
+# European zone abbreviations (German, English, French forms) as RFC 822 offsets.
+_ZONES = {
+    "MEZ": "+0100",
+    "CET": "+0100",
+    "HNEC": "+0100",
+    "MESZ": "+0200",
+    "CEST": "+0200",
+    "HAEC": "+0200",
+    "WEZ": "+0000",
+    "WET": "+0000",
+    "WESZ": "+0100",
+    "WEST": "+0100",
+    "BST": "+0100",
+    "OEZ": "+0200",
+    "EET": "+0200",
+    "OESZ": "+0300",
+    "EEST": "+0300",
+}
+_ZONE_NAME = re.compile(r"\s([A-Za-z]{3,4})\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
 
 
@@ -277,6 +296,10 @@ def _parse_date(raw: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(raw)  # Atom, and ISO dates in RSS
     except ValueError:
         pass
+    # RFC 822 knows only the American zone names; German feeds write "MESZ".
+    m = _ZONE_NAME.search(raw)
+    if m and m.group(1).upper() in _ZONES:
+        raw = f"{raw[: m.start(1)]}{_ZONES[m.group(1).upper()]}"
     try:
         return email.utils.parsedate_to_datetime(raw)  # RFC 822, the RSS 2.0 form
     except (TypeError, ValueError, IndexError):

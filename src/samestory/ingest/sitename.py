@@ -26,6 +26,8 @@ _LEGAL = re.compile(
 _PUBLISHER_WORDS = re.compile(r"\s+(?:verlag|verlags|verlagsgruppe|mediengruppe)$", re.I)
 _TLD_SUFFIX = re.compile(r"[\s_.-]+(?:de|com|fr|es|it|pt|pl|fi|nl|at|ch|uk|org|net)$", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)|^\S+\.(?:com|de|org|net|fr|es)/", re.IGNORECASE)
+# Not a name: a copyright line, an unfilled template, an e-mail address, a sentence.
+_NOT_A_NAME = re.compile(r"©|\bcopyright\b|[{}$@]|[.?!]\s+\S", re.IGNORECASE)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _MAX_NAME = 60
 
@@ -47,7 +49,7 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     if not name:
         return ""
     name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
-    if not name or _URL.search(name) or len(name) > _MAX_NAME:
+    if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
         return ""
     bare = _PUBLISHER_WORDS.sub("", _LEGAL.sub("", name)).strip(" ,-")
     if bare and bare != name:
@@ -89,15 +91,29 @@ def outlet_from_host(url: str | None) -> str:
 
 
 def clean_title(title: str, outlet: str | None, url: str | None) -> str:
-    """`title` without a trailing " | Site" / " - Site" naming the outlet or its domain."""
+    """`title` without " | Site" / " - Site" (or "Site | ") naming the outlet or its domain."""
     names = {_fold(n) for n in (outlet or "", _site_label(url)) if n and _fold(n)}
     if not names:
         return title
+    for _ in range(2):  # "Story - Section | site.com": the site, then what named it
+        stripped = _strip_site(title, names)
+        if stripped == title:
+            break
+        title = stripped
+    return title
+
+
+def _strip_site(title: str, names: set[str]) -> str:
     for sep in _SEPARATORS:
         head, found, tail = title.rpartition(sep)
-        if not found or len(head) < 10:
-            continue
-        folded = _fold(tail)
-        if folded and any(_same_name(folded, n) for n in names):
+        if found and len(head) >= 10 and _names_site(tail, names):
             return head.strip()
+        first, found, rest = title.partition(sep)
+        if found and len(rest) >= 10 and _names_site(first, names):
+            return rest.strip()
     return title
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    folded = _fold(part)
+    return bool(folded) and any(_same_name(folded, n) for n in names)
