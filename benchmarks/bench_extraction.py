@@ -48,6 +48,24 @@ from samestory.settings import DEFAULT_SETTINGS
 
 DATA = ROOT.parent / "shared" / "data" / "trafilatura-eval"
 MARGIN = 0.01
+# Pages the issue names by their boilerplate (issue 16's table): their phrases were added
+# because the issue lists them, whichever half they fall in.
+NAMED = frozenset(
+    {
+        "zdf.de.corona.html",
+        "fr.de.nordkorea.html",
+        "correiobraziliense.com.br-poderes.html",
+        "sportowefakty.wp.pl.falubaz.html",
+        "infobae.com-ucrania.html",
+        "yle.fi.3-11212601.html",
+        "tdg.ch.chlorothalonil.html",
+        "timesofisrael.com.washington.html",
+        "elpais.com.ciencia.html",
+        "cbsnews.com.carolina.html",
+        "zeit.de.zugverkehr.html",
+        "0a12df42d1764095989ab078ee0f940b.html",
+    }
+)
 _ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d+/(.*)")
 
 
@@ -141,7 +159,8 @@ def main() -> int:
         "trafilatura favor_recall": partial(trafilatura.extract, favor_recall=True, **opts),
     }
     names = [*library, "samestory.read"]
-    scores = {(n, h): Counts() for n in names for h in ("A", "B", "all")}
+    groups = ("A", "B", "B-", "all")
+    scores = {(n, h): Counts() for n in names for h in groups}
     screens: dict[str, list[str]] = {"trafilatura default": [], "samestory.read": []}
     pages = 0
     for url, item in evaldata.items():
@@ -157,15 +176,20 @@ def main() -> int:
             counts = count(item, text)
             scores[(name, half)].add(counts)
             scores[(name, "all")].add(counts)
+            if half == "B" and item["file"] not in NAMED:
+                scores[(name, "B-")].add(counts)
         if is_screen(outputs["trafilatura default"] or "", DEFAULT_SETTINGS):
             screens["trafilatura default"].append(item["file"])
         if is_screen(body, DEFAULT_SETTINGS):
             screens["samestory.read"].append(item["file"])
     halves = {h: sum(1 for u in evaldata if half_of(u, args.seed) == h) for h in ("A", "B")}
+    named_b = sum(
+        1 for u, i in evaldata.items() if half_of(u, args.seed) == "B" and i["file"] in NAMED
+    )
     rows = []
     for name in names:
         cells = []
-        for h in ("A", "B", "all"):
+        for h in groups:
             c = scores[(name, h)]
             cells.append(f"{c.precision:.3f} / {c.recall:.3f} / **{c.f1:.3f}**")
         rows.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -180,12 +204,15 @@ def main() -> int:
 scored as trafilatura's `tests/eval_common.py` (whitespace-normalised snippet counts over the set),
 every variant in this one run. Cells: precision / recall / **F1**. The pages are split by site into
 two seeded halves (seed {args.seed}): A ({halves["A"]} pages) and B ({halves["B"]} pages).
-**The reader's boilerplate lists, patterns and thresholds were chosen looking at half A's errors**
-(so half A is in-sample for samestory; half B is out of sample, and so is the held-out half of the
-collection, never read here). trafilatura's variants are untuned.
+**The reader's boilerplate lists, patterns and thresholds were chosen looking at half A's errors**,
+so half A is in-sample for samestory. Half B is out of sample with two caveats: the phrases of the
+pages the issue names were added whichever half they are in ({named_b} of them are in B; column
+"B−" leaves them out), and one listing of trafilatura-default false positives over all pages was
+read before the split was made. The held-out half of the collection was never read here.
+trafilatura's variants are untuned.
 
-| variant | half A (in-sample for samestory) | half B (out of sample) | all |
-|---|---|---|---|
+| variant | half A (in-sample for samestory) | half B | B− (B without named pages) | all |
+|---|---|---|---|---|
 {chr(10).join(rows)}
 
 - samestory F1 − trafilatura default F1 (all): **{gain:+.3f}** (target ≥ +{MARGIN}); recall

@@ -258,3 +258,16 @@ def test_site_names_that_are_no_names_are_refused() -> None:
     assert clean_title("Diario HOY | Darán bendición a vehículos", "Diario HOY", None) == (
         "Darán bendición a vehículos"
     )
+
+
+def test_page_description_is_the_lede_only_when_the_body_lacks_it() -> None:
+    teaser = (
+        "Die Stadt will mehr für Schulen ausgeben als im Vorjahr, sagt die Bürgermeisterin heute."
+    )
+    head = f'<meta property="og:description" content="{teaser}">'
+    article = read_bytes(_html(f"<p>{PROSE}</p>", head), name="page.html")[0]
+    assert article.lede == teaser
+    again = read_bytes(_html(f"<p>{teaser}</p><p>{PROSE}</p>", head), name="page.html")[0]
+    assert again.lede == ""
+    short = '<meta name="description" content="Nachrichten aus der Stadt">'
+    assert read_bytes(_html(f"<p>{PROSE}</p>", short), name="page.html")[0].lede == ""

@@ -309,6 +309,12 @@ class Settings:
         "After a 'read more'/'related' heading near the end of a page, lines up to this "
         "long (headline links) are dropped with the heading.",
     )
+    page_lede_min_chars: int = _opt(
+        60,
+        "An HTML page's description (og:description) this long or longer, whose first "
+        "this-many characters the body lacks, becomes the article's lede (standfirsts "
+        "are often outside the extracted article element).",
+    )
     future_date_tolerance_hours: float = _opt(
         24.0,
         "A publication or update date more than this many hours after now is refused "

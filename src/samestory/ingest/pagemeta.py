@@ -5,7 +5,8 @@ page gives both: Handelsblatt's `dateCreated` is its first publication), then
 `article:published_time` and its relatives, then `itemprop="datePublished"`, then the
 first `<time datetime>`; a value without a time of day is `date_only`, never midnight.
 `dateModified`/`article:modified_time` is kept apart as `modified`. Outlet:
-`og:site_name`, else JSON-LD `publisher.name`, cleaned (`sitename`). Everything here
+`og:site_name`, else JSON-LD `publisher.name`, cleaned (`sitename`). Description:
+`og:description`, else `<meta name="description">` (the reader's lede candidate). Everything here
 is a best effort: a page with none of it falls back to trafilatura's guesses.
 """
 
@@ -52,6 +53,7 @@ class PageMeta:
     published: dt.datetime | None = None
     date_only: bool = False
     modified: dt.datetime | None = None
+    description: str = ""  # the page's standfirst (og:description, meta description)
 
 
 def page_meta(html: str, source: str) -> PageMeta:
@@ -75,6 +77,7 @@ def page_meta(html: str, source: str) -> PageMeta:
         modified=_first_date(
             [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
         )[0],
+        description=metas.get("og:description") or metas.get("description") or "",
     )
 
 

@@ -6,6 +6,9 @@ Biden"), and on trafilatura's own benchmark it buys no F1. Precision comes back 
 extraction instead: consent and login screens (`screens`), then the boilerplate lists
 of every language (`clean`), then a trailing run of related-article links.
 
+The page's description becomes the lede when the body does not already hold it: many
+news pages render their standfirst outside the element trafilatura keeps.
+
 Metadata comes from `pagemeta` (JSON-LD, OpenGraph and article meta, `<time>`) before
 trafilatura's guesses: the page knows its first publication time, its zone and its
 own name better than htmldate and a hostname do.
@@ -114,6 +117,7 @@ def article_of(
     try:
         article = build_article(
             title=title,
+            lede=_lede(meta.description, title, body, settings),
             body=body,
             url=url or None,
             outlet=outlet,
@@ -158,6 +162,22 @@ def _body(text: str, title: str, settings: Settings) -> str:
     lines = drop_trailer(drop_screens(lines, settings), settings)
     # trafilatura puts one paragraph a line; articles keep blank-line paragraphs.
     return "\n\n".join(lines)
+
+
+def _lede(description: str, title: str, body: str, settings: Settings) -> str:
+    """The page's description as the lede, when it is a standfirst the body lacks.
+
+    News pages set their teaser paragraph as the description and often render it outside
+    the article element, where the extractor does not look; a description the body
+    already holds (its first paragraph, truncated) or that is short is not one.
+    """
+    text = " ".join(description.split())
+    if len(text) < settings.page_lede_min_chars:
+        return ""
+    probe = text.rstrip(" .…")[: settings.page_lede_min_chars].casefold()
+    if probe in " ".join(body.split()).casefold() or probe in title.casefold():
+        return ""
+    return text
 
 
 def _outlet_fallback(extracted: Extracted, url: str) -> str | None:
