@@ -271,3 +271,15 @@ def test_page_description_is_the_lede_only_when_the_body_lacks_it() -> None:
     assert again.lede == ""
     short = '<meta name="description" content="Nachrichten aus der Stadt">'
     assert read_bytes(_html(f"<p>{PROSE}</p>", short), name="page.html")[0].lede == ""
+
+
+def test_feed_keeps_updated_apart_and_a_bare_day_is_date_only() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Wire</title><entry><title>Budget</title><id>urn:1</id>"
+        "<published>2025-03-12</published><updated>2025-03-13T08:00:00+01:00</updated>"
+        f"<content type='text'>{PROSE}</content></entry></feed>"
+    )
+    article = read_bytes(feed.encode(), name="feed.atom")[0]
+    assert article.date_only and article.published_text == "2025-03-12"
+    assert article.modified == dt.datetime.fromisoformat("2025-03-13T08:00:00+01:00")

@@ -37,7 +37,7 @@ from lxml import html as lxml_html
 from ..errors import BinaryInputError, InputError, UnsupportedFormatError
 from ..models import Article
 from ..settings import Settings
-from .build import build_article, domain_of
+from .build import build_article, domain_of, is_date_only
 from .decode import declared_charset, detect_encoding, normalize_text, one_line
 from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
@@ -197,14 +197,17 @@ def _article(
     else:
         body = summary
     url = _str(entry.get("link")) or _http(_str(entry.get("id")))
+    published, date_only = _published(entry, where)
     return build_article(
+        modified=_modified(entry),
         title=_text_of(entry.get("title_detail")) or _str(entry.get("title")),
         lede=lede,
         body=body,
         url=url or None,
         outlet=outlet or domain_of(url),
         language=_entry_language(entry) or feed_language or None,
-        published=_published(entry, where),
+        published=published,
+        date_only=date_only,
         source=source,
         settings=settings,
         where=where,
@@ -269,7 +272,8 @@ def _entry_language(entry: Any) -> str:
     return _str(entry.get("language"))
 
 
-def _published(entry: Any, where: str) -> dt.datetime | None:
+def _published(entry: Any, where: str) -> tuple[dt.datetime | None, bool]:
+    """The entry's date, and whether it gave the day only (an Atom "2025-03-12")."""
     seen: set[str] = set()
     for key in ("published", "updated", "created"):
         # dict.get: FeedParserDict maps a missing `updated` to `published`, with a warning.
@@ -285,10 +289,18 @@ def _published(entry: Any, where: str) -> dt.datetime | None:
             if isinstance(struct, time.struct_time):  # feedparser's UTC reading
                 parsed = dt.datetime(*struct[:6], tzinfo=dt.UTC)
         if parsed is not None:
-            return parsed
+            return parsed, is_date_only(raw)
         # A bad date must not lose the entry.
         _log.warning("%s: ignoring unparseable date %r", where, raw)
-    return None
+    return None, False
+
+
+def _modified(entry: Any) -> dt.datetime | None:
+    """The entry's update time, kept apart when it also gives its publication time."""
+    published, updated = _str(dict.get(entry, "published")), _str(dict.get(entry, "updated"))
+    if not published or not updated or updated == published:
+        return None
+    return _parse_date(updated)
 
 
 def _parse_date(raw: str) -> dt.datetime | None:
