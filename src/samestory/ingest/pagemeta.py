@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import email.utils
 import json
 import logging
 import re
@@ -23,6 +24,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..errors import InvalidValueError
 from .build import is_date_only, parse_published
 from .sitename import clean_outlet, clean_title
 
@@ -39,8 +41,12 @@ _PUBLISHED_META = (
     "dc.date.issued",
     "dcterms.created",
     "sailthru.date",
+    "published_time",
 )
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# "20.06.2019 11:43", "27.04.2020": the day-first form German pages print.
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
 _SCRIPT_DATE = re.compile(r'"(dateCreated|datePublished)"\s*:\s*"([^"]{10,40})"')
 _MAX_JSON_LD = 200_000
 
@@ -59,7 +65,8 @@ class PageMeta:
 def page_meta(html: str, source: str) -> PageMeta:
     """What the page says about itself; empty fields where it says nothing usable."""
     try:
-        root = lxml_html.document_fromstring(html)
+        # lxml refuses a str that still carries an XML encoding declaration.
+        root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         return PageMeta()
     metas = _metas(root)
@@ -145,6 +152,9 @@ def _published(
     found = _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
     if found[0] is not None:
         return found
+    found = _first_date(_itemprop_dates(root), source)
+    if found[0] is not None:
+        return found
     times = [el.get("datetime") or "" for el in root.iter("time")]
     found = _first_date(times[:3], source)
     if found[0] is not None:
@@ -152,6 +162,15 @@ def _published(
     # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
     scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)
     return _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
+
+
+def _itemprop_dates(root: Any) -> list[str]:
+    """`itemprop="datePublished"` on elements other than <meta>: attribute, else text."""
+    values: list[str] = []
+    for el in root.xpath('//*[@itemprop="datePublished"][not(self::meta)]')[:3]:
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
+        values.append(" ".join((value or "").split()))
+    return values
 
 
 def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
@@ -162,9 +181,22 @@ def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
         parsed = parse_published(
             value.replace("Z", "+00:00") if value.endswith("Z") else value, source
         )
-    except Exception:
-        return None, False
-    return parsed, is_date_only(value)
+        return parsed, is_date_only(value)
+    except InvalidValueError:
+        pass
+    try:  # RFC 822 in JSON-LD: "Thu, 08 May 2014 14:04:53 -0400"
+        return email.utils.parsedate_to_datetime(value), False
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _DAY_FIRST.fullmatch(value)
+    if m:
+        day, month, year, hour, minute = m.groups()
+        try:
+            when = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+        except ValueError:
+            return None, False
+        return when, hour is None
+    return None, False
 
 
 def _first_date(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:
@@ -185,4 +217,12 @@ def _earliest(values: list[str], source: str) -> tuple[dt.datetime | None, bool]
         value = item[0]
         return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
-    return min(parsed, key=key)
+    first = min(parsed, key=key)
+    if first[1]:
+        # A bare day beside a timed value of the same day: the time is known after all.
+        timed = [
+            p for p in parsed if not p[1] and p[0] and first[0] and p[0].date() == first[0].date()
+        ]
+        if timed:
+            return min(timed, key=key)
+    return first
