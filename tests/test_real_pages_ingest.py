@@ -283,3 +283,42 @@ def test_feed_keeps_updated_apart_and_a_bare_day_is_date_only() -> None:
     article = read_bytes(feed.encode(), name="feed.atom")[0]
     assert article.date_only and article.published_text == "2025-03-12"
     assert article.modified == dt.datetime.fromisoformat("2025-03-13T08:00:00+01:00")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "date_only"),
+    [
+        (
+            '<script type="application/ld+json">'
+            '{"datePublished": "Thu, 08 May 2014 14:04:53 -0400"}'
+            "</script>",
+            "2014-05-08T14:04:53-04:00",
+            False,
+        ),
+        (
+            '<script type="application/ld+json">[{"datePublished": "2020-09-15"}, '
+            '{"datePublished": "2020-09-15T09:32:00-07:00"}]</script>',
+            "2020-09-15T09:32:00-07:00",
+            False,
+        ),
+        ('<meta property="article:published_time" content="2019-10-01">', "2019-10-01", True),
+    ],
+)
+def test_page_dates(head: str, expected: str, date_only: bool) -> None:
+    from samestory.ingest.pagemeta import page_meta
+
+    meta = page_meta(f"<html><head>{head}</head><body><p>x</p></body></html>", "page.html")
+    assert meta.published == dt.datetime.fromisoformat(expected)
+    assert meta.date_only is date_only
+
+
+def test_day_first_itemprop_date_and_xml_declared_page() -> None:
+    from samestory.ingest.pagemeta import page_meta
+
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><html><body>'
+        '<div itemprop="datePublished">20.06.2019 11:43</div><p>x</p></body></html>'
+    )
+    meta = page_meta(page, "page.html")
+    assert meta.published == dt.datetime(2019, 6, 20, 11, 43)
+    assert not meta.date_only
