@@ -105,7 +105,7 @@ def iter_feed(
     Atom feed. `base_url` (the feed's URL when fetched) resolves relative links and
     names the outlet when the feed has no title.
     """
-    doc = _parse(data, source, base_url)
+    doc = _parse(data, source, base_url, settings.decode_max_chaos)
     feed = doc.feed
     outlet = _text_of(feed.get("title_detail")) or domain_of(feed.get("link") or base_url)
     feed_language = _str(feed.get("language"))
@@ -140,8 +140,8 @@ def looks_like_feed(head: str) -> bool:
     return _FEED_ROOT.match(head) is not None
 
 
-def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
-    raw = data.encode("utf-8") if isinstance(data, str) else _as_declared(data, source)
+def _parse(data: bytes | str, source: str, base_url: str | None, max_chaos: float) -> Any:
+    raw = data.encode("utf-8") if isinstance(data, str) else _as_declared(data, source, max_chaos)
     headers = {"content-location": base_url} if base_url else None
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
     doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
@@ -154,7 +154,7 @@ def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
     return doc
 
 
-def _as_declared(raw: bytes, source: str) -> bytes:
+def _as_declared(raw: bytes, source: str, max_chaos: float) -> bytes:
     """Bytes feedparser reads right: an undeclared, non-UTF-8 feed re-encoded as UTF-8.
 
     Without an encoding declaration feedparser tries UTF-8 and then windows-1252, which
@@ -171,7 +171,7 @@ def _as_declared(raw: bytes, source: str) -> bytes:
     except UnicodeDecodeError:
         pass
     try:
-        encoding = detect_encoding(raw, source)
+        encoding = detect_encoding(raw, source, max_chaos)
     except BinaryInputError as e:
         raise ReasonedError(str(e), UNDECODABLE) from None
     return raw.decode(encoding, errors="replace").encode("utf-8")
