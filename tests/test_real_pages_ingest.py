@@ -117,21 +117,35 @@ def test_source_line_breaks_inside_a_paragraph_do_not_split_it() -> None:
 
 
 def test_first_publication_wins_and_time_unknown_is_not_midnight() -> None:
+    # As Handelsblatt's page: the article object gives only dateCreated; a later date
+    # (the update) elsewhere must not win.
     ld = (
         '<script type="application/ld+json">{"@type": "NewsArticle", '
-        '"datePublished": "2020-07-08T10:00:00+02:00", "dateCreated": "2020-04-27T17:58:19+02:00", '
-        '"dateModified": "2020-07-09T08:00:00+02:00", "publisher": {"name": "Handelsblatt_De"}}'
-        "</script>"
+        '"dateCreated": "2020-04-27T17:58:19+02:00", "publisher": {"name": "Handelsblatt_De"}}'
+        '</script><meta property="article:modified_time" content="2020-07-08T10:00:00+02:00">'
+        '<time datetime="2020-07-08T10:00:00+02:00">8. Juli</time>'
     )
     article = read_bytes(_html(f"<p>{PROSE}</p>", ld), name="page.html")[0]
     assert article.published == dt.datetime.fromisoformat("2020-04-27T17:58:19+02:00")
     assert not article.date_only
-    assert article.modified == dt.datetime.fromisoformat("2020-07-09T08:00:00+02:00")
+    assert article.modified == dt.datetime.fromisoformat("2020-07-08T10:00:00+02:00")
     assert article.outlet == "Handelsblatt"
     assert article.title == "Council budget"
     day = '<meta property="article:published_time" content="2020-04-04">'
     dated = read_bytes(_html(f"<p>{PROSE}</p>", day), name="page.html")[0]
     assert dated.date_only and dated.to_dict()["published"] == "2020-04-04"
+
+
+def test_the_article_objects_date_published_beats_other_objects_dates() -> None:
+    from samestory.ingest.pagemeta import page_meta
+
+    ld = (
+        '<script type="application/ld+json">[{"@type": "ImageObject", "datePublished": '
+        '"2009-04-11T18:06:36"}, {"@type": "NewsArticle", "dateCreated": '
+        '"2020-01-17T15:11:01+08:00", "datePublished": "2020-01-20T10:00:08+08:00"}]</script>'
+    )
+    meta = page_meta(f"<html><head>{ld}</head><body><p>x</p></body></html>", "page.html")
+    assert meta.published == dt.datetime.fromisoformat("2020-01-20T10:00:08+08:00")
 
 
 def test_a_future_date_is_refused() -> None:

@@ -1,7 +1,7 @@
 """A page's own metadata: JSON-LD, OpenGraph and article meta tags, `<time datetime>`.
 
-Publication: the first of JSON-LD `dateCreated`/`datePublished` (the earliest when a
-page gives both: Handelsblatt's `dateCreated` is its first publication), then
+Publication: the JSON-LD article object's `datePublished`, else its `dateCreated`
+(Handelsblatt gives only that, and it beats a later date found elsewhere), then
 `article:published_time` and its relatives, then `itemprop="datePublished"`, then the
 first `<time datetime>`; a value without a time of day is `date_only`, never midnight.
 `dateModified`/`article:modified_time` is kept apart as `modified`. Outlet:
@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 
 from ..errors import InvalidValueError
 from .build import is_date_only, parse_published
-from .sitename import clean_outlet, clean_title
+from .sitename import clean_title, pick_outlet
 
 _log = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ _PUBLISHED_META = (
     "published_time",
 )
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_ARTICLE_TYPE = re.compile(r"Article|Posting|Report|WebPage|Recipe|Review", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # "20.06.2019 11:43", "27.04.2020": the day-first form German pages print.
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
@@ -56,6 +57,7 @@ class PageMeta:
     title: str = ""
     url: str = ""
     outlet: str = ""
+    site_names: tuple[str, ...] = ()  # as the page writes them, best first
     published: dt.datetime | None = None
     date_only: bool = False
     modified: dt.datetime | None = None
@@ -72,13 +74,15 @@ def page_meta(html: str, source: str) -> PageMeta:
     metas = _metas(root)
     ld = list(_json_ld(root))
     url = metas.get("og:url", "")
-    outlet = clean_outlet(metas.get("og:site_name"), url) or clean_outlet(_publisher(ld), url)
+    site_names = tuple(n for n in (metas.get("og:site_name", ""), _publisher(ld)) if n)
+    outlet = pick_outlet(list(site_names), url)
     published, date_only = _published(root, metas, ld, source)
     title = metas.get("og:title", "") or _title(root)
     return PageMeta(
         title=clean_title(title, outlet, url) if title else "",
         url=url if url.startswith(("http://", "https://")) else "",
         outlet=outlet,
+        site_names=site_names,
         published=published,
         date_only=date_only,
         modified=_first_date(
@@ -132,6 +136,12 @@ def _ld_values(ld: list[dict[str, Any]], key: str) -> list[str]:
     return [v for obj in ld if isinstance(v := obj.get(key), str)]
 
 
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and _ARTICLE_TYPE.search(k) for k in kinds)
+
+
 def _publisher(ld: list[dict[str, Any]]) -> str:
     for obj in ld:
         pub = obj.get("publisher")
@@ -145,10 +155,13 @@ def _publisher(ld: list[dict[str, Any]]) -> str:
 def _published(
     root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
 ) -> tuple[dt.datetime | None, bool]:
-    # JSON-LD first, earliest of its first-publication values.
-    first = _earliest(_ld_values(ld, "dateCreated") + _ld_values(ld, "datePublished"), source)
-    if first[0] is not None:
-        return first
+    # JSON-LD first: the article's own object (not its images' or the site's), its
+    # datePublished, else its dateCreated (Handelsblatt gives only that).
+    articles = [obj for obj in ld if _is_article(obj)] or ld
+    for key in ("datePublished", "dateCreated"):
+        first = _earliest(_ld_values(articles, key), source)
+        if first[0] is not None:
+            return first
     found = _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
     if found[0] is not None:
         return found

@@ -31,7 +31,7 @@ from ..settings import Settings
 from .build import build_article, parse_published
 from .pagemeta import PageMeta, page_meta
 from .screens import drop_screens
-from .sitename import clean_outlet, clean_title, outlet_from_host
+from .sitename import clean_title, outlet_from_host, pick_outlet
 from .trailers import drop_trailer
 
 _log = logging.getLogger(__name__)
@@ -108,7 +108,9 @@ def article_of(
     """The Article from an extraction and the page's metadata; `NoMainTextError` when
     too little article text is left."""
     url = meta.url or extracted.url
-    outlet = meta.outlet or _outlet_fallback(extracted, url)
+    outlet = pick_outlet([*meta.site_names, extracted.sitename], url) or (
+        outlet_from_host(url or extracted.hostname) or None
+    )
     title = clean_title(extracted.title, outlet, url) if extracted.title else meta.title
     published, date_only = meta.published, meta.date_only
     if published is None:
@@ -178,11 +180,6 @@ def _lede(description: str, title: str, body: str, settings: Settings) -> str:
     if probe in " ".join(body.split()).casefold() or probe in title.casefold():
         return ""
     return text
-
-
-def _outlet_fallback(extracted: Extracted, url: str) -> str | None:
-    name = clean_outlet(extracted.sitename, url)
-    return name or outlet_from_host(url or extracted.hostname) or None
 
 
 def _htmldate(value: str, source: str) -> tuple[dt.datetime | None, bool]:
