@@ -336,3 +336,19 @@ def test_day_first_itemprop_date_and_xml_declared_page() -> None:
     meta = page_meta(page, "page.html")
     assert meta.published == dt.datetime(2019, 6, 20, 11, 43)
     assert not meta.date_only
+
+
+def test_outlet_candidates_names_beat_domains() -> None:
+    from samestory.ingest.sitename import pick_outlet
+
+    url = "https://www.pcgamer.com/review"
+    assert pick_outlet(["pcgamer", "PC Gamer"], url) == "PC Gamer"
+    assert pick_outlet(["tdg.ch/", "Tribune de Genève"], "https://www.tdg.ch/x") == (
+        "Tribune de Genève"
+    )
+    assert pick_outlet(["Blogger", "Hassanchef"], "https://www.hassanchef.com/x") == "Hassanchef"
+    assert pick_outlet(["lastampa.it"], "https://www.lastampa.it/x") == "lastampa.it"
+    assert clean_outlet("Fischerhütte | hejfish.com", "https://www.hejfish.com/x") == "Fischerhütte"
+    assert clean_outlet("Boxen1.com - aktuelle Boxen News", "https://boxen1.com/x") == "Boxen1"
+    archived = "https://web.archive.org/web/20131110121040/http://www.peptalks.de/haben-sich/"
+    assert clean_outlet("PepTalks", archived) == "PepTalks"
