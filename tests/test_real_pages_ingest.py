@@ -275,16 +275,30 @@ def test_site_names_that_are_no_names_are_refused() -> None:
 
 
 def test_page_description_is_the_lede_only_when_the_body_lacks_it() -> None:
-    teaser = (
-        "Die Stadt will mehr für Schulen ausgeben als im Vorjahr, sagt die Bürgermeisterin heute."
+    body = (
+        "<p>Die Bürgermeisterin stellte am Montag den Haushalt vor. Die Stadt will mehr Geld "
+        "für Schulen und Straßen ausgeben als im Vorjahr.</p>"
     )
+    teaser = "Mehr Geld für Schulen: Die Bürgermeisterin stellt den neuen Haushalt der Stadt vor."
     head = f'<meta property="og:description" content="{teaser}">'
-    article = read_bytes(_html(f"<p>{PROSE}</p>", head), name="page.html")[0]
+    article = read_bytes(_html(body, head), name="page.html")[0]
     assert article.lede == teaser
-    again = read_bytes(_html(f"<p>{teaser}</p><p>{PROSE}</p>", head), name="page.html")[0]
+    again = read_bytes(_html(f"<p>{teaser}</p>{body}", head), name="page.html")[0]
     assert again.lede == ""
     short = '<meta name="description" content="Nachrichten aus der Stadt">'
-    assert read_bytes(_html(f"<p>{PROSE}</p>", short), name="page.html")[0].lede == ""
+    assert read_bytes(_html(body, short), name="page.html")[0].lede == ""
+    blurb = "Deutschlands erstes Anglermagazin. Immer faszinierend, lebendig und praxisnah!"
+    generic = f'<meta name="description" content="{blurb}">'
+    assert read_bytes(_html(body, generic), name="page.html")[0].lede == ""
+
+
+def test_double_encoded_metadata_is_repaired() -> None:
+    from samestory.ingest.decode import repair_mojibake
+
+    assert (
+        repair_mojibake("Tarifrunde fÃ¼r die BeschÃ¤ftigten") == "Tarifrunde für die Beschäftigten"
+    )
+    assert repair_mojibake("Ã la carte") == "Ã la carte"
 
 
 def test_feed_keeps_updated_apart_and_a_bare_day_is_date_only() -> None:

@@ -315,6 +315,11 @@ class Settings:
         "this-many characters the body lacks, becomes the article's lede (standfirsts "
         "are often outside the extracted article element).",
     )
+    page_lede_min_overlap: float = _opt(
+        0.2,
+        "Share of a page description's words (4+ letters) that the body must also hold "
+        "for the description to be the lede; a site's generic blurb shares few.",
+    )
     future_date_tolerance_hours: float = _opt(
         24.0,
         "A publication or update date more than this many hours after now is refused "

@@ -31,6 +31,11 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _DECLARED_HEAD = 4096
+# "Ã¼", "Ã©", "Â " : the lead byte of a two-byte UTF-8 letter read as windows-1252.
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+_MOJIBAKE_MIN = 2
 
 # Above this share of control characters, "text" is really a binary format that
 # happened to decode (e.g. a stream of low bytes is valid ASCII).
@@ -119,6 +124,28 @@ def _decode(data: bytes, name: str, max_chaos: float) -> str:
     except UnicodeDecodeError:
         pass
     return data.decode(detect_encoding(data, name, max_chaos), errors="replace")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as windows-1252 ("fÃ¼r") put back ("für"); other text unchanged.
+
+    Pages double-encode their metadata more often than their text. Only texts with at
+    least `_MOJIBAKE_MIN` suspicious pairs are touched, and each pair on its own, so a
+    pair whose bytes are not UTF-8 stays as it is.
+    """
+    if len(_MOJIBAKE.findall(text)) < _MOJIBAKE_MIN:
+        return text
+    return _MOJIBAKE.sub(_repair_pair, text)
+
+
+def _repair_pair(m: re.Match[str]) -> str:
+    pair = m.group()
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return pair.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return pair
 
 
 def normalize_text(text: str) -> str:

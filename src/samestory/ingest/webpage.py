@@ -29,6 +29,7 @@ from ..errors import EmptyInputError, InvalidValueError, NoMainTextError
 from ..models import Article
 from ..settings import Settings
 from .build import build_article, parse_published
+from .decode import repair_mojibake
 from .pagemeta import PageMeta, page_meta
 from .screens import drop_screens
 from .sitename import clean_title, outlet_from_host, pick_outlet
@@ -52,6 +53,7 @@ _OG_LOCALE = re.compile(
 )
 _HEAD_BYTES = 20_000  # language declarations live in the <head>
 _SOURCE_NEWLINES = re.compile(r"\s*\n\s*")
+_WORD = re.compile(r"\w{4,}")
 _HINT = (
     "is it a front page, a paywall or a script-built page? Save the article page "
     "itself, or paste its text into a .txt file"
@@ -111,7 +113,8 @@ def article_of(
     outlet = pick_outlet([*meta.site_names, extracted.sitename], url) or (
         outlet_from_host(url or extracted.hostname) or None
     )
-    title = clean_title(extracted.title, outlet, url) if extracted.title else meta.title
+    title = repair_mojibake(extracted.title or meta.title)
+    title = clean_title(title, outlet, url)
     published, date_only = meta.published, meta.date_only
     if published is None:
         published, date_only = _htmldate(extracted.date, source)
@@ -170,14 +173,20 @@ def _lede(description: str, title: str, body: str, settings: Settings) -> str:
     """The page's description as the lede, when it is a standfirst the body lacks.
 
     News pages set their teaser paragraph as the description and often render it outside
-    the article element, where the extractor does not look; a description the body
-    already holds (its first paragraph, truncated) or that is short is not one.
+    the article element, where the extractor does not look. Not a standfirst: a
+    description the body already holds (its first paragraph, truncated), a short one,
+    or one that shares few words with the body (the site's own blurb, "Deutschlands
+    erstes Anglermagazin", which would make every article of the site look alike).
     """
-    text = " ".join(description.split())
+    text = repair_mojibake(" ".join(description.split()))
     if len(text) < settings.page_lede_min_chars:
         return ""
     probe = text.rstrip(" .…")[: settings.page_lede_min_chars].casefold()
     if probe in " ".join(body.split()).casefold() or probe in title.casefold():
+        return ""
+    words = set(_WORD.findall(text.casefold()))
+    shared = words & set(_WORD.findall(body.casefold()))
+    if not words or len(shared) / len(words) < settings.page_lede_min_overlap:
         return ""
     return text
 
