@@ -209,6 +209,7 @@ def test_undecodable_feed_is_a_counted_skip(tmp_path: Path) -> None:
 
 def test_zdf_body_is_not_its_login_screen() -> None:
     article = _page("zdf.de.corona.html")
+    assert article.outlet == "Zweites Deutsches Fernsehen"  # not the page title
     assert "Passwort vergessen" not in article.text
     assert "Deine Registrierung war erfolgreich" not in article.text
     assert "New York ist das Epizentrum der Corona-Pandemie" in article.text
@@ -250,6 +251,7 @@ def test_handelsblatt_first_publication() -> None:
 
 
 def test_outlets_are_site_names() -> None:
+    assert _page("correiobraziliense.com.br-poderes.html").outlet != "Política"
     assert _page("tagesspiegel.de.abstandsregeln.html").outlet == "tagesspiegel.de"
     assert _page("taz.de.siemens.html").outlet == "taz"
     assert "facebook" not in (_page("tagesspiegel.de.abstandsregeln.html").outlet or "")
@@ -363,6 +365,7 @@ def test_outlet_candidates_names_beat_domains() -> None:
     assert pick_outlet(["Blogger", "Hassanchef"], "https://www.hassanchef.com/x") == "Hassanchef"
     assert pick_outlet(["lastampa.it"], "https://www.lastampa.it/x") == "lastampa.it"
     assert clean_outlet("Fischerhütte | hejfish.com", "https://www.hejfish.com/x") == "Fischerhütte"
-    assert clean_outlet("Boxen1.com - aktuelle Boxen News", "https://boxen1.com/x") == "Boxen1"
+    assert clean_outlet("Boxen1.com - aktuelle Boxen News", "https://boxen1.com/x") == "Boxen1.com"
+    assert clean_outlet("Phys.org", "https://phys.org/news") == "Phys.org"
     archived = "https://web.archive.org/web/20131110121040/http://www.peptalks.de/haben-sich/"
     assert clean_outlet("PepTalks", archived) == "PepTalks"

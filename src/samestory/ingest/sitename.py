@@ -71,10 +71,10 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
         # A company name reduced to the domain's label: the brand as the domain writes it.
         name = label if label and _fold(bare) == _fold(label) else bare
     host = domain_of(url) or ""
-    # "Gala.fr", "ZDNet.de", "Handelsblatt_De" lose the TLD; a bare "lastampa.it" is a domain.
-    brand = styled or name != name.lower()
+    # A handle ("Handelsblatt_De", "SPOE_at") loses its TLD; a dotted brand keeps it
+    # ("Phys.org", "Sports.fr": without it the name is a common word).
     stem = _TLD_SUFFIX.sub("", name)
-    if brand and stem != name and (not host or _fold(stem) in _fold(host)):
+    if styled and stem != name and (not host or _fold(stem) in _fold(host)):
         name = stem
     if url and _is_section(name, url):
         return ""
