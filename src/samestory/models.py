@@ -43,6 +43,9 @@ class Article:
     language: str | None = None  # as declared by the source; analysis detects its own
     published: dt.datetime | None = None
     source: str | None = None  # where it was read from (path, "-", URL)
+    # The source gave the day only: `published` is that day at 00:00, which is not a time.
+    date_only: bool = False
+    modified: dt.datetime | None = None  # last update, when the source gives it apart
 
     @classmethod
     def create(
@@ -56,6 +59,8 @@ class Article:
         language: str | None = None,
         published: dt.datetime | None = None,
         source: str | None = None,
+        date_only: bool = False,
+        modified: dt.datetime | None = None,
     ) -> Article:
         full_body = f"{lede}\n\n{body}" if lede else body
         return cls(
@@ -68,7 +73,16 @@ class Article:
             language=language,
             published=published,
             source=source,
+            date_only=date_only and published is not None,
+            modified=modified,
         )
+
+    @property
+    def published_text(self) -> str | None:
+        """ISO 8601 publication: "2025-03-12" when only the day is known, else with time."""
+        if self.published is None:
+            return None
+        return self.published.date().isoformat() if self.date_only else self.published.isoformat()
 
     @property
     def text(self) -> str:
@@ -77,7 +91,8 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["published"] = self.published.isoformat() if self.published else None
+        d["published"] = self.published_text
+        d["modified"] = self.modified.isoformat() if self.modified else None
         return d
 
 

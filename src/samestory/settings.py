@@ -287,6 +287,49 @@ class Settings:
         "articles overflowed a 4 GB local-mode heap). Executors still hold ~25 KB per "
         "article in all (docs/spark.md). 0: no cap.",
     )
+    # --- ingest: real pages (issue 16, readers: extraction, metadata, encodings) ---
+    screen_min_cues: int = _opt(
+        3,
+        "A run of at least this many short consent/login cue paragraphs (cookies, "
+        "passwords, registration), each at most one short paragraph from the next, is a "
+        "consent or login screen and is dropped.",
+    )
+    screen_max_gap_chars: int = _opt(
+        300,
+        "Longest paragraph that counts as a consent/login cue or bridges two of them; "
+        "longer ones are prose even when they name a password.",
+    )
+    screen_page_share: float = _opt(
+        0.4,
+        "A body whose characters are at least this share consent/login paragraphs is a "
+        "screen, not an article (the benchmark's and the tests' check).",
+    )
+    trailer_max_line_chars: int = _opt(
+        160,
+        "After a 'read more'/'related' heading near the end of a page, lines up to this "
+        "long (headline links) are dropped with the heading.",
+    )
+    page_lede_min_chars: int = _opt(
+        60,
+        "An HTML page's description (og:description) this long or longer, whose first "
+        "this-many characters the body lacks, becomes the article's lede (standfirsts "
+        "are often outside the extracted article element).",
+    )
+    page_lede_min_overlap: float = _opt(
+        0.2,
+        "Share of a page description's words (4+ letters) that the body must also hold "
+        "for the description to be the lede; a site's generic blurb shares few.",
+    )
+    future_date_tolerance_hours: float = _opt(
+        24.0,
+        "A publication or update date more than this many hours after now is refused "
+        "(dropped with a warning): clocks and zones differ, the future does not publish.",
+    )
+    decode_max_chaos: float = _opt(
+        0.2,
+        "Undeclared encodings: charset-normalizer's best guess with more 'chaos' (0..1, "
+        "mess in the decoded text) than this is refused as undecodable, not stored.",
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

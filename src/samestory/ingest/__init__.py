@@ -21,7 +21,8 @@ fetches http(s) URLs (a page or a feed) with httpx.
 Formats (by extension; stdin and URLs are sniffed from the content or Content-Type):
 
     .txt               title line, optional short lede paragraph, body
-    .html .htm         main text and metadata by trafilatura
+    .html .htm         main text by trafilatura; date, outlet and title from the
+                       page's JSON-LD and meta tags (see webpage, pagemeta)
     .json .jsonl       an object, a list, or one object a line, with `title`,
                        `text`/`body`/`content`, `lede`, `url`, `published`/`date`,
                        `outlet`/`source`/`site`, `language`/`lang`

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -12,6 +13,8 @@ from ..settings import Settings
 from .clean import clean_text
 from .decode import normalize_text, one_line
 
+_log = logging.getLogger(__name__)
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
@@ -24,6 +27,8 @@ def build_article(
     outlet: str | None = None,
     language: str | None = None,
     published: dt.datetime | None = None,
+    date_only: bool = False,
+    modified: dt.datetime | None = None,
     source: str,
     settings: Settings,
     where: str | None = None,
@@ -31,8 +36,13 @@ def build_article(
     """An Article from raw field values; `EmptyInputError` when too little text is left.
 
     `where` names the record in messages when a file holds several ("a.jsonl, line 3").
+    `date_only` says `published` is a day whose time is unknown. A publication or
+    update time beyond now (+ `future_date_tolerance_hours`) is dropped with a warning:
+    no article is published in the future, so the date is the source's mistake.
     """
     where = where or source
+    published = _not_future(published, where, "publication", settings)
+    modified = _not_future(modified, where, "update", settings)
     language = normalize_language(language)
     title = one_line(clean_text(normalize_text(title), language))
     lede = clean_text(normalize_text(lede), language)
@@ -56,7 +66,27 @@ def build_article(
         language=language,
         published=published,
         source=source,
+        date_only=date_only,
+        modified=modified,
     )
+
+
+def _not_future(
+    value: dt.datetime | None, where: str, what: str, settings: Settings
+) -> dt.datetime | None:
+    if value is None:
+        return None
+    now = dt.datetime.now(dt.UTC)
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    if aware > now + dt.timedelta(hours=settings.future_date_tolerance_hours):
+        _log.warning("%s: ignoring the %s date %s, which is in the future", where, what, value)
+        return None
+    return value
+
+
+def is_date_only(value: object) -> bool:
+    """Whether an ISO 8601 value gives a day without a time ("2025-03-12")."""
+    return isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()) is not None
 
 
 def normalize_language(code: str | None) -> str | None:

@@ -158,7 +158,7 @@ def _iter_bytes(
         yield from iter_feed(data, source=name, settings=settings, skips=skips, base_url=base_url)
         return
     assert fmt is None or fmt not in _BINARY
-    text = decode_bytes(data, name)
+    text = decode_bytes(data, name, max_chaos=settings.decode_max_chaos)
     fmt = fmt or sniff_format(text)
     if fmt == "feed":  # a feed in an encoding the byte sniffer missed (UTF-16)
         yield from iter_feed(text, source=name, settings=settings, skips=skips, base_url=base_url)

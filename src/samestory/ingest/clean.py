@@ -1,9 +1,10 @@
 """Boilerplate removal: the lines and glued phrases scraping leaves around article text.
 
 Phrases come from `lang/<code>/boilerplate.py` (`BOILERPLATE`, case-insensitive
-regexes). The language of a text is only known after analysis, so the union of every
-supported language's list always applies; `language` can only add a list (for a
-language outside `lang.SUPPORTED`), never narrow it.
+regexes; `LINES`, patterns that only ever match a whole line, such as newsletter
+invitations and feed footers). The language of a text is only known after analysis,
+so the union of every readable language's list (`lang.READABLE`) always applies;
+`language` can only add a list, never narrow it.
 
 A phrase is removed in three places, and nowhere else, so that it survives inside
 ordinary prose ("Read more about the budget in the annex" stays):
@@ -51,6 +52,10 @@ _UNIVERSAL: tuple[str, ...] = (
     r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))[^\n]*",
     r"[*•·\-–—_=~]{3,}",  # separator rules between page blocks
 )
+# Whole lines in any language: an agency's signature ("aja/PAP", "(dpa/afp)").
+_UNIVERSAL_LINES: tuple[str, ...] = (
+    r"\(?(?:[a-z]{2,5}/)+(?:pap|dpa|afp|ap|reuters|efe|ansa|ats|apa|kna|epd|sda|nxp)\)?",
+)
 # Case-sensitive seams, whatever flags the surrounding pattern has.
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -62,13 +67,18 @@ def _patterns(
     extra_language: str | None,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     phrases: list[str] = list(_UNIVERSAL)
-    codes = list(lang.SUPPORTED)
+    lines: list[str] = list(_UNIVERSAL_LINES)
+    codes = list(lang.READABLE)
     if extra_language and extra_language.lower() not in codes:
         codes.append(extra_language.lower())
     for code in codes:
         phrases.extend(lang.resource(code, "boilerplate", "BOILERPLATE", ()))
+        lines.extend(lang.resource(code, "boilerplate", "LINES", ()))
     alternation = "|".join(f"(?:{p})" for p in phrases)
-    line = re.compile(rf"(?:{alternation}){_SEPARATED_TAIL}", re.IGNORECASE)
+    whole = "|".join(f"(?:{p})" for p in lines)
+    line = re.compile(
+        rf"(?:{alternation}){_SEPARATED_TAIL}" + (f"|{whole}" if whole else ""), re.IGNORECASE
+    )
     glued_start = re.compile(
         rf"(?:{alternation})(?-i:(?<=[{_LOWER}])(?=[{_UPPER}]))", re.IGNORECASE
     )
@@ -104,7 +114,13 @@ def _is_boilerplate_line(line: str, line_re: re.Pattern[str]) -> bool:
     if core != line and not _TRAILING_PUNCT.sub("", core):
         return True  # nothing but share buttons
     core = _TRAILING_PUNCT.sub("", core) or core
-    return line_re.fullmatch(core) is not None or line_re.fullmatch(line) is not None
+    # A table row of one cell ("| Weitere Artikel zum Thema |") is that cell.
+    cell = line.strip("| ")
+    return (
+        line_re.fullmatch(core) is not None
+        or line_re.fullmatch(line) is not None
+        or (cell != line and bool(cell) and line_re.fullmatch(cell) is not None)
+    )
 
 
 def _strip_glued(line: str, start_re: re.Pattern[str], end_re: re.Pattern[str]) -> str:

@@ -20,6 +20,7 @@ an `InputError` (in bulk ingest: one counted skip).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import io
@@ -33,12 +34,12 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..errors import InputError, UnsupportedFormatError
+from ..errors import BinaryInputError, InputError, UnsupportedFormatError
 from ..models import Article
 from ..settings import Settings
-from .build import build_article, domain_of
-from .decode import normalize_text, one_line
-from .skips import BAD_FEED, ReasonedError, Skips, collect
+from .build import build_article, domain_of, is_date_only
+from .decode import declared_charset, detect_encoding, normalize_text, one_line
+from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
 _log = logging.getLogger(__name__)
 
@@ -61,6 +62,25 @@ _WORDPRESS_FOOTER = re.compile(
     r"(?:The post|L[’']article|Der Beitrag|La entrada) .+ (?:appeared first on|"
     r"est apparu en premier sur|erschien zuerst auf|se publicó primero en) .+",
 )
+# European zone abbreviations (German, English, French forms) as RFC 822 offsets.
+_ZONES = {
+    "MEZ": "+0100",
+    "CET": "+0100",
+    "HNEC": "+0100",
+    "MESZ": "+0200",
+    "CEST": "+0200",
+    "HAEC": "+0200",
+    "WEZ": "+0000",
+    "WET": "+0000",
+    "WESZ": "+0100",
+    "WEST": "+0100",
+    "BST": "+0100",
+    "OEZ": "+0200",
+    "EET": "+0200",
+    "OESZ": "+0300",
+    "EEST": "+0300",
+}
+_ZONE_NAME = re.compile(r"\s([A-Za-z]{3,4})\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
 
 
@@ -85,7 +105,7 @@ def iter_feed(
     Atom feed. `base_url` (the feed's URL when fetched) resolves relative links and
     names the outlet when the feed has no title.
     """
-    doc = _parse(data, source, base_url)
+    doc = _parse(data, source, base_url, settings.decode_max_chaos)
     feed = doc.feed
     outlet = _text_of(feed.get("title_detail")) or domain_of(feed.get("link") or base_url)
     feed_language = _str(feed.get("language"))
@@ -120,8 +140,8 @@ def looks_like_feed(head: str) -> bool:
     return _FEED_ROOT.match(head) is not None
 
 
-def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def _parse(data: bytes | str, source: str, base_url: str | None, max_chaos: float) -> Any:
+    raw = data.encode("utf-8") if isinstance(data, str) else _as_declared(data, source, max_chaos)
     headers = {"content-location": base_url} if base_url else None
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
     doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
@@ -132,6 +152,29 @@ def _parse(data: bytes | str, source: str, base_url: str | None) -> Any:
             )
         raise UnsupportedFormatError(f"{source}: XML, but not an RSS or Atom feed")
     return doc
+
+
+def _as_declared(raw: bytes, source: str, max_chaos: float) -> bytes:
+    """Bytes feedparser reads right: an undeclared, non-UTF-8 feed re-encoded as UTF-8.
+
+    Without an encoding declaration feedparser tries UTF-8 and then windows-1252, which
+    turns a KOI8-R or Shift-JIS feed into mojibake; charset-normalizer reads the bytes
+    instead, and a feed it cannot read with confidence is refused (`undecodable`).
+    """
+    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw
+    if declared_charset(raw) is not None:
+        return raw
+    try:
+        raw.decode("utf-8")
+        return raw
+    except UnicodeDecodeError:
+        pass
+    try:
+        encoding = detect_encoding(raw, source, max_chaos)
+    except BinaryInputError as e:
+        raise ReasonedError(str(e), UNDECODABLE) from None
+    return raw.decode(encoding, errors="replace").encode("utf-8")
 
 
 def _article(
@@ -154,14 +197,17 @@ def _article(
     else:
         body = summary
     url = _str(entry.get("link")) or _http(_str(entry.get("id")))
+    published, date_only = _published(entry, where)
     return build_article(
+        modified=_modified(entry),
         title=_text_of(entry.get("title_detail")) or _str(entry.get("title")),
         lede=lede,
         body=body,
         url=url or None,
         outlet=outlet or domain_of(url),
         language=_entry_language(entry) or feed_language or None,
-        published=_published(entry, where),
+        published=published,
+        date_only=date_only,
         source=source,
         settings=settings,
         where=where,
@@ -226,7 +272,8 @@ def _entry_language(entry: Any) -> str:
     return _str(entry.get("language"))
 
 
-def _published(entry: Any, where: str) -> dt.datetime | None:
+def _published(entry: Any, where: str) -> tuple[dt.datetime | None, bool]:
+    """The entry's date, and whether it gave the day only (an Atom "2025-03-12")."""
     seen: set[str] = set()
     for key in ("published", "updated", "created"):
         # dict.get: FeedParserDict maps a missing `updated` to `published`, with a warning.
@@ -242,10 +289,18 @@ def _published(entry: Any, where: str) -> dt.datetime | None:
             if isinstance(struct, time.struct_time):  # feedparser's UTC reading
                 parsed = dt.datetime(*struct[:6], tzinfo=dt.UTC)
         if parsed is not None:
-            return parsed
+            return parsed, is_date_only(raw)
         # A bad date must not lose the entry.
         _log.warning("%s: ignoring unparseable date %r", where, raw)
-    return None
+    return None, False
+
+
+def _modified(entry: Any) -> dt.datetime | None:
+    """The entry's update time, kept apart when it also gives its publication time."""
+    published, updated = _str(dict.get(entry, "published")), _str(dict.get(entry, "updated"))
+    if not published or not updated or updated == published:
+        return None
+    return _parse_date(updated)
 
 
 def _parse_date(raw: str) -> dt.datetime | None:
@@ -253,6 +308,10 @@ def _parse_date(raw: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(raw)  # Atom, and ISO dates in RSS
     except ValueError:
         pass
+    # RFC 822 knows only the American zone names; German feeds write "MESZ".
+    m = _ZONE_NAME.search(raw)
+    if m and m.group(1).upper() in _ZONES:
+        raw = f"{raw[: m.start(1)]}{_ZONES[m.group(1).upper()]}"
     try:
         return email.utils.parsedate_to_datetime(raw)  # RFC 822, the RSS 2.0 form
     except (TypeError, ValueError, IndexError):

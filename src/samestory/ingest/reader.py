@@ -110,7 +110,7 @@ def read_bytes(
     chosen = chosen or sniff_bytes(data)
     if chosen in _BINARY:
         return _PARSERS[chosen](data, source=name, settings=settings)
-    text = decode_bytes(data, name)
+    text = decode_bytes(data, name, max_chaos=settings.decode_max_chaos)
     return _PARSERS[chosen or sniff_format(text)](text, source=name, settings=settings)
 
 

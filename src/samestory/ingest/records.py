@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import InputError, InvalidValueError, NoMainTextError
 from ..models import Article
 from ..settings import Settings
-from .build import build_article, parse_published
+from .build import build_article, is_date_only, parse_published
 from .skips import Skips
 
 _log = logging.getLogger(__name__)
@@ -157,6 +157,7 @@ def _article(record: object, where: str, source: str, settings: Settings) -> Art
         outlet=_outlet(record, where),
         language=_text(record, _LANGUAGE_KEYS, where) or None,
         published=parse_published(_first(record, _DATE_KEYS), f"{where}, 'published'"),
+        date_only=is_date_only(_first(record, _DATE_KEYS)),
         source=source,
         where=where,
         settings=settings,

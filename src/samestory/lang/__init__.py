@@ -1,6 +1,7 @@
 """Per-language resources, one package per language, one module per concern.
 
-    lang/<code>/boilerplate.py  BOILERPLATE: phrases/patterns scraped pages leave behind
+    lang/<code>/boilerplate.py  BOILERPLATE: phrases/patterns scraped pages leave behind;
+                                LINES: whole-line patterns; SCREENS: consent/login cues
     lang/<code>/numbers.py      NUMBERS: scale words, currency words, approximators, separators
     lang/<code>/names.py        NAMES: titles and honorifics, name particles, demonyms
 
@@ -16,6 +17,9 @@ from types import ModuleType
 from typing import Any
 
 SUPPORTED = ("en", "fr", "de", "es")
+# Languages whose page furniture the readers know: the analysis languages and those of
+# the pages they meet (a page's language is only known after reading it).
+READABLE = (*SUPPORTED, "it", "pt", "nl", "pl", "fi")
 
 
 @cache

@@ -113,7 +113,7 @@ def build_report(
                 outlet=story.outlets[d],
                 title=art.title,
                 language=a.language,
-                published=art.published.isoformat() if art.published else None,
+                published=art.published_text,
                 url=art.url,
                 sentences=[s.text for s in a.sentences],
                 fact_of=fact_of,

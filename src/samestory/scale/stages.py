@@ -123,7 +123,7 @@ def article_row(article: Article, seq: int) -> dict[str, Any]:
         "canonical_url": canonical_url(article.url),
         "outlet": article.outlet,
         "language": article.language,
-        "published": article.published.isoformat() if article.published else None,
+        "published": article.published_text,
         "source": article.source,
     }
 

@@ -111,6 +111,8 @@ def article_from_row(row: dict[str, Any]) -> Article:
         language=row.get("language"),
         published=dt.datetime.fromisoformat(published) if published else None,
         source=row.get("source"),
+        # A day without a time is stored as the date alone ("2025-03-12").
+        date_only=isinstance(published, str) and "T" not in published,
     )
 
 

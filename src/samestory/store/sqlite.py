@@ -118,7 +118,7 @@ class SQLiteStore:
                         canonical_url(art.url),
                         art.outlet,
                         art.language,
-                        art.published.isoformat() if art.published else None,
+                        art.published_text,
                         art.source,
                         at,
                     ),

@@ -51,4 +51,52 @@ BOILERPLATE: list[str] = [
     r"(veröffentlicht|aktualisiert)( am)? \d[^\n]{0,80}",
     r"lesezeit",
     r"\d+ min(uten)? lesezeit",
+    # Mediatheken, Bildnachweise, verwandte Links
+    r"video verfügbar bis [^\n]{1,40}",
+    r"(zur )?merkliste hinzugefügt!?",
+    r"gemerkt auf [^\n]{1,40}",
+    r"merken( beendet)?",
+    r"bewertet!?|bewertung entfernt",
+    r"embed-code kopieren",
+    r"(rubriklistenbild|titelbild|artikelbild|bildquelle|quelle|fotos?|bild)",
+    r"auch lesen",
+    r"mehr themen",
+    r"weitere (beiträge|artikel|informationen|themen)[\w ]{0,40}",
+    r"sie sind (aktuell )?nicht eingeloggt\.?",
+    r"keine kommentare",
+    r"kategorie",
+    r"bild anzeigen",
+    r"(empfohlene|ähnliche|verwandte) (beiträge|artikel)",
+    r"lust auf mehr\?",
+    r"quellenangaben|quellen",
+    r"kontakt|telefon|fax",
+    r"veröffentlichung",
+    r"(vorschau auf den )?nächsten? (artikel|beitrag)",
+]
+
+LINES: list[str] = [
+    r"[^\n]{0,120}\b(newsletter|rundbrief)\b[^\n]{0,80}\b(anmelden|abonnieren|erhalten sie|bestellen)\b[^\n]{0,80}",  # noqa: E501
+    r"[^\n]{0,80}\b(anmelden|abonnieren|bestellen)\b[^\n]{0,80}\bnewsletter\b[^\n]{0,80}",
+    r"mit unserem newsletter [^\n]{0,200}",
+    r"mit der registrierung akzeptieren sie [^\n]{0,200}",
+    r"[^\n]{0,60}\b(beitrag|artikel) enthält (werbung|affiliate-links)[^\n]{0,120}",
+]
+
+SCREENS: list[str] = [
+    r"\bcookies?\b",
+    r"\b(passwort|registrierung|registrieren|anmeldung|einloggen|eingeloggt|altersprüfung|benutzerkonto)",
+    r"\b(einwilligung|zustimmung|datenschutzeinstellungen|widersprechen)\b",
+]
+
+# Headings of the related-article links a page ends with (see samestory.ingest.trailers).
+RELATED: list[str] = [
+    r"lesen sie (auch|mehr|hier)",
+    r"auch interessant",
+    r"das könnte sie auch interessieren",
+    r"mehr zum thema( [\w .]{1,30})?",
+    r"weitere (artikel|beiträge|nachrichten|meldungen|themen)( zum thema| aus [\w ]{1,30})?",
+    r"(empfohlene|ähnliche|verwandte) (beiträge|artikel)",
+    r"mehr themen",
+    r"auch lesen",
+    r"kommentierte artikel",
 ]

@@ -67,4 +67,37 @@ BOILERPLATE: list[str] = [
     r"menu",
     r"\d+ min(ute)?s? read",
     r"(published|updated|last updated)( on)?:? \d[^\n]{0,80}",
+    # feed footers, newsletter and agency lines
+    r"the post [^\n]{1,200} appeared first on [^\n]{1,100}",
+    r"more (stories|articles|news)",
+    r"(image|photo|picture)s? (source|credit)s?",
+    r"credit",
+]
+
+LINES: list[str] = [
+    r"[^\n]{0,120}\b(sign(ing)? up|subscribe|subscribing|register)\b[^\n]{0,80}\bnewsletters?\b[^\n]{0,80}",  # noqa: E501
+    r"[^\n]{0,80}\bnewsletters?\b[^\n]{0,80}\b(sign(ing)? up|subscribe|subscribing)\b[^\n]{0,80}",
+    r"get [^\n]{0,80} by e-?mail and never miss [^\n]{0,80}",
+    r"never miss [^\n]{0,80}\b(sign(ing)? up|subscribe|subscribing)\b[^\n]{0,80}",
+    r"if you enjoyed (reading )?this [^\n]{0,150}",
+    r"\(?(photo|image|picture)? ?credit: [^\n]{1,120}",
+    r"follow [^\n]{1,60} on (twitter|facebook|instagram)[^\n]{0,150}",
+]
+
+SCREENS: list[str] = [
+    r"\bcookies?\b",
+    r"\b(password|sign in|log in|login|create (an|your) account|register|registration|age verification)\b",  # noqa: E501
+    r"\b(consent|privacy (policy|settings))\b",
+]
+
+# Headings of the related-article links a page ends with (see samestory.ingest.trailers).
+RELATED: list[str] = [
+    r"read more",
+    r"read (also|next)",
+    r"also read",
+    r"see also",
+    r"related( articles| stories| content| coverage| posts)?",
+    r"more on this (story|topic)",
+    r"(you (may|might) also like|recommended( for you)?)",
+    r"more (stories|articles|news)( from [\w ]{1,30})?",
 ]

@@ -52,4 +52,32 @@ BOILERPLATE: list[str] = [
     r"(publicado|actualizado)( el)? \d[^\n]{0,80}",
     r"tiempo de lectura",
     r"\d+ min(utos)? de lectura",
+    # relacionados
+    r"seguir leyendo",
+    r"(le|te) puede interesar",
+    r"puedes ver",
+    r"vea también",
+    r"mire",
+    r"notas relacionadas",
+    r"(noticias|artículos) relacionad[oa]s",
+]
+
+LINES: list[str] = [
+    r"[^\n]{0,160}\b(suscríbete|suscribirse|suscribete|regístrate)\b[^\n]{0,80}\b(newsletter|boletín)\b[^\n]{0,80}",
+    r"¡?mira lo que tiene nuestro canal de youtube!?",
+]
+
+SCREENS: list[str] = [
+    r"\bcookies?\b",
+    r"\b(contraseña|inicia sesión|iniciar sesión|regístrate|registro)\b",
+    r"\b(consentimiento|privacidad)\b",
+]
+
+# Headings of the related-article links a page ends with (see samestory.ingest.trailers).
+RELATED: list[str] = [
+    r"seguir leyendo",
+    r"(lea|lee) también",
+    r"(noticias|notas|artículos) relacionad[oa]s",
+    r"(le|te) puede interesar",
+    r"lo más (leído|visto)",
 ]

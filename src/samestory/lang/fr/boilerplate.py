@@ -56,4 +56,27 @@ BOILERPLATE: list[str] = [
     r"(publié|mis à jour|modifié) le \d[^\n]{0,80}",
     r"temps de lecture",
     r"\d+ min(utes)? de lecture",
+    # crédits et liens connexes
+    r"(créé|publié|mis à jour|modifié)( le)?",
+    r"(crédits? photos?|image illustrative|illustration)",
+    r"les plus (lus|commentés)",
+]
+
+LINES: list[str] = [
+    r"[^\n]{0,120}\b(inscrivez-vous|abonnez-vous|recevez)\b[^\n]{0,80}\b(newsletter|lettre d'information)\b[^\n]{0,80}",  # noqa: E501
+]
+
+SCREENS: list[str] = [
+    r"\bcookies?\b|\btraceurs\b",
+    r"\b(mot de passe|identifiez-vous|connectez-vous|créer un compte|inscription)\b",
+    r"\b(consentement|vie privée)\b",
+]
+
+# Headings of the related-article links a page ends with (see samestory.ingest.trailers).
+RELATED: list[str] = [
+    r"(à )?lire (aussi|également)",
+    r"(à )?voir (aussi|également)",
+    r"sur le même (sujet|thème)",
+    r"articles? (similaires|liés|connexes)",
+    r"les plus (lus|commentés)",
 ]

@@ -1,0 +1,241 @@
+"""A page's own metadata: JSON-LD, OpenGraph and article meta tags, `<time datetime>`.
+
+Publication: the JSON-LD article object's `datePublished`, else its `dateCreated`
+(Handelsblatt gives only that, and it beats a later date found elsewhere), then
+`article:published_time` and its relatives, then `itemprop="datePublished"`, then the
+first `<time datetime>`; a value without a time of day is `date_only`, never midnight.
+`dateModified`/`article:modified_time` is kept apart as `modified`. Outlet:
+`og:site_name`, else JSON-LD `publisher.name`, cleaned (`sitename`). Description:
+`og:description`, else `<meta name="description">` (the reader's lede candidate). Everything here
+is a best effort: a page with none of it falls back to trafilatura's guesses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import email.utils
+import json
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import InvalidValueError
+from .build import is_date_only, parse_published
+from .sitename import clean_title, pick_outlet
+
+_log = logging.getLogger(__name__)
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "published_time",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_ARTICLE_TYPE = re.compile(r"Article|Posting|Report|WebPage|Recipe|Review", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# "20.06.2019 11:43", "27.04.2020": the day-first form German pages print.
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
+_SCRIPT_DATE = re.compile(r'"(dateCreated|datePublished)"\s*:\s*"([^"]{10,40})"')
+_MAX_JSON_LD = 200_000
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    site_names: tuple[str, ...] = ()  # as the page writes them, best first
+    published: dt.datetime | None = None
+    date_only: bool = False
+    modified: dt.datetime | None = None
+    description: str = ""  # the page's standfirst (og:description, meta description)
+
+
+def page_meta(html: str, source: str) -> PageMeta:
+    """What the page says about itself; empty fields where it says nothing usable."""
+    try:
+        # lxml refuses a str that still carries an XML encoding declaration.
+        root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        return PageMeta()
+    metas = _metas(root)
+    ld = list(_json_ld(root))
+    url = metas.get("og:url", "")
+    site_names = tuple(n for n in (metas.get("og:site_name", ""), _publisher(ld)) if n)
+    outlet = pick_outlet(list(site_names), url)
+    published, date_only = _published(root, metas, ld, source)
+    title = metas.get("og:title", "") or _title(root)
+    return PageMeta(
+        title=clean_title(title, outlet, url) if title else "",
+        url=url if url.startswith(("http://", "https://")) else "",
+        outlet=outlet,
+        site_names=site_names,
+        published=published,
+        date_only=date_only,
+        modified=_first_date(
+            [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
+        )[0],
+        description=metas.get("og:description") or metas.get("description") or "",
+    )
+
+
+def _metas(root: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _title(root: Any) -> str:
+    el = root.find(".//title")
+    return " ".join((el.text_content() if el is not None else "").split())
+
+
+def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        yield from _objects(data)
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _objects(graph)
+
+
+def _ld_values(ld: list[dict[str, Any]], key: str) -> list[str]:
+    return [v for obj in ld if isinstance(v := obj.get(key), str)]
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and _ARTICLE_TYPE.search(k) for k in kinds)
+
+
+def _publisher(ld: list[dict[str, Any]]) -> str:
+    for obj in ld:
+        pub = obj.get("publisher")
+        if isinstance(pub, list) and pub:
+            pub = pub[0]
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            return str(pub["name"])
+    return ""
+
+
+def _published(
+    root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
+) -> tuple[dt.datetime | None, bool]:
+    # JSON-LD first: the article's own object (not its images' or the site's), its
+    # datePublished, else its dateCreated (Handelsblatt gives only that).
+    articles = [obj for obj in ld if _is_article(obj)] or ld
+    for key in ("datePublished", "dateCreated"):
+        first = _earliest(_ld_values(articles, key), source)
+        if first[0] is not None:
+            return first
+    found = _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
+    if found[0] is not None:
+        return found
+    found = _first_date(_itemprop_dates(root), source)
+    if found[0] is not None:
+        return found
+    times = [el.get("datetime") or "" for el in root.iter("time")]
+    found = _first_date(times[:3], source)
+    if found[0] is not None:
+        return found
+    # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
+    scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)
+    return _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
+
+
+def _itemprop_dates(root: Any) -> list[str]:
+    """`itemprop="datePublished"` on elements other than <meta>: attribute, else text."""
+    values: list[str] = []
+    for el in root.xpath('//*[@itemprop="datePublished"][not(self::meta)]')[:3]:
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
+        values.append(" ".join((value or "").split()))
+    return values
+
+
+def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
+    value = value.strip()
+    if not value:
+        return None, False
+    try:
+        parsed = parse_published(
+            value.replace("Z", "+00:00") if value.endswith("Z") else value, source
+        )
+        return parsed, is_date_only(value)
+    except InvalidValueError:
+        pass
+    try:  # RFC 822 in JSON-LD: "Thu, 08 May 2014 14:04:53 -0400"
+        return email.utils.parsedate_to_datetime(value), False
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _DAY_FIRST.fullmatch(value)
+    if m:
+        day, month, year, hour, minute = m.groups()
+        try:
+            when = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+        except ValueError:
+            return None, False
+        return when, hour is None
+    return None, False
+
+
+def _first_date(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:
+    for value in values:
+        parsed = _parse(value, source)
+        if parsed[0] is not None:
+            return parsed
+    return None, False
+
+
+def _earliest(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:
+    parsed = [p for v in values if (p := _parse(v, source))[0] is not None]
+    if not parsed:
+        return None, False
+
+    def key(item: tuple[dt.datetime | None, bool]) -> dt.datetime:
+        assert item[0] is not None
+        value = item[0]
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+    first = min(parsed, key=key)
+    if first[1]:
+        # A bare day beside a timed value of the same day: the time is known after all.
+        timed = [
+            p for p in parsed if not p[1] and p[0] and first[0] and p[0].date() == first[0].date()
+        ]
+        if timed:
+            return min(timed, key=key)
+    return first

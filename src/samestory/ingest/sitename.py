@@ -1,0 +1,175 @@
+"""An outlet's name as readers know it, from what a page or feed calls itself.
+
+"TAZ Verlags- und Vertriebs GmbH" -> "taz", "Handelsblatt_De" -> "Handelsblatt";
+never a social-media URL ("https://www.facebook.com/tagesspiegel") nor a section of
+the site ("Política" on /politica/...). Failing a usable name, the domain:
+"www.zdf.de" -> "zdf.de".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .build import domain_of
+
+__all__ = ["clean_outlet", "clean_title", "looks_like_domain", "outlet_from_host", "pick_outlet"]
+
+# Legal forms and publishing-company words, longest first, at the end of a name.
+_LEGAL = re.compile(
+    r"(?:[\s,]+(?:verlags-?\s+und\s+vertriebs-?\s*)?(?:gmbh\s*&\s*co\.?\s*kg(?:aa)?|gmbh|"
+    r"ag|kg|se|e\.\s?v\.|s\.\s?a\.?(?:\s?u\.)?|s\.\s?l\.|sas|sarl|s\.p\.a\.|spa|srl|ltd\.?|"
+    r"limited|llc|inc\.?|plc|corp\.?|b\.v\.|n\.v\.|oy|ab|sp\.\s?z\s?o\.\s?o\.|s\.k\.a\.?))+$",
+    re.IGNORECASE,
+)
+_PUBLISHER_WORDS = re.compile(r"\s+(?:verlag|verlags|verlagsgruppe|mediengruppe)$", re.I)
+_TLD_SUFFIX = re.compile(r"[\s_.-]+(?:de|com|fr|es|it|pt|pl|fi|nl|at|ch|uk|org|net)$", re.I)
+_URL = re.compile(r"^(?:https?://|www\.)|^\S+\.(?:com|de|org|net|fr|es)/", re.IGNORECASE)
+# Not a name: a copyright line, an unfilled template, an e-mail address, a sentence.
+_NOT_A_NAME = re.compile(r"©|\bcopyright\b|[{}$@]", re.IGNORECASE)
+_PLATFORMS = frozenset(
+    {"blogger", "blogspot", "wordpress", "wordpress.com", "medium", "tumblr", "substack", "wix"}
+)
+_SENTENCE = re.compile(r"[.?!]\s+\S")
+_SENTENCE_WORDS = 6
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}/?", re.IGNORECASE)
+_ARCHIVED = re.compile(r"https?://web\.archive\.org/web/[\w*]+/(https?://.+)")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_MAX_NAME = 60
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _site_label(url: str | None) -> str:
+    """ "https://www.taz.de/x" -> "taz"."""
+    host = domain_of(_unwrap(url)) or ""
+    parts = host.split(".")
+    return parts[-2] if len(parts) >= 2 else host
+
+
+def clean_outlet(name: str | None, url: str | None = None) -> str:
+    """A site's name without legal forms and suffixes; "" when it is no outlet name."""
+    if not name:
+        return ""
+    url = _unwrap(url)
+    styled = "_" in name  # "Handelsblatt_De", "SPOE_at": a handle, not a domain
+    name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
+    name = _without_domain_parts(name)
+    if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
+        return ""
+    if name.casefold() in _PLATFORMS:
+        return ""  # the blog's host, not the blog ("Blogger")
+    if len(name.split()) >= _SENTENCE_WORDS and _SENTENCE.search(name):
+        return ""  # a headline or a slogan in the site-name field
+    bare = _PUBLISHER_WORDS.sub("", _LEGAL.sub("", name)).strip(" ,-")
+    if bare and bare != name:
+        label = _site_label(url)
+        # A company name reduced to the domain's label: the brand as the domain writes it.
+        name = label if label and _fold(bare) == _fold(label) else bare
+    host = domain_of(url) or ""
+    # A handle ("Handelsblatt_De", "SPOE_at") loses its TLD; a dotted brand keeps it
+    # ("Phys.org", "Sports.fr": without it the name is a common word).
+    stem = _TLD_SUFFIX.sub("", name)
+    if styled and stem != name and (not host or _fold(stem) in _fold(host)):
+        name = stem
+    if url and _is_section(name, url):
+        return ""
+    return name
+
+
+def pick_outlet(names: list[str], url: str | None) -> str:
+    """The first candidate that reads as a name ("PC Gamer" over "pcgamer", "tdg.ch/"),
+    else the first usable one; "" when none is."""
+    cleaned = [c for c in (clean_outlet(n, url) for n in names) if c]
+    for name in cleaned:
+        if not looks_like_domain(name, url):
+            return name
+    return cleaned[0] if cleaned else ""
+
+
+def looks_like_domain(name: str, url: str | None) -> bool:
+    """ "tdg.ch", "pcgamer" (the host's label in lower case): a domain, not a name."""
+    if _DOMAIN.fullmatch(name):
+        return True
+    return name == name.lower() and " " not in name and _fold(name) == _fold(_site_label(url))
+
+
+def _without_domain_parts(name: str) -> str:
+    """ "Fischerhütte | hejfish.com" -> "Fischerhütte"; "Boxen1.com - News" -> "Boxen1.com"."""
+    for sep in _SEPARATORS:
+        parts = [p.strip() for p in name.split(sep)]
+        if len(parts) > 1 and _DOMAIN.fullmatch(parts[0]):
+            return parts[0]  # the domain first, a slogan after it: the domain is the name
+        kept = [p for p in parts if p and not _DOMAIN.fullmatch(p)]
+        if len(parts) > 1 and kept and len(kept) < len(parts):
+            return sep.join(kept)
+    return name
+
+
+def _unwrap(url: str | None) -> str | None:
+    """An archived page's original URL (web.archive.org/web/<time>/<url>)."""
+    if url:
+        m = _ARCHIVED.match(url)
+        if m:
+            return m.group(1)
+    return url
+
+
+def _is_section(name: str, url: str) -> bool:
+    """Whether `name` is a path segment of `url` but not part of its host ("Política")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    folded = _fold(name)
+    if not folded or folded in _fold(parts.hostname or ""):
+        return False
+    segments = {_fold(s) for s in re.split(r"[/_.-]", parts.path) if s}
+    return folded in segments
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def outlet_from_host(url: str | None) -> str:
+    """The domain, without "www.", as the outlet of last resort."""
+    url = _unwrap(url)
+    if not url:
+        return ""
+    if "://" not in url:
+        url = f"http://{url}"
+    return domain_of(url) or ""
+
+
+def clean_title(title: str, outlet: str | None, url: str | None) -> str:
+    """`title` without " | Site" / " - Site" (or "Site | ") naming the outlet or its domain."""
+    names = {_fold(n) for n in (outlet or "", _site_label(url)) if n and _fold(n)}
+    if not names:
+        return title
+    for _ in range(2):  # "Story - Section | site.com": the site, then what named it
+        stripped = _strip_site(title, names)
+        if stripped == title:
+            break
+        title = stripped
+    return title
+
+
+def _strip_site(title: str, names: set[str]) -> str:
+    for sep in _SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and len(head) >= 10 and _names_site(tail, names):
+            return head.strip()
+        first, found, rest = title.partition(sep)
+        if found and len(rest) >= 10 and _names_site(first, names):
+            return rest.strip()
+    return title
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    folded = _fold(part)
+    return bool(folded) and any(_same_name(folded, n) for n in names)
