@@ -39,8 +39,8 @@ Time of day. A prediction "has a time" when the article says so: an explicit
 `published_time_known` attribute where the model has one, otherwise a non-midnight time
 or a zone on `published` (today's model stores "time unknown" as a naive midnight).
 Where the gold gives a time, the prediction must have one within 1 minute (in the gold
-zone when both have zones); where the gold gives none, the prediction must not have one
-("not invented").
+zone when both have zones) of it or of one in `time_also`; where the gold gives none,
+the prediction must not have one ("not invented").
 """
 
 from __future__ import annotations
@@ -249,16 +249,26 @@ def date_right(published: dt.datetime | None, gold: dict[str, Any]) -> bool:
     return any(day == w or (len(w) == 7 and day.startswith(w + "-")) for w in wanted)
 
 
+def _same_time(published: dt.datetime, time: str, tz: str | None) -> bool:
+    local = _in_gold_zone(published, tz)
+    hh, mm = map(int, time.split(":"))
+    gap = abs(local.hour * 60 + local.minute - (hh * 60 + mm))
+    return gap <= 1 or gap >= 24 * 60 - 1
+
+
 def time_right(article: Any, gold: dict[str, Any]) -> bool:
-    """Where the gold gives a time: kept (within a minute); where not: not invented."""
+    """Where the gold gives a time: kept (within a minute); where not: not invented.
+
+    `time_also` lists the other times the page's own data gives ("11:38+01:00" where
+    JSON-LD says 11:17 and the visible <time> 11:38); any of them counts.
+    """
     if gold.get("time") is None:
         return not has_time(article)
     if not has_time(article):
         return False
-    published = _in_gold_zone(article.published, gold.get("tz"))
-    hh, mm = map(int, gold["time"].split(":"))
-    got = published.hour * 60 + published.minute
-    return abs(got - (hh * 60 + mm)) <= 1 or abs(got - (hh * 60 + mm)) >= 24 * 60 - 1
+    wanted = [(gold["time"], gold.get("tz"))]
+    wanted += [(alt[:5], alt[5:] or None) for alt in gold.get("time_also", [])]
+    return any(_same_time(article.published, t, tz) for t, tz in wanted)
 
 
 def outlet_norm(name: str) -> str:

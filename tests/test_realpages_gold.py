@@ -41,6 +41,7 @@ FIELDS = {
     "published_also",
     "time",
     "tz",
+    "time_also",
     "outlet",
     "outlet_aliases",
     "places",
@@ -75,6 +76,9 @@ def test_gold_schema(gold: list[dict]) -> None:  # type: ignore[type-arg]
             hh, mm = map(int, g["time"].split(":"))
             assert 0 <= hh < 24 and 0 <= mm < 60, where
         assert g["tz"] is None or re.fullmatch(r"[+-]\d\d:\d\d", g["tz"]), where
+        assert g["time"] is not None or not g["time_also"], where
+        for alt in g["time_also"]:
+            assert re.fullmatch(r"\d\d:\d\d([+-]\d\d:\d\d)?", alt), where
         assert g["outlet"].strip() and all(a.strip() for a in g["outlet_aliases"]), where
         for p in g["places"]:
             assert set(p) == {"name", "en", "kind"} and p["kind"] in KINDS, where
@@ -196,6 +200,10 @@ def test_time_kept_and_not_invented() -> None:
     assert time_right(_article(utc, published_time_known=False), none)
     assert not has_time(_article(dt.datetime(2021, 5, 12), published_time_known=False))
     assert has_time(_article(dt.datetime(2021, 5, 12), published_time_known=True))
+    # A second time the page's own data gives counts too, in its own zone.
+    spox = {"time": "11:17", "tz": "+01:00", "time_also": ["11:38+01:00"]}
+    assert time_right(_article(dt.datetime(2022, 2, 4, 10, 38, tzinfo=dt.UTC)), spox)
+    assert not time_right(_article(dt.datetime(2022, 2, 4, 10, 50, tzinfo=dt.UTC)), spox)
 
 
 def test_outlet_normalised_against_name_and_aliases() -> None:
