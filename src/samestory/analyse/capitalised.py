@@ -29,13 +29,11 @@ from dataclasses import dataclass
 from .gazetteer import Place, fold
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
-from .places import PlaceHit, find_places, locative_before, resolve_place
+from .places import NOUN_CAPITALISING, PlaceHit, find_places, locative_before, resolve_place
 
 __all__ = ["RuleSpan", "rule_spans"]
 
 _SENTENCE_END = frozenset('.!?:;…«»"“”„()—–-•|')
-# Languages that capitalise every noun: a lone capitalised word is no evidence.
-_NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +149,7 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
-    german = language in _NOUN_CAPITALISING
+    german = language in NOUN_CAPITALISING
     names = first_names(language)
     nouns = german_nouns(toks) if german else set()
 
@@ -161,7 +159,9 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     spans: list[RuleSpan] = []
     pieces: list[_Piece] = []
     in_runs: set[int] = set()
-    for first, last in _runs(text, toks, lists):
+    runs = _runs(text, toks, lists)
+    surnames = _surnames(toks, runs, names)
+    for first, last in runs:
         in_runs.update(range(first, last))
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
         before = fold(toks[first - 1][0]) if first else ""
@@ -176,6 +176,9 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
         if lo >= hi or only_generic(toks[lo:hi], lists):
             continue
         words = [fold(t[0]) for t in toks[lo:hi]]
+        if words == [fold(toks[lo][0])] and words[0] in surnames:
+            pieces.append(_Piece(lo, hi, "person"))  # "Moreno" after "Juan Moreno"
+            continue
         if hi - lo > 1 and any(lists.is_org_cue(w) for w in words):
             pieces.append(_Piece(lo, hi, "org"))  # "Deutsche Bank", "Banco de España"
             continue
@@ -195,6 +198,19 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
         spans.append(RuleSpan(h.first, h.last, "LOC", h.candidates, h.weak))
     spans.extend(_resolve_pieces(toks, pieces, german))
     return spans
+
+
+def _surnames(
+    toks: Sequence[Tok], runs: Sequence[tuple[int, int]], names: frozenset[str]
+) -> set[str]:
+    """Folded last words of short runs with a first name before them ("Reporter Juan
+    Moreno"): alone elsewhere they name that person, not a place."""
+    out: set[str] = set()
+    for first, last in runs:
+        words = [fold(t[0]) for t in toks[first:last]]
+        if 2 <= len(words) <= 5 and any(w in names for w in words[:-1]):
+            out.add(words[-1])
+    return out
 
 
 def _after_title(toks: Sequence[Tok], k: int, lists: NameLists) -> bool:

@@ -25,6 +25,7 @@ from ..models import EntityLabel, Mention, Sentence
 from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
 from .gazetteer import Place, fold, gazetteer
+from .namecues import german_nouns
 from .namelists import (
     NameLists,
     Tok,
@@ -37,6 +38,7 @@ from .namelists import (
 )
 from .personnames import natural_name, person_key
 from .places import (
+    NOUN_CAPITALISING,
     PlaceHit,
     find_places,
     locative_before,
@@ -124,7 +126,7 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
         # "El Salvador", "Los Angeles", "Le Havre": the article is part of the name.
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)
-            if found[0] and not found[1]:
+            if found[0] and not found[1] and not _named_thing(label, ent.text):
                 out.append(_place(ent.start_char, ent.end_char, found))
                 continue
         titled = title_before(_toks(doc[max(0, ent.start - 6) : ent.start]), lists, is_place)
@@ -150,6 +152,8 @@ def _classify(
         return _place(start, end, found) if found[0] else _Candidate(start, end, "MISC")
     if not capitalised:
         return None  # "tribunal régional": a description, not a name
+    if found[0] and _named_thing(label, text[start:end]):
+        found = ((), False)
     if found[0] and label != "PERSON":
         return _place(start, end, found)
     if found[0] and len(name) == 1:
@@ -157,13 +161,76 @@ def _classify(
         # once the article's people are known: see `_places_not_people`.
         return _Candidate(start, end, "PERSON", (), found[1], fallback=found[0])
     if label == "LOC":
-        # "région du Nord de la France", "sud du Liban": keep the place inside.
+        # "région du Nord de la France", "sud du Liban": keep the place inside, but
+        # not a word of a longer name ("Hart Island", "Tour Eiffel").
         hits = find_places(text, list(name), language)
-        if len(hits) == 1 and not hits[0].demonym:
+        if len(hits) == 1 and not hits[0].demonym and _set_apart(name, hits[0]):
             return _from_hit(name, hits[0])
     if titled and 1 <= len(name) <= 4 and len(capitalised) >= len(name) - 1:
         return _Candidate(start, end, "PERSON")
     return _Candidate(start, end, label)
+
+
+def _named_thing(label: str, surface: str) -> bool:
+    """Whether NER's organisation or work ("Google", "Lime", "The Irishman") outranks the
+    gazetteer: it does unless the name is a place's own name, not an alternate one."""
+    return label in ("ORG", "MISC") and fold(surface) in gazetteer().alternate
+
+
+def _set_apart(name: Sequence[Tok], hit: PlaceHit) -> bool:
+    """Whether a place inside a longer span stands apart from the capitalised words
+    around it ("Nord de la | France") rather than ending a longer name ("Hart Island")."""
+    before = name[hit.first - 1][0] if hit.first > 0 else ""
+    after = name[hit.last][0] if hit.last < len(name) else ""
+    return not before[:1].isupper() and not after[:1].isupper()
+
+
+_OPEN_QUOTES = frozenset("“‘«„‹\"'")
+_CLOSE_QUOTES = frozenset("”’»“›\"'")
+
+
+def _quoted_title(text: str, start: int, end: int, demonym: bool) -> bool:
+    """A name in quotes, or a demonym after a mid-sentence "The": a work's title
+    ("“The Irishman”", "‘IRISHMAN’"), not a place ("in The Netherlands" stays one)."""
+    before = text[max(0, start - 5) : start]
+    if demonym and before.endswith(("The ", "THE ")):
+        return before[:1] in _OPEN_QUOTES or not starts_sentence(text, start - 4)
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
+
+
+def _evidenced(
+    text: str, language: str, toks: Sequence[Tok], cands: list[_Candidate]
+) -> list[_Candidate]:
+    """Place readings with evidence; the others keep NER's label or go.
+
+    A quoted title is a work. A one-word alternate name ("Paras" for Paris) opening a
+    sentence needs the same word mid-sentence or a locative preposition; in German a
+    city name the article uses as a common noun ("den Namen") is the noun.
+    """
+    g = gazetteer()
+    mid = {
+        fold(text[c.start : c.end])
+        for c in cands
+        if c.places and not starts_sentence(text, c.start)
+    }
+    nouns = german_nouns(toks) if language in NOUN_CAPITALISING else set()
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.places:
+            key = fold(text[c.start : c.end])
+            single = " " not in key
+            if _quoted_title(text, c.start, c.end, not g.lookup(key)):
+                c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
+            elif single and (
+                (key in g.alternate and key not in mid and starts_sentence(text, c.start)
+                 and not locative_before(text, c.start, language))
+                or (key in nouns and c.places[0].kind == "city")
+            ):  # fmt: skip
+                if not c.ner_label or c.ner_label == "LOC":
+                    continue
+                c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
+        out.append(c)
+    return out
 
 
 def _person_words(text: str, cands: Sequence[_Candidate]) -> set[str]:
@@ -305,9 +372,12 @@ def extract_mentions(
             single = hit.last - hit.first == 1 and hit.place.kind == "city"
             if single and fold(toks[hit.first][0]) in people:
                 continue  # "Marchand said" after "Hélène Marchand": the person, not a town
+            if hit.weak and not locative_before(text, toks[hit.first][1], lang):
+                continue  # NER saw no place there: "would Google the words" is no Topeka
             cands.append(_from_hit(toks, hit))
     else:
         cands = _rule_candidates(text, toks, lang, lists)
+    cands = _evidenced(text, lang, toks, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
     prior = prior_countries(lang)
