@@ -287,6 +287,13 @@ class Settings:
         "articles overflowed a 4 GB local-mode heap). Executors still hold ~25 KB per "
         "article in all (docs/spark.md). 0: no cap.",
     )
+    # --- issue 16, analysis (places, entities): evidence for names ---
+    entity_min_repeats: int = _opt(
+        3,
+        "Rule-based languages that capitalise nouns (German): a lone capitalised word the "
+        "article repeats this often and never uses as a common noun is a name "
+        '("Rheinmetall"), not a noun.',
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

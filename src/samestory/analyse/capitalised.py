@@ -144,8 +144,14 @@ def _split_at_place(
     return hi, None
 
 
-def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) -> list[RuleSpan]:
-    """Named spans of `text` found by capitalisation and word lists (see module doc)."""
+def rule_spans(
+    text: str, toks: Sequence[Tok], language: str, lists: NameLists, min_repeats: int = 4
+) -> list[RuleSpan]:
+    """Named spans of `text` found by capitalisation and word lists (see module doc).
+
+    A lone German capital the article repeats `min_repeats` times and never uses as
+    a common noun is its subject's name ("Rheinmetall"), not a noun.
+    """
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
@@ -165,6 +171,9 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
         in_runs.update(range(first, last))
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
         before = fold(toks[first - 1][0]) if first else ""
+        if german and titled and last - first == 1:
+            # "der Sprecher auf | Nachfrage": a German title names the word right after it.
+            titled = lists.is_title(before) or before in lists.demonyms
         cues = _Cues(
             german, names, office=titled and before in lists.connectors,
             locative=locative_before(text, toks[first][1], language),
@@ -196,8 +205,34 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     # Lower-case demonyms sit outside capitalised runs.
     for h in find_places(text, toks, language, skip=in_runs):
         spans.append(RuleSpan(h.first, h.last, "LOC", h.candidates, h.weak))
-    spans.extend(_resolve_pieces(toks, pieces, german))
+    frequent = _frequent(toks, pieces, nouns, lists, min_repeats) if german else set()
+    spans.extend(_resolve_pieces(toks, pieces, german, frequent))
     return spans
+
+
+def _frequent(
+    toks: Sequence[Tok], pieces: Sequence[_Piece], nouns: set[str], lists: NameLists,
+    min_repeats: int,
+) -> set[str]:  # fmt: skip
+    """Folded lone German capitals repeated `min_repeats` times and never a noun.
+
+    Nouns repeat too ("auf Anfrage"), but an article's own subject repeats most.
+    """
+    counts: dict[str, int] = {}
+    for p in pieces:
+        if p.kind == "weak" and p.last - p.first == 1:
+            f = fold(toks[p.first][0])
+            counts[f] = counts.get(f, 0) + 1
+    if counts:
+        for word, _, _ in toks:
+            head, dash, _ = word.partition("-")
+            if dash and head[:1].isupper() and fold(head) in counts:
+                counts[fold(head)] += 1  # "Rheinmetall-Daten": a name as a compound's head
+    return {
+        f for f, n in counts.items()
+        if n >= min_repeats and f not in nouns and f not in lists.function_words
+        and f not in lists.non_names and len(f) > 2
+    }  # fmt: skip
 
 
 def _surnames(
@@ -249,7 +284,9 @@ def _segment(
         pieces.append(piece)
 
 
-def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> list[RuleSpan]:
+def _resolve_pieces(
+    toks: Sequence[Tok], pieces: list[_Piece], german: bool, frequent: set[str]
+) -> list[RuleSpan]:
     """Decide "maybe" persons and German lone words once the whole article is seen.
 
     A repeated surname makes a person only outside German, where two capitalised
@@ -260,6 +297,7 @@ def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> 
     for p in pieces:
         if p.kind in ("person", "maybe", "start", "org") and p.last - p.first > 1:
             in_names.update(fold(t[0]) for t in toks[p.first : p.last])
+    kept = in_names | frequent
     out = []
     for p in pieces:
         kind = p.kind
@@ -269,7 +307,7 @@ def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> 
                 continue
             kind = "person" if repeated and not german else "misc"
         elif kind == "weak":
-            if fold(toks[p.first][0]) not in in_names:
+            if fold(toks[p.first][0]) not in kept:
                 continue
             kind = "misc"
         label = {"person": "PERSON", "org": "ORG"}.get(kind, "MISC")

@@ -256,7 +256,7 @@ def _places_not_people(text: str, cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _rule_candidates(
-    text: str, toks: list[Tok], language: str, lists: NameLists
+    text: str, toks: list[Tok], language: str, lists: NameLists, min_repeats: int
 ) -> list[_Candidate]:
     # A capitalised run that is only weakly a place stays a name if unconfirmed.
     return [
@@ -264,7 +264,7 @@ def _rule_candidates(
             toks[r.first][1], toks[r.last - 1][2], r.label, r.places, r.weak,
             ner_label="MISC" if r.weak else "",
         )
-        for r in rule_spans(text, toks, language, lists)
+        for r in rule_spans(text, toks, language, lists, min_repeats)
     ]  # fmt: skip
 
 
@@ -354,6 +354,7 @@ def extract_mentions(
     sentences: list[Sentence] | None = None,
     *,
     max_chars: int = DEFAULT_SETTINGS.spacy_max_chars,
+    min_repeats: int = DEFAULT_SETTINGS.entity_min_repeats,
 ) -> list[Mention]:
     """Person, organisation, place and other named mentions of `text`, in text order.
 
@@ -376,7 +377,7 @@ def extract_mentions(
                 continue  # NER saw no place there: "would Google the words" is no Topeka
             cands.append(_from_hit(toks, hit))
     else:
-        cands = _rule_candidates(text, toks, lang, lists)
+        cands = _rule_candidates(text, toks, lang, lists, min_repeats)
     cands = _evidenced(text, lang, toks, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
