@@ -289,10 +289,10 @@ class Settings:
     )
     # --- issue 16, analysis (places, entities): evidence for names ---
     entity_min_repeats: int = _opt(
-        3,
+        4,
         "Rule-based languages that capitalise nouns (German): a lone capitalised word the "
-        "article repeats this often and never uses as a common noun is a name "
-        '("Rheinmetall"), not a noun.',
+        "article repeats this often (hyphenated compounds such as 'Rheinmetall-Daten' "
+        "included) and never uses as a common noun is a name, not a noun.",
     )
 
     @classmethod
