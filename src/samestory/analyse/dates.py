@@ -6,7 +6,9 @@ month names and "today/yesterday" phrases from dateparser's locale data. datepar
 itself is not called: it costs 0.3-6 ms per expression, returns instants not periods, and
 returns nothing for "mai dernier".
 
-Choices: a bare weekday is the most recent one on or before publication; a month or a day
+Choices: a bare weekday goes the way the tense around it says ("will meet on Tuesday":
+the coming one; "a annoncé lundi": the last one, on or before publication), else to the
+nearest one, the past preferred (a Sunday article's "Monday" is the next day); a month or a day
 without a year is the occurrence nearest publication; a year range ("2015-2019") has
 granularity "year" with `end` on the last year's Dec 31; a decade ("années 1990") has
 granularity "decade". Relative expressions are skipped when `published` is None.
@@ -85,6 +87,10 @@ class _Rules:
     numbers: dict[str, Any]
     unit_words: frozenset[str]
     stopwords: frozenset[str]
+    future: frozenset[str] = frozenset()  # tense cues, see `_tense`
+    past: frozenset[str] = frozenset()
+    future_suffixes: tuple[str, ...] = ()
+    past_suffixes: tuple[str, ...] = ()
 
 
 def _fallback(language: str) -> dict[str, Any]:
@@ -169,6 +175,10 @@ def _rules(language: str) -> _Rules:
         stopwords=frozenset(
             [*str(nums.get("stopwords", "")).split(), *(a.split()[-1] for a in approximators)]
         ),
+        future=frozenset(_norm(c) for c in data.get("future_cues", ())),
+        past=frozenset(_norm(c) for c in data.get("past_cues", ())),
+        future_suffixes=tuple(data.get("future_suffixes", ())),
+        past_suffixes=tuple(data.get("past_suffixes", ())),
     )
 
 
@@ -238,7 +248,7 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         if number is None:  # matched case-insensitively but spelt outside the table
             return None
         if kind == "weekday":
-            return _Cand(start, end, kind, (number, mod_kind))
+            return _Cand(start, end, kind, (number, mod_kind or _tense(text, start, end, r)))
         cue = r.month_cue
         if mod_kind is None and (cue is None or not cue.search(text[max(0, start - 30) : start])):
             return None
@@ -247,6 +257,8 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         phrase = _norm(g["p"])
         if phrase in r.data.get("case_sensitive", ()) and g["p"] != phrase:
             return None
+        if _title_cased(text, start, g["p"]):
+            return _Cand(start, end, "block", ())  # "CBS This Morning": a show's name
         value = r.data["relative"].get(phrase)
         return _Cand(start, end, "rel" if value else "block", value or ())
     if kind == "ago":
@@ -266,6 +278,60 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         return _Cand(start, end, "year", (int(g["y"]), int(g["y"])))
     digits = re.sub(r"\D", "", g["d"])
     return _Cand(start, end, "decade", (int(digits),))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_TENSE_BEFORE, _TENSE_AFTER = 90, 50  # characters of context each side
+# Words ending like a past participle that are not verbs.
+_NOT_PAST = frozenset({"hundred", "indeed", "need", "speed", "seed", "bed", "red", "feed"})
+
+
+def _tense(text: str, start: int, end: int, r: _Rules) -> str | None:
+    """ "future" or "past" by the tense cue nearest a weekday in its clause, else None."""
+    if not (r.future or r.past):
+        return None
+    lo = max(0, start - _TENSE_BEFORE)
+    before = text[lo:start]
+    cut = list(_CLAUSE_END.finditer(before))
+    if cut:
+        lo += cut[-1].end()
+    after_end = end + _TENSE_AFTER
+    stop = _CLAUSE_END.search(text, end, after_end)
+    best: tuple[int, str] | None = None
+    for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):
+        words = list(_WORD.finditer(text, segment_start, min(segment_end, len(text))))
+        for k, m in enumerate(words):
+            kind = _cue(m[0].lower(), words[k + 1][0].lower() if k + 1 < len(words) else "", r)
+            if kind is not None:
+                distance = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+    return best[1] if best else None
+
+
+def _cue(word: str, following: str, r: _Rules) -> str | None:
+    pair = _norm(f"{word} {following}") if following else ""
+    word = word.replace("’", "'")
+    if word in r.future or pair in r.future:
+        return "future"
+    if word in r.past or pair in r.past:
+        return "past"
+    if len(word) >= 5 and word not in _NOT_PAST:
+        if word.endswith(r.future_suffixes) and r.future_suffixes:
+            return "future"
+        if word.endswith(r.past_suffixes) and r.past_suffixes:
+            return "past"
+    return None
+
+
+def _title_cased(text: str, start: int, phrase: str) -> bool:
+    """A several-word relative phrase written in title case mid-sentence is a name."""
+    words = phrase.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    return bool(before) and before[-1:] not in ".!?:;\n" and not before.endswith(("\n",))
 
 
 def _norm(phrase: str) -> str:
@@ -347,10 +413,11 @@ def _resolve(c: _Cand, pub: dt.date | None) -> _Period | None:
         return (*_month(year, month), "month", True)
     if c.kind == "weekday":
         wd, mod = c.data
-        if mod == "next":
-            d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        ahead, back = (wd - pub.weekday()) % 7 or 7, (pub.weekday() - wd) % 7
+        # No cue: the nearest, future days counting 1.5x (see `_nearest_year`).
+        if mod in ("next", "future") or (mod is None and back and ahead * 1.5 < back):
+            d = pub + dt.timedelta(days=ahead)
         else:
-            back = (pub.weekday() - wd) % 7
             d = pub - dt.timedelta(days=back or (7 if mod == "last" else 0))
         return d, d, "day", True
     unit, n = c.data

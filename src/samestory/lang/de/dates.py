@@ -67,5 +67,18 @@ DATES: dict[str, Any] = {
     ),
     "decades": (r"(?P<d>(?:19|20)?\d0)er(?:n|[-\s]?jahren?)?(?!\w)",),
     "ranges": (("von", "bis"), ("zwischen", "und")),
+    # Tense around a bare weekday decides its direction: "wird am Dienstag beraten" is the
+    # coming one, "sagte am Montag" the last one; with neither, the nearest (the past
+    # preferred).
+    "future_cues": (
+        "wird", "werden", "soll", "sollen", "will", "wollen", "kommenden", "kommende",
+        "bevorstehenden", "geplant", "geplante", "erwartet", "bis", "nächsten",
+        "nächste", "morgen",
+    ),
+    "past_cues": (
+        "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "sagte",
+        "sagten", "teilte", "erklärte", "kündigte", "gab", "kam", "vergangenen", "letzten",
+        "seit", "gestern", "bereits", "schon",
+    ),
 }
 # fmt: on
