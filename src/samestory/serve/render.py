@@ -33,7 +33,7 @@ def print_analysis(console: Console, a: Analysis) -> None:
         kind = "DATE (relative)" if d.relative else "DATE"
         table.add_row(kind, d.text, d.canonical, str(d.sentence))
     for q in a.quantities:
-        value = q.canonical + (f" ({q.counts})" if q.counts else "")
+        value = q.display
         table.add_row("NUMBER", q.text, value, str(q.sentence))
     console.print(table)
 
