@@ -298,10 +298,13 @@ class Conflict:
 
     kind: Literal["number", "date", "name", "place"]
     slot: str  # what the value is about ("soldats", "defence imports", "ministre de la Défense")
-    value_a: str
+    value_a: str  # machine form (`Quantity.canonical`, `DateMention.canonical`, a name)
     value_b: str
     sentence_a: str
     sentence_b: str
+    # As a reader writes it ("$4.85 billion"); empty where it is `value_a`/`value_b`.
+    display_a: str = ""
+    display_b: str = ""
 
 
 @dataclass(frozen=True, slots=True)

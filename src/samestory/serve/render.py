@@ -60,7 +60,8 @@ def print_comparison(console: Console, s: PairScore, name_a: str, name_b: str) -
         for c in s.conflicts:
             console.print(
                 f"  {c.kind} · {c.slot}: "
-                f"A says [red]{c.value_a}[/red], B says [red]{c.value_b}[/red]"
+                f"A says [red]{c.display_a or c.value_a}[/red], "
+                f"B says [red]{c.display_b or c.value_b}[/red]"
             )
             console.print(f"    A: {_short(c.sentence_a)}", style="dim")
             console.print(f"    B: {_short(c.sentence_b)}", style="dim")
