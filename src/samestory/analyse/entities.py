@@ -290,7 +290,10 @@ def _context_countries(cands: Sequence[_Candidate]) -> set[str]:
     for c in cands:
         if c.places and not c.weak:
             top = c.places[0]
-            if len(c.places) == 1 or top.kind == "country" or top.key in capitals:
+            # Not a country whose name a city elsewhere also bears: "Salvador" is El
+            # Salvador's name and Bahia's capital, and must not confirm itself.
+            one_country = len({p.country for p in c.places}) == 1
+            if one_country or top.key in capitals:
                 out.add(top.country)
     return out
 
@@ -300,8 +303,9 @@ def _settle(
 ) -> list[_Candidate]:
     """Keep weak places only where the article names their country.
 
-    A small town also counts after a locative preposition ("en Algemesí"), unless the
-    same word is part of a person's name in the article. An unconfirmed weak place
+    A small town counts after a locative preposition ("en Algemesí"), unless the
+    same word is part of a person's name in the article; its country named is not
+    enough unless NER also called it a place. An unconfirmed weak place
     that NER found keeps NER's label, unresolved.
     """
     small = gazetteer().small
@@ -315,8 +319,11 @@ def _settle(
     out = []
     for c in cands:
         if c.weak and c.places:
-            places = tuple(p for p in c.places if p.country in context)
             surface = fold(text[c.start : c.end])
+            # A small town needs more than its country named ("República" in a Brazilian
+            # article): NER calling it a place, or a locative preposition.
+            town = surface in small and c.ner_label != "LOC"
+            places = () if town else tuple(p for p in c.places if p.country in context)
             if not places and surface in small and surface in located - people:
                 places = c.places
             if places:
@@ -355,12 +362,15 @@ def extract_mentions(
     *,
     max_chars: int = DEFAULT_SETTINGS.spacy_max_chars,
     min_repeats: int = DEFAULT_SETTINGS.entity_min_repeats,
+    url: str | None = None,
 ) -> list[Mention]:
     """Person, organisation, place and other named mentions of `text`, in text order.
 
     Every mention has a preliminary `key` and `canonical`; places are final
     ("geo:country:AZ", "Azerbaijan"). `sentences`, when given, set `Mention.sentence`.
     Only the first `max_chars` characters go through spaCy; the gazetteer pass reads all.
+    `url`, the article's address, breaks ties between same-named places by its site's
+    country ("Salvador" on a .br site is the Brazilian city).
     """
     lang = (language or "").lower().split("-")[0].split("_")[0]
     lists = name_lists(lang)
@@ -381,7 +391,7 @@ def extract_mentions(
     cands = _evidenced(text, lang, toks, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
-    prior = prior_countries(lang)
+    prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Mention] = []
     last_end = -1

@@ -25,6 +25,7 @@ __all__ = [
     "country_place",
     "find_places",
     "locative_before",
+    "outlet_countries",
     "pick_place",
     "place_candidates",
     "prior_countries",
@@ -56,12 +57,36 @@ _LOCATIVE: dict[str, frozenset[str]] = {
     "de": frozenset({"in", "im", "bei", "nach", "aus"}),
     "es": frozenset({"en", "desde", "hacia", "cerca"}),
     "it": frozenset({"a", "in", "da", "presso", "vicino"}),
+    # Not "no"/"na" (em + article): "na Esplanada dos Ministérios" is a building's name.
+    "pt": frozenset({"em", "perto"}),
+    "nl": frozenset({"in", "bij", "nabij"}),
+    "pl": frozenset({"w", "we", "pod", "koło"}),
 }
 
 
-def prior_countries(language: str | None) -> tuple[str, ...]:
-    """ISO codes an article in `language` is set in when it names no country."""
-    return _PRIOR.get(language or "", ())
+# Country-code domains that sites use for their letters, not their country.
+_VANITY_DOMAINS = frozenset(
+    {"co", "io", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "la", "im", "is", "it"}
+)
+
+
+def prior_countries(language: str | None, url: str | None = None) -> tuple[str, ...]:
+    """ISO codes an article in `language` is set in when it names no country: first
+    its outlet's country by the site's domain ("correio24horas.com.br" -> BR), then
+    its language's."""
+    return (*outlet_countries(url), *_PRIOR.get(language or "", ()))
+
+
+def outlet_countries(url: str | None) -> tuple[str, ...]:
+    """The country of a site's country-code domain, if it has one ("lesoir.be" -> BE)."""
+    if not url:
+        return ()
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isalpha() or tld in _VANITY_DOMAINS:
+        return ()
+    code = "GB" if tld == "uk" else tld.upper()
+    return (code,) if country_place(code) is not None else ()
 
 
 def locative_before(text: str, start: int, language: str | None) -> bool:
