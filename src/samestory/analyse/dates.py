@@ -6,9 +6,10 @@ month names and "today/yesterday" phrases from dateparser's locale data. datepar
 itself is not called: it costs 0.3-6 ms per expression, returns instants not periods, and
 returns nothing for "mai dernier".
 
-Choices: a bare weekday goes the way the tense around it says ("will meet on Tuesday":
-the coming one; "a annoncé lundi": the last one, on or before publication), else to the
-nearest one, the past preferred (a Sunday article's "Monday" is the next day); a month or a day
+Choices: a bare weekday goes the way the tense around it says ("will meet on Tuesday",
+"ahead of Tuesday's debate": the coming one), else it is the most recent one on or before
+publication ("a annoncé lundi"; also German narrative present, "Am Sonntag kommt die
+Mail"); "Mittwoch dieser Woche" is that week's; a month or a day
 without a year is the occurrence nearest publication; a year range ("2015-2019") has
 granularity "year" with `end` on the last year's Dec 31; a decade ("années 1990") has
 granularity "decade". Relative expressions are skipped when `published` is None.
@@ -36,6 +37,7 @@ _Period = tuple[dt.date, dt.date, Granularity, bool]
 
 _H = r"[^\S\n]"  # horizontal space: a date never spans a line break
 _YEAR_SHIFT = {"last": 0, "next": 0, "lastyear": -1, "thisyear": 0, "nextyear": 1}
+_WEEK_SHIFT = {"lastweek": -1, "thisweek": 0, "nextweek": 1}
 # Kinds whose digits belong to the date: quantities must not count them.
 _NUMERIC_KINDS = frozenset({"day", "month", "year", "decade"})
 _YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
@@ -126,7 +128,7 @@ def _rules(language: str) -> _Rules:
     connectors = data.get("connectors", ())
     conn = rf"(?:(?:{phrase_pattern(connectors)}){_H}+)?" if connectors else ""
     month = rf"(?P<m>(?:{phrase_pattern(full)})(?!\w)|(?:{phrase_pattern(abbr)})(?!\w)\.?)"
-    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den){_H}+)?)?"
+    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den|dem){_H}+)?)?"
     suffix = data.get("day_suffix") or "(?!)"
     year = rf"(?:,?{_H}+{conn}(?P<y>{_YEAR}))"
     pats = list(_DIGIT_PATTERNS)
@@ -249,6 +251,8 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
             return None
         if kind == "weekday":
             return _Cand(start, end, kind, (number, mod_kind or _tense(text, start, end, r)))
+        if mod_kind not in _YEAR_SHIFT:  # a week modifier ("this week") says nothing of months
+            mod_kind = None
         cue = r.month_cue
         if mod_kind is None and (cue is None or not cue.search(text[max(0, start - 30) : start])):
             return None
@@ -413,11 +417,12 @@ def _resolve(c: _Cand, pub: dt.date | None) -> _Period | None:
         return (*_month(year, month), "month", True)
     if c.kind == "weekday":
         wd, mod = c.data
-        ahead, back = (wd - pub.weekday()) % 7 or 7, (pub.weekday() - wd) % 7
-        # No cue: the nearest, future days counting 1.5x (see `_nearest_year`).
-        if mod in ("next", "future") or (mod is None and back and ahead * 1.5 < back):
-            d = pub + dt.timedelta(days=ahead)
-        else:
+        if mod in _WEEK_SHIFT:  # "Mittwoch dieser Woche", "Thursday last week"
+            d = _week(pub)[0] + dt.timedelta(days=wd, weeks=_WEEK_SHIFT[mod])
+        elif mod in ("next", "future"):
+            d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        else:  # "past", "last" or no cue: news mostly tells what happened
+            back = (pub.weekday() - wd) % 7
             d = pub - dt.timedelta(days=back or (7 if mod == "last" else 0))
         return d, d, "day", True
     unit, n = c.data

@@ -31,6 +31,9 @@ DATES: dict[str, Any] = {
         "des vergangenen jahres": "lastyear", "des letzten jahres": "lastyear",
         "dieses jahres": "thisyear", "nächsten jahres": "nextyear",
         "kommenden jahres": "nextyear",
+        "dieser woche": "thisweek", "vergangener woche": "lastweek",
+        "letzter woche": "lastweek", "nächster woche": "nextweek",
+        "kommender woche": "nextweek",
     },
     "month_cues": (
         "im", "anfang", "mitte", "ende", "seit", "bis", "ab", "vom", "zum", "monat", "bis ende",

@@ -30,6 +30,7 @@ DATES: dict[str, Any] = {
     "after": {
         "last year": "lastyear", "of last year": "lastyear", "this year": "thisyear",
         "of this year": "thisyear", "next year": "nextyear", "of next year": "nextyear",
+        "this week": "thisweek", "last week": "lastweek", "next week": "nextweek",
     },
     "month_cues": (
         "in", "since", "until", "till", "by", "early", "late", "mid-", "mid", "of", "through",

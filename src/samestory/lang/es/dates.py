@@ -29,6 +29,8 @@ DATES: dict[str, Any] = {
         "pasado": "last", "último": "last", "próximo": "next", "que viene": "next",
         "del año pasado": "lastyear", "de este año": "thisyear",
         "del año que viene": "nextyear", "del próximo año": "nextyear",
+        "de esta semana": "thisweek", "de la semana pasada": "lastweek",
+        "de la semana que viene": "nextweek", "de la próxima semana": "nextweek",
     },
     "month_cues": (
         "en", "desde", "hasta", "a principios de", "a finales de", "a mediados de",

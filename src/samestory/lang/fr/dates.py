@@ -32,6 +32,8 @@ DATES: dict[str, Any] = {
         "de l'année passée": "lastyear", "de l'an passé": "lastyear",
         "de cette année": "thisyear", "de l'année prochaine": "nextyear",
         "de l'an prochain": "nextyear",
+        "de cette semaine": "thisweek", "de la semaine dernière": "lastweek",
+        "de la semaine prochaine": "nextweek",
     },
     # A bare month ("mai") is only a date after one of these: "mars" is also a planet.
     "month_cues": (
