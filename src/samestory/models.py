@@ -181,7 +181,8 @@ class Quantity:
             shown = f"{symbol}{amount}" if symbol else f"{amount} {self.unit}"
         else:
             shown = _amount(self.value)
-        return f"{shown} {self.counts}" if self.counts and self.unit != "s" else shown
+        # A bare count needs its noun ("6,000 soldats"); a share or a sum reads alone.
+        return f"{shown} {self.counts}" if self.counts and self.unit is None else shown
 
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "ILS": "₪"}

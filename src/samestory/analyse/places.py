@@ -158,7 +158,7 @@ def place_candidates(name: str, language: str | None = None) -> tuple[tuple[Plac
         found = _candidates(key, language)
     if found:
         g = gazetteer()
-        return found, key in g.weak or g.foreign(key, language)
+        return found, key in g.weak or (g.foreign(key, language) and not name.isupper())
     country = resolve_demonym(name, language)
     return ((country,), False) if country else ((), False)
 
@@ -251,7 +251,8 @@ def _longest(
         if as_name and (n > 1 or _single_ok(joined, key, lists, language, opener)):
             found = _candidates(key, language)
             if found:
-                weak = key in g.weak or g.foreign(key, language)
+                # An acronym ("USA") is international, whatever language lists it.
+                weak = key in g.weak or (g.foreign(key, language) and not joined.isupper())
                 return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
             country = g.demonym(key, language)
