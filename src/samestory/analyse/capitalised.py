@@ -180,6 +180,10 @@ def rule_spans(
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
+        whole = _place_with_cut_words(text, toks, first, lo, hi, language)
+        if whole is not None:  # "Estados Unidos": a generic word that is part of the place
+            spans.append(whole)
+            continue
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
@@ -233,6 +237,19 @@ def _frequent(
         if n >= min_repeats and f not in nouns and f not in lists.function_words
         and f not in lists.non_names and len(f) > 2
     }  # fmt: skip
+
+
+def _place_with_cut_words(
+    text: str, toks: Sequence[Tok], first: int, lo: int, hi: int, language: str
+) -> RuleSpan | None:
+    """The place that words cut from a run's start belong to ("Estados | Unidos")."""
+    for k in range(first, lo):
+        if not _is_cap(toks[k][0]):
+            continue
+        hits = find_places(text, toks[k:hi], language)
+        if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
+            return RuleSpan(k, hi, "LOC", hits[0].candidates, hits[0].weak)
+    return None
 
 
 def _surnames(

@@ -92,8 +92,10 @@ def _toks(span: Any) -> list[Tok]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in span]
 
 
-def _place(start: int, end: int, found: tuple[tuple[Place, ...], bool]) -> _Candidate:
-    return _Candidate(start, end, "LOC", found[0], found[1])
+def _place(
+    start: int, end: int, found: tuple[tuple[Place, ...], bool], ner_label: str = ""
+) -> _Candidate:
+    return _Candidate(start, end, "LOC", found[0], found[1], ner_label=ner_label)
 
 
 def _from_hit(toks: Sequence[Tok], hit: PlaceHit) -> _Candidate:
@@ -127,7 +129,7 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)
             if found[0] and not found[1] and not _named_thing(label, ent.text):
-                out.append(_place(ent.start_char, ent.end_char, found))
+                out.append(_place(ent.start_char, ent.end_char, found, label))
                 continue
         titled = title_before(_toks(doc[max(0, ent.start - 6) : ent.start]), lists, is_place)
         at_start = starts_sentence(text, ent.start_char)
@@ -204,8 +206,8 @@ def _evidenced(
     """Place readings with evidence; the others keep NER's label or go.
 
     A quoted title is a work. A one-word alternate name ("Paras" for Paris) opening a
-    sentence needs the same word mid-sentence or a locative preposition; in German a
-    city name the article uses as a common noun ("den Namen") is the noun.
+    sentence needs NER's word, the same word mid-sentence or a locative preposition; in
+    German a city name the article uses as a common noun ("den Namen") is the noun.
     """
     g = gazetteer()
     mid = {
@@ -213,7 +215,9 @@ def _evidenced(
         for c in cands
         if c.places and not starts_sentence(text, c.start)
     }
-    nouns = german_nouns(toks) if language in NOUN_CAPITALISING else set()
+    # German capitalises every noun: an opening capital is no weaker there than any other.
+    german = language in NOUN_CAPITALISING
+    nouns = german_nouns(toks) if german else set()
     out: list[_Candidate] = []
     for c in cands:
         if c.places:
@@ -222,8 +226,8 @@ def _evidenced(
             if _quoted_title(text, c.start, c.end, not g.lookup(key)):
                 c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
             elif single and (
-                (key in g.alternate and key not in mid and starts_sentence(text, c.start)
-                 and not locative_before(text, c.start, language))
+                (not german and key in g.alternate and key not in mid
+                 and _bare_opener(text, language, c))
                 or (key in nouns and c.places[0].kind == "city")
             ):  # fmt: skip
                 if not c.ner_label or c.ner_label == "LOC":
@@ -231,6 +235,15 @@ def _evidenced(
                 c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
         out.append(c)
     return out
+
+
+def _bare_opener(text: str, language: str, c: _Candidate) -> bool:
+    """Whether a candidate opens a sentence with nothing else saying it is a place."""
+    return (
+        c.ner_label != "LOC"
+        and starts_sentence(text, c.start)
+        and not locative_before(text, c.start, language)
+    )
 
 
 def _person_words(text: str, cands: Sequence[_Candidate]) -> set[str]:
