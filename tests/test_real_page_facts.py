@@ -128,10 +128,11 @@ def test_the_outlet_s_country_breaks_ties() -> None:
     assert outlet_countries("https://www.bbc.co.uk/news") == ("GB",)
     assert outlet_countries("https://www.reuters.com/article") == ()
     assert outlet_countries("https://techcrunch.co/") == ()
-    (salvador,) = extract_mentions(
-        "A prefeitura de Salvador anunciou.", "pt", url="https://x.com.br/a"
-    )
-    assert salvador.canonical == "Salvador" and salvador.key.startswith("geo:city:")
+    text = "Las lluvias afectaron a la ciudad de Valencia."
+    (spain,) = extract_mentions(text, "es")
+    (venezuela,) = extract_mentions(text, "es", url="https://www.eluniversal.com.ve/x")
+    assert spain.key == "geo:city:2509954" and venezuela.canonical == "Valencia"
+    assert venezuela.key != spain.key
 
 
 # --- entities ------------------------------------------------------------------------

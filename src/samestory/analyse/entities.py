@@ -25,7 +25,7 @@ from ..models import EntityLabel, Mention, Sentence
 from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
 from .gazetteer import Place, fold, gazetteer
-from .namecues import german_nouns
+from .namecues import noun_after
 from .namelists import (
     NameLists,
     Tok,
@@ -166,25 +166,48 @@ def _classify(
         # "région du Nord de la France", "sud du Liban": keep the place inside, but
         # not a word of a longer name ("Hart Island", "Tour Eiffel").
         hits = find_places(text, list(name), language)
-        if len(hits) == 1 and not hits[0].demonym and _set_apart(name, hits[0]):
+        if (
+            len(hits) == 1
+            and not hits[0].demonym
+            and _set_apart(name, hits[0], name_lists(language))
+        ):
             return _from_hit(name, hits[0])
     if titled and 1 <= len(name) <= 4 and len(capitalised) >= len(name) - 1:
         return _Candidate(start, end, "PERSON")
     return _Candidate(start, end, label)
 
 
+# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
+_QUARTERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
+    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
+    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
+    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+})  # fmt: skip
+
+
 def _named_thing(label: str, surface: str) -> bool:
-    """Whether NER's organisation or work ("Google", "Lime", "The Irishman") outranks the
-    gazetteer: it does unless the name is a place's own name, not an alternate one."""
-    return label in ("ORG", "MISC") and fold(surface) in gazetteer().alternate
+    """Whether NER's product or work ("Lime", a scooter firm NER calls MISC) outranks an
+    alternate place name, or its organisation an unrelated one ("Google", once Topeka's).
+
+    Not for an organisation that is a place's spelling ("la police de | Bruxelles"), nor
+    on capitals-only text ("FRANKFURT, Germany (AP)"), where NER's labels are noise.
+    """
+    if surface.isupper():
+        return False
+    g, key = gazetteer(), fold(surface)
+    return (label == "MISC" and key in g.alternate) or (label == "ORG" and key in g.weak)
 
 
-def _set_apart(name: Sequence[Tok], hit: PlaceHit) -> bool:
+def _set_apart(name: Sequence[Tok], hit: PlaceHit, lists: NameLists) -> bool:
     """Whether a place inside a longer span stands apart from the capitalised words
-    around it ("Nord de la | France") rather than ending a longer name ("Hart Island")."""
-    before = name[hit.first - 1][0] if hit.first > 0 else ""
+    around it ("Nord de la | France", "A | Paris") rather than ending a longer name
+    ("Hart Island")."""
+    before = fold(name[hit.first - 1][0]) if hit.first > 0 else ""
     after = name[hit.last][0] if hit.last < len(name) else ""
-    return not before[:1].isupper() and not after[:1].isupper()
+    apart = not before or before in _QUARTERS or before in lists.function_words
+    return (apart or not name[hit.first - 1][0][:1].isupper()) and not after[:1].isupper()
 
 
 _OPEN_QUOTES = frozenset("“‘«„‹\"'")
@@ -197,17 +220,17 @@ def _quoted_title(text: str, start: int, end: int, demonym: bool) -> bool:
     before = text[max(0, start - 5) : start]
     if demonym and before.endswith(("The ", "THE ")):
         return before[:1] in _OPEN_QUOTES or not starts_sentence(text, start - 4)
-    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
+    # A quote glued to a letter is an apostrophe: Turkish "'Ankara'ya", "Türkiye'de".
+    closing = text[end : end + 1] in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalnum()
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and closing
 
 
-def _evidenced(
-    text: str, language: str, toks: Sequence[Tok], cands: list[_Candidate]
-) -> list[_Candidate]:
+def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Place readings with evidence; the others keep NER's label or go.
 
     A quoted title is a work. A one-word alternate name ("Paras" for Paris) opening a
     sentence needs NER's word, the same word mid-sentence or a locative preposition; in
-    German a city name the article uses as a common noun ("den Namen") is the noun.
+    German a city name after an article is the common noun ("die Lage").
     """
     g = gazetteer()
     mid = {
@@ -217,7 +240,6 @@ def _evidenced(
     }
     # German capitalises every noun: an opening capital is no weaker there than any other.
     german = language in NOUN_CAPITALISING
-    nouns = german_nouns(toks) if german else set()
     out: list[_Candidate] = []
     for c in cands:
         if c.places:
@@ -228,7 +250,7 @@ def _evidenced(
             elif single and (
                 (not german and key in g.alternate and key not in mid
                  and _bare_opener(text, language, c))
-                or (key in nouns and c.places[0].kind == "city")
+                or (german and c.places[0].kind == "city" and _noun_here(text, c.start))
             ):  # fmt: skip
                 if not c.ner_label or c.ner_label == "LOC":
                     continue
@@ -237,10 +259,30 @@ def _evidenced(
     return out
 
 
+def _noun_here(text: str, start: int) -> bool:
+    """A German city name used right here as a common noun ("die Lage", "das Essen").
+
+    Not after a word ending like an adjective: verbs end so too ("stecken | Potsdam.").
+    """
+    words = text[max(0, start - 24) : start].split()
+    return bool(words) and noun_after(words[-1], adjectives=False)
+
+
+def _unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str) -> bool:
+    """A one-word hit known only as an unrelated alternate name ("Google", once Topeka's),
+    NER did not call a place and no locative preposition introduces."""
+    if hit.last - hit.first != 1 or not hit.weak:
+        return False
+    g, key = gazetteer(), fold(toks[hit.first][0])
+    unrelated = key in g.weak and key not in g.small
+    return unrelated and not locative_before(text, toks[hit.first][1], language)
+
+
 def _bare_opener(text: str, language: str, c: _Candidate) -> bool:
     """Whether a candidate opens a sentence with nothing else saying it is a place."""
     return (
         c.ner_label != "LOC"
+        and not text[c.start : c.end].isupper()  # an acronym ("CDMX.-") is no opener
         and starts_sentence(text, c.start)
         and not locative_before(text, c.start, language)
     )
@@ -303,10 +345,7 @@ def _context_countries(cands: Sequence[_Candidate]) -> set[str]:
     for c in cands:
         if c.places and not c.weak:
             top = c.places[0]
-            # Not a country whose name a city elsewhere also bears: "Salvador" is El
-            # Salvador's name and Bahia's capital, and must not confirm itself.
-            one_country = len({p.country for p in c.places}) == 1
-            if one_country or top.key in capitals:
+            if len(c.places) == 1 or top.kind == "country" or top.key in capitals:
                 out.add(top.country)
     return out
 
@@ -316,9 +355,8 @@ def _settle(
 ) -> list[_Candidate]:
     """Keep weak places only where the article names their country.
 
-    A small town counts after a locative preposition ("en Algemesí"), unless the
-    same word is part of a person's name in the article; its country named is not
-    enough unless NER also called it a place. An unconfirmed weak place
+    A small town also counts after a locative preposition ("en Algemesí"), unless the
+    same word is part of a person's name in the article. An unconfirmed weak place
     that NER found keeps NER's label, unresolved.
     """
     small = gazetteer().small
@@ -333,10 +371,7 @@ def _settle(
     for c in cands:
         if c.weak and c.places:
             surface = fold(text[c.start : c.end])
-            # A small town needs more than its country named ("República" in a Brazilian
-            # article): NER calling it a place, or a locative preposition.
-            town = surface in small and c.ner_label != "LOC"
-            places = () if town else tuple(p for p in c.places if p.country in context)
+            places = tuple(p for p in c.places if p.country in context)
             if not places and surface in small and surface in located - people:
                 places = c.places
             if places:
@@ -396,12 +431,12 @@ def extract_mentions(
             single = hit.last - hit.first == 1 and hit.place.kind == "city"
             if single and fold(toks[hit.first][0]) in people:
                 continue  # "Marchand said" after "Hélène Marchand": the person, not a town
-            if hit.weak and not locative_before(text, toks[hit.first][1], lang):
+            if _unrelated_alias(text, toks, hit, lang):
                 continue  # NER saw no place there: "would Google the words" is no Topeka
             cands.append(_from_hit(toks, hit))
     else:
         cands = _rule_candidates(text, toks, lang, lists, min_repeats)
-    cands = _evidenced(text, lang, toks, cands)
+    cands = _evidenced(text, lang, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
     prior = prior_countries(lang, url)
