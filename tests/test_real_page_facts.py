@@ -98,6 +98,7 @@ def test_organisation_and_work_are_not_places() -> None:
         ("de", "Er nannte keine Namen. Die Lage ist ernst.", "Namur"),
         ("fi", "Tämä talvi on ollut lämmin. Paras aika on aamulla.", "Paris"),
         ("en", "The bodies were buried on Hart Island, the city said.", "Iceland"),
+        ("tr", "Toplantı Salı günü yapılacak.", "Salé"),  # "Salı": Tuesday
     ],
 )
 def test_common_words_and_longer_names_are_not_places(language: str, text: str, wrong: str) -> None:

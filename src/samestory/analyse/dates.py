@@ -30,7 +30,7 @@ from ..models import DateMention, Sentence
 from .gazetteer import fold
 from .sentences import locate_sentence
 
-__all__ = ["date_spans", "extract_dates", "phrase_pattern"]
+__all__ = ["calendar_words", "date_spans", "extract_dates", "phrase_pattern"]
 
 Granularity = Literal["day", "week", "month", "year", "decade"]
 _Period = tuple[dt.date, dt.date, Granularity, bool]
@@ -182,6 +182,25 @@ def _rules(language: str) -> _Rules:
         future_suffixes=tuple(data.get("future_suffixes", ())),
         past_suffixes=tuple(data.get("past_suffixes", ())),
     )
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """Folded month and weekday names of `language` ("salı", "mai"): words, not places.
+
+    From `lang/<code>/dates.py`, else dateparser's locale data; names of 4+ letters.
+    """
+    r = _rules(language)
+    names = {*r.months, *r.weekdays}
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # unknown locale
+        info = {}
+    keys = [*calendar.month_name[1:], *calendar.day_name]
+    names.update(_fold(n) for key in keys for n in info.get(key.lower(), ()))
+    return frozenset(n for n in names if len(n) >= 4 and n.isalpha())
 
 
 def _is_year(text: str, start: int, end: int, year: int, r: _Rules) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
 from .namecues import stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
@@ -272,10 +273,13 @@ def _single_ok(word: str, key: str, lists: NameLists, language: str | None, open
 def common_word(key: str, lists: NameLists, language: str | None, opener: bool = True) -> bool:
     """Whether folded `key` is more likely a common word of `language` than a place.
 
-    Listed words always are ("este", "tour", "namen"). A stop word ("tämä", "seul",
+    Listed words always are ("este", "tour", "namen"), and so are month and weekday
+    names ("salı"). A stop word ("tämä", "seul",
     "oman") is where its capital proves nothing: opening a sentence (`opener`), or
     anywhere in a language that capitalises nouns.
     """
     if key in lists.function_words or key in lists.non_names or key in lists.common_words:
         return True
+    if key in calendar_words(language or ""):
+        return True  # Turkish "Salı" (Tuesday) is no Salé
     return (opener or language in NOUN_CAPITALISING) and key in stop_words(language or "")
