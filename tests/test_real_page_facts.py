@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from samestory.analyse.pipeline import Pipeline
 from samestory.analyse.places import outlet_countries, place_candidates
 from samestory.analyse.quantities import extract_quantities
 from samestory.ingest.bulk import iter_read
+from samestory.match.facts import split_facts
 from samestory.models import Analysis, Quantity
 
 PAGES = (
@@ -237,3 +239,22 @@ def test_numbers_keep_their_machine_form_in_json() -> None:
     assert {"canonical", "display", "value", "unit"} <= set(rows[0])
     shown = {r["display"] for r in rows}
     assert {"72 hours", "€10 million", "$600"} <= shown, shown
+
+
+# --- the seed pair's shared facts ------------------------------------------------------
+
+
+def test_seed_pair_shares_only_the_same_periods_and_nouns(seed_paths: list[Path]) -> None:
+    """Issue 16: `shared.dates` listed "2015/2019", which only one article gives, and
+    `shared.numbers` paired "2" of "2 semaines" with "deux États"."""
+    pipe = Pipeline().without("embeddings", "scorer_embedding")
+    when = dt.datetime(2022, 10, 4)
+    a, b = (pipe(replace(next(iter(iter_read(p))), published=when)) for p in seed_paths[:2])
+    shared, only_a, only_b, features = split_facts(a, b, a.mentions, b.mentions, 0.05)
+    periods_b = {(d.value, d.end) for d in b.dates}
+    assert "2015/2019" in only_a["dates"] + only_b["dates"]
+    for shown in shared["dates"]:
+        (period,) = {(d.value, d.end) for d in a.dates if d.canonical == shown}
+        assert period in periods_b
+    assert not any(n.startswith("2 ") for n in shared["numbers"]), shared["numbers"]
+    assert features["dates_overlap"] > 0  # the scorer's features still see the overlap
