@@ -29,6 +29,7 @@ from ..lang import resource
 from ..models import DateMention, Sentence
 from .gazetteer import fold
 from .sentences import locate_sentence
+from .tense import TenseCues, tense_at
 
 __all__ = ["calendar_words", "date_spans", "extract_dates", "phrase_pattern"]
 
@@ -89,10 +90,7 @@ class _Rules:
     numbers: dict[str, Any]
     unit_words: frozenset[str]
     stopwords: frozenset[str]
-    future: frozenset[str] = frozenset()  # tense cues, see `_tense`
-    past: frozenset[str] = frozenset()
-    future_suffixes: tuple[str, ...] = ()
-    past_suffixes: tuple[str, ...] = ()
+    tense: TenseCues
 
 
 def _fallback(language: str) -> dict[str, Any]:
@@ -177,10 +175,7 @@ def _rules(language: str) -> _Rules:
         stopwords=frozenset(
             [*str(nums.get("stopwords", "")).split(), *(a.split()[-1] for a in approximators)]
         ),
-        future=frozenset(_norm(c) for c in data.get("future_cues", ())),
-        past=frozenset(_norm(c) for c in data.get("past_cues", ())),
-        future_suffixes=tuple(data.get("future_suffixes", ())),
-        past_suffixes=tuple(data.get("past_suffixes", ())),
+        tense=TenseCues.of(data),
     )
 
 
@@ -269,7 +264,9 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         if number is None:  # matched case-insensitively but spelt outside the table
             return None
         if kind == "weekday":
-            return _Cand(start, end, kind, (number, mod_kind or _tense(text, start, end, r)))
+            return _Cand(
+                start, end, kind, (number, mod_kind or tense_at(text, start, end, r.tense))
+            )
         if mod_kind not in _YEAR_SHIFT:  # a week modifier ("this week") says nothing of months
             mod_kind = None
         cue = r.month_cue
@@ -301,51 +298,6 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         return _Cand(start, end, "year", (int(g["y"]), int(g["y"])))
     digits = re.sub(r"\D", "", g["d"])
     return _Cand(start, end, "decade", (int(digits),))
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-_TENSE_BEFORE, _TENSE_AFTER = 90, 50  # characters of context each side
-# Words ending like a past participle that are not verbs.
-_NOT_PAST = frozenset({"hundred", "indeed", "need", "speed", "seed", "bed", "red", "feed"})
-
-
-def _tense(text: str, start: int, end: int, r: _Rules) -> str | None:
-    """ "future" or "past" by the tense cue nearest a weekday in its clause, else None."""
-    if not (r.future or r.past):
-        return None
-    lo = max(0, start - _TENSE_BEFORE)
-    before = text[lo:start]
-    cut = list(_CLAUSE_END.finditer(before))
-    if cut:
-        lo += cut[-1].end()
-    after_end = end + _TENSE_AFTER
-    stop = _CLAUSE_END.search(text, end, after_end)
-    best: tuple[int, str] | None = None
-    for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):
-        words = list(_WORD.finditer(text, segment_start, min(segment_end, len(text))))
-        for k, m in enumerate(words):
-            kind = _cue(m[0].lower(), words[k + 1][0].lower() if k + 1 < len(words) else "", r)
-            if kind is not None:
-                distance = start - m.end() if m.end() <= start else m.start() - end
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
-    return best[1] if best else None
-
-
-def _cue(word: str, following: str, r: _Rules) -> str | None:
-    pair = _norm(f"{word} {following}") if following else ""
-    word = word.replace("’", "'")
-    if word in r.future or pair in r.future:
-        return "future"
-    if word in r.past or pair in r.past:
-        return "past"
-    if len(word) >= 5 and word not in _NOT_PAST:
-        if word.endswith(r.future_suffixes) and r.future_suffixes:
-            return "future"
-        if word.endswith(r.past_suffixes) and r.past_suffixes:
-            return "past"
-    return None
 
 
 def _title_cased(text: str, start: int, phrase: str) -> bool:

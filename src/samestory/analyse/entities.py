@@ -9,7 +9,10 @@ language-free key. Titles are cut from spans, so "ministre de la Défense Hasano
 Zakir Asgar Oglu" becomes the person "Hasanov Zakir Asgar Oglu".
 
 A place known only by a "weak" alternate name (see `gazetteer`) counts only when the
-article also names its country. Keys are preliminary (one article, no linking);
+article also names its country; every place reading also needs the evidence
+`evidence.py` asks for (not a quoted title, not a sentence-opening alternate name, not
+a German noun after its article). Organisations and works NER found keep their label
+over an alternate place name ("Lime", "Google"). Keys are preliminary (one article, no linking);
 `aliases.link_entities` unifies them.
 """
 
@@ -24,8 +27,15 @@ from typing import Any
 from ..models import EntityLabel, Mention, Sentence
 from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
+from .evidence import (
+    bare_opener,
+    named_thing,
+    noun_here,
+    quoted_title,
+    set_apart,
+    unrelated_alias,
+)
 from .gazetteer import Place, fold, gazetteer
-from .namecues import noun_after
 from .namelists import (
     NameLists,
     Tok,
@@ -128,7 +138,7 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
         # "El Salvador", "Los Angeles", "Le Havre": the article is part of the name.
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)
-            if found[0] and not found[1] and not _named_thing(label, ent.text):
+            if found[0] and not found[1] and not named_thing(label, ent.text):
                 out.append(_place(ent.start_char, ent.end_char, found, label))
                 continue
         titled = title_before(_toks(doc[max(0, ent.start - 6) : ent.start]), lists, is_place)
@@ -154,7 +164,7 @@ def _classify(
         return _place(start, end, found) if found[0] else _Candidate(start, end, "MISC")
     if not capitalised:
         return None  # "tribunal régional": a description, not a name
-    if found[0] and _named_thing(label, text[start:end]):
+    if found[0] and named_thing(label, text[start:end]):
         found = ((), False)
     if found[0] and label != "PERSON":
         return _place(start, end, found)
@@ -169,60 +179,12 @@ def _classify(
         if (
             len(hits) == 1
             and not hits[0].demonym
-            and _set_apart(name, hits[0], name_lists(language))
+            and set_apart(name, hits[0], name_lists(language))
         ):
             return _from_hit(name, hits[0])
     if titled and 1 <= len(name) <= 4 and len(capitalised) >= len(name) - 1:
         return _Candidate(start, end, "PERSON")
     return _Candidate(start, end, label)
-
-
-# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
-_QUARTERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
-    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
-    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
-    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
-})  # fmt: skip
-
-
-def _named_thing(label: str, surface: str) -> bool:
-    """Whether NER's product or work ("Lime", a scooter firm NER calls MISC) outranks an
-    alternate place name, or its organisation an unrelated one ("Google", once Topeka's).
-
-    Not for an organisation that is a place's spelling ("la police de | Bruxelles"), nor
-    on capitals-only text ("FRANKFURT, Germany (AP)"), where NER's labels are noise.
-    """
-    if surface.isupper():
-        return False
-    g, key = gazetteer(), fold(surface)
-    return (label == "MISC" and key in g.alternate) or (label == "ORG" and key in g.weak)
-
-
-def _set_apart(name: Sequence[Tok], hit: PlaceHit, lists: NameLists) -> bool:
-    """Whether a place inside a longer span stands apart from the capitalised words
-    around it ("Nord de la | France", "A | Paris") rather than ending a longer name
-    ("Hart Island")."""
-    before = fold(name[hit.first - 1][0]) if hit.first > 0 else ""
-    after = name[hit.last][0] if hit.last < len(name) else ""
-    apart = not before or before in _QUARTERS or before in lists.function_words
-    return (apart or not name[hit.first - 1][0][:1].isupper()) and not after[:1].isupper()
-
-
-_OPEN_QUOTES = frozenset("“‘«„‹\"'")
-_CLOSE_QUOTES = frozenset("”’»“›\"'")
-
-
-def _quoted_title(text: str, start: int, end: int, demonym: bool) -> bool:
-    """A name in quotes, or a demonym after a mid-sentence "The": a work's title
-    ("“The Irishman”", "‘IRISHMAN’"), not a place ("in The Netherlands" stays one)."""
-    before = text[max(0, start - 5) : start]
-    if demonym and before.endswith(("The ", "THE ")):
-        return before[:1] in _OPEN_QUOTES or not starts_sentence(text, start - 4)
-    # A quote glued to a letter is an apostrophe: Turkish "'Ankara'ya", "Türkiye'de".
-    closing = text[end : end + 1] in _CLOSE_QUOTES and not text[end + 1 : end + 2].isalnum()
-    return start > 0 and text[start - 1] in _OPEN_QUOTES and closing
 
 
 def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -245,47 +207,18 @@ def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candi
         if c.places:
             key = fold(text[c.start : c.end])
             single = " " not in key
-            if _quoted_title(text, c.start, c.end, not g.lookup(key)):
+            if quoted_title(text, c.start, c.end, not g.lookup(key)):
                 c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
             elif single and (
                 (not german and key in g.alternate and key not in mid
-                 and _bare_opener(text, language, c))
-                or (german and c.places[0].kind == "city" and _noun_here(text, c.start))
+                 and bare_opener(text, language, c.start, c.end, c.ner_label))
+                or (german and c.places[0].kind == "city" and noun_here(text, c.start))
             ):  # fmt: skip
                 if not c.ner_label or c.ner_label == "LOC":
                     continue
                 c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
         out.append(c)
     return out
-
-
-def _noun_here(text: str, start: int) -> bool:
-    """A German city name used right here as a common noun ("die Lage", "das Essen").
-
-    Not after a word ending like an adjective: verbs end so too ("stecken | Potsdam.").
-    """
-    words = text[max(0, start - 24) : start].split()
-    return bool(words) and noun_after(words[-1], adjectives=False)
-
-
-def _unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str) -> bool:
-    """A one-word hit known only as an unrelated alternate name ("Google", once Topeka's),
-    NER did not call a place and no locative preposition introduces."""
-    if hit.last - hit.first != 1 or not hit.weak:
-        return False
-    g, key = gazetteer(), fold(toks[hit.first][0])
-    unrelated = key in g.weak and key not in g.small
-    return unrelated and not locative_before(text, toks[hit.first][1], language)
-
-
-def _bare_opener(text: str, language: str, c: _Candidate) -> bool:
-    """Whether a candidate opens a sentence with nothing else saying it is a place."""
-    return (
-        c.ner_label != "LOC"
-        and not text[c.start : c.end].isupper()  # an acronym ("CDMX.-") is no opener
-        and starts_sentence(text, c.start)
-        and not locative_before(text, c.start, language)
-    )
 
 
 def _person_words(text: str, cands: Sequence[_Candidate]) -> set[str]:
@@ -370,8 +303,8 @@ def _settle(
     out = []
     for c in cands:
         if c.weak and c.places:
-            surface = fold(text[c.start : c.end])
             places = tuple(p for p in c.places if p.country in context)
+            surface = fold(text[c.start : c.end])
             if not places and surface in small and surface in located - people:
                 places = c.places
             if places:
@@ -418,7 +351,7 @@ def extract_mentions(
     ("geo:country:AZ", "Azerbaijan"). `sentences`, when given, set `Mention.sentence`.
     Only the first `max_chars` characters go through spaCy; the gazetteer pass reads all.
     `url`, the article's address, breaks ties between same-named places by its site's
-    country ("Salvador" on a .br site is the Brazilian city).
+    country ("Valencia" on a .ve site is Venezuela's).
     """
     lang = (language or "").lower().split("-")[0].split("_")[0]
     lists = name_lists(lang)
@@ -431,7 +364,7 @@ def extract_mentions(
             single = hit.last - hit.first == 1 and hit.place.kind == "city"
             if single and fold(toks[hit.first][0]) in people:
                 continue  # "Marchand said" after "Hélène Marchand": the person, not a town
-            if _unrelated_alias(text, toks, hit, lang):
+            if unrelated_alias(text, toks, hit, lang):
                 continue  # NER saw no place there: "would Google the words" is no Topeka
             cands.append(_from_hit(toks, hit))
     else:
