@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import Place, fold
+from .gazetteer import Place, fold, gazetteer
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
 from .places import NOUN_CAPITALISING, PlaceHit, find_places, locative_before, resolve_place
@@ -256,12 +256,17 @@ def _surnames(
     toks: Sequence[Tok], runs: Sequence[tuple[int, int]], names: frozenset[str]
 ) -> set[str]:
     """Folded last words of short runs with a first name before them ("Reporter Juan
-    Moreno"): alone elsewhere they name that person, not a place."""
+    Moreno"): alone elsewhere they name that person, not a place. Not a run that is a
+    place itself ("Santiago de Chile"), nor a country's name."""
+    g = gazetteer()
     out: set[str] = set()
     for first, last in runs:
         words = [fold(t[0]) for t in toks[first:last]]
-        if 2 <= len(words) <= 5 and any(w in names for w in words[:-1]):
-            out.add(words[-1])
+        if not 2 <= len(words) <= 5 or not any(w in names for w in words[:-1]):
+            continue
+        if g.lookup(" ".join(words)) or any(p.kind == "country" for p in g.lookup(words[-1])):
+            continue
+        out.add(words[-1])
     return out
 
 
