@@ -83,15 +83,37 @@ def test_split_facts_reports_shared_and_unique_by_key() -> None:
     a = _analysis(["x"], vec, mentions=[baku_fr, gantz], dates=[y2020], quantities=[usd_fr, pct])
     b = _analysis(["y"], vec, mentions=[baku_en], dates=[may20], quantities=[usd])
     shared, only_a, only_b, feats = split_facts(a, b, a.mentions, b.mentions, 0.05)
+    # Numbers show as written; a year and a month within it overlap (the features say
+    # so) but are not the same period, so neither is shown as shared.
     assert shared == {
         "entities": [],
         "places": ["Baku"],
-        "dates": ["2020"],
-        "numbers": ["4.85e+09 USD"],
+        "dates": [],
+        "numbers": ["$4.85 billion"],
     }
-    assert only_a["entities"] == ["Benny Gantz"] and only_a["numbers"] == ["60 %"]
-    assert only_b == {"entities": [], "places": [], "dates": [], "numbers": []}
+    assert only_a["entities"] == ["Benny Gantz"] and only_a["numbers"] == ["60%"]
+    assert only_a["dates"] == ["2020"] and only_b["dates"] == ["2020-05"]
+    assert only_b["numbers"] == [] and only_b["places"] == []
     assert feats["places_overlap"] == 1.0 and feats["entities_overlap"] == 0.0
+    assert feats["dates_overlap"] == 1.0
+
+
+def test_shared_facts_need_the_same_period_and_the_same_noun() -> None:
+    """Issue 16: "2015/2019" is not shared with "2016"; "2 semaines" is not "deux États"."""
+    vec = np.ones((1, 4), dtype=np.float32)
+    span = DateMention("2015-2019", dt.date(2015, 1, 1), dt.date(2019, 12, 31), "year", False, 0, 9)
+    y2016 = DateMention("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31), "year", False, 0, 4)
+    again = DateMention("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31), "year", False, 9, 13)
+    weeks = Quantity("2", 2, None, "semaines", 0, 1)
+    states = Quantity("deux", 2, None, "États", 0, 4)
+    soldiers = Quantity("6000", 6000, None, "soldats", 0, 4)
+    soldier = Quantity("6 000", 6000, None, "soldat", 0, 5)
+    a = _analysis(["x"], vec, dates=[span, y2016], quantities=[weeks, soldiers])
+    b = _analysis(["y"], vec, dates=[again], quantities=[states, soldier])
+    shared, only_a, only_b, _ = split_facts(a, b, [], [], 0.05)
+    assert shared["dates"] == ["2016"] and only_a["dates"] == ["2015/2019"]
+    assert shared["numbers"] == ["6,000 soldats"]
+    assert only_a["numbers"] == ["2 semaines"] and only_b["numbers"] == ["2 États"]
 
 
 def test_hand_set_scorer_orders_similar_above_dissimilar() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -175,10 +176,63 @@ class Quantity:
 
     @property
     def canonical(self) -> str:
+        """Machine form, stable across languages ("4.85e+09 USD"): a matching key."""
         if self.unit == "s" and self.value >= 60:
             return _duration(self.value)
         v = f"{self.value:g}"
         return f"{v} {self.unit}" if self.unit else v
+
+    @property
+    def display(self) -> str:
+        """The number as a reader writes it, in English: "$4.85 billion", "€10 million",
+        "72 hours", "6,000 soldats" (the counted noun as the article gives it)."""
+        if self.unit == "s":
+            shown = _duration_display(self.value, self.text)
+        elif self.unit == "%":
+            shown = f"{_plain(self.value)}%"
+        elif self.unit:
+            symbol = _CURRENCY_SIGNS.get(self.unit)
+            amount = _amount(self.value)
+            shown = f"{symbol}{amount}" if symbol else f"{amount} {self.unit}"
+        else:
+            shown = _amount(self.value)
+        # A bare count needs its noun ("6,000 soldats"); a share or a sum reads alone.
+        return f"{shown} {self.counts}" if self.counts and self.unit is None else shown
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "ILS": "₪"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+# Seconds per unit, largest first, for a duration read as written ("72 Stunden").
+_DURATION_UNITS = ((604800, "week"), (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _plain(value: float) -> str:
+    """12 -> "12", 4.85 -> "4.85", 162000 -> "162,000"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def _amount(value: float) -> str:
+    """4.85e9 -> "4.85 billion", 1e7 -> "10 million", 6000 -> "6,000"."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{_plain(round(value / scale, 3))} {word}"
+    return _plain(value)
+
+
+def _duration_display(seconds: float, text: str) -> str:
+    """In the unit the text wrote it in when that is plain ("72 Stunden" -> "72 hours",
+    not "3 d"), else the largest whole unit, else hours, minutes and seconds."""
+    numbers = _WRITTEN_NUMBER.findall(text)
+    candidates = [float(numbers[0].replace(",", "."))] if len(numbers) == 1 else []
+    for per, unit in _DURATION_UNITS:
+        n = seconds / per
+        whole = n >= 1 and float(n).is_integer() and (per > 1 or seconds < 60)
+        if (candidates and abs(n - candidates[0]) < 1e-6) or (not candidates and whole):
+            return f"{_plain(n)} {unit}{'' if n == 1 else 's'}"
+    return _duration(seconds) if seconds >= 60 else f"{_plain(seconds)} seconds"
 
 
 def _duration(seconds: float) -> str:
@@ -235,7 +289,10 @@ class Analysis:
                 }
                 for d in self.dates
             ],
-            "quantities": [{**asdict(q), "canonical": q.canonical} for q in self.quantities],
+            "quantities": [
+                {**asdict(q), "canonical": q.canonical, "display": q.display}
+                for q in self.quantities
+            ],
             "has_embedding": self.embedding is not None,
         }
 
@@ -257,10 +314,13 @@ class Conflict:
 
     kind: Literal["number", "date", "name", "place"]
     slot: str  # what the value is about ("soldats", "defence imports", "ministre de la Défense")
-    value_a: str
+    value_a: str  # machine form (`Quantity.canonical`, `DateMention.canonical`, a name)
     value_b: str
     sentence_a: str
     sentence_b: str
+    # As a reader writes it ("$4.85 billion"); empty where it is `value_a`/`value_b`.
+    display_a: str = ""
+    display_b: str = ""
 
 
 @dataclass(frozen=True, slots=True)

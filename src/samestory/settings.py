@@ -331,6 +331,14 @@ class Settings:
         "mess in the decoded text) than this is refused as undecodable, not stored.",
     )
 
+    # --- issue 16, analysis (places, entities): evidence for names ---
+    entity_min_repeats: int = _opt(
+        4,
+        "Rule-based languages that capitalise nouns (German): a lone capitalised word the "
+        "article repeats this often (hyphenated compounds such as 'Rheinmetall-Daten' "
+        "included) and never uses as a common noun is a name, not a noun.",
+    )
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         env = os.environ if environ is None else environ

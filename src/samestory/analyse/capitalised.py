@@ -26,16 +26,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import Place, fold
+from .gazetteer import Place, fold, gazetteer
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
-from .places import PlaceHit, find_places, locative_before, resolve_place
+from .places import NOUN_CAPITALISING, PlaceHit, find_places, locative_before, resolve_place
 
 __all__ = ["RuleSpan", "rule_spans"]
 
 _SENTENCE_END = frozenset('.!?:;…«»"“”„()—–-•|')
-# Languages that capitalise every noun: a lone capitalised word is no evidence.
-_NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +144,18 @@ def _split_at_place(
     return hi, None
 
 
-def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) -> list[RuleSpan]:
-    """Named spans of `text` found by capitalisation and word lists (see module doc)."""
+def rule_spans(
+    text: str, toks: Sequence[Tok], language: str, lists: NameLists, min_repeats: int = 4
+) -> list[RuleSpan]:
+    """Named spans of `text` found by capitalisation and word lists (see module doc).
+
+    A lone German capital the article repeats `min_repeats` times and never uses as
+    a common noun is its subject's name ("Rheinmetall"), not a noun.
+    """
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
-    german = language in _NOUN_CAPITALISING
+    german = language in NOUN_CAPITALISING
     names = first_names(language)
     nouns = german_nouns(toks) if german else set()
 
@@ -161,21 +165,33 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     spans: list[RuleSpan] = []
     pieces: list[_Piece] = []
     in_runs: set[int] = set()
-    for first, last in _runs(text, toks, lists):
+    runs = _runs(text, toks, lists)
+    surnames = _surnames(toks, runs, names)
+    for first, last in runs:
         in_runs.update(range(first, last))
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
         before = fold(toks[first - 1][0]) if first else ""
+        if german and titled and last - first == 1:
+            # "der Sprecher auf | Nachfrage": a German title names the word right after it.
+            titled = lists.is_title(before) or before in lists.demonyms
         cues = _Cues(
             german, names, office=titled and before in lists.connectors,
             locative=locative_before(text, toks[first][1], language),
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
+        whole = _place_with_cut_words(text, toks, first, lo, hi, language)
+        if whole is not None:  # "Estados Unidos": a generic word that is part of the place
+            spans.append(whole)
+            continue
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
             continue
         words = [fold(t[0]) for t in toks[lo:hi]]
+        if words == [fold(toks[lo][0])] and words[0] in surnames:
+            pieces.append(_Piece(lo, hi, "person"))  # "Moreno" after "Juan Moreno"
+            continue
         if hi - lo > 1 and any(lists.is_org_cue(w) for w in words):
             pieces.append(_Piece(lo, hi, "org"))  # "Deutsche Bank", "Banco de España"
             continue
@@ -193,8 +209,65 @@ def rule_spans(text: str, toks: Sequence[Tok], language: str, lists: NameLists) 
     # Lower-case demonyms sit outside capitalised runs.
     for h in find_places(text, toks, language, skip=in_runs):
         spans.append(RuleSpan(h.first, h.last, "LOC", h.candidates, h.weak))
-    spans.extend(_resolve_pieces(toks, pieces, german))
+    frequent = _frequent(toks, pieces, nouns, lists, min_repeats) if german else set()
+    spans.extend(_resolve_pieces(toks, pieces, german, frequent))
     return spans
+
+
+def _frequent(
+    toks: Sequence[Tok], pieces: Sequence[_Piece], nouns: set[str], lists: NameLists,
+    min_repeats: int,
+) -> set[str]:  # fmt: skip
+    """Folded lone German capitals repeated `min_repeats` times and never a noun.
+
+    Nouns repeat too ("auf Anfrage"), but an article's own subject repeats most.
+    """
+    counts: dict[str, int] = {}
+    for p in pieces:
+        if p.kind == "weak" and p.last - p.first == 1:
+            f = fold(toks[p.first][0])
+            counts[f] = counts.get(f, 0) + 1
+    if counts:
+        for word, _, _ in toks:
+            head, dash, _ = word.partition("-")
+            if dash and head[:1].isupper() and fold(head) in counts:
+                counts[fold(head)] += 1  # "Rheinmetall-Daten": a name as a compound's head
+    return {
+        f for f, n in counts.items()
+        if n >= min_repeats and f not in nouns and f not in lists.function_words
+        and f not in lists.non_names and len(f) > 2
+    }  # fmt: skip
+
+
+def _place_with_cut_words(
+    text: str, toks: Sequence[Tok], first: int, lo: int, hi: int, language: str
+) -> RuleSpan | None:
+    """The place that words cut from a run's start belong to ("Estados | Unidos")."""
+    for k in range(first, lo):
+        if not _is_cap(toks[k][0]):
+            continue
+        hits = find_places(text, toks[k:hi], language)
+        if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
+            return RuleSpan(k, hi, "LOC", hits[0].candidates, hits[0].weak)
+    return None
+
+
+def _surnames(
+    toks: Sequence[Tok], runs: Sequence[tuple[int, int]], names: frozenset[str]
+) -> set[str]:
+    """Folded last words of short runs with a first name before them ("Reporter Juan
+    Moreno"): alone elsewhere they name that person, not a place. Not a run that is a
+    place itself ("Santiago de Chile"), nor a country's name."""
+    g = gazetteer()
+    out: set[str] = set()
+    for first, last in runs:
+        words = [fold(t[0]) for t in toks[first:last]]
+        if not 2 <= len(words) <= 5 or not any(w in names for w in words[:-1]):
+            continue
+        if g.lookup(" ".join(words)) or any(p.kind == "country" for p in g.lookup(words[-1])):
+            continue
+        out.add(words[-1])
+    return out
 
 
 def _after_title(toks: Sequence[Tok], k: int, lists: NameLists) -> bool:
@@ -233,7 +306,9 @@ def _segment(
         pieces.append(piece)
 
 
-def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> list[RuleSpan]:
+def _resolve_pieces(
+    toks: Sequence[Tok], pieces: list[_Piece], german: bool, frequent: set[str]
+) -> list[RuleSpan]:
     """Decide "maybe" persons and German lone words once the whole article is seen.
 
     A repeated surname makes a person only outside German, where two capitalised
@@ -244,6 +319,7 @@ def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> 
     for p in pieces:
         if p.kind in ("person", "maybe", "start", "org") and p.last - p.first > 1:
             in_names.update(fold(t[0]) for t in toks[p.first : p.last])
+    kept = in_names | frequent
     out = []
     for p in pieces:
         kind = p.kind
@@ -253,7 +329,7 @@ def _resolve_pieces(toks: Sequence[Tok], pieces: list[_Piece], german: bool) -> 
                 continue
             kind = "person" if repeated and not german else "misc"
         elif kind == "weak":
-            if fold(toks[p.first][0]) not in in_names:
+            if fold(toks[p.first][0]) not in kept:
                 continue
             kind = "misc"
         label = {"person": "PERSON", "org": "ORG"}.get(kind, "MISC")

@@ -6,7 +6,10 @@ month names and "today/yesterday" phrases from dateparser's locale data. datepar
 itself is not called: it costs 0.3-6 ms per expression, returns instants not periods, and
 returns nothing for "mai dernier".
 
-Choices: a bare weekday is the most recent one on or before publication; a month or a day
+Choices: a bare weekday goes the way the tense around it says ("will meet on Tuesday",
+"ahead of Tuesday's debate": the coming one), else it is the most recent one on or before
+publication ("a annoncé lundi"; also German narrative present, "Am Sonntag kommt die
+Mail"); "Mittwoch dieser Woche" is that week's; a month or a day
 without a year is the occurrence nearest publication; a year range ("2015-2019") has
 granularity "year" with `end` on the last year's Dec 31; a decade ("années 1990") has
 granularity "decade". Relative expressions are skipped when `published` is None.
@@ -26,14 +29,16 @@ from ..lang import resource
 from ..models import DateMention, Sentence
 from .gazetteer import fold
 from .sentences import locate_sentence
+from .tense import TenseCues, tense_at
 
-__all__ = ["date_spans", "extract_dates", "phrase_pattern"]
+__all__ = ["calendar_words", "date_spans", "extract_dates", "phrase_pattern"]
 
 Granularity = Literal["day", "week", "month", "year", "decade"]
 _Period = tuple[dt.date, dt.date, Granularity, bool]
 
 _H = r"[^\S\n]"  # horizontal space: a date never spans a line break
 _YEAR_SHIFT = {"last": 0, "next": 0, "lastyear": -1, "thisyear": 0, "nextyear": 1}
+_WEEK_SHIFT = {"lastweek": -1, "thisweek": 0, "nextweek": 1}
 # Kinds whose digits belong to the date: quantities must not count them.
 _NUMERIC_KINDS = frozenset({"day", "month", "year", "decade"})
 _YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
@@ -85,6 +90,7 @@ class _Rules:
     numbers: dict[str, Any]
     unit_words: frozenset[str]
     stopwords: frozenset[str]
+    tense: TenseCues
 
 
 def _fallback(language: str) -> dict[str, Any]:
@@ -120,7 +126,7 @@ def _rules(language: str) -> _Rules:
     connectors = data.get("connectors", ())
     conn = rf"(?:(?:{phrase_pattern(connectors)}){_H}+)?" if connectors else ""
     month = rf"(?P<m>(?:{phrase_pattern(full)})(?!\w)|(?:{phrase_pattern(abbr)})(?!\w)\.?)"
-    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den){_H}+)?)?"
+    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den|dem){_H}+)?)?"
     suffix = data.get("day_suffix") or "(?!)"
     year = rf"(?:,?{_H}+{conn}(?P<y>{_YEAR}))"
     pats = list(_DIGIT_PATTERNS)
@@ -169,7 +175,27 @@ def _rules(language: str) -> _Rules:
         stopwords=frozenset(
             [*str(nums.get("stopwords", "")).split(), *(a.split()[-1] for a in approximators)]
         ),
+        tense=TenseCues.of(data),
     )
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """Folded month and weekday names of `language` ("salı", "mai"): words, not places.
+
+    From `lang/<code>/dates.py`, else dateparser's locale data; names of 4+ letters.
+    """
+    r = _rules(language)
+    names = {*r.months, *r.weekdays}
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # unknown locale
+        info = {}
+    keys = [*calendar.month_name[1:], *calendar.day_name]
+    names.update(_fold(n) for key in keys for n in info.get(key.lower(), ()))
+    return frozenset(n for n in names if len(n) >= 4 and n.isalpha())
 
 
 def _is_year(text: str, start: int, end: int, year: int, r: _Rules) -> bool:
@@ -238,7 +264,11 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         if number is None:  # matched case-insensitively but spelt outside the table
             return None
         if kind == "weekday":
-            return _Cand(start, end, kind, (number, mod_kind))
+            return _Cand(
+                start, end, kind, (number, mod_kind or tense_at(text, start, end, r.tense))
+            )
+        if mod_kind not in _YEAR_SHIFT:  # a week modifier ("this week") says nothing of months
+            mod_kind = None
         cue = r.month_cue
         if mod_kind is None and (cue is None or not cue.search(text[max(0, start - 30) : start])):
             return None
@@ -247,6 +277,8 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         phrase = _norm(g["p"])
         if phrase in r.data.get("case_sensitive", ()) and g["p"] != phrase:
             return None
+        if _title_cased(text, start, g["p"]):
+            return _Cand(start, end, "block", ())  # "CBS This Morning": a show's name
         value = r.data["relative"].get(phrase)
         return _Cand(start, end, "rel" if value else "block", value or ())
     if kind == "ago":
@@ -266,6 +298,15 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         return _Cand(start, end, "year", (int(g["y"]), int(g["y"])))
     digits = re.sub(r"\D", "", g["d"])
     return _Cand(start, end, "decade", (int(digits),))
+
+
+def _title_cased(text: str, start: int, phrase: str) -> bool:
+    """A several-word relative phrase written in title case mid-sentence is a name."""
+    words = phrase.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    return bool(before) and before[-1:] not in ".!?:;\n" and not before.endswith(("\n",))
 
 
 def _norm(phrase: str) -> str:
@@ -347,9 +388,11 @@ def _resolve(c: _Cand, pub: dt.date | None) -> _Period | None:
         return (*_month(year, month), "month", True)
     if c.kind == "weekday":
         wd, mod = c.data
-        if mod == "next":
+        if mod in _WEEK_SHIFT:  # "Mittwoch dieser Woche", "Thursday last week"
+            d = _week(pub)[0] + dt.timedelta(days=wd, weeks=_WEEK_SHIFT[mod])
+        elif mod in ("next", "future"):
             d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
-        else:
+        else:  # "past", "last" or no cue: news mostly tells what happened
             back = (pub.weekday() - wd) % 7
             d = pub - dt.timedelta(days=back or (7 if mod == "last" else 0))
         return d, d, "day", True

@@ -9,7 +9,10 @@ language-free key. Titles are cut from spans, so "ministre de la Défense Hasano
 Zakir Asgar Oglu" becomes the person "Hasanov Zakir Asgar Oglu".
 
 A place known only by a "weak" alternate name (see `gazetteer`) counts only when the
-article also names its country. Keys are preliminary (one article, no linking);
+article also names its country; every place reading also needs the evidence
+`evidence.py` asks for (not a quoted title, not a sentence-opening alternate name, not
+a German noun after its article). Organisations and works NER found keep their label
+over an alternate place name ("Lime", "Google"). Keys are preliminary (one article, no linking);
 `aliases.link_entities` unifies them.
 """
 
@@ -24,6 +27,14 @@ from typing import Any
 from ..models import EntityLabel, Mention, Sentence
 from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
+from .evidence import (
+    bare_opener,
+    named_thing,
+    noun_here,
+    quoted_title,
+    set_apart,
+    unrelated_alias,
+)
 from .gazetteer import Place, fold, gazetteer
 from .namelists import (
     NameLists,
@@ -37,6 +48,7 @@ from .namelists import (
 )
 from .personnames import natural_name, person_key
 from .places import (
+    NOUN_CAPITALISING,
     PlaceHit,
     find_places,
     locative_before,
@@ -90,8 +102,10 @@ def _toks(span: Any) -> list[Tok]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in span]
 
 
-def _place(start: int, end: int, found: tuple[tuple[Place, ...], bool]) -> _Candidate:
-    return _Candidate(start, end, "LOC", found[0], found[1])
+def _place(
+    start: int, end: int, found: tuple[tuple[Place, ...], bool], ner_label: str = ""
+) -> _Candidate:
+    return _Candidate(start, end, "LOC", found[0], found[1], ner_label=ner_label)
 
 
 def _from_hit(toks: Sequence[Tok], hit: PlaceHit) -> _Candidate:
@@ -124,8 +138,8 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
         # "El Salvador", "Los Angeles", "Le Havre": the article is part of the name.
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)
-            if found[0] and not found[1]:
-                out.append(_place(ent.start_char, ent.end_char, found))
+            if found[0] and not found[1] and not named_thing(label, ent.text):
+                out.append(_place(ent.start_char, ent.end_char, found, label))
                 continue
         titled = title_before(_toks(doc[max(0, ent.start - 6) : ent.start]), lists, is_place)
         at_start = starts_sentence(text, ent.start_char)
@@ -150,6 +164,8 @@ def _classify(
         return _place(start, end, found) if found[0] else _Candidate(start, end, "MISC")
     if not capitalised:
         return None  # "tribunal régional": a description, not a name
+    if found[0] and named_thing(label, text[start:end]):
+        found = ((), False)
     if found[0] and label != "PERSON":
         return _place(start, end, found)
     if found[0] and len(name) == 1:
@@ -157,13 +173,52 @@ def _classify(
         # once the article's people are known: see `_places_not_people`.
         return _Candidate(start, end, "PERSON", (), found[1], fallback=found[0])
     if label == "LOC":
-        # "région du Nord de la France", "sud du Liban": keep the place inside.
+        # "région du Nord de la France", "sud du Liban": keep the place inside, but
+        # not a word of a longer name ("Hart Island", "Tour Eiffel").
         hits = find_places(text, list(name), language)
-        if len(hits) == 1 and not hits[0].demonym:
+        if (
+            len(hits) == 1
+            and not hits[0].demonym
+            and set_apart(name, hits[0], name_lists(language))
+        ):
             return _from_hit(name, hits[0])
     if titled and 1 <= len(name) <= 4 and len(capitalised) >= len(name) - 1:
         return _Candidate(start, end, "PERSON")
     return _Candidate(start, end, label)
+
+
+def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Place readings with evidence; the others keep NER's label or go.
+
+    A quoted title is a work. A one-word alternate name ("Paras" for Paris) opening a
+    sentence needs NER's word, the same word mid-sentence or a locative preposition; in
+    German a city name after an article is the common noun ("die Lage").
+    """
+    g = gazetteer()
+    mid = {
+        fold(text[c.start : c.end])
+        for c in cands
+        if c.places and not starts_sentence(text, c.start)
+    }
+    # German capitalises every noun: an opening capital is no weaker there than any other.
+    german = language in NOUN_CAPITALISING
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.places:
+            key = fold(text[c.start : c.end])
+            single = " " not in key
+            if quoted_title(text, c.start, c.end, not g.lookup(key)):
+                c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
+            elif single and (
+                (not german and key in g.alternate and key not in mid
+                 and bare_opener(text, language, c.start, c.end, c.ner_label))
+                or (german and c.places[0].kind == "city" and noun_here(text, c.start))
+            ):  # fmt: skip
+                if not c.ner_label or c.ner_label == "LOC":
+                    continue
+                c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
+        out.append(c)
+    return out
 
 
 def _person_words(text: str, cands: Sequence[_Candidate]) -> set[str]:
@@ -189,7 +244,7 @@ def _places_not_people(text: str, cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _rule_candidates(
-    text: str, toks: list[Tok], language: str, lists: NameLists
+    text: str, toks: list[Tok], language: str, lists: NameLists, min_repeats: int
 ) -> list[_Candidate]:
     # A capitalised run that is only weakly a place stays a name if unconfirmed.
     return [
@@ -197,7 +252,7 @@ def _rule_candidates(
             toks[r.first][1], toks[r.last - 1][2], r.label, r.places, r.weak,
             ner_label="MISC" if r.weak else "",
         )
-        for r in rule_spans(text, toks, language, lists)
+        for r in rule_spans(text, toks, language, lists, min_repeats)
     ]  # fmt: skip
 
 
@@ -287,12 +342,16 @@ def extract_mentions(
     sentences: list[Sentence] | None = None,
     *,
     max_chars: int = DEFAULT_SETTINGS.spacy_max_chars,
+    min_repeats: int = DEFAULT_SETTINGS.entity_min_repeats,
+    url: str | None = None,
 ) -> list[Mention]:
     """Person, organisation, place and other named mentions of `text`, in text order.
 
     Every mention has a preliminary `key` and `canonical`; places are final
     ("geo:country:AZ", "Azerbaijan"). `sentences`, when given, set `Mention.sentence`.
     Only the first `max_chars` characters go through spaCy; the gazetteer pass reads all.
+    `url`, the article's address, breaks ties between same-named places by its site's
+    country ("Valencia" on a .ve site is Venezuela's).
     """
     lang = (language or "").lower().split("-")[0].split("_")[0]
     lists = name_lists(lang)
@@ -305,12 +364,15 @@ def extract_mentions(
             single = hit.last - hit.first == 1 and hit.place.kind == "city"
             if single and fold(toks[hit.first][0]) in people:
                 continue  # "Marchand said" after "Hélène Marchand": the person, not a town
+            if unrelated_alias(text, toks, hit, lang):
+                continue  # NER saw no place there: "would Google the words" is no Topeka
             cands.append(_from_hit(toks, hit))
     else:
-        cands = _rule_candidates(text, toks, lang, lists)
+        cands = _rule_candidates(text, toks, lang, lists, min_repeats)
+    cands = _evidenced(text, lang, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
-    prior = prior_countries(lang)
+    prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Mention] = []
     last_end = -1

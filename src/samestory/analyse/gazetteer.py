@@ -50,6 +50,8 @@ _ENGLISH = {
 }
 _OBSOLETE = {"CS", "AN"}
 _WEAK_TIER = 9
+# Ranks of a capital's or city's spellings (tier + 2, see `_add_cities`).
+_ALTERNATE_TIERS = (3, 4)
 # Alternate names this close to the main one (same initial, bigram Jaccard) are
 # spellings of it ("Bakou", "Moskau", "Londres"); others may be old or local names
 # that double as people's names ("Nadia" for Navadwip, "Alzira" for Algiers), so they
@@ -106,10 +108,24 @@ class Gazetteer:
     # "Marchand"): too often a person to be read as a place without NER's say-so.
     weak: frozenset[str] = frozenset()
     small: frozenset[str] = frozenset()  # names known only as a small town (also weak)
+    # Names whose best place knows them only as an alternate ("Paras", "Lime", "Namen"):
+    # sound where NER says place, but no match for an organisation or a sentence opener.
+    alternate: frozenset[str] = frozenset()
+    # Country names known only from other languages' translations -> those languages
+    # ("island" -> de, sv, ...): in an English article "Island" is not Iceland.
+    translated: dict[str, frozenset[str]] = field(default_factory=dict)
     build_seconds: float = 0.0
 
     def lookup(self, folded: str) -> tuple[Place, ...]:
         return self.names.get(folded, ())
+
+    def foreign(self, folded: str, language: str | None) -> bool:
+        """Whether `folded` names a country only in languages other than `language`.
+
+        Unknown for a language without indexed translations: then False.
+        """
+        langs = self.translated.get(folded)
+        return langs is not None and language in _TRANSLATIONS and language not in langs
 
     def demonym(self, folded: str, language: str | None) -> Place | None:
         table = self.demonyms.get(language or "", self.any_demonym)
@@ -137,19 +153,25 @@ def _usable(name: str) -> bool:
 
 
 def _country_names(
-    code: str, country: object, catalogs: list[gettext.NullTranslations]
-) -> set[str]:
+    country: object, catalogs: list[tuple[str, gettext.NullTranslations]]
+) -> dict[str, set[str]]:
+    """Name -> the languages it is from ("" for the English names every article uses)."""
     msgids = [
         getattr(country, attr)
         for attr in ("name", "official_name", "common_name")
         if getattr(country, attr, None)
     ]
-    names: set[str] = set(msgids)
-    for catalog in catalogs:
-        names.update(catalog.gettext(m) for m in msgids)
+    names: dict[str, set[str]] = defaultdict(set)
+    for m in msgids:
+        names[m].add("")
+    for lang, catalog in catalogs:
+        for m in msgids:
+            names[catalog.gettext(m)].add(lang)
     # "Iran, Islamic Republic of" / "Corée, République de": the part before the comma
     # is what articles write.
-    names.update(n.split(",")[0] for n in list(names) if "," in n)
+    for n, langs in list(names.items()):
+        if "," in n:
+            names[n.split(",")[0]].update(langs)
     return names
 
 
@@ -163,26 +185,33 @@ def _add(
 
 def _add_countries(
     table: dict[str, list[_Candidate]], countries: dict[str, Place], populations: dict[str, int]
-) -> None:
-    catalogs: list[gettext.NullTranslations] = []
+) -> dict[str, set[str]]:
+    """Index country names; returns folded translated names -> their languages."""
+    catalogs: list[tuple[str, gettext.NullTranslations]] = []
     for lang in _TRANSLATIONS:
         try:
-            catalogs.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang]))
+            catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang])
         except OSError:
             continue
+        catalogs.append((lang, catalog))
+    languages: dict[str, set[str]] = defaultdict(set)
     for code, place in countries.items():
         rank = (0, -populations.get(code, 0))
         cand = _Candidate(rank, place)
         _add(table, place.name, cand, 2)
+        languages[fold(place.name)].add("")
         country = pycountry.countries.get(alpha_2=code)
         if country is not None:
-            for name in _country_names(code, country, catalogs):
+            for name, langs in _country_names(country, catalogs).items():
                 _add(table, name, cand, 3)
+                languages[fold(name)].update(langs)
     for lang in SUPPORTED:
         extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("country_names", {})
         for name, code in extra.items():
             if code in countries:
                 _add(table, name, _Candidate((0, -populations.get(code, 0)), countries[code]), 2)
+                languages[fold(name)].add(lang)
+    return languages
 
 
 def _add_cities(
@@ -265,7 +294,7 @@ def gazetteer() -> Gazetteer:
     populations = {code: int(c["population"]) for code, c in raw.items()}
     capitals = {(code, c["capital"].strip()) for code, c in raw.items() if c["capital"]}
     table: dict[str, list[_Candidate]] = defaultdict(list)
-    _add_countries(table, countries, populations)
+    languages = _add_countries(table, countries, populations)
     capital_keys = _add_cities(table, countries, capitals)
     _add_exonyms(table)
     _add_regions(table)
@@ -273,6 +302,13 @@ def gazetteer() -> Gazetteer:
     names = {k: tuple(c.place for c in v) for k, v in ranked.items()}
     small = frozenset(k for k, v in ranked.items() if v[0].rank[0] == _SMALL_TIER)
     weak = small | frozenset(k for k, v in ranked.items() if v[0].rank[0] == _WEAK_TIER)
+    alternate = frozenset(k for k, v in ranked.items() if v[0].rank[0] in _ALTERNATE_TIERS)
+    # A name some city also has in its own right ("Georgia") is no mere translation.
+    translated = {
+        k: frozenset(langs)
+        for k, langs in languages.items()
+        if "" not in langs and len(ranked.get(k, ())) == 1
+    }
     per_lang, merged = _demonyms()
     return Gazetteer(
         names=names,
@@ -285,5 +321,7 @@ def gazetteer() -> Gazetteer:
         capitals=frozenset(capital_keys),
         weak=weak,
         small=small,
+        alternate=alternate | weak,
+        translated=translated,
         build_seconds=time.perf_counter() - t0,
     )

@@ -30,6 +30,7 @@ __all__ = [
     "german_kind",
     "german_nouns",
     "german_segments",
+    "noun_after",
     "rule_lists",
     "stop_words",
 ]
@@ -112,13 +113,21 @@ def german_nouns(toks: Sequence[Tok]) -> set[str]:
         if lower.endswith(_NOUN_ENDINGS) and len(lower) > 5:
             out.add(fold(word))
             continue
-        prev = toks[i - 1][0] if i else ""
-        low = prev.lower()
-        # "schweren Unwetter"; not "-e" ("sagte Keller") nor stop words ("über").
-        adjective = prev[:1].islower() and len(prev) > 3 and low.endswith(_ADJECTIVE_ENDINGS)
-        if low in _DETERMINERS or prev[:1].isdigit() or (adjective and low not in stops):
+        if noun_after(toks[i - 1][0] if i else "", stops):
             out.add(fold(word))
     return out
+
+
+def noun_after(prev: str, stops: frozenset[str] | None = None, adjectives: bool = True) -> bool:
+    """Whether a German capital after `prev` is a common noun: after an article,
+    a number or (with `adjectives`) an inflected adjective ("das Abkommen", "50 Liter",
+    "schwere Unwetter"); not after "-e" ("sagte Keller") nor a stop word ("über")."""
+    low = prev.lower()
+    if low in _DETERMINERS or prev[:1].isdigit():
+        return True
+    stops = stop_words("de") if stops is None else stops
+    adjective = prev[:1].islower() and len(prev) > 3 and low.endswith(_ADJECTIVE_ENDINGS)
+    return adjectives and adjective and low not in stops
 
 
 def german_kind(

@@ -51,6 +51,8 @@ class NameLists:
     org_suffixes: frozenset[str]
     demonyms: frozenset[str]
     demonyms_capitalised: bool
+    # Common words that are also place names ("tour" -> Tours, "namen" -> Namur).
+    common_words: frozenset[str] = frozenset()
 
     def is_title(self, folded: str) -> bool:
         if folded in self.titles:
@@ -81,6 +83,7 @@ def name_lists(language: str | None) -> NameLists:
         org_suffixes=_folded(raw.get("org_suffixes", ())),
         demonyms=_folded(raw.get("demonyms", {})),
         demonyms_capitalised=bool(raw.get("demonyms_capitalised", False)),
+        common_words=_folded(raw.get("common_words", ())),
     )
 
 

@@ -61,7 +61,10 @@ def _sentences(a: Analysis, s: Settings) -> None:
 
 def _entities(a: Analysis, s: Settings) -> None:
     # spaCy stops at spacy_max_chars; the gazetteer and rules still read the whole text.
-    mentions = extract_mentions(a.text, a.language, a.sentences, max_chars=s.spacy_max_chars)
+    mentions = extract_mentions(
+        a.text, a.language, a.sentences, max_chars=s.spacy_max_chars,
+        min_repeats=s.entity_min_repeats, url=a.article.url,
+    )  # fmt: skip
     a.mentions = link_entities([mentions], min_similarity=s.alias_min_similarity)[0]
 
 

@@ -13,15 +13,20 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
-from .namelists import NameLists, Tok, name_lists
+from .namecues import stop_words
+from .namelists import NameLists, Tok, name_lists, starts_sentence
 
 __all__ = [
+    "NOUN_CAPITALISING",
     "Place",
     "PlaceHit",
+    "common_word",
     "country_place",
     "find_places",
     "locative_before",
+    "outlet_countries",
     "pick_place",
     "place_candidates",
     "prior_countries",
@@ -29,6 +34,8 @@ __all__ = [
     "resolve_place",
 ]
 
+# Languages that capitalise every noun: a capital there is no evidence of a name.
+NOUN_CAPITALISING = frozenset({"de", "lb"})
 # Leading words that name the kind of place rather than the place itself; tried away
 # only when the full name is unknown ("l'Arménie", "the Netherlands", "die Türkei").
 _LEADING = frozenset(
@@ -51,12 +58,36 @@ _LOCATIVE: dict[str, frozenset[str]] = {
     "de": frozenset({"in", "im", "bei", "nach", "aus"}),
     "es": frozenset({"en", "desde", "hacia", "cerca"}),
     "it": frozenset({"a", "in", "da", "presso", "vicino"}),
+    # Not "no"/"na" (em + article): "na Esplanada dos Ministérios" is a building's name.
+    "pt": frozenset({"em", "perto"}),
+    "nl": frozenset({"in", "bij", "nabij"}),
+    "pl": frozenset({"w", "we", "pod", "koło"}),
 }
 
 
-def prior_countries(language: str | None) -> tuple[str, ...]:
-    """ISO codes an article in `language` is set in when it names no country."""
-    return _PRIOR.get(language or "", ())
+# Country-code domains that sites use for their letters, not their country.
+_VANITY_DOMAINS = frozenset(
+    {"co", "io", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "la", "im", "is", "it"}
+)
+
+
+def prior_countries(language: str | None, url: str | None = None) -> tuple[str, ...]:
+    """ISO codes an article in `language` is set in when it names no country: first
+    its outlet's country by the site's domain ("correio24horas.com.br" -> BR), then
+    its language's."""
+    return (*outlet_countries(url), *_PRIOR.get(language or "", ()))
+
+
+def outlet_countries(url: str | None) -> tuple[str, ...]:
+    """The country of a site's country-code domain, if it has one ("lesoir.be" -> BE)."""
+    if not url:
+        return ()
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isalpha() or tld in _VANITY_DOMAINS:
+        return ()
+    code = "GB" if tld == "uk" else tld.upper()
+    return (code,) if country_place(code) is not None else ()
 
 
 def locative_before(text: str, start: int, language: str | None) -> bool:
@@ -111,7 +142,8 @@ def place_candidates(name: str, language: str | None = None) -> tuple[tuple[Plac
     """(places the name may refer to, best first; whether the match is weak).
 
     A weak match is an alternate name unlike the city's own ("Nadia" for Navadwip,
-    "Pékin" for Beijing): callers should want some other evidence, such as the
+    "Pékin" for Beijing), or a country's name in another language than the article's
+    ("Island" in English): callers should want some other evidence, such as the
     article naming the same country. Demonyms resolve to their country.
     """
     key = fold(name)
@@ -126,7 +158,8 @@ def place_candidates(name: str, language: str | None = None) -> tuple[tuple[Plac
             key = key.split("'", 1)[1]
         found = _candidates(key, language)
     if found:
-        return found, key in gazetteer().weak
+        g = gazetteer()
+        return found, key in g.weak or (g.foreign(key, language) and not name.isupper())
     country = resolve_demonym(name, language)
     return ((country,), False) if country else ((), False)
 
@@ -215,10 +248,13 @@ def _longest(
         if joined is None:
             continue
         key = fold(joined)
-        if as_name and (n > 1 or _single_ok(key, lists)):
+        opener = n == 1 and starts_sentence(text, toks[i][1])
+        if as_name and (n > 1 or _single_ok(joined, key, lists, language, opener)):
             found = _candidates(key, language)
             if found:
-                return PlaceHit(i, i + n, found[0], False, found, key in g.weak)
+                # An acronym ("USA") is international, whatever language lists it.
+                weak = key in g.weak or (g.foreign(key, language) and not joined.isupper())
+                return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
             country = g.demonym(key, language)
             if country is not None:
@@ -226,7 +262,24 @@ def _longest(
     return None
 
 
-def _single_ok(key: str, lists: NameLists) -> bool:
+def _single_ok(word: str, key: str, lists: NameLists, language: str | None, opener: bool) -> bool:
     # A one-word name that is also a common word of the language ("Este", "Mai") is
-    # more often the word than the place.
-    return len(key) >= 3 and key not in lists.function_words and key not in lists.non_names
+    # more often the word than the place; an acronym ("US") is never the word.
+    if word.isupper() and len(word) >= 2:
+        return True
+    return len(key) >= 3 and not common_word(key, lists, language, opener)
+
+
+def common_word(key: str, lists: NameLists, language: str | None, opener: bool = True) -> bool:
+    """Whether folded `key` is more likely a common word of `language` than a place.
+
+    Listed words always are ("este", "tour", "namen"), and so are month and weekday
+    names ("salı"). A stop word ("tämä", "seul",
+    "oman") is where its capital proves nothing: opening a sentence (`opener`), or
+    anywhere in a language that capitalises nouns.
+    """
+    if key in lists.function_words or key in lists.non_names or key in lists.common_words:
+        return True
+    if key in calendar_words(language or ""):
+        return True  # Turkish "Salı" (Tuesday) is no Salé
+    return (opener or language in NOUN_CAPITALISING) and key in stop_words(language or "")

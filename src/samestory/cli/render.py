@@ -33,7 +33,7 @@ def print_analysis(console: Console, a: Analysis) -> None:
         kind = "DATE (relative)" if d.relative else "DATE"
         table.add_row(kind, d.text, d.canonical, str(d.sentence))
     for q in a.quantities:
-        value = q.canonical + (f" ({q.counts})" if q.counts else "")
+        value = q.display
         table.add_row("NUMBER", q.text, value, str(q.sentence))
     console.print(table)
 
@@ -60,7 +60,8 @@ def print_comparison(console: Console, s: PairScore, name_a: str, name_b: str) -
         for c in s.conflicts:
             console.print(
                 f"  {c.kind} · {c.slot}: "
-                f"A says [red]{c.value_a}[/red], B says [red]{c.value_b}[/red]"
+                f"A says [red]{c.display_a or c.value_a}[/red], "
+                f"B says [red]{c.display_b or c.value_b}[/red]"
             )
             console.print(f"    A: {_short(c.sentence_a)}", style="dim")
             console.print(f"    B: {_short(c.sentence_b)}", style="dim")

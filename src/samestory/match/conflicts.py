@@ -132,7 +132,14 @@ def _number_conflicts(
         used_b.add(j)
         out.append(
             Conflict(
-                "number", _slot(x, y), x.canonical, y.canonical, sentence(a, x), sentence(b, y)
+                "number",
+                _slot(x, y),
+                x.canonical,
+                y.canonical,
+                sentence(a, x),
+                sentence(b, y),
+                x.display,
+                y.display,
             )
         )
     return out

@@ -57,8 +57,12 @@ def _date_map(dates: Iterable[DateMention]) -> dict[str, str]:
     return {d.canonical: d.canonical for d in dates}
 
 
+def _number_key(q: Quantity) -> str:
+    return f"{q.canonical}|{q.counts or ''}"
+
+
 def _number_map(quantities: Iterable[Quantity]) -> dict[str, str]:
-    return {q.canonical: q.canonical for q in quantities}
+    return {_number_key(q): q.display for q in quantities}
 
 
 def fact_sets(a: Analysis, mentions: list[Mention]) -> FactSets:
@@ -72,26 +76,44 @@ def fact_sets(a: Analysis, mentions: list[Mention]) -> FactSets:
 
 
 def _match_numbers(
-    qa: list[Quantity], qb: list[Quantity], tolerance: float
+    qa: list[Quantity], qb: list[Quantity], tolerance: float, same_language: bool = False
 ) -> tuple[set[str], set[str]]:
-    """Canonical forms of A's and B's numbers that have an equal on the other side."""
+    """Keys of A's and B's numbers that have an equal on the other side.
+
+    With `same_language`, numbers that both count something must count the same noun:
+    "2 semaines" is not "deux États".
+    """
     hit_a: set[str] = set()
     hit_b: set[str] = set()
     for x in qa:
         for y in qb:
-            if numbers_equal(x, y, tolerance):
-                hit_a.add(x.canonical)
-                hit_b.add(y.canonical)
+            if numbers_equal(x, y, tolerance) and (
+                not same_language or _same_noun(x.counts, y.counts)
+            ):
+                hit_a.add(_number_key(x))
+                hit_b.add(_number_key(y))
     return hit_a, hit_b
 
 
-def _dates_overlap(da: list[DateMention], db: list[DateMention]) -> tuple[set[str], set[str]]:
-    """Dates whose periods intersect a period on the other side (2020 ~ 2020-05)."""
+def _same_noun(x: str | None, y: str | None) -> bool:
+    if not x or not y:
+        return True
+    x, y = x.lower(), y.lower()
+    # "soldat" / "soldats", "Stunde" / "Stunden": one noun, singular or plural.
+    return x == y or x.rstrip("sn") == y.rstrip("sn") or x.startswith(y) or y.startswith(x)
+
+
+def _dates_overlap(
+    da: list[DateMention], db: list[DateMention], same_period: bool = False
+) -> tuple[set[str], set[str]]:
+    """Dates whose periods intersect a period on the other side (2020 ~ 2020-05), or,
+    with `same_period`, that the other side gives as the very same period."""
     hit_a: set[str] = set()
     hit_b: set[str] = set()
     for x in da:
         for y in db:
-            if x.value <= y.end and y.value <= x.end:
+            same = (x.value, x.end) == (y.value, y.end)
+            if same or (not same_period and x.value <= y.end and y.value <= x.end):
                 hit_a.add(x.canonical)
                 hit_b.add(y.canonical)
     return hit_a, hit_b
@@ -110,18 +132,26 @@ def split_facts(
     only_a: dict[str, list[str]] = {}
     only_b: dict[str, list[str]] = {}
     features: dict[str, float] = {}
+    same_language = a.language == b.language
     for kind in KINDS:
         xa, xb = fa.get(kind), fb.get(kind)
+        # The overlap features keep the looser matching the scorer was trained on; what
+        # is shown as shared is stricter (the same period; the same counted noun).
         if kind == "numbers":
             hit_a, hit_b = _match_numbers(a.quantities, b.quantities, tolerance)
+            show_a, show_b = _match_numbers(a.quantities, b.quantities, tolerance, same_language)
         elif kind == "dates":
             hit_a, hit_b = _dates_overlap(a.dates, b.dates)
+            show_a, show_b = _dates_overlap(a.dates, b.dates, same_period=True)
         else:
-            hit_a = hit_b = set(xa) & set(xb)
-        shared[kind] = sorted({xa[k] for k in hit_a if k in xa})
-        only_a[kind] = sorted({v for k, v in xa.items() if k not in hit_a})
-        only_b[kind] = sorted({v for k, v in xb.items() if k not in hit_b})
-        features.update(overlap_features(kind, len(xa), len(xb), len(hit_a), len(hit_b)))
+            hit_a = hit_b = show_a = show_b = set(xa) & set(xb)
+        shared[kind] = sorted({xa[k] for k in show_a if k in xa})
+        only_a[kind] = sorted({v for k, v in xa.items() if k not in show_a})
+        only_b[kind] = sorted({v for k, v in xb.items() if k not in show_b})
+        counts = [len(xa), len(xb), len(hit_a), len(hit_b)]
+        if kind == "numbers":  # features count distinct values, as before nouns were kept
+            counts = [len({k.split("|", 1)[0] for k in keys}) for keys in (xa, xb, hit_a, hit_b)]
+        features.update(overlap_features(kind, *counts))
     return shared, only_a, only_b, features
 
 

@@ -244,6 +244,7 @@ def apply_conflicts(
     s = story.settings
     m = _Membership(row_groups)
     found: list[tuple[str, str, str, int]] = []  # (kind, slot, value, row)
+    shown: dict[str, str] = {}  # value -> as a reader writes it ("$4.85 billion")
     index = [_sentence_index(a) for a in story.analyses]
     for i, j in pairs:
         a, b = story.analyses[i], story.analyses[j]
@@ -261,6 +262,8 @@ def apply_conflicts(
             _join(story, m, c.kind, (ra, c.value_a), (rb, c.value_b))
             found.append((c.kind, c.slot, c.value_a, ra))
             found.append((c.kind, c.slot, c.value_b, rb))
+            shown.setdefault(c.value_a, c.display_a or c.value_a)
+            shown.setdefault(c.value_b, c.display_b or c.value_b)
     groups = m.groups()
     facts = build_facts(story, groups)
     fact_of_row = {r: k for k, rows in enumerate(groups) for r in rows}
@@ -289,6 +292,7 @@ def apply_conflicts(
                         "kind": kind,
                         "slot": slot,
                         "value": value,
+                        "display": shown.get(value, value),
                         "sources": [story.ref(d, i).to_dict() for d, i in sorted(refs)],
                     }
                 )

@@ -88,7 +88,9 @@ def _view(report: StoryReport, *, sentences: bool = True) -> dict[str, Any]:
         values_by_doc: dict[int, str] = {}
         for v in f.values:
             for s in v["sources"]:
-                values_by_doc.setdefault(article_index[s["article"]], str(v["value"]))
+                values_by_doc.setdefault(
+                    article_index[s["article"]], str(v.get("display") or v["value"])
+                )
         facts.append(
             {
                 "index": k,

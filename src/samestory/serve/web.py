@@ -72,7 +72,7 @@ def highlight(analysis: Analysis) -> list[list[dict[str, str]]]:
         kind = "place" if m.label == "LOC" else "entity"
         spans.append((m.start, m.end, kind, f"{m.label}: {m.canonical}"))
     spans += [(d.start_char, d.end_char, "date", d.canonical) for d in analysis.dates]
-    spans += [(q.start, q.end, "number", q.canonical) for q in analysis.quantities]
+    spans += [(q.start, q.end, "number", q.display) for q in analysis.quantities]
     spans.sort(key=lambda s: (s[0], -s[1]))
     segments: list[dict[str, str]] = []
     at = 0
@@ -227,7 +227,7 @@ def mount(app: FastAPI, service: Service) -> None:
                     {(m.canonical, m.label) for m in analysis.mentions}, key=lambda x: x[0].lower()
                 ),
                 dates=sorted({d.canonical for d in analysis.dates}),
-                numbers=sorted({q.canonical for q in analysis.quantities}),
+                numbers=sorted({q.display for q in analysis.quantities}),
             )
         )
 

@@ -82,7 +82,7 @@ def decode_analysis(row: dict[str, Any], article: Article) -> Analysis:
             )
             for d in data["dates"]
         ],
-        quantities=[Quantity(**_strip(q, "canonical")) for q in data["quantities"]],
+        quantities=[Quantity(**_strip(q, "canonical", "display")) for q in data["quantities"]],
         embedding=None if head is None else head[0],
         sentence_embeddings=_array(row["sentences"], dim),
         quantity_embeddings=_array(row["quantities"], dim),

@@ -31,6 +31,9 @@ DATES: dict[str, Any] = {
         "des vergangenen jahres": "lastyear", "des letzten jahres": "lastyear",
         "dieses jahres": "thisyear", "nächsten jahres": "nextyear",
         "kommenden jahres": "nextyear",
+        "dieser woche": "thisweek", "vergangener woche": "lastweek",
+        "letzter woche": "lastweek", "nächster woche": "nextweek",
+        "kommender woche": "nextweek",
     },
     "month_cues": (
         "im", "anfang", "mitte", "ende", "seit", "bis", "ab", "vom", "zum", "monat", "bis ende",
@@ -67,5 +70,18 @@ DATES: dict[str, Any] = {
     ),
     "decades": (r"(?P<d>(?:19|20)?\d0)er(?:n|[-\s]?jahren?)?(?!\w)",),
     "ranges": (("von", "bis"), ("zwischen", "und")),
+    # Tense around a bare weekday decides its direction: "wird am Dienstag beraten" is the
+    # coming one, "sagte am Montag" the last one; with neither, the nearest (the past
+    # preferred).
+    "future_cues": (
+        "wird", "werden", "soll", "sollen", "will", "wollen", "kommenden", "kommende",
+        "bevorstehenden", "geplant", "geplante", "erwartet", "bis", "nächsten",
+        "nächste", "morgen",
+    ),
+    "past_cues": (
+        "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "sagte",
+        "sagten", "teilte", "erklärte", "kündigte", "gab", "kam", "vergangenen", "letzten",
+        "seit", "gestern", "bereits", "schon",
+    ),
 }
 # fmt: on

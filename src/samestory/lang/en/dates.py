@@ -30,6 +30,7 @@ DATES: dict[str, Any] = {
     "after": {
         "last year": "lastyear", "of last year": "lastyear", "this year": "thisyear",
         "of this year": "thisyear", "next year": "nextyear", "of next year": "nextyear",
+        "this week": "thisweek", "last week": "lastweek", "next week": "nextweek",
     },
     "month_cues": (
         "in", "since", "until", "till", "by", "early", "late", "mid-", "mid", "of", "through",
@@ -58,5 +59,20 @@ DATES: dict[str, Any] = {
     ),
     "decades": (r"(?P<d>(?:19|20)\d0|['’]\d0)['’]?s(?!\w)",),
     "ranges": (("from", "to"), ("between", "and")),
+    # Tense around a bare weekday decides its direction: "will meet on Tuesday" is the
+    # coming one, "said on Tuesday" the last one; with neither, the nearest (the past
+    # preferred). Single words or two-word phrases; `*_suffixes` are word endings.
+    "future_cues": (
+        "will", "'ll", "’ll", "shall", "going to", "is due", "are due", "due to", "expected",
+        "scheduled", "slated", "planned", "plans", "plan to", "set to", "ahead of", "before",
+        "forecast", "forecasts", "upcoming", "until", "by", "would", "next", "coming",
+        "tomorrow", "preview", "awaits", "awaiting",
+    ),
+    "past_cues": (
+        "said", "says", "was", "were", "had", "did", "told", "announced", "reported", "ago",
+        "last", "earlier", "since", "began", "took", "made", "won", "lost", "killed", "died",
+        "came", "went", "gave", "left", "met", "held", "saw", "found", "wrote", "spoke",
+    ),
+    "past_suffixes": ("ed",),
 }
 # fmt: on

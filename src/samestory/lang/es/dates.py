@@ -29,6 +29,8 @@ DATES: dict[str, Any] = {
         "pasado": "last", "último": "last", "próximo": "next", "que viene": "next",
         "del año pasado": "lastyear", "de este año": "thisyear",
         "del año que viene": "nextyear", "del próximo año": "nextyear",
+        "de esta semana": "thisweek", "de la semana pasada": "lastweek",
+        "de la semana que viene": "nextweek", "de la próxima semana": "nextweek",
     },
     "month_cues": (
         "en", "desde", "hasta", "a principios de", "a finales de", "a mediados de",
@@ -62,5 +64,18 @@ DATES: dict[str, Any] = {
     ),
     "decades": (r"(?:años|década\s+de(?:\s+los)?)\s+(?P<d>(?:19|20)?\d0)(?!\d)",),
     "ranges": (("de", "a"), ("desde", "hasta"), ("entre", "y")),
+    # Tense around a bare weekday decides its direction: "se reunirá el martes" is the
+    # coming one, "anunció el lunes" the last one; with neither, the nearest (the past
+    # preferred).
+    "future_cues": (
+        "va", "van", "vamos", "prevé", "prevista", "previsto", "tiene previsto", "próximo",
+        "próxima", "hasta", "antes", "a partir del", "mañana",
+    ),
+    "past_cues": (
+        "ha", "han", "había", "habían", "fue", "fueron", "dijo", "pasado", "pasada",
+        "desde", "ayer", "ya",
+    ),
+    "future_suffixes": ("rá", "rán"),
+    "past_suffixes": ("ó", "aron", "ieron"),
 }
 # fmt: on

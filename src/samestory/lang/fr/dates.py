@@ -32,6 +32,8 @@ DATES: dict[str, Any] = {
         "de l'année passée": "lastyear", "de l'an passé": "lastyear",
         "de cette année": "thisyear", "de l'année prochaine": "nextyear",
         "de l'an prochain": "nextyear",
+        "de cette semaine": "thisweek", "de la semaine dernière": "lastweek",
+        "de la semaine prochaine": "nextweek",
     },
     # A bare month ("mai") is only a date after one of these: "mars" is also a planet.
     "month_cues": (
@@ -67,5 +69,17 @@ DATES: dict[str, Any] = {
     ),
     "decades": (r"années\s+(?P<d>(?:19|20)?\d0)(?!\d)",),
     "ranges": (("de", "à"), ("entre", "et"), ("depuis", "jusqu'à")),
+    # Tense around a bare weekday decides its direction: "se réunira mardi" is the coming
+    # one, "a annoncé lundi" the last one; with neither, the nearest (the past preferred).
+    "future_cues": (
+        "va", "vont", "doit", "doivent", "devrait", "devraient", "prévu", "prévue", "prévus",
+        "attendu", "attendue", "prochain", "prochaine", "d'ici", "avant", "jusqu'à",
+        "à partir de", "dès",
+    ),
+    "past_cues": (
+        "a", "ont", "avait", "avaient", "était", "étaient", "eu", "fut", "dit", "dernier",
+        "dernière", "depuis", "déjà", "hier",
+    ),
+    "future_suffixes": ("era", "eront", "ira", "iront", "dra", "dront"),
 }
 # fmt: on

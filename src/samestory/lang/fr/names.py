@@ -180,6 +180,9 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+# Common words that are also (alternate) place names: never a place on their own.
+_COMMON_WORDS = {"tour", "lime"}
+
 NAMES: dict[str, Any] = {
     "titles": _TITLES,
     "title_suffixes": (),
@@ -187,6 +190,7 @@ NAMES: dict[str, Any] = {
     "function_words": _FUNCTION_WORDS,
     "pronouns": _PRONOUNS,
     "non_names": _NON_NAMES,
+    "common_words": _COMMON_WORDS,
     "connectors": _CONNECTORS,
     "particles": _PARTICLES,
     "org_cues": _ORG_CUES,

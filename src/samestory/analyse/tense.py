@@ -1,0 +1,84 @@
+"""Tense around a date word: does "Tuesday" look ahead or back?
+
+A bare weekday is ambiguous: "will meet on Tuesday" is the coming one, "said on Tuesday"
+the last one. The cue nearest the weekday within its clause decides: words and
+two-word phrases listed per language in `lang/<code>/dates.py` (`future_cues`,
+`past_cues`) or word endings (`future_suffixes` such as French "-era", `past_suffixes`
+such as English "-ed").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["TenseCues", "tense_at"]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class TenseCues:
+    future: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
+    future_suffixes: tuple[str, ...] = ()
+    past_suffixes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> TenseCues:
+        """The cues of one language's DATES table."""
+        return cls(
+            future=frozenset(_norm(c) for c in data.get("future_cues", ())),
+            past=frozenset(_norm(c) for c in data.get("past_cues", ())),
+            future_suffixes=tuple(data.get("future_suffixes", ())),
+            past_suffixes=tuple(data.get("past_suffixes", ())),
+        )
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_TENSE_BEFORE, _TENSE_AFTER = 90, 50  # characters of context each side
+# Words ending like a past participle that are not verbs.
+_NOT_PAST = frozenset({"hundred", "indeed", "need", "speed", "seed", "bed", "red", "feed"})
+
+
+def tense_at(text: str, start: int, end: int, r: TenseCues) -> str | None:
+    """ "future" or "past" by the tense cue nearest a weekday in its clause, else None."""
+    if not (r.future or r.past):
+        return None
+    lo = max(0, start - _TENSE_BEFORE)
+    before = text[lo:start]
+    cut = list(_CLAUSE_END.finditer(before))
+    if cut:
+        lo += cut[-1].end()
+    after_end = end + _TENSE_AFTER
+    stop = _CLAUSE_END.search(text, end, after_end)
+    best: tuple[int, str] | None = None
+    for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):
+        words = list(_WORD.finditer(text, segment_start, min(segment_end, len(text))))
+        for k, m in enumerate(words):
+            kind = _cue(m[0].lower(), words[k + 1][0].lower() if k + 1 < len(words) else "", r)
+            if kind is not None:
+                distance = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or distance < best[0]:
+                    best = (distance, kind)
+    return best[1] if best else None
+
+
+def _cue(word: str, following: str, r: TenseCues) -> str | None:
+    pair = _norm(f"{word} {following}") if following else ""
+    word = word.replace("’", "'")
+    if word in r.future or pair in r.future:
+        return "future"
+    if word in r.past or pair in r.past:
+        return "past"
+    if len(word) >= 5 and word not in _NOT_PAST:
+        if word.endswith(r.future_suffixes) and r.future_suffixes:
+            return "future"
+        if word.endswith(r.past_suffixes) and r.past_suffixes:
+            return "past"
+    return None
