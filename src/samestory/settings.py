@@ -84,6 +84,15 @@ class Settings:
         "same_story probability at or above which two articles are called the same story "
         "(and conflicting facts between them are reported).",
     )
+    # --- same-story decision (issue 15: identity evidence, story-label model) ---
+    story_model: str = _opt(
+        "shipped",
+        "Same-story probability used by clustering and compare: 'shipped' (the model "
+        "trained on story labels from ECB+, French headlines, SemEval-2022 and the "
+        "examples, calibrated per evidence case; benchmarks/train_story.py), a path to "
+        "such a model, or 'none' for the SemEval scorer's own probability. It applies "
+        "on top of the scorer it was trained with (learned); other scorers use their own.",
+    )
     scorer: str = _opt(
         "learned",
         "Pair scorer: 'learned' (default: the model trained on SemEval-2022 Task 8 train that "
