@@ -35,8 +35,7 @@ def semeval_oof(ps: PairSet) -> np.ndarray:
     if path.is_file():
         return np.load(path)
     from samestory.match.evaluate import out_of_fold
-    from samestory.match.learned import shipped_model_path
-    from samestory.match.learned import LearnedScorer
+    from samestory.match.learned import LearnedScorer, shipped_model_path
 
     shipped = shipped_model_path()
     assert shipped is not None
@@ -84,7 +83,7 @@ def fit(
         xs.append(ps.X[rows])
         ys.append(ps.y[rows])
         ws.append(weight)
-        counts[name] = int(len(rows))
+        counts[name] = len(rows)
     X, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     gold = {"overall": y.astype(np.float64)}
     meta = {

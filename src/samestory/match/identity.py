@@ -26,7 +26,13 @@ from typing import Any
 from ..models import Analysis, DateMention, Mention, Quantity
 from .facts import numbers_equal
 
-__all__ = ["IDENTITY_DOCS", "Identity", "evidence_level", "identity_evidence"]
+__all__ = [
+    "IDENTITY_DOCS",
+    "Identity",
+    "article_identity",
+    "evidence_level",
+    "identity_evidence",
+]
 
 IDENTITY_DOCS: dict[str, str] = {
     "when_relation": "event dates (the finest date each head names, resolved against "
@@ -314,3 +320,13 @@ def identity_evidence(
         sorted(set(wb.values()) - {wb[k] for k in shared}),
     )
     return Identity(f, (da, db), (pa, pb), people, differ, (names_a, names_b), (ea, eb))
+
+
+def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict[str, str | None]:
+    """One article's side of the comparison: its event date, finest place, evidence."""
+    place = _finest(a.mentions if mentions is None else mentions)
+    return {
+        "event_date": _date_text(_event_date(a)),
+        "place": place.canonical if place is not None else None,
+        "evidence": _EVIDENCE[evidence_level(a)],
+    }

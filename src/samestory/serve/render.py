@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 
 from ..models import DIMENSIONS, Analysis, PairScore
 
-__all__ = ["print_analysis", "print_comparison"]
+__all__ = ["identity_lines", "print_analysis", "print_comparison"]
 
 _SCALE = "1 = very similar … 4 = very dissimilar"
 
@@ -38,6 +40,32 @@ def print_analysis(console: Console, a: Analysis) -> None:
     console.print(table)
 
 
+def identity_lines(identity: dict[str, Any]) -> list[str]:
+    """`PairScore.identity` as lines a reader scans: the evidence that decided."""
+    out: list[str] = []
+    ev = identity.get("evidence")
+    if ev:
+        out.append(f"evidence: A {ev['a']}, B {ev['b']}")
+    dates = identity.get("event_dates") or {}
+    if dates.get("a") or dates.get("b"):
+        tag = " (different)" if "different_dates" in identity else ""
+        out.append(f"when: A {dates.get('a') or '-'}, B {dates.get('b') or '-'}{tag}")
+    if "different_places" in identity:
+        out.append("where: different places: " + " vs ".join(identity["different_places"]))
+    elif "nested_places" in identity:
+        out.append("where: one inside the other: " + " / ".join(identity["nested_places"]))
+    elif "same_place" in identity:
+        out.append(f"where: both {identity['same_place']}")
+    if identity.get("shared_people"):
+        out.append("who: both name " + ", ".join(identity["shared_people"]))
+    if "different_people" in identity:
+        a, b = identity["different_people"]
+        out.append(f"who: no one in common ({', '.join(a)} vs {', '.join(b)})")
+    for f in identity.get("different_figures", []):
+        out.append(f"how many: {f['slot']}: A {f['a']}, B {f['b']}")
+    return out
+
+
 def print_comparison(console: Console, s: PairScore, name_a: str, name_b: str) -> None:
     console.print(f"[bold]A[/bold] {name_a}\n[bold]B[/bold] {name_b}")
     table = Table("dimension", "score", title=f"SemEval-2022 Task 8 scale ({_SCALE})")
@@ -55,6 +83,11 @@ def print_comparison(console: Console, s: PairScore, name_a: str, name_b: str) -
             ", ".join(s.only_b[kind]) or "-",
         )
     console.print(facts)
+    identity = identity_lines(s.identity)
+    if identity:
+        console.print("[bold]Event identity[/bold]")
+        for line in identity:
+            console.print(f"  {line}")
     if s.conflicts:
         console.print("[bold]Conflicts[/bold]")
         for c in s.conflicts:

@@ -24,6 +24,7 @@ from .. import __version__
 from ..compare import StoryReport
 from ..errors import InvalidValueError, SameStoryError
 from ..models import Analysis
+from .render import identity_lines
 from .report_html import _view as report_view
 from .reports import REPORT_FORMAT, coverage
 from .service import Service, parse_article
@@ -259,6 +260,7 @@ def mount(app: FastAPI, service: Service) -> None:
         body = render(
             "compare.html.j2",
             result=score.to_dict(),
+            identity_lines=identity_lines(score.identity),
             a=sides[0],
             b=sides[1],
             error=None,
@@ -292,6 +294,7 @@ def story_page_html(story: dict[str, Any], report: StoryReport) -> str:
         graph=lineage_graph(view),
         matrix=outlet_matrix(view),
         listed=story["articles"][:ARTICLES_LISTED],
+        identity={a.id: a.identity for a in report.articles},
         **view,
     )
 
