@@ -22,7 +22,7 @@ import numpy as np
 
 from _story_data import PAIR_CACHE, ROOT, SOURCES, VERSION, PairSet, available, pair_set
 from samestory.match.learned import MODEL_NAME, data_hash
-from samestory.match.story import StoryModel
+from samestory.match.story import STORY_FEATURES, StoryModel
 
 EASY_OVERALL = 3.0
 EASY_KEEP = 4
@@ -73,6 +73,7 @@ def fit(
     """A model on every set's rows (or those `masks[name]` keeps: boolean per pair)."""
     xs, ys, ws = [], [], []
     names = next(iter(sets.values())).names
+    cols = [names.index(c) for c in STORY_FEATURES]
     counts = {}
     for name, ps in sets.items():
         assert ps.names == names, name
@@ -80,7 +81,7 @@ def fit(
         if masks is not None and name in masks:
             keep = masks[name][rows]
             rows, weight = rows[keep], weight[keep]
-        xs.append(ps.X[rows])
+        xs.append(ps.X[rows][:, cols])
         ys.append(ps.y[rows])
         ws.append(weight)
         counts[name] = len(rows)
@@ -91,7 +92,7 @@ def fit(
         "sources": counts,
         "data_hash": data_hash(X, {d: gold["overall"] for d in _DIMS}),
     }
-    return StoryModel.fit(X, names, y, w, seed=seed, meta=meta)
+    return StoryModel.fit(X, list(STORY_FEATURES), y, w, seed=seed, meta=meta)
 
 
 _DIMS = ("overall", "geography", "entities", "time", "narrative", "style", "tone")

@@ -161,6 +161,10 @@ def test_compare_json_and_multipart(client: TestClient) -> None:
         "tone",
     }
     assert 0 <= body["same_story"] <= 1 and body["articles"]["b"]["title"] == "Floods in Valencia"
+    # The identity evidence that decided (issue 15), beside the existing fields.
+    identity = body["identity"]
+    assert {"evidence", "event_dates", "places"} <= set(identity)
+    assert identity["evidence"] == {"a": "full text", "b": "title and lede"}
     files = {
         "a": ("a.txt", b.encode(), "text/plain"),
         "b": ("b.json", json.dumps(a), "application/json"),

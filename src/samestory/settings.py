@@ -263,9 +263,11 @@ class Settings:
         10, "Batch clustering: nearest articles (quick embedding) scored for each article."
     )
     cluster_batch_threshold: float = _opt(
-        0.65,
+        0.5,
         "Batch clustering: average same-story probability between two groups at or above "
-        "which they are joined (average linkage). Tuned on ECB+ dev.",
+        "which they are joined (average linkage). Not tuned: the story model is calibrated, "
+        "so 'more likely the same story than not' is the decision (issue 15; "
+        "benchmarks/bench_story.py shows the thresholds CV over stories would pick).",
     )
     cluster_merge_min_cosine: float = _opt(
         0.45, "Centroid cosine two stories need before a merge is even scored."

@@ -141,8 +141,8 @@ def _where(pa: Mention, pb: Mention) -> float:
     la, lb = _level(pa), _level(pb)
     if la == lb == 0:
         if pa.key.startswith("geo:city:") and pb.key.startswith("geo:city:"):
-            ca, cb = _admin().get(pa.key, ("", "")), _admin().get(pb.key, ("", ""))
-            return 0.5 if ca[0] and ca == cb else 0.0
+            ra, rb = _admin().get(pa.key, ("", "")), _admin().get(pb.key, ("", ""))
+            return 0.5 if ra[0] and ra == rb else 0.0
         return 0.0
     # A coarser place contains the finer one when the countries agree, or when the
     # finer one is a town the gazetteer does not know (its country is unknown).
