@@ -528,7 +528,9 @@ def main() -> int:
     args = ap.parse_args()
     sets = load_sets(tuple(args.sources.split(","))) if args.sources else load_sets()
     only = set(filter(None, args.only.split(",")))
-    results: dict[str, Any] = {}
+    saved = PAIR_CACHE / "bench_story.json"
+    # --only reruns some parts and keeps the others' figures from the last full run.
+    results: dict[str, Any] = json.loads(saved.read_text()) if only and saved.is_file() else {}
     if not only or "pairs" in only:
         results["pairs"] = pairs_leave_source_out(sets)
     if "ecbplus-dev" in sets and (not only or "ecb" in only):
@@ -541,10 +543,10 @@ def main() -> int:
         results["examples"] = examples(sets, THRESHOLD)
     if "semeval" in sets and not args.skip_semeval and (not only or "semeval" in only):
         results["semeval"] = semeval_nested(sets["semeval"])
-    (PAIR_CACHE / "bench_story.json").write_text(json.dumps(results, indent=1, default=float))
+    saved.write_text(json.dumps(results, indent=1, default=float))
     body = report(results)
     print(body)
-    if not only and all(n in sets for n in CLUSTERED):
+    if all(n in results for n in ("pairs", *CLUSTERED[:3])) and "examples" in results:
         write_section("story", body)
     return 0
 

@@ -65,7 +65,7 @@ def _headlines(path, keep):  # type: ignore[no-untyped-def]
 
 
 def test_story_model_holds_on_stories_it_never_saw() -> None:
-    """A story model trained on a third of the real day's stories (day-dev), scored on
+    """A story model trained on a sixth of the real day's stories (day-dev), scored on
     a sixth of its other stories, grouped by story as bench_story.py does: pair AUC and
     batch BCubed F1 above pinned floors, and never below putting every headline alone."""
     day_path = FRENCH / "day-dev.jsonl"
@@ -78,7 +78,7 @@ def test_story_model_holds_on_stories_it_never_saw() -> None:
     from samestory.cluster.batch import average_linkage, candidate_pairs
     from samestory.engine import Engine
     from samestory.match import pair_evidence
-    from samestory.match.story import StoryModel, story_inputs
+    from samestory.match.story import STORY_FEATURES, StoryModel
     from samestory.models import Article
     from samestory.settings import Settings
 
@@ -101,12 +101,12 @@ def test_story_model_holds_on_stories_it_never_saw() -> None:
             pair_evidence(analyses[i], analyses[j], engine.settings, engine.scorer)
             for i, j in pairs
         ]
-        names = story_inputs()
+        names = list(STORY_FEATURES)
         X = np.array([[r.get(n, -1.0) for n in names] for r in rows])
         y = np.array([golds[i] == golds[j] for i, j in pairs], dtype=np.int8)
         return pairs, X, y, names
 
-    train_rows = _headlines(day_path, lambda s: zlib.crc32(s.encode()) % 6 in (1, 2))
+    train_rows = _headlines(day_path, lambda s: zlib.crc32(s.encode()) % 6 == 1)
     test_rows = _headlines(day_path, lambda s: pick(s, 6))
     train = analysed(train_rows)
     test = analysed(test_rows)
