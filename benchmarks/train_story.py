@@ -101,9 +101,11 @@ _DIMS = ("overall", "geography", "entities", "time", "narrative", "style", "tone
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=str(SHIPPED))
+    ap.add_argument("--sources", default=",".join(SOURCES), help="comma list (default: all)")
     args = ap.parse_args()
-    sets = load_sets()
-    missing = [n for n in SOURCES if n not in sets]
+    wanted = tuple(args.sources.split(","))
+    sets = load_sets(wanted)
+    missing = [n for n in wanted if n not in sets]
     if missing:
         print(f"labelled sources absent: {missing}; refusing to train a partial model")
         return 1

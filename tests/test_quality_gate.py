@@ -52,9 +52,9 @@ def test_cross_validated_overall_pearson_holds_the_floor() -> None:
 # another it never saw, as benchmarks/bench_story.py does on every source at once. ---
 
 FRENCH = SHARED / "data" / "french-headlines"
-# Measured 2026-12-04 on these subsets (see the test); floors a little below.
-STORY_AUC_FLOOR = 0.0  # replaced below once measured
-DAY_F1_FLOOR = 0.0
+# Floors a little below what this test measured on its subsets.
+STORY_AUC_FLOOR = 0.96  # measured 0.983 (440 headlines), 2026-12-04
+DAY_F1_FLOOR = 0.92  # measured 0.935 (every headline alone: 0.896)
 
 
 def _headlines(path, keep):  # type: ignore[no-untyped-def]
