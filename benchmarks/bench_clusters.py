@@ -119,7 +119,8 @@ def main() -> int:
     body = f"""## Story clustering quality
 
 **In-sample where tuned**: default settings run on the data shown, without folds; the
-out-of-sample figures are `benchmarks/bench_story.py`'s. Default settings, scorer `{engine.settings.scorer}`. BCubed F1 (precision/recall) of
+out-of-sample figures are `benchmarks/bench_story.py`'s. Default settings, scorer
+`{engine.settings.scorer}`. BCubed F1 (precision/recall) of
 `samestory eval clusters` (batch: average linkage over a sparse candidate graph scored by
 the pair scorer) and of the online stream clusterer (documents in file order); the
 baseline is multilingual USE + average linkage at its best threshold on the data itself.

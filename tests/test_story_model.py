@@ -42,7 +42,7 @@ def test_little_evidence_never_yields_a_confident_same(model: StoryModel) -> Non
     assert (sure & (case == 2)).sum() > 50  # full texts: confident where right
     assert y[sure & (case == 2)].mean() > 0.9
     assert p[case == 0].max() < 0.9  # titles alone: never that sure
-    assert np.all((0.0 <= p) & (p <= 1.0))
+    assert np.all((p >= 0.0) & (p <= 1.0))
 
 
 def test_save_load_roundtrip(model: StoryModel, tmp_path: Path) -> None:
