@@ -116,6 +116,11 @@ def test_story_with_report(client: TestClient, store: SQLiteStore) -> None:
         "conflict",
     }
     assert client.get(f"/api/stories/{sid}").json() == body  # cached: identical
+    # Each article says when and where its event happened, and how much text it had.
+    ident = report["articles"][0]["identity"]
+    assert set(ident) == {"event_date", "place", "evidence"}
+    page = client.get(f"/stories/{sid}")
+    assert page.status_code == 200 and "When (event)" in page.text
 
 
 def test_articles_list_and_one(client: TestClient, store: SQLiteStore) -> None:
@@ -161,6 +166,10 @@ def test_compare_json_and_multipart(client: TestClient) -> None:
         "tone",
     }
     assert 0 <= body["same_story"] <= 1 and body["articles"]["b"]["title"] == "Floods in Valencia"
+    # The identity evidence that decided (issue 15), beside the existing fields.
+    identity = body["identity"]
+    assert {"evidence", "event_dates", "places"} <= set(identity)
+    assert identity["evidence"] == {"a": "full text", "b": "title and lede"}
     files = {
         "a": ("a.txt", b.encode(), "text/plain"),
         "b": ("b.json", json.dumps(a), "application/json"),

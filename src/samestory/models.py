@@ -351,6 +351,9 @@ class PairScore:
     # the 1..4 scale (negative = towards "same story"); empty for the hand-set scorer,
     # whose formula is the explanation.
     drivers: list[dict[str, Any]] = field(default_factory=list)
+    # Event identity evidence (when, where, who, how many, how much text each side
+    # had) as read from both analyses: `match.identity.Identity.explain`.
+    identity: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -363,4 +366,5 @@ class PairScore:
             "aligned": [asdict(p) for p in self.aligned],
             "features": {k: round(v, 4) for k, v in self.features.items()},
             "drivers": self.drivers,
+            "identity": self.identity,
         }

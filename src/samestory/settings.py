@@ -84,6 +84,15 @@ class Settings:
         "same_story probability at or above which two articles are called the same story "
         "(and conflicting facts between them are reported).",
     )
+    # --- same-story decision (issue 15: identity evidence, story-label model) ---
+    story_model: str = _opt(
+        "shipped",
+        "Same-story probability used by clustering and compare: 'shipped' (the model "
+        "trained on story labels from ECB+, French headlines, SemEval-2022 and the "
+        "examples, calibrated per evidence case; benchmarks/train_story.py), a path to "
+        "such a model, or 'none' for the SemEval scorer's own probability. It applies "
+        "on top of the scorer it was trained with (learned); other scorers use their own.",
+    )
     scorer: str = _opt(
         "learned",
         "Pair scorer: 'learned' (default: the model trained on SemEval-2022 Task 8 train that "
@@ -254,9 +263,11 @@ class Settings:
         10, "Batch clustering: nearest articles (quick embedding) scored for each article."
     )
     cluster_batch_threshold: float = _opt(
-        0.65,
+        0.5,
         "Batch clustering: average same-story probability between two groups at or above "
-        "which they are joined (average linkage). Tuned on ECB+ dev.",
+        "which they are joined (average linkage). Not tuned: the story model is calibrated, "
+        "so 'more likely the same story than not' is the decision (issue 15; "
+        "benchmarks/bench_story.py shows the thresholds CV over stories would pick).",
     )
     cluster_merge_min_cosine: float = _opt(
         0.45, "Centroid cosine two stories need before a merge is even scored."

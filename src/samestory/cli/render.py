@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from ..match.identity import identity_lines
 from ..models import DIMENSIONS, Analysis, PairScore
 
 __all__ = ["print_analysis", "print_comparison"]
@@ -55,6 +56,11 @@ def print_comparison(console: Console, s: PairScore, name_a: str, name_b: str) -
             ", ".join(s.only_b[kind]) or "-",
         )
     console.print(facts)
+    identity = identity_lines(s.identity)
+    if identity:
+        console.print("[bold]Event identity[/bold]")
+        for line in identity:
+            console.print(f"  {line}")
     if s.conflicts:
         console.print("[bold]Conflicts[/bold]")
         for c in s.conflicts:

@@ -11,7 +11,9 @@ from .align import Alignment, align_sentences
 from .conflicts import find_conflicts
 from .facts import split_facts
 from .features import FEATURE_DOCS, pair_features
+from .identity import Identity, identity_evidence
 from .scorer import HandSetScorer, Scorer
+from .story import load_story_model
 
 __all__ = [
     "FEATURE_DOCS",
@@ -19,6 +21,7 @@ __all__ = [
     "HandSetScorer",
     "Scorer",
     "compare_analyses",
+    "pair_evidence",
     "same_story_probability",
 ]
 
@@ -31,14 +34,41 @@ class _Matched(NamedTuple):
     alignment: Alignment
     facts: tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
     features: dict[str, float]
+    identity: Identity
 
 
 def _match(a: Analysis, b: Analysis, settings: Settings) -> _Matched:
     ma, mb = link_entities([a.mentions, b.mentions], min_similarity=settings.alias_min_similarity)
     alignment = align_sentences(a, b, settings.align_min_similarity)
     shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)
-    features = pair_features(a, b, alignment, overlaps, (ma, mb))
-    return _Matched(ma, mb, alignment, (shared, only_a, only_b), features)
+    identity = identity_evidence(a, b, ma, mb, settings.number_conflict_tolerance)
+    features = pair_features(a, b, alignment, overlaps, (ma, mb), identity)
+    return _Matched(ma, mb, alignment, (shared, only_a, only_b), features, identity)
+
+
+def _story(
+    features: dict[str, float],
+    scores: dict[str, float],
+    p: float,
+    settings: Settings,
+    scorer: Scorer,
+) -> float:
+    """The story model's probability where it applies, else the SemEval scorer's."""
+    model = load_story_model(settings.story_model)
+    # The model reads the SemEval scorer's Overall, so it holds only on top of the
+    # scorer it was trained with; a verbatim copy (p == 1) needs no model.
+    if model is None or p >= 1.0 or model.meta.get("semeval_scorer") != scorer.name:
+        return p
+    return model.probability({**features, "semeval_overall": scores["overall"]})
+
+
+def pair_evidence(
+    a: Analysis, b: Analysis, settings: Settings = DEFAULT_SETTINGS, scorer: Scorer | None = None
+) -> dict[str, float]:
+    """Every input of the story model for one pair (training sets, benchmarks)."""
+    features = _match(a, b, settings).features
+    scores, _ = (scorer or _DEFAULT_SCORER).score(features)
+    return {**features, "semeval_overall": scores["overall"]}
 
 
 def same_story_probability(
@@ -48,8 +78,10 @@ def same_story_probability(
     scorer: Scorer | None = None,
 ) -> float:
     """`compare_analyses(a, b).same_story` without conflicts or explanations (clustering)."""
+    scorer = scorer or _DEFAULT_SCORER
     features = _match(a, b, settings).features
-    return (scorer or _DEFAULT_SCORER).score(features)[1]
+    scores, p = scorer.score(features)
+    return _story(features, scores, p, settings, scorer)
 
 
 def compare_analyses(
@@ -58,9 +90,10 @@ def compare_analyses(
     settings: Settings = DEFAULT_SETTINGS,
     scorer: Scorer | None = None,
 ) -> PairScore:
-    ma, mb, alignment, (shared, only_a, only_b), features = _match(a, b, settings)
+    ma, mb, alignment, (shared, only_a, only_b), features, identity = _match(a, b, settings)
     scorer = scorer or _DEFAULT_SCORER
-    scores, probability = scorer.score(features)
+    scores, semeval_p = scorer.score(features)
+    probability = _story(features, scores, semeval_p, settings, scorer)
     explain = getattr(scorer, "explain", None)  # optional: trained scorers decompose a score
     # Two different stories do not contradict each other; they just differ.
     conflicts = (
@@ -78,4 +111,5 @@ def compare_analyses(
         aligned=alignment.pairs[: settings.align_max_pairs],
         features=features,
         drivers=explain(features) if explain is not None else [],
+        identity=identity.explain(),
     )

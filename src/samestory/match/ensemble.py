@@ -63,7 +63,9 @@ class LinearModel:
         mean, std = X.mean(axis=0), X.std(axis=0)
         std = np.where(std > 0, std, 1.0)
         ridge = Ridge(alpha=alpha).fit((X - mean) / std, Y)
-        coef = np.atleast_2d(ridge.coef_) / std
+        # C order, as a loaded model has it: BLAS sums a transposed F-order matrix in
+        # another order, and a saved model must score bit-identically to the fitted one.
+        coef = np.ascontiguousarray(np.atleast_2d(ridge.coef_) / std)
         return cls(
             coef=coef,
             intercept=np.atleast_1d(ridge.intercept_) - coef @ mean,

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..models import Analysis, Mention
 from .align import Alignment
+from .identity import IDENTITY_DOCS, Identity, identity_evidence
 from .lexical import LEXICAL_DOCS, lexical_features
 
 __all__ = ["FEATURE_DOCS", "WITHIN_LANGUAGE", "pair_features"]
@@ -65,6 +66,7 @@ FEATURE_DOCS: dict[str, str] = {
     "lexical_jaccard": "Jaccard of lower-cased word sets (names, numbers carry across languages)",
     "length_ratio": "shorter text length over longer",
     **LEXICAL_DOCS,
+    **IDENTITY_DOCS,
 }
 
 # Features that only mean "same story" within one language: surface text is low
@@ -181,8 +183,10 @@ def pair_features(
     alignment: Alignment,
     overlaps: dict[str, float],
     mentions: tuple[list[Mention], list[Mention]] | None = None,
+    identity: Identity | None = None,
 ) -> dict[str, float]:
-    """Every feature in FEATURE_DOCS. `mentions`: both sides after cross-article linking."""
+    """Every feature in FEATURE_DOCS. `mentions`: both sides after cross-article linking;
+    `identity`: their `identity_evidence`, when the caller already has it."""
     f: dict[str, float] = {}
     if a.embedding is not None and b.embedding is not None:
         f["head_cos"] = float(np.dot(a.embedding, b.embedding))
@@ -214,4 +218,5 @@ def pair_features(
     la, lb = len(a.text), len(b.text)
     f["length_ratio"] = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
     f.update(lexical_features(a, b))
+    f.update((identity or identity_evidence(a, b, ma, mb)).features)
     return f

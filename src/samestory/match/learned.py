@@ -287,7 +287,8 @@ class LearnedScorer:
     def load(cls, path: str | Path, *, expected: Sequence[str] | None = None) -> LearnedScorer:
         """Load a saved scorer; refuse one built for other features or another format.
 
-        `expected` defaults to the features `pair_features` computes today.
+        `expected` (exact feature list) defaults to any sorted subset of the features
+        `pair_features` computes today.
         """
         header = cls.read_header(path)
         if header.get("version") != FORMAT_VERSION:
@@ -295,8 +296,17 @@ class LearnedScorer:
                 f"{path}: model format version {header.get('version')}, expected "
                 f"{FORMAT_VERSION}; retrain it with `samestory train scorer`"
             )
+        # A model reads only the features it names, so one trained before newer
+        # features were added (identity evidence) still loads; one naming a feature
+        # this version does not compute does not.
+        names = list(header.get("features", []))
+        fits = (
+            names == sorted(names) and set(names) <= set(FEATURE_DOCS)
+            if expected is None
+            else names == list(expected)
+        )
         want = sorted(FEATURE_DOCS) if expected is None else list(expected)
-        if list(header.get("features", [])) != want:
+        if not fits or not names:
             raise ModelUnavailableError(
                 f"{path}: model was trained on features {header.get('features')}, "
                 f"this version computes {want}; retrain it"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..match.identity import article_identity
 from ..models import Analysis
 from ..settings import Settings
 from .conflicts import apply_conflicts, conflict_pairs
@@ -34,6 +35,9 @@ class ReportArticle:
     url: str | None
     sentences: list[str]
     fact_of: dict[int, int]  # sentence index -> fact index (titles have none)
+    # When and where the article says the event happened, and how much text it had
+    # (`match.identity.article_identity`): what told this story from its look-alikes.
+    identity: dict[str, str | None] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,7 @@ class ReportArticle:
             "language": self.language,
             "published": self.published,
             "url": self.url,
+            "identity": self.identity,
         }
 
 
@@ -117,6 +122,7 @@ def build_report(
                 url=art.url,
                 sentences=[s.text for s in a.sentences],
                 fact_of=fact_of,
+                identity=article_identity(a, story.mentions[d]),
             )
         )
     return StoryReport(

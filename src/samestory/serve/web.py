@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..errors import InvalidValueError, SameStoryError
+from ..match.identity import identity_lines
 from ..models import Analysis
 from ..report import StoryReport
 from .report_html import _view as report_view
@@ -259,6 +260,7 @@ def mount(app: FastAPI, service: Service) -> None:
         body = render(
             "compare.html.j2",
             result=score.to_dict(),
+            identity_lines=identity_lines(score.identity),
             a=sides[0],
             b=sides[1],
             error=None,
@@ -292,6 +294,7 @@ def story_page_html(story: dict[str, Any], report: StoryReport) -> str:
         graph=lineage_graph(view),
         matrix=outlet_matrix(view),
         listed=story["articles"][:ARTICLES_LISTED],
+        identity={a.id: a.identity for a in report.articles},
         **view,
     )
 

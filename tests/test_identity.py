@@ -1,0 +1,115 @@
+"""Event identity evidence: when, where, who, how many, how much text, compared."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samestory.match.features import FEATURE_DOCS
+from samestory.match.identity import IDENTITY_DOCS, evidence_level, identity_evidence
+from samestory.models import Analysis, Article, DateMention, Mention, Quantity, Sentence
+
+
+def _analysis(
+    title: str,
+    body: str = "",
+    *,
+    mentions: list[Mention] | None = None,
+    dates: list[DateMention] | None = None,
+    quantities: list[Quantity] | None = None,
+    sentences: int = 1,
+) -> Analysis:
+    art = Article.create(title, body, language="fr")
+    sents = [Sentence(i, f"s{i}", 0, 1) for i in range(sentences)]
+    return Analysis(
+        art,
+        "fr",
+        art.text,
+        sentences=sents,
+        mentions=mentions or [],
+        dates=dates or [],
+        quantities=quantities or [],
+    )
+
+
+def _loc(name: str, key: str, sentence: int = 0) -> Mention:
+    return Mention(name, "LOC", name, key, 0, len(name), sentence)
+
+
+def _date(text: str, start: dt.date, end: dt.date, granularity: str) -> DateMention:
+    return DateMention(text, start, end, granularity, False, 0, 1, 0)  # type: ignore[arg-type]
+
+
+def test_identity_features_are_documented_pair_features() -> None:
+    assert set(IDENTITY_DOCS) <= set(FEATURE_DOCS)
+    f = identity_evidence(_analysis("a"), _analysis("b")).features
+    assert set(f) == set(IDENTITY_DOCS)
+    # Nothing named on either side: no evidence, never a judgement.
+    for name in ("when_relation", "where_relation", "who_overlap", "figures_agree"):
+        assert f[name] == -1.0, name
+
+
+def test_two_towns_for_one_kind_of_event_disagree() -> None:
+    a = _analysis(
+        "La météo du vendredi 10 janvier 2020 à Perros-Guirec",
+        mentions=[_loc("Perros-Guirec", "name:perros guirec")],
+    )
+    b = _analysis(
+        "La météo du vendredi 10 janvier 2020 à Ploemeur",
+        mentions=[_loc("Ploemeur", "name:ploemeur")],
+    )
+    ident = identity_evidence(a, b)
+    assert ident.features["where_relation"] == 0.0
+    assert ident.features["where_town_conflict"] == 1.0
+    assert ident.features["title_name_mismatch"] == 1.0
+    assert ident.features["evidence_min"] == 0.0
+    explained = ident.explain()
+    assert explained["different_places"] == ["Perros-Guirec", "Ploemeur"]
+    assert explained["evidence"] == {"a": "title only", "b": "title only"}
+    same = identity_evidence(a, a).features
+    assert same["where_relation"] == 1.0 and same["where_town_conflict"] == 0.0
+    assert same["title_name_mismatch"] == 0.0
+
+
+def test_a_town_inside_its_country_is_nested() -> None:
+    town = _analysis("x", mentions=[_loc("Perros-Guirec", "name:perros guirec")])
+    country = _analysis("y", mentions=[_loc("France", "geo:country:FR")])
+    other = _analysis("z", mentions=[_loc("Spain", "geo:country:ES")])
+    assert identity_evidence(town, country).features["where_relation"] == 0.5
+    assert identity_evidence(country, other).features["where_relation"] == 0.0
+
+
+def test_event_dates_compare_by_period() -> None:
+    day = _date("November 12, 2011", dt.date(2011, 11, 12), dt.date(2011, 11, 12), "day")
+    month = _date("in November 2011", dt.date(2011, 11, 1), dt.date(2011, 11, 30), "month")
+    year = _date("in 2009", dt.date(2009, 1, 1), dt.date(2009, 12, 31), "year")
+    a, b, c = (_analysis(t, dates=[d]) for t, d in (("a", day), ("b", month), ("c", year)))
+    assert identity_evidence(a, a).features["when_relation"] == 1.0
+    assert identity_evidence(a, b).features["when_relation"] == 0.5
+    far = identity_evidence(a, c)
+    assert far.features["when_relation"] == 0.0 and far.features["when_gap_days"] > 6
+    assert far.explain()["event_dates"] == {"a": "2011-11-12", "b": "2009"}
+
+
+def test_people_and_figures() -> None:
+    def person(name: str, sentence: int = 0) -> Mention:
+        return Mention(name, "PERSON", name, f"person:{name.lower()}", 0, 1, sentence)
+
+    def toll(value: float) -> Quantity:
+        return Quantity(f"{value:g}", value, None, "morts", 0, 1)
+
+    a = _analysis("a", mentions=[person("Dupont")], quantities=[toll(12)])
+    b = _analysis("b", mentions=[person("Martin")], quantities=[toll(30)])
+    c = _analysis("c", mentions=[person("Dupont")], quantities=[toll(12)])
+    differ = identity_evidence(a, b)
+    assert differ.features["who_conflict"] == 1.0 and differ.features["who_overlap"] == 0.0
+    assert differ.features["figures_agree"] == 0.0 and differ.features["figures_differ"] > 0
+    assert differ.explain()["different_figures"] == [{"slot": "morts", "a": "12", "b": "30"}]
+    agree = identity_evidence(a, c).features
+    assert agree["who_conflict"] == 0.0 and agree["who_overlap"] == 1.0
+    assert agree["figures_agree"] == 1.0
+
+
+def test_evidence_levels() -> None:
+    assert evidence_level(_analysis("Titre seul")) == 0
+    assert evidence_level(_analysis("Titre", "Un chapeau court.", sentences=2)) == 1
+    assert evidence_level(_analysis("Titre", "Texte. " * 20, sentences=21)) == 2
