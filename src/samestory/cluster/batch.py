@@ -20,7 +20,7 @@ import numpy as np
 
 from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
-from .online import PairScoreFn, StoryEvent, story_id_for
+from .events import PairScoreFn, StoryEvent, story_id_for
 
 __all__ = ["average_linkage", "batch_cluster", "candidate_pairs", "reconcile"]
 

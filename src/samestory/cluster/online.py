@@ -25,9 +25,8 @@ the log can resume after a crash exactly where a clean run would be.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
@@ -35,34 +34,14 @@ from ..errors import ConfigError
 from ..settings import DEFAULT_SETTINGS, Settings
 from .active import KeyPostings, LazyHeap
 from .doc import ClusterDoc
+from .events import PairScoreFn, StoryEvent, story_id_for
+from .graph import WindowGraph
 from .index import StoryIndex, one_thread
+from .regroup import region, regroup, relabel
 
 __all__ = ["OnlineClusterer", "PairScoreFn", "StoryEvent", "story_id_for"]
 
-EventKind = Literal["created", "added", "merged", "split", "pass"]
-PairScoreFn = Callable[[str, str], float]  # same-story probability of two article ids
-
 _POSTINGS_CAP = 64  # stories remembered per key: a key in every story is no evidence
-
-
-@dataclass(frozen=True, slots=True)
-class StoryEvent:
-    """One change to the stories: why an article is where it is.
-
-    created/added: `article` started or joined `story`; merged: `other` was absorbed
-    into `story`; split: `article` moved from `story` to `other` (batch re-clustering);
-    pass: a merge pass ran here (bookkeeping that lets a replay reproduce the state).
-    """
-
-    kind: EventKind
-    story: str
-    article: str | None = None
-    other: str | None = None
-    score: float | None = None
-
-
-def story_id_for(article_id: str) -> str:
-    return f"s{article_id}"
 
 
 @dataclass(slots=True)
@@ -95,6 +74,10 @@ class OnlineClusterer:
         self._dirty: set[str] = set()
         self._by_last = LazyHeap[float](lambda e: self._is_current(e[1], last=e[0]))
         self._by_touch = LazyHeap[int](lambda e: self._is_current(e[1], touched=e[0]))
+        self._graph = (
+            WindowGraph(self.dim, settings, pair_score) if settings.cluster_regroup else None
+        )
+        self._used: set[str] = set()  # every story id ever given out: a new one is fresh
 
     # --- public ---
     @property
@@ -124,6 +107,11 @@ class OnlineClusterer:
             if doc.id in self.assignment:
                 continue
             self._advance(doc)
+            if self._graph is not None:
+                events.append(self._join(doc))
+                self._apply_doc(events[-1], doc)
+                events.extend(self._after_doc())
+                continue
             scored = self._score_candidates(doc, self._candidates(doc))
             join = self.settings.cluster_join_threshold
             if scored:  # every story left reached the join threshold
@@ -151,18 +139,23 @@ class OnlineClusterer:
                 self._check_dim(doc)
             if event.kind in ("created", "added") and doc is not None:
                 self._advance(doc)
+                if self._graph is not None:
+                    self._graph.add(doc, score=False)  # its edges are scored when needed
+                    self._graph.evict(self._now)
                 self._apply_doc(event, doc)
                 self._count += 1
             elif event.kind == "pass":
                 self._dirty.clear()
+                if self._graph is not None:
+                    self._graph.touched.clear()
             elif event.kind == "merged" and event.other is not None:
                 self._merge(event.story, event.other)
             elif event.kind == "split" and doc is not None and event.other is not None:
                 self._move(doc, event.story, event.other)
 
     def settle(self) -> list[StoryEvent]:
-        """Run a merge pass now (at the end of an ingest run)."""
-        if not self._dirty:
+        """Run a merge (or regroup) pass now (at the end of an ingest run)."""
+        if not (self._graph.touched if self._graph is not None else self._dirty):
             return []
         with one_thread():
             return self._merge_pass()
@@ -188,6 +181,8 @@ class OnlineClusterer:
             )
         self.dim = size
         self._index = StoryIndex(size, self.settings)
+        if self._graph is not None:
+            self._graph = WindowGraph(size, self.settings, self.pair_score)
 
     # --- candidates and scoring ---
     def _candidates(self, doc: ClusterDoc) -> list[str]:
@@ -228,6 +223,62 @@ class OnlineClusterer:
                 scored.append((sid, total / len(reps)))
         return sorted(scored, key=lambda x: (-x[1], x[0]))
 
+    def _join(self, doc: ClusterDoc) -> StoryEvent:
+        """The story `doc`'s scored graph neighbours favour, or a new one.
+
+        Each story near it scores the mean probability of its edges to the story's
+        articles: the same pairs a batch run scores, so joining costs no extra score.
+        """
+        assert self._graph is not None
+        self._graph.add(doc, score=True)
+        self._graph.evict(self._now)
+        edges: dict[str, list[float]] = {}
+        for other in sorted(self._graph.adj.get(doc.id, ())):
+            story = self.assignment.get(other)
+            if story in self._active:
+                edges.setdefault(story, []).append(self._graph.weight(doc.id, other))
+        means = sorted(
+            ((float(np.mean(w)), sid) for sid, w in edges.items()),
+            key=lambda x: (-x[0], self._active[x[1]].order),
+        )
+        if means and means[0][0] >= self.settings.cluster_batch_threshold:
+            return StoryEvent("added", means[0][1], doc.id, score=round(means[0][0], 4))
+        return StoryEvent("created", story_id_for(doc.id), doc.id)
+
+    def _regroup_pass(self) -> list[StoryEvent]:
+        """Batch average linkage again on the graph components that changed."""
+        assert self._graph is not None
+        s = self.settings
+        events = [StoryEvent("pass", "")]
+        self._dirty.clear()
+        seeds, self._graph.touched = self._graph.touched, set()
+        if not seeds:
+            return events
+        ids, partial = region(
+            self._graph,
+            seeds,
+            self.assignment,
+            lambda sid: self.members.get(sid, ()),
+            s.cluster_batch_threshold,
+            s.cluster_regroup_max,
+        )
+        groups = regroup(self._graph, ids, s.cluster_batch_threshold)
+        for event in relabel(groups, self.assignment, partial, self._fresh_id):
+            if event.kind == "split" and event.article is not None and event.other is not None:
+                self._move(self._graph.docs[event.article], event.story, event.other)
+            elif event.kind == "merged" and event.other is not None:
+                self._merge(event.story, event.other)
+            events.append(event)
+        return events
+
+    def _fresh_id(self, first: str) -> str:
+        sid, n = story_id_for(first), 1
+        while sid in self._used:
+            n += 1
+            sid = f"{story_id_for(first)}-{n}"
+        self._used.add(sid)
+        return sid
+
     def _bridge(self, story: str, others: list[str]) -> list[StoryEvent]:
         events: list[StoryEvent] = []
         for other in others:
@@ -267,6 +318,7 @@ class OnlineClusterer:
     def _new_story(self, sid: str, time: float | None) -> _Story:
         slot = self._index.allocate(sid)
         story = _Story(sid, self._created, slot, np.zeros(self.dim), Counter(), time, 0)
+        self._used.add(sid)
         self._created += 1
         self._active[sid] = story
         if time is not None:  # _touch files only later times; a one-article story must retire too
@@ -333,6 +385,8 @@ class OnlineClusterer:
             self.assignment[doc.id] = target
 
     def _merge_pass(self) -> list[StoryEvent]:
+        if self._graph is not None:
+            return self._regroup_pass()
         s = self.settings
         events: list[StoryEvent] = [StoryEvent("pass", "")]
         dirty = sorted(self._dirty, key=lambda sid: self._active[sid].order)
