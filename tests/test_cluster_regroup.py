@@ -15,7 +15,7 @@ from samestory.settings import Settings
 DIM = 32
 
 
-def _topics(seed: int, topics: int = 6, per_topic: int = 3, per_story: int = 5):
+def _topics(seed: int, topics: int = 6, per_topic: int = 3, per_story: int = 5, hours: float = 1):
     """Stories that come in topics of similar events: what an online join gets wrong."""
     rng = np.random.default_rng(seed)
     docs, gold = [], []
@@ -28,7 +28,9 @@ def _topics(seed: int, topics: int = 6, per_topic: int = 3, per_story: int = 5):
                 v /= np.linalg.norm(v)
                 keys = frozenset({f"topic{t}", f"n{rng.integers(50)}", "everywhere"})
                 docs.append(
-                    ClusterDoc(f"t{t}s{s}k{k}", v.astype(np.float32), keys, t * 3600.0 + k * 60)
+                    ClusterDoc(
+                        f"t{t}s{s}k{k}", v.astype(np.float32), keys, t * hours * 3600 + k * 60
+                    )
                 )
                 gold.append(f"{t}-{s}")
     order = list(range(len(docs)))
@@ -72,8 +74,9 @@ def test_a_regrouped_stream_reaches_batch(seed: int) -> None:
     assert any(e.kind == "split" for e in events)
 
 
-def test_the_window_graph_holds_the_batch_candidate_pairs() -> None:
-    docs, _ = _topics(3, topics=8)  # 120 articles: "everywhere" passes the key limit
+@pytest.mark.parametrize("hours", [1.0, 30.0])  # 30: the topics span more than the window
+def test_the_window_graph_holds_the_batch_candidate_pairs(hours: float) -> None:
+    docs, _ = _topics(3, topics=8, hours=hours)  # 120 articles: "everywhere" passes the key limit
     settings = Settings()
     graph = WindowGraph(DIM, settings, lambda a, b: 0.5)
     for d in docs:
@@ -141,3 +144,34 @@ def test_a_full_graph_sheds_its_oldest_articles_and_keeps_every_story() -> None:
     merged = {e.other for e in events if e.kind == "merged"}
     assert not merged & set(c.assignment.values())
     assert bcubed(gold, [c.assignment[d.id] for d in docs])["f1"] > 0.6
+
+
+def test_a_story_that_goes_on_for_weeks_stays_one_story() -> None:
+    """A trial reported twice a day for 20 days, among one-day stories."""
+    rng = np.random.default_rng(0)
+    trial = rng.normal(size=DIM)
+    docs, gold = [], []
+    for half_day in range(40):
+        t = half_day * 12 * 3600.0
+        v = trial + 0.45 * rng.normal(size=DIM)
+        docs.append(ClusterDoc(f"trial{half_day}", v / np.linalg.norm(v), frozenset({"court"}), t))
+        gold.append("trial")
+        for b in range(3):
+            centre = rng.normal(size=DIM)
+            for k in range(2):
+                w = centre + 0.45 * rng.normal(size=DIM)
+                doc = ClusterDoc(
+                    f"o{half_day}-{b}-{k}", w / np.linalg.norm(w), frozenset(), t + 600 * b + 60 * k
+                )
+                docs.append(doc)
+                gold.append(f"o{half_day}-{b}")
+    docs = [ClusterDoc(d.id, d.vector.astype(np.float32), d.keys, d.time) for d in docs]
+    score = _scorer(docs)
+    c = OnlineClusterer(score, Settings(), dim=DIM)
+    c.add_many(docs)
+    c.settle()
+    assert {c.assignment[f"trial{n}"] for n in range(40)} == {"strial0"}
+    assert bcubed(gold, [c.assignment[d.id] for d in docs])["f1"] >= 0.98
+    # batch over the 20 days cuts it where no two articles are within the window
+    groups = batch_cluster(docs, score, Settings())
+    assert sum(any(a.startswith("trial") for a in m) for m in groups.values()) > 1

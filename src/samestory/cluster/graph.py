@@ -55,6 +55,7 @@ class WindowGraph:
         self._near: dict[str, dict[str, float]] = {}  # article -> its nearest, by cosine
         self._held: dict[str, set[str]] = {}  # article -> the articles whose lists hold it
         self._used = np.zeros(64, dtype=bool)
+        self._times = np.full(64, np.nan)  # publication time by slot (nan: unknown)
         self._kth = np.full(64, -np.inf, dtype=np.float32)  # worst cosine a full list holds
         self._postings: dict[str, list[str]] = {}
         self._ubiquitous: Counter[str] = Counter()  # keys past the limit: articles holding them
@@ -79,6 +80,10 @@ class WindowGraph:
         changed: set[tuple[str, str]] = set()
         if len(live):
             sims = self._matrix[live] @ self._matrix[slot]
+            if doc.time is not None:  # neighbours within the window, as batch seeks them
+                window = self.settings.cluster_window_hours * 3600
+                with np.errstate(invalid="ignore"):
+                    sims[np.abs(self._times[live] - doc.time) > window] = -np.inf
             self._nearest(doc.id, live, sims)
             changed.update((doc.id, x) for x in self._near[doc.id])
             changed.update(self._enter_lists(doc.id, live, sims))
@@ -101,11 +106,13 @@ class WindowGraph:
                 kth[: len(self._kth)] = self._kth
                 self._kth = kth
                 self._used = np.concatenate([self._used, np.zeros(len(self._used), bool)])
+                self._times = np.concatenate([self._times, np.full(len(self._times), np.nan)])
         self._ids[slot] = doc.id
         self._slot[doc.id] = slot
         self._matrix[slot] = doc.vector
         self._kth[slot] = -np.inf
         self._used[slot] = True
+        self._times[slot] = np.nan if doc.time is None else doc.time
         self._held[doc.id] = set()
         self.docs[doc.id] = doc
         self.adj[doc.id] = {}
@@ -117,7 +124,7 @@ class WindowGraph:
     def _nearest(self, article: str, live: np.ndarray, sims: np.ndarray) -> None:
         k = min(self.k, len(live))
         top = np.argpartition(-sims, k - 1)[:k] if k < len(live) else np.arange(len(live))
-        near = {self._id(int(live[t])): float(sims[t]) for t in top.tolist()}
+        near = {self._id(int(live[t])): float(sims[t]) for t in top.tolist() if sims[t] > -np.inf}
         self._near[article] = near
         for other in near:
             self._held[other].add(article)

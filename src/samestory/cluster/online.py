@@ -261,6 +261,7 @@ class OnlineClusterer:
             lambda sid: self.members.get(sid, ()),
             s.cluster_batch_threshold,
             s.cluster_regroup_max,
+            None if self._now is None else self._now - s.cluster_window_hours * 3600,
         )
         groups = regroup(self._graph, ids, s.cluster_batch_threshold)
         for event in relabel(groups, self.assignment, partial, self._fresh_id):

@@ -6,7 +6,11 @@ each component is clustered as a whole batch run would cluster it. A pass of the
 online clusterer takes the components of the articles whose edges changed since the
 last pass, adds the whole current story of every article in them (and those stories'
 components, until nothing is added), and re-runs `batch.average_linkage` on that
-region alone. Its cost follows the region, never the stream.
+region alone. Its cost follows the region, never the stream. Only the last
+`cluster_window_hours` are re-decided: an article older than that behind the newest one
+stays where it is, so a story that goes on for weeks keeps its older articles and its id
+while its recent ones are regrouped (a batch run over the weeks would cut it where no
+pair is within the window of another).
 
 `relabel` then keeps the ids: each current story keeps its id on the new group
 holding most of its region articles (the largest stories choose first); the others'
@@ -35,10 +39,19 @@ def region(
     members: Callable[[str], Sequence[str]],
     threshold: float,
     cap: int,
+    since: float | None = None,
 ) -> tuple[list[str], set[str]]:
-    """(articles to re-cluster, in arrival order; stories with articles outside them)."""
+    """(articles to re-cluster, in arrival order; stories with articles outside them).
+
+    Articles published before `since` stay out: their stories are decided.
+    """
     order = {a: n for n, a in enumerate(graph.docs)}  # dicts keep arrival order
-    todo = sorted((a for a in set(seeds) if a in graph), key=order.__getitem__)
+
+    def open_(a: str) -> bool:
+        t = graph.docs[a].time  # callers pass graph articles only
+        return since is None or t is None or t >= since
+
+    todo = sorted((a for a in set(seeds) if a in graph and open_(a)), key=order.__getitem__)
     inside: set[str] = set(todo)
     stories: set[str] = set()
     while todo and len(inside) < cap:
@@ -49,7 +62,7 @@ def region(
             stories.add(story)
             found.extend(m for m in members(story) if m in graph)
         for b in found:
-            if b not in inside and len(inside) < cap:
+            if b not in inside and len(inside) < cap and open_(b):
                 inside.add(b)
                 todo.append(b)
     ids = sorted(inside, key=order.__getitem__)
