@@ -1,6 +1,12 @@
 """Online story clustering: each article joins its best story or starts a new one.
 
-For every incoming article:
+With `cluster_regroup` (the default) the stream reaches the batch clusterer's
+decision: the clusterer keeps batch's candidate graph over its window
+(`graph.WindowGraph`), an arriving article joins the story its scored neighbours
+favour (`regroup.joined`), and every `cluster_merge_every` articles (and at `settle`)
+a pass re-runs batch average linkage on the graph components that changed and turns
+the difference into split/merged events that keep story ids (`regroup`). Without it,
+the centroid join below, with merge passes:
 
 1. candidates: the active stories nearest by centroid cosine of the quick embedding
    (`StoryIndex`: exact, then an inverted file once the stream is long), plus stories
@@ -37,7 +43,7 @@ from .doc import ClusterDoc
 from .events import PairScoreFn, StoryEvent, story_id_for
 from .graph import WindowGraph
 from .index import StoryIndex, one_thread
-from .regroup import region, regroup, relabel
+from .regroup import joined, regrouped
 
 __all__ = ["OnlineClusterer", "PairScoreFn", "StoryEvent", "story_id_for"]
 
@@ -78,6 +84,7 @@ class OnlineClusterer:
             WindowGraph(self.dim, settings, pair_score) if settings.cluster_regroup else None
         )
         self._used: set[str] = set()  # every story id ever given out: a new one is fresh
+        self.regrouped = 0  # articles re-clustered by regrouping passes (their cost)
 
     # --- public ---
     @property
@@ -224,47 +231,32 @@ class OnlineClusterer:
         return sorted(scored, key=lambda x: (-x[1], x[0]))
 
     def _join(self, doc: ClusterDoc) -> StoryEvent:
-        """The story `doc`'s scored graph neighbours favour, or a new one.
-
-        Each story near it scores the mean probability of its edges to the story's
-        articles: the same pairs a batch run scores, so joining costs no extra score.
-        """
+        """The story `doc`'s scored graph neighbours favour (`regroup.joined`), or a new one."""
         assert self._graph is not None
         self._graph.add(doc, score=True)
         self._graph.evict(self._now)
-        edges: dict[str, list[float]] = {}
-        for other in sorted(self._graph.adj.get(doc.id, ())):
-            story = self.assignment.get(other)
-            if story in self._active:
-                edges.setdefault(story, []).append(self._graph.weight(doc.id, other))
-        means = sorted(
-            ((float(np.mean(w)), sid) for sid, w in edges.items()),
-            key=lambda x: (-x[0], self._active[x[1]].order),
-        )
-        if means and means[0][0] >= self.settings.cluster_batch_threshold:
-            return StoryEvent("added", means[0][1], doc.id, score=round(means[0][0], 4))
+
+        def order(sid: str) -> int | None:
+            story = self._active.get(sid)
+            return None if story is None else story.order
+
+        found = joined(self._graph, doc.id, self.assignment, order, self.settings)
+        if found is not None:
+            return StoryEvent("added", found[0], doc.id, score=round(found[1], 4))
         return StoryEvent("created", story_id_for(doc.id), doc.id)
 
     def _regroup_pass(self) -> list[StoryEvent]:
         """Batch average linkage again on the graph components that changed."""
         assert self._graph is not None
-        s = self.settings
         events = [StoryEvent("pass", "")]
         self._dirty.clear()
         seeds, self._graph.touched = self._graph.touched, set()
-        if not seeds:
-            return events
-        ids, partial = region(
-            self._graph,
-            seeds,
-            self.assignment,
-            lambda sid: self.members.get(sid, ()),
-            s.cluster_batch_threshold,
-            s.cluster_regroup_max,
-            None if self._now is None else self._now - s.cluster_window_hours * 3600,
+        since = None if self._now is None else self._now - self.settings.cluster_window_hours * 3600
+        n, changes = regrouped(
+            self._graph, seeds, self.assignment, self.members, self.settings, since, self._fresh_id
         )
-        groups = regroup(self._graph, ids, s.cluster_batch_threshold)
-        for event in relabel(groups, self.assignment, partial, self._fresh_id):
+        self.regrouped += n
+        for event in changes:
             if event.kind == "split" and event.article is not None and event.other is not None:
                 self._move(self._graph.docs[event.article], event.story, event.other)
             elif event.kind == "merged" and event.other is not None:

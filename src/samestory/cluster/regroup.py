@@ -25,11 +25,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
+
+from ..settings import Settings
 from .batch import average_linkage
 from .events import StoryEvent
 from .graph import WindowGraph
 
-__all__ = ["region", "regroup", "relabel"]
+__all__ = ["joined", "region", "regroup", "regrouped", "relabel"]
 
 
 def region(
@@ -129,3 +132,51 @@ def relabel(
         if target is not None:
             events.append(StoryEvent("merged", target, other=old))
     return events
+
+
+def joined(
+    graph: WindowGraph,
+    article: str,
+    story_of: Mapping[str, str],
+    order: Callable[[str], int | None],
+    settings: Settings,
+) -> tuple[str, float] | None:
+    """(story, score) a new article joins between passes, or None for a story of its own.
+
+    `order` gives an active story's creation rank (None: not active). Each active
+    story it has edges to scores the mean probability of those edges: the pairs a
+    batch run scores anyway, so joining costs no extra score. The best story at or
+    above `cluster_batch_threshold` wins (ties: the older story).
+    """
+    edges: dict[str, list[float]] = {}
+    rank: dict[str, int] = {}
+    for other in sorted(graph.adj.get(article, ())):
+        story = story_of.get(other)
+        if story is not None and (n := order(story)) is not None:  # active stories only
+            rank[story] = n
+            edges.setdefault(story, []).append(graph.weight(article, other))
+    means = sorted(
+        ((float(np.mean(w)), sid) for sid, w in edges.items()), key=lambda x: (-x[0], rank[x[1]])
+    )
+    if means and means[0][0] >= settings.cluster_batch_threshold:
+        return means[0][1], means[0][0]
+    return None
+
+
+def regrouped(
+    graph: WindowGraph,
+    seeds: Iterable[str],
+    story_of: Mapping[str, str],
+    members: Mapping[str, Sequence[str]],
+    settings: Settings,
+    since: float | None,
+    new_id: Callable[[str], str],
+) -> tuple[int, list[StoryEvent]]:
+    """One pass: (articles re-clustered, the events that get the stories there)."""
+    t = settings.cluster_batch_threshold
+    ids, partial = region(
+        graph, seeds, story_of, lambda s: members.get(s, ()), t, settings.cluster_regroup_max, since
+    )
+    if not ids:
+        return 0, []
+    return len(ids), relabel(regroup(graph, ids, t), story_of, partial, new_id)
