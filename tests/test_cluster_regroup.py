@@ -67,7 +67,7 @@ def test_a_regrouped_stream_reaches_batch(seed: int) -> None:
     old.settle()
     # the stream is hard: the centroid join ends far below batch on it
     assert bcubed(gold, [old.assignment[d.id] for d in docs])["f1"] < f_batch - 0.1
-    new = OnlineClusterer(score, Settings(cluster_merge_every=10), dim=DIM)
+    new = OnlineClusterer(score, Settings(cluster_regroup_every=10), dim=DIM)
     events = new.add_many(docs) + new.settle()
     assert bcubed(gold, [new.assignment[d.id] for d in docs])["f1"] >= f_batch - 0.02
     assert _partition(new.assignment) == _partition(batch)  # no article left: exactly batch
@@ -89,7 +89,7 @@ def test_the_window_graph_holds_the_batch_candidate_pairs(hours: float) -> None:
 def test_replay_rebuilds_a_regrouped_state_without_scoring() -> None:
     docs, _ = _topics(4)
     score = _scorer(docs)
-    settings = Settings(cluster_merge_every=7)
+    settings = Settings(cluster_regroup_every=7)
     live = OnlineClusterer(score, settings, dim=DIM)
     log = live.add_many(docs[:50])
     assert any(e.kind == "split" for e in log)
@@ -112,7 +112,7 @@ def test_replay_rebuilds_a_regrouped_state_without_scoring() -> None:
 
 def test_story_ids_stay_stable_and_are_never_reused() -> None:
     docs, _ = _topics(5)
-    live = OnlineClusterer(_scorer(docs), Settings(cluster_merge_every=9), dim=DIM)
+    live = OnlineClusterer(_scorer(docs), Settings(cluster_regroup_every=9), dim=DIM)
     seen: set[str] = set()
     gone: set[str] = set()
     for d in docs:
@@ -133,7 +133,7 @@ def test_a_full_graph_sheds_its_oldest_articles_and_keeps_every_story() -> None:
     docs, gold = _topics(6)
     by_time = sorted(range(len(docs)), key=lambda i: docs[i].time or 0.0)
     docs, gold = [docs[i] for i in by_time], [gold[i] for i in by_time]
-    settings = Settings(cluster_merge_every=5, cluster_graph_articles=45, cluster_regroup_max=20)
+    settings = Settings(cluster_regroup_every=5, cluster_graph_articles=45, cluster_regroup_max=20)
     c = OnlineClusterer(_scorer(docs), settings, dim=DIM)
     events: list[StoryEvent] = c.add_many(docs) + c.settle()
     assert c._graph is not None and len(c._graph) <= 45

@@ -3,7 +3,7 @@
 With `cluster_regroup` (the default) the stream reaches the batch clusterer's
 decision: the clusterer keeps batch's candidate graph over its window
 (`graph.WindowGraph`), an arriving article joins the story its scored neighbours
-favour (`regroup.joined`), and every `cluster_merge_every` articles (and at `settle`)
+favour (`regroup.joined`), and every `cluster_regroup_every` articles (and at `settle`)
 a pass re-runs batch average linkage on the graph components that changed and turns
 the difference into split/merged events that keep story ids (`regroup`). Without it,
 the centroid join below, with merge passes:
@@ -178,7 +178,14 @@ class OnlineClusterer(StoryState):
         seeds, self._graph.touched = self._graph.touched, set()
         since = None if self._now is None else self._now - self.settings.cluster_window_hours * 3600
         n, changes = regrouped(
-            self._graph, seeds, self.assignment, self.members, self.settings, since, self._fresh_id
+            self._graph,
+            seeds,
+            self.assignment,
+            self.members,
+            self.settings,
+            since,
+            self._fresh_id,
+            self._active.__contains__,
         )
         self.regrouped += n
         for event in changes:
@@ -212,7 +219,8 @@ class OnlineClusterer(StoryState):
 
     def _after_doc(self) -> list[StoryEvent]:
         self._count += 1
-        if self._count % self.settings.cluster_merge_every:
+        s = self.settings
+        if self._count % (s.cluster_regroup_every if self._graph else s.cluster_merge_every):
             return []
         return self._merge_pass()
 

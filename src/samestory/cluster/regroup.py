@@ -16,7 +16,8 @@ pair is within the window of another).
 holding most of its region articles (the largest stories choose first); the others'
 articles are `split` to where they went, and a story left with none is `merged` into
 the group that took most of it. A story with articles outside the region (older than
-the graph, or past the region cap) is never merged: only its region articles move.
+the window or the graph, or past the region cap) is never merged: only its region
+articles move. Retired stories (no longer active) stay out of regions altogether.
 A group nobody claimed gets a new id, never one used before.
 """
 
@@ -43,16 +44,19 @@ def region(
     threshold: float,
     cap: int,
     since: float | None = None,
+    active: Callable[[str], bool] = lambda story: True,
 ) -> tuple[list[str], set[str]]:
     """(articles to re-cluster, in arrival order; stories with articles outside them).
 
-    Articles published before `since` stay out: their stories are decided.
+    Articles published before `since`, and those of stories no longer `active`, stay
+    out: their stories are decided (a retired story never takes articles again).
     """
     order = {a: n for n, a in enumerate(graph.docs)}  # dicts keep arrival order
 
     def open_(a: str) -> bool:
         t = graph.docs[a].time  # callers pass graph articles only
-        return since is None or t is None or t >= since
+        story = story_of.get(a)
+        return (since is None or t is None or t >= since) and (story is None or active(story))
 
     todo = sorted((a for a in set(seeds) if a in graph and open_(a)), key=order.__getitem__)
     inside: set[str] = set(todo)
@@ -171,11 +175,19 @@ def regrouped(
     settings: Settings,
     since: float | None,
     new_id: Callable[[str], str],
+    active: Callable[[str], bool],
 ) -> tuple[int, list[StoryEvent]]:
     """One pass: (articles re-clustered, the events that get the stories there)."""
     t = settings.cluster_batch_threshold
     ids, partial = region(
-        graph, seeds, story_of, lambda s: members.get(s, ()), t, settings.cluster_regroup_max, since
+        graph,
+        seeds,
+        story_of,
+        lambda s: members.get(s, ()),
+        t,
+        settings.cluster_regroup_max,
+        since,
+        active,
     )
     if not ids:
         return 0, []
