@@ -1,7 +1,8 @@
 """The batch clusterer's candidate graph over the online clusterer's window, kept current.
 
 `batch.candidate_pairs` links each article to its `cluster_batch_neighbours` nearest
-articles by the quick embedding (cosine at least `cluster_min_cosine`) and to the
+articles within the time window by the quick embedding (cosine at least
+`cluster_min_cosine`) and to the
 articles it shares `cluster_key_candidates` entity keys with (keys held by more than
 four times that many articles say little), inside the time window. `WindowGraph`
 holds the same graph for the articles of the window as they arrive:
