@@ -160,7 +160,12 @@ def test_an_article_bridging_two_stories_merges_them():
 
     c = OnlineClusterer(
         score,
-        Settings(cluster_min_cosine=0.0, cluster_join_threshold=0.7, cluster_merge_threshold=0.6),
+        Settings(
+            cluster_min_cosine=0.0,
+            cluster_join_threshold=0.7,
+            cluster_merge_threshold=0.6,
+            cluster_regroup=False,  # the bridge is the centroid join's
+        ),
         dim=DIM,
     )
     events = c.add_many(docs)

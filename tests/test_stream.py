@@ -60,6 +60,31 @@ def test_every_example_story_is_found_across_languages(ingested):
     assert found == set(gold.values())  # each gold story has a multilingual story
 
 
+def test_the_stream_path_is_within_two_points_of_batch(ingested, engine):
+    """`samestory ingest` (online, settled) against batch clustering of the same analyses."""
+    from samestory.cluster import AnalysisPairScorer
+    from samestory.cluster.batch import batch_cluster
+
+    store, _ = ingested
+    docs = [doc for e, doc in store.replay_log() if doc is not None and e.kind != "split"]
+    scorer = AnalysisPairScorer(
+        lambda i: engine.pipeline.complete(store.analysis(i)), engine.settings, engine.scorer
+    )
+    batch = {a: s for s, m in batch_cluster(docs, scorer, engine.settings).items() for a in m}
+    online = store.memberships()
+    corpus = {row["id"]: row["title"] for row in store.db.query("SELECT id, title FROM articles")}
+    gold_by_title = {
+        json.loads(line)["title"]: _gold()[json.loads(line)["id"]]
+        for line in (EXAMPLES / "corpus.jsonl").read_text().splitlines()
+        if line
+    }
+    ids = sorted(batch)
+    gold = [gold_by_title[corpus[i]] for i in ids]
+    f_batch = bcubed(gold, [batch[i] for i in ids])["f1"]
+    f_online = bcubed(gold, [online[i] for i in ids])["f1"]
+    assert f_online >= f_batch - 0.02, (f_online, f_batch)
+
+
 def test_reingest_doubles_nothing(ingested, engine):
     store, _ = ingested
     before = (store.counts(), store.memberships())

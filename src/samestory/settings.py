@@ -272,6 +272,32 @@ class Settings:
     cluster_merge_min_cosine: float = _opt(
         0.45, "Centroid cosine two stories need before a merge is even scored."
     )
+    # --- cluster: the stream regrouped as batch would (issue 15, stream path as good as batch) ---
+    cluster_regroup: bool = _opt(
+        True,
+        "Online clustering keeps the batch clusterer's candidate graph over its window: "
+        "an article joins the story its scored neighbours favour (mean probability at "
+        "least cluster_batch_threshold), and each pass (every cluster_regroup_every "
+        "articles, and at the end of a run) re-runs batch average linkage on the graph "
+        "components that changed, keeping story ids (split/merged events). False: the "
+        "older centroid join with merge passes.",
+    )
+    cluster_regroup_every: int = _opt(
+        25,
+        "Articles between two regrouping passes. Chosen on ECB+ dev from {25, 100} by the "
+        "live gap to batch between passes (mean -0.002 vs -0.016 BCubed F1), checked on "
+        "the French day (+0.000 vs -0.004); the settled result does not depend on it.",
+    )
+    cluster_graph_articles: int = _opt(
+        20_000,
+        "Most articles the regrouping graph holds (the oldest leave first; each arrival "
+        "is compared with all of them once). A cost bound, not tuned on data.",
+    )
+    cluster_regroup_max: int = _opt(
+        5_000,
+        "Most articles one regrouping pass re-clusters; a bigger changed region is cut "
+        "there (its stories then only lose articles, never merge). A cost bound.",
+    )
     # --- scale ---
     scale_lsh_tables: int = _opt(
         20,

@@ -92,6 +92,8 @@ def cluster_analyses(
     scorer = AnalysisPairScorer(analyses.__getitem__, engine.settings, engine.scorer)
     docs = [doc_from_analysis(analyses[i]) for i in dict.fromkeys(ids)]
     if mode == "online":
+        if all(d.time is not None for d in docs):  # a stream arrives in publication order
+            docs.sort(key=lambda d: d.time or 0.0)
         clusterer = OnlineClusterer(scorer, engine.settings)
         clusterer.add_many(docs)
         clusterer.settle()

@@ -277,7 +277,11 @@ def eval_clusters(
     ],
     as_json: JsonOpt = False,
     mode: Annotated[
-        str, typer.Option(help="batch (whole file at once) or online (as a stream, in file order).")
+        str,
+        typer.Option(
+            help="batch (whole file at once) or online (as a stream: in publication order when "
+            "every document has one, else in file order)."
+        ),
     ] = "batch",
     limit: Annotated[int | None, typer.Option(help="Only the first N documents.")] = None,
 ) -> None:

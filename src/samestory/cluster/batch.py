@@ -20,7 +20,7 @@ import numpy as np
 
 from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
-from .online import PairScoreFn, StoryEvent, story_id_for
+from .events import PairScoreFn, StoryEvent, story_id_for
 
 __all__ = ["average_linkage", "batch_cluster", "candidate_pairs", "reconcile"]
 
@@ -32,9 +32,15 @@ def candidate_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tupl
         return []
     k = min(settings.cluster_batch_neighbours, n - 1)
     vectors = np.stack([d.vector for d in docs]).astype(np.float32)
+    window = settings.cluster_window_hours * 3600
+    times = np.array([np.nan if d.time is None else d.time for d in docs])
     pairs: set[tuple[int, int]] = set()
     for start in range(0, n, 1024):  # blocks keep the similarity matrix small
         sims = vectors[start : start + 1024] @ vectors.T
+        # Neighbours are sought within the time window (as the blocks of a distributed
+        # run are): a long story's articles then find each other, not older look-alikes.
+        with np.errstate(invalid="ignore"):
+            sims[np.abs(times[start : start + 1024, None] - times[None, :]) > window] = -np.inf
         for row, i in enumerate(range(start, min(n, start + 1024))):
             sims[row, i] = -np.inf
             top = np.argpartition(-sims[row], k - 1)[:k]
@@ -52,7 +58,6 @@ def candidate_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tupl
                 for y in range(x + 1, len(members)):
                     shared[(members[x], members[y])] += 1
     pairs.update(p for p, c in shared.items() if c >= settings.cluster_key_candidates)
-    window = settings.cluster_window_hours * 3600
     return sorted(p for p in pairs if _within(docs[p[0]].time, docs[p[1]].time, window))
 
 

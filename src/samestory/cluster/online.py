@@ -1,6 +1,12 @@
 """Online story clustering: each article joins its best story or starts a new one.
 
-For every incoming article:
+With `cluster_regroup` (the default) the stream reaches the batch clusterer's
+decision: the clusterer keeps batch's candidate graph over its window
+(`graph.WindowGraph`), an arriving article joins the story its scored neighbours
+favour (`regroup.joined`), and every `cluster_regroup_every` articles (and at `settle`)
+a pass re-runs batch average linkage on the graph components that changed and turns
+the difference into split/merged events that keep story ids (`regroup`). Without it,
+the centroid join below, with merge passes:
 
 1. candidates: the active stories nearest by centroid cosine of the quick embedding
    (`StoryIndex`: exact, then an inverted file once the stream is long), plus stories
@@ -24,87 +30,20 @@ the log can resume after a crash exactly where a clean run would be.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from ..errors import ConfigError
-from ..settings import DEFAULT_SETTINGS, Settings
-from .active import KeyPostings, LazyHeap
 from .doc import ClusterDoc
-from .index import StoryIndex, one_thread
+from .events import PairScoreFn, StoryEvent, story_id_for
+from .index import one_thread
+from .regroup import joined, regrouped
+from .state import StoryState
 
 __all__ = ["OnlineClusterer", "PairScoreFn", "StoryEvent", "story_id_for"]
 
-EventKind = Literal["created", "added", "merged", "split", "pass"]
-PairScoreFn = Callable[[str, str], float]  # same-story probability of two article ids
 
-_POSTINGS_CAP = 64  # stories remembered per key: a key in every story is no evidence
-
-
-@dataclass(frozen=True, slots=True)
-class StoryEvent:
-    """One change to the stories: why an article is where it is.
-
-    created/added: `article` started or joined `story`; merged: `other` was absorbed
-    into `story`; split: `article` moved from `story` to `other` (batch re-clustering);
-    pass: a merge pass ran here (bookkeeping that lets a replay reproduce the state).
-    """
-
-    kind: EventKind
-    story: str
-    article: str | None = None
-    other: str | None = None
-    score: float | None = None
-
-
-def story_id_for(article_id: str) -> str:
-    return f"s{article_id}"
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    order: int  # creation order: the older story survives a merge
-    slot: int
-    centroid: np.ndarray  # float64 sum of member vectors
-    keys: Counter[str]
-    last: float | None
-    touched: int
-
-
-class OnlineClusterer:
-    def __init__(
-        self, pair_score: PairScoreFn, settings: Settings = DEFAULT_SETTINGS, dim: int | None = None
-    ) -> None:
-        self.settings = settings
-        self.pair_score = pair_score
-        self.dim = dim or 0  # taken from the first article when not given
-        self.assignment: dict[str, str] = {}
-        # retired stories keep their members as tuples, which the cyclic GC skips
-        self.members: dict[str, list[str] | tuple[str, ...]] = {}
-        self._active: dict[str, _Story] = {}
-        self._index = StoryIndex(self.dim, settings)
-        self._postings = KeyPostings(_POSTINGS_CAP)
-        self._now: float | None = None
-        self._count = 0
-        self._created = 0
-        self._dirty: set[str] = set()
-        self._by_last = LazyHeap[float](lambda e: self._is_current(e[1], last=e[0]))
-        self._by_touch = LazyHeap[int](lambda e: self._is_current(e[1], touched=e[0]))
-
-    # --- public ---
-    @property
-    def active_count(self) -> int:
-        return len(self._active)
-
-    def active_ids(self) -> list[str]:
-        """Stories that can still take articles."""
-        return list(self._active)
-
+class OnlineClusterer(StoryState):
     def add(self, doc: ClusterDoc) -> list[StoryEvent]:
         return self.add_many([doc])
 
@@ -124,6 +63,11 @@ class OnlineClusterer:
             if doc.id in self.assignment:
                 continue
             self._advance(doc)
+            if self._graph is not None:
+                events.append(self._join(doc))
+                self._apply_doc(events[-1], doc)
+                events.extend(self._after_doc())
+                continue
             scored = self._score_candidates(doc, self._candidates(doc))
             join = self.settings.cluster_join_threshold
             if scored:  # every story left reached the join threshold
@@ -151,43 +95,26 @@ class OnlineClusterer:
                 self._check_dim(doc)
             if event.kind in ("created", "added") and doc is not None:
                 self._advance(doc)
+                if self._graph is not None:
+                    self._graph.add(doc, score=False)  # its edges are scored when needed
+                    self._graph.evict(self._now)
                 self._apply_doc(event, doc)
                 self._count += 1
             elif event.kind == "pass":
                 self._dirty.clear()
+                if self._graph is not None:
+                    self._graph.touched.clear()
             elif event.kind == "merged" and event.other is not None:
                 self._merge(event.story, event.other)
             elif event.kind == "split" and doc is not None and event.other is not None:
                 self._move(doc, event.story, event.other)
 
     def settle(self) -> list[StoryEvent]:
-        """Run a merge pass now (at the end of an ingest run)."""
-        if not self._dirty:
+        """Run a merge (or regroup) pass now (at the end of an ingest run)."""
+        if not (self._graph.touched if self._graph is not None else self._dirty):
             return []
         with one_thread():
             return self._merge_pass()
-
-    def stories(self) -> dict[str, list[str]]:
-        return {sid: list(m) for sid, m in self.members.items()}
-
-    def representatives(self, story: str) -> list[str]:
-        members = self.members[story]
-        r = self.settings.cluster_representatives
-        first = r // 2
-        picked = [*members[:first], *members[max(first, len(members) - (r - first)) :]]
-        return list(dict.fromkeys(picked))
-
-    def _check_dim(self, doc: ClusterDoc) -> None:
-        size = int(doc.vector.shape[-1])
-        if size == self.dim:
-            return
-        if self._created:
-            raise ConfigError(
-                f"article {doc.id} has a {size}-d embedding where the stories have "
-                f"{self.dim}-d ones; the embedder changed (re-cluster with one embedder)"
-            )
-        self.dim = size
-        self._index = StoryIndex(size, self.settings)
 
     # --- candidates and scoring ---
     def _candidates(self, doc: ClusterDoc) -> list[str]:
@@ -228,6 +155,55 @@ class OnlineClusterer:
                 scored.append((sid, total / len(reps)))
         return sorted(scored, key=lambda x: (-x[1], x[0]))
 
+    def _join(self, doc: ClusterDoc) -> StoryEvent:
+        """The story `doc`'s scored graph neighbours favour (`regroup.joined`), or a new one."""
+        assert self._graph is not None
+        self._graph.add(doc, score=True)
+        self._graph.evict(self._now)
+
+        def order(sid: str) -> int | None:
+            story = self._active.get(sid)
+            return None if story is None else story.order
+
+        found = joined(self._graph, doc.id, self.assignment, order, self.settings)
+        if found is not None:
+            return StoryEvent("added", found[0], doc.id, score=round(found[1], 4))
+        return StoryEvent("created", story_id_for(doc.id), doc.id)
+
+    def _regroup_pass(self) -> list[StoryEvent]:
+        """Batch average linkage again on the graph components that changed."""
+        assert self._graph is not None
+        events = [StoryEvent("pass", "")]
+        self._dirty.clear()
+        seeds, self._graph.touched = self._graph.touched, set()
+        since = None if self._now is None else self._now - self.settings.cluster_window_hours * 3600
+        n, changes = regrouped(
+            self._graph,
+            seeds,
+            self.assignment,
+            self.members,
+            self.settings,
+            since,
+            self._fresh_id,
+            self._active.__contains__,
+        )
+        self.regrouped += n
+        for event in changes:
+            if event.kind == "split" and event.article is not None and event.other is not None:
+                self._move(self._graph.docs[event.article], event.story, event.other)
+            elif event.kind == "merged" and event.other is not None:
+                self._merge(event.story, event.other)
+            events.append(event)
+        return events
+
+    def _fresh_id(self, first: str) -> str:
+        sid, n = story_id_for(first), 1
+        while sid in self._used:
+            n += 1
+            sid = f"{story_id_for(first)}-{n}"
+        self._used.add(sid)
+        return sid
+
     def _bridge(self, story: str, others: list[str]) -> list[StoryEvent]:
         events: list[StoryEvent] = []
         for other in others:
@@ -241,98 +217,16 @@ class OnlineClusterer:
                 story = keep
         return events
 
-    # --- state changes (shared by live runs and replay) ---
-    def _apply_doc(self, event: StoryEvent, doc: ClusterDoc) -> None:
-        time = doc.time if doc.time is not None else self._now
-        if event.kind == "created":
-            story = self._new_story(event.story, time)
-        else:
-            story = self._active[event.story]
-        story.centroid += doc.vector
-        for key in doc.keys:
-            if story.keys[key] == 0:
-                self._postings.post(key, story.id)
-            story.keys[key] += 1
-        self._open(story.id).append(doc.id)
-        self.assignment[doc.id] = story.id
-        self._touch(story, time)
-        self._index.observe(doc.vector)
-
     def _after_doc(self) -> list[StoryEvent]:
         self._count += 1
-        if self._count % self.settings.cluster_merge_every:
+        s = self.settings
+        if self._count % (s.cluster_regroup_every if self._graph else s.cluster_merge_every):
             return []
         return self._merge_pass()
 
-    def _new_story(self, sid: str, time: float | None) -> _Story:
-        slot = self._index.allocate(sid)
-        story = _Story(sid, self._created, slot, np.zeros(self.dim), Counter(), time, 0)
-        self._created += 1
-        self._active[sid] = story
-        if time is not None:  # _touch files only later times; a one-article story must retire too
-            self._by_last.push(time, sid)
-        self.members[sid] = []
-        self._enforce_cap()
-        return story
-
-    def _touch(self, story: _Story, time: float | None, dirty: bool = True) -> None:
-        if time is not None and (story.last is None or time > story.last):
-            story.last = time
-            self._by_last.push(time, story.id)
-        self._index.widen(story.slot, time)
-        story.touched = self._count
-        self._by_touch.push(story.touched, story.id)
-        self._index.set_centroid(story.slot, story.centroid)
-        if dirty:  # merges do not schedule more merge passes
-            self._dirty.add(story.id)
-
-    def _merge(self, keep: str, gone: str) -> None:
-        for doc_id in self.members.get(gone, []):
-            self.assignment[doc_id] = keep
-        self._open(keep).extend(self.members.pop(gone, ()))
-        b = self._active.pop(gone, None)
-        a = self._active.get(keep)
-        gone_span = self._index.span[b.slot].copy() if b is not None else None
-        if b is not None:
-            self._release(b)
-            self._dirty.discard(gone)
-        if a is None or b is None:
-            return  # a story outside the window: only its membership changes
-        a.centroid += b.centroid
-        for key, n in sorted(b.keys.items()):
-            if a.keys[key] == 0:
-                self._postings.post(key, a.id)
-            a.keys[key] += n
-        last = b.last if a.last is None or (b.last is not None and b.last > a.last) else a.last
-        self._touch(a, last, dirty=False)
-        if gone_span is not None:
-            self._index.widen(a.slot, float(gone_span[0]), float(gone_span[1]))
-
-    def _move(self, doc: ClusterDoc, source: str, target: str) -> None:
-        """Move one article between stories (a batch re-clustering split it off)."""
-        members = self._open(source) if source in self.members else []
-        if doc.id in members:
-            members.remove(doc.id)
-        src = self._active.get(source)
-        if src is not None:
-            src.centroid -= doc.vector
-            src.keys.subtract(doc.keys)
-            src.keys = +src.keys
-            self._index.set_centroid(src.slot, src.centroid)
-        if not members:
-            self.members.pop(source, None)
-            if src is not None:
-                del self._active[source]
-                self._release(src)
-        if target not in self.members:
-            self._new_story(target, doc.time if doc.time is not None else self._now)
-        if target in self._active:
-            self._apply_doc(StoryEvent("added", target, doc.id), doc)
-        else:
-            self._open(target).append(doc.id)
-            self.assignment[doc.id] = target
-
     def _merge_pass(self) -> list[StoryEvent]:
+        if self._graph is not None:
+            return self._regroup_pass()
         s = self.settings
         events: list[StoryEvent] = [StoryEvent("pass", "")]
         dirty = sorted(self._dirty, key=lambda sid: self._active[sid].order)
@@ -363,39 +257,3 @@ class OnlineClusterer:
     def _story_score(self, a: str, b: str) -> float:
         reps_a, reps_b = self.representatives(a)[:2], self.representatives(b)[:2]
         return float(np.mean([self.pair_score(x, y) for x in reps_a for y in reps_b]))
-
-    # --- leaving the active set ---
-    def _advance(self, doc: ClusterDoc) -> None:
-        if doc.time is None or (self._now is not None and doc.time <= self._now):
-            return
-        self._now = doc.time
-        s = self.settings
-        horizon = doc.time - max(s.cluster_retire_hours, s.cluster_window_hours) * 3600
-        while (entry := self._by_last.pop_valid(below=horizon)) is not None:
-            self._retire(self._active[entry[1]])
-
-    def _enforce_cap(self) -> None:
-        cap = self.settings.cluster_max_active
-        while len(self._active) > cap and (entry := self._by_touch.pop_valid()) is not None:
-            self._retire(self._active[entry[1]])
-
-    def _retire(self, story: _Story) -> None:
-        del self._active[story.id]
-        self._dirty.discard(story.id)
-        self._release(story)
-
-    def _release(self, story: _Story) -> None:
-        self._index.release(story.slot)
-        self._postings.forget(story.keys, self._active)
-        if story.id in self.members:
-            self.members[story.id] = tuple(self.members[story.id])
-
-    def _is_current(self, sid: str, last: float | None = None, touched: int | None = None) -> bool:
-        s = self._active.get(sid)  # heap entries of earlier states are skipped
-        return s is not None and (s.last == last if touched is None else s.touched == touched)
-
-    def _open(self, sid: str) -> list[str]:
-        members = self.members.get(sid)  # merges and splits reach retired stories too
-        if not isinstance(members, list):
-            members = self.members[sid] = list(members or ())
-        return members
