@@ -36,8 +36,8 @@ supports two) counts too. A predicted datetime with a zone is first moved to
 the gold zone (when the gold gives one), so 09:49Z matches 11:49+02:00.
 
 Time of day. A prediction "has a time" when the article says so: an explicit
-`published_time_known` attribute where the model has one, otherwise a non-midnight time
-or a zone on `published` (today's model stores "time unknown" as a naive midnight).
+`date_only` flag on the article (the readers set it when the page gave only a day), otherwise
+a non-midnight time or a zone on `published` (for objects without the flag).
 Where the gold gives a time, the prediction must have one within 1 minute (in the gold
 zone when both have zones) of it or of one in `time_also`; where the gold gives none,
 the prediction must not have one ("not invented").

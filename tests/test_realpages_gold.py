@@ -197,9 +197,9 @@ def test_time_kept_and_not_invented() -> None:
     assert time_right(_article(dt.datetime(2021, 5, 12)), none)
     assert not time_right(_article(dt.datetime(2021, 5, 12, 8, 0)), none)  # invented
     # A model that says explicitly whether it knows the time is believed.
-    assert time_right(_article(utc, published_time_known=False), none)
-    assert not has_time(_article(dt.datetime(2021, 5, 12), published_time_known=False))
-    assert has_time(_article(dt.datetime(2021, 5, 12), published_time_known=True))
+    assert time_right(_article(utc, date_only=True), none)
+    assert not has_time(_article(dt.datetime(2021, 5, 12), date_only=True))
+    assert has_time(_article(dt.datetime(2021, 5, 12), date_only=False))
     # A second time the page's own data gives counts too, in its own zone.
     spox = {"time": "11:17", "tz": "+01:00", "time_also": ["11:38+01:00"]}
     assert time_right(_article(dt.datetime(2022, 2, 4, 10, 38, tzinfo=dt.UTC)), spox)
