@@ -7,7 +7,7 @@ the batch clusterer would score (`cluster.batch.candidate_pairs`), plus for ECB+
 pairs inside one topic, for SemEval its own pairs, for the examples every pair.
 
 Analyses are slow (USE over every sentence), so they are read from the lead's cache
-(`SAMESTORY_ANALYSIS_CACHE`, default /work/cache; format in its build.py) when there,
+(`SAMESTORY_ANALYSIS_CACHE`, written by `cache_analyses.py`) when there,
 else made here; pair features are cached per source under `SAMESTORY_STORY_CACHE`
 (default ~/.cache/samestory-story). Nothing is copied into the repository.
 """
@@ -36,7 +36,8 @@ from samestory.models import Analysis  # noqa: E402
 from samestory.settings import DEFAULT_SETTINGS  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-ANALYSIS_CACHE = Path(os.environ.get("SAMESTORY_ANALYSIS_CACHE", "/work/cache"))
+from cache_analyses import CACHE as ANALYSIS_CACHE  # noqa: E402
+
 PAIR_CACHE = Path(os.environ.get("SAMESTORY_STORY_CACHE", Path.home() / ".cache/samestory-story"))
 CLUSTERED = ("ecbplus-dev", "fr-dev", "fr-day-dev", "examples")
 SOURCES = (*CLUSTERED, "semeval")

@@ -15,8 +15,8 @@ the data has it, else file order), in one run with one pair scorer:
 
 Sets: ECB+ dev (`../shared/data/ecbplus/dev.jsonl`, no times: file order), the French
 day (`french-headlines/day-dev.jsonl`, `published` order) and the example corpus.
-ECB+ and French analyses are read from the lead's cache (`/work/cache/*.pkl`, main's
-analysis code) when present, else analysed here; the examples are analysed here.
+ECB+ and French analyses are read from `cache_analyses.py`'s cache when present (rerun it
+after changing the analysis), else analysed here; the examples are analysed here.
 
 Nothing here is tuned: the settings are the defaults (the thresholds come from ECB+ dev,
 so ECB+ figures are in-sample for those thresholds, batch and online alike; the gap
@@ -33,7 +33,6 @@ import pickle
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from _report import ROOT, write_section
@@ -43,7 +42,8 @@ from samestory.models import Analysis
 from samestory.settings import Settings
 
 DATA = ROOT.parent / "shared" / "data"
-CACHE = Path("/work/cache")
+from cache_analyses import CACHE  # noqa: E402
+
 GAP = 0.02
 HEAD = (
     "| data | docs | gold stories | batch | online before | online after | gap before "
