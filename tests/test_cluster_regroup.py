@@ -137,7 +137,9 @@ def test_a_full_graph_sheds_its_oldest_articles_and_keeps_every_story() -> None:
     docs, gold = _topics(6)
     by_time = sorted(range(len(docs)), key=lambda i: docs[i].time or 0.0)
     docs, gold = [docs[i] for i in by_time], [gold[i] for i in by_time]
-    settings = BASE.with_(cluster_regroup_every=5, cluster_graph_articles=45, cluster_regroup_max=20)
+    settings = BASE.with_(
+        cluster_regroup_every=5, cluster_graph_articles=45, cluster_regroup_max=20
+    )
     c = OnlineClusterer(_scorer(docs), settings, dim=DIM)
     events: list[StoryEvent] = c.add_many(docs) + c.settle()
     assert c._graph is not None and len(c._graph) <= 45
