@@ -34,7 +34,7 @@ from ..errors import ModelUnavailableError, NotFoundError
 from ..models import DIMENSIONS
 from .ensemble import Blend
 from .features import FEATURE_DOCS, WITHIN_LANGUAGE
-from .trees import read_arrays, write_arrays
+from .trees import read_arrays, read_header, write_arrays
 
 __all__ = [
     "FORMAT",
@@ -272,16 +272,7 @@ class LearnedScorer:
 
     @classmethod
     def read_header(cls, path: str | Path) -> dict[str, Any]:
-        import json
-
-        try:
-            with Path(path).open("rb") as fh:
-                header = json.loads(fh.readline().decode("ascii"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ModelUnavailableError(f"{path}: not a readable scorer model ({exc})") from exc
-        if not isinstance(header, dict) or header.get("format") != FORMAT:
-            raise ModelUnavailableError(f"{path}: not a samestory scorer model")
-        return header
+        return read_header(path, FORMAT, "scorer")
 
     @classmethod
     def load(cls, path: str | Path, *, expected: Sequence[str] | None = None) -> LearnedScorer:

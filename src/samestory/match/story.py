@@ -19,7 +19,6 @@ languages are scored by a second model without the surface-text features
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -31,7 +30,7 @@ from ..errors import ModelUnavailableError, NotFoundError
 from .ensemble import boosted_trees
 from .features import FEATURE_DOCS, WITHIN_LANGUAGE
 from .identity import IDENTITY_DOCS
-from .trees import TreeEnsemble, read_arrays, write_arrays
+from .trees import TreeEnsemble, read_arrays, read_header, write_arrays
 
 __all__ = [
     "STORY_DOCS",
@@ -223,13 +222,7 @@ class StoryModel:
 
     @classmethod
     def load(cls, path: str | Path) -> StoryModel:
-        try:
-            with Path(path).open("rb") as fh:
-                first = json.loads(fh.readline().decode("ascii"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ModelUnavailableError(f"{path}: not a readable story model ({exc})") from exc
-        if not isinstance(first, dict) or first.get("format") != FORMAT:
-            raise ModelUnavailableError(f"{path}: not a samestory story model")
+        first = read_header(path, FORMAT, "story")
         if first.get("version") != FORMAT_VERSION:
             raise ModelUnavailableError(
                 f"{path}: story model format {first.get('version')}, expected {FORMAT_VERSION}"

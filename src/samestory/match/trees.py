@@ -16,9 +16,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from ..errors import ModelUnavailableError
 
 __all__ = ["TreeEnsemble", "read_arrays", "write_arrays"]
 
@@ -215,3 +218,16 @@ def read_arrays(raw: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         a = np.frombuffer(body, dtype=dtype, count=count, offset=int(spec["offset"]))
         arrays[spec["name"]] = a.reshape(spec["shape"])
     return header, arrays
+
+
+def read_header(path: str | Path, fmt: str, kind: str) -> dict[str, Any]:
+    """The first line of a write_arrays file, checked to be of format `fmt` (cheap: the
+    arrays are not read); ModelUnavailableError names `kind` ("scorer", "story")."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = json.loads(fh.readline().decode("ascii"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelUnavailableError(f"{path}: not a readable {kind} model ({exc})") from exc
+    if not isinstance(header, dict) or header.get("format") != fmt:
+        raise ModelUnavailableError(f"{path}: not a samestory {kind} model")
+    return header
