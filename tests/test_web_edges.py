@@ -172,3 +172,44 @@ def test_compare_upload_over_the_limit_is_a_page(engine: Engine) -> None:
         assert page.xpath("//form[@id='compare-form']")  # the form again, to try a smaller file
         api = c.post("/api/articles", content=big, headers={"content-type": "text/plain"})
         assert api.status_code == 413 and api.json()["status"] == 413  # the API stays JSON
+
+
+def test_first_and_last_seen_are_instants_not_text() -> None:
+    from samestory.cluster import StoryEvent
+    from test_report_facts import SIGN, make
+
+    paris = dt.timezone(dt.timedelta(hours=1))
+    # 19:30 in Paris is 18:30 UTC: earlier than 19:05 UTC, though later as text.
+    early = make(
+        "A",
+        [("Signed.", SIGN)],
+        outlet="A",
+        published=dt.datetime(2025, 3, 11, 19, 30, tzinfo=paris),
+    )
+    late = make(
+        "B",
+        [("Signé.", SIGN)],
+        outlet="B",
+        published=dt.datetime(2025, 3, 11, 19, 5, tzinfo=dt.UTC),
+    )
+    store = SQLiteStore()
+    store.write_batch(
+        [early, late],
+        [
+            StoryEvent("created", "s-1", early.article.id, None, None),
+            StoryEvent("added", "s-1", late.article.id, None, 0.9),
+        ],
+    )
+    row = store.stories()[0]
+    assert row["first_seen"] == early.article.published_text
+    assert row["last_seen"] == late.article.published_text
+    # ... and the list puts the story published last (19:05 UTC) first.
+    apart = SQLiteStore()
+    apart.write_batch(
+        [early, late],
+        [
+            StoryEvent("created", "s-early", early.article.id, None, None),
+            StoryEvent("created", "s-late", late.article.id, None, None),
+        ],
+    )
+    assert [s["id"] for s in apart.stories()] == ["s-late", "s-early"]
