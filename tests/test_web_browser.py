@@ -158,32 +158,36 @@ def test_story_list_story_and_facts_matrix(served: dict[str, Any], page: Any) ->
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.scrollTo(0, 0)")
     _no_overflow(page)
+    assert page.evaluate(_BROKEN, "#articles td, #summary li, .hero h1") == []
     page.screenshot(path=str(SHOTS / "story-phone.png"))
     assert page.problems == []
 
 
+# The words of an element the browser broke across two lines (a break after a hyphen or
+# a slash is fine): a word whose text spans two line tops.
+_WORDS = """(cell) => {
+  const broken = [];
+  const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    for (const m of node.data.matchAll(/[^\\s\\-\u2010-\u2014\\/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
 # Per row of the story list: each cell's column name (its header when the header row
 # shows, else the label the cell itself shows), whether it shows inside the viewport, and
-# the words the browser broke across two lines (a break after a hyphen or slash is fine).
+# its broken words.
 _STORY_ROWS = """() => {
   const heads = [...document.querySelectorAll('#stories thead th')];
   const headShown = heads.length > 0 && heads[0].getBoundingClientRect().height > 0;
-  const words = (cell) => {
-    const broken = [];
-    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    while (walk.nextNode()) {
-      const node = walk.currentNode;
-      for (const m of node.data.matchAll(/[^\\s\\-\u2010-\u2014\\/]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
-          .map(r => Math.round(r.top)));
-        if (tops.size > 1) broken.push(m[0]);
-      }
-    }
-    return broken;
-  };
+  const words = WORDS;
   return [...document.querySelectorAll('#stories tbody tr')].map(tr =>
     [...tr.children].map((td, i) => {
       const r = td.getBoundingClientRect();
@@ -197,7 +201,9 @@ _STORY_ROWS = """() => {
         broken: words(td),
       };
     }));
-}"""
+}""".replace("WORDS", _WORDS)
+# The words the browser broke across two lines in the elements `sel` selects.
+_BROKEN = """(sel) => [...document.querySelectorAll(sel)].flatMap(WORDS)""".replace("WORDS", _WORDS)
 
 
 def test_story_list_at_phone_width(served: dict[str, Any], page: Any) -> None:
