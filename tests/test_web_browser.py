@@ -266,6 +266,21 @@ def test_compare_page(served: dict[str, Any], page: Any) -> None:
     assert [p for p in page.problems if "status of 400" not in p] == []
 
 
+def test_compare_upload_over_the_limit_shows_the_form_again(
+    served: dict[str, Any], page: Any, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Title\n\n" + "word " * (Settings().max_body_bytes // 5 + 1000))
+    page.goto(served["url"] + "/compare")
+    page.set_input_files("#a_file", str(big))
+    with page.expect_navigation():
+        page.click("#compare-submit")
+    error = page.locator("#compare-error")
+    assert error.count() == 1 and "byte limit" in error.inner_text()  # a page, not JSON
+    assert page.locator("#compare-form").count() == 1
+    assert [p for p in page.problems if "status of 413" not in p] == []
+
+
 def test_hostile_article_renders_inert(served: dict[str, Any], page: Any) -> None:
     evil = served["evil"]
     story = served["store"].story_of(evil.id)
