@@ -213,3 +213,17 @@ def test_first_and_last_seen_are_instants_not_text() -> None:
         ],
     )
     assert [s["id"] for s in apart.stories()] == ["s-late", "s-early"]
+
+
+def test_an_unexpected_error_on_a_page_is_a_page(engine: Engine) -> None:
+    app = create_app(engine.settings, store=SQLiteStore(), engine=engine)
+
+    def broken(**_: object) -> list[dict[str, object]]:
+        raise RuntimeError("boom")
+
+    app.state.service.stories = broken
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/")
+        assert r.status_code == 500 and r.headers["content-type"].startswith("text/html")
+        assert "internal error: RuntimeError" in r.text and "boom" not in r.text
+        assert c.get("/api/stories").json()["error"] == "InternalError"  # the API: JSON
