@@ -227,3 +227,27 @@ def test_an_unexpected_error_on_a_page_is_a_page(engine: Engine) -> None:
         assert r.status_code == 500 and r.headers["content-type"].startswith("text/html")
         assert "internal error: RuntimeError" in r.text and "boom" not in r.text
         assert c.get("/api/stories").json()["error"] == "InternalError"  # the API: JSON
+
+
+def test_report_html_of_a_stored_story_bears_its_title(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from samestory.cli.app import app
+
+    lines = [ln for ln in CORPUS.read_text(encoding="utf-8").splitlines() if "marathon-" in ln]
+    corpus = tmp_path / "marathon.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    ingest = StoryIngest(engine, SQLiteStore(str(db)))
+    ingest.ingest_sources([corpus])
+    ingest.settle()
+    story = SQLiteStore(str(db)).stories()[0]
+    assert story["size"] == 4  # stored first: the French article; published first: the English
+    monkeypatch.setenv("SAMESTORY_DB", str(db))
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", story["id"], "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    heading = lxml.html.fromstring(out.read_text(encoding="utf-8")).xpath("//h1")[0]
+    assert heading.text_content().strip() == story["title"]
