@@ -13,7 +13,7 @@ import pytest
 
 from samestory.report import build_report
 from samestory.settings import Settings
-from test_report_facts import FUND, SIGN, SWISS, make, three_articles
+from test_report_facts import FUND, SIGN, SWISS, make, three_articles, unit
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -119,6 +119,13 @@ def test_seed_summary_is_cited_consensus(seed_report) -> None:  # type: ignore[n
         assert any(item["text"] == s["text"] for s in item["sources"])
 
 
+@pytest.mark.models
+def test_seed_summary_leads_with_the_visit(seed_report) -> None:  # type: ignore[no-untyped-def]
+    report, _ = seed_report
+    lead = report.summary[0]
+    assert any("a conclu lundi une visite officielle" in s["text"] for s in lead["sources"])
+
+
 # --- JSON contract and summary rules (no models) -------------------------------------
 
 
@@ -145,6 +152,45 @@ def test_summary_respects_max_and_skips_redundant_facts() -> None:
     full = build_report(analyses, Settings(summary_max_redundancy=-1.0))
     assert len(full.summary) == 1  # every other fact counts as redundant
     assert build_report(analyses, Settings(), max_summary=0).summary == []
+
+
+def test_summary_leads_with_what_the_articles_lead_with() -> None:
+    # Both articles open with the event, then dwell on talks: the talks are closer to the
+    # mean of the story's sentences, so centrality alone would put the event last.
+    event, talks, defence, trade = (
+        unit((0, 1.0)),
+        unit((1, 1.0)),
+        unit((1, 1.0), (2, 0.5)),
+        unit((1, 1.0), (3, 0.5)),
+    )
+    a = make(
+        "Visit ends",
+        [
+            ("The minister ended an official visit to Baku on Monday.", event),
+            ("Security talks filled the visit.", talks),
+            ("The talks covered defence.", defence),
+            ("The talks covered trade.", trade),
+        ],
+        outlet="Wire",
+    )
+    b = make(
+        "Visite terminée",
+        [
+            ("Le ministre a conclu lundi une visite officielle à Bakou.", unit((0, 1.0), (5, 0.2))),
+            ("Les discussions ont porté sur la sécurité.", unit((1, 1.0), (5, 0.2))),
+            ("Elles ont porté sur la défense.", unit((1, 1.0), (2, 0.5), (5, 0.2))),
+        ],
+        outlet="Journal",
+        language="fr",
+    )
+    report = build_report([a, b], Settings())
+    assert len(report.summary) >= 2  # the event and the talks, both told by both outlets
+    lead = report.summary[0]
+    assert lead["status"] == "consensus"
+    assert {s["text"] for s in lead["sources"]} == {
+        "The minister ended an official visit to Baku on Monday.",
+        "Le ministre a conclu lundi une visite officielle à Bakou.",
+    }
 
 
 def test_timeline_uses_event_dates_with_disagreement_marked() -> None:

@@ -3,13 +3,17 @@
 A real uvicorn server on a free loopback port serves a store filled from
 examples/corpus.jsonl plus one hostile article; Playwright drives the browser through
 the story list, a story, its facts matrix, an article and the compare page, fails on
-any console error, page error or failed request, and saves screenshots under
-docs/screenshots/.
+any console error, page error or failed request, and saves screenshots in a temporary
+folder (or $SAMESTORY_SCREENSHOTS). Those of docs/screenshots/ come from a store made
+with the real models (benchmarks/make_screenshots.py), not from this test's hashing
+embedder, whose stories are not what the product shows.
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -26,7 +30,7 @@ from samestory.stream import StoryIngest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("SAMESTORY_SCREENSHOTS") or tempfile.mkdtemp(prefix="samestory-shots-"))
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -154,12 +158,80 @@ def test_story_list_story_and_facts_matrix(served: dict[str, Any], page: Any) ->
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.scrollTo(0, 0)")
     _no_overflow(page)
+    assert page.evaluate(_BROKEN, "#articles td, #summary li, .hero h1") == []
     page.screenshot(path=str(SHOTS / "story-phone.png"))
     assert page.problems == []
 
 
+# The words of an element the browser broke across two lines (a break after a hyphen or
+# a slash is fine): a word whose text spans two line tops.
+_WORDS = """(cell) => {
+  const broken = [];
+  const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    for (const m of node.data.matchAll(/[^\\s\\-\u2010-\u2014\\/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+# Per row of the story list: each cell's column name (its header when the header row
+# shows, else the label the cell itself shows), whether it shows inside the viewport, and
+# its broken words.
+_STORY_ROWS = """() => {
+  const heads = [...document.querySelectorAll('#stories thead th')];
+  const headShown = heads.length > 0 && heads[0].getBoundingClientRect().height > 0;
+  const words = WORDS;
+  return [...document.querySelectorAll('#stories tbody tr')].map(tr =>
+    [...tr.children].map((td, i) => {
+      const r = td.getBoundingClientRect();
+      const label = getComputedStyle(td, '::before').content;
+      return {
+        column: heads[i].innerText.trim(),
+        named: headShown || i === 1 || !['none', 'normal', '""'].includes(label),
+        shown: r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth + 1,
+        width: r.width,
+        text: td.innerText.trim(),
+        broken: words(td),
+      };
+    }));
+}""".replace("WORDS", _WORDS)
+# The words the browser broke across two lines in the elements `sel` selects.
+_BROKEN = """(sel) => [...document.querySelectorAll(sel)].flatMap(WORDS)""".replace("WORDS", _WORDS)
+
+
+def test_story_list_at_phone_width(served: dict[str, Any], page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served["url"] + "/")
+    _no_overflow(page)
+    rows = page.evaluate(_STORY_ROWS)
+    assert len(rows) == len(served["store"].stories())
+    for cells in rows:
+        assert [c["column"] for c in cells] == [
+            "Last seen",
+            "Story",
+            "Articles",
+            "Languages",
+            "Outlets",
+        ]
+        for c in cells:
+            assert c["shown"] and c["text"], c  # every column, the outlets too, on screen
+            assert c["named"], c  # and said what it is
+            assert c["broken"] == [], c  # no word cut in two
+        title = cells[1]
+        assert title["width"] >= 300, title  # the story's title reads across the card
+    page.screenshot(path=str(SHOTS / "stories-phone.png"), full_page=True)
+    assert page.problems == []
+
+
 def test_article_page_highlights(served: dict[str, Any], page: Any) -> None:
-    story = served["store"].stories()[0]
+    story = max(served["store"].stories(), key=lambda s: s["size"])
     article = served["store"].story(story["id"])["articles"][0]
     page.goto(f"{served['url']}/articles/{article['id']}")
     for kind in ("entity", "place", "date", "number"):
@@ -172,7 +244,8 @@ def test_article_page_highlights(served: dict[str, Any], page: Any) -> None:
 
 def test_compare_page(served: dict[str, Any], page: Any) -> None:
     store = served["store"]
-    ids = [a["id"] for a in store.story(store.stories()[0]["id"])["articles"][:2]]
+    biggest = max(store.stories(), key=lambda s: s["size"])
+    ids = [a["id"] for a in store.story(biggest["id"])["articles"][:2]]
     a, b = (store.article(i) for i in ids)
     page.goto(served["url"] + "/compare")
     page.fill("#a_text", f"{a.title}\n\n{a.body}")
@@ -191,6 +264,21 @@ def test_compare_page(served: dict[str, Any], page: Any) -> None:
     assert page.locator("#compare-error").count() == 1
     # The browser logs the 400 answer itself; nothing else may go wrong.
     assert [p for p in page.problems if "status of 400" not in p] == []
+
+
+def test_compare_upload_over_the_limit_shows_the_form_again(
+    served: dict[str, Any], page: Any, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Title\n\n" + "word " * (Settings().max_body_bytes // 5 + 1000))
+    page.goto(served["url"] + "/compare")
+    page.set_input_files("#a_file", str(big))
+    with page.expect_navigation():
+        page.click("#compare-submit")
+    error = page.locator("#compare-error")
+    assert error.count() == 1 and "byte limit" in error.inner_text()  # a page, not JSON
+    assert page.locator("#compare-form").count() == 1
+    assert [p for p in page.problems if "status of 413" not in p] == []
 
 
 def test_hostile_article_renders_inert(served: dict[str, Any], page: Any) -> None:

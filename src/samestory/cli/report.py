@@ -128,17 +128,20 @@ def register(app: typer.Typer) -> None:
             raise NotFoundError(f"--html {html}: folder {html.parent} does not exist")
         settings = Settings.from_env()
         stored = _stored_story(inputs) if max_summary is None else None
+        title = None
         if stored is not None:
             # A stored story: its stored report, or one on at most report_max_articles.
             from ..serve.reports import stored_or_capped
 
-            result = stored_or_capped(open_store(settings.db), stored, settings)
+            store = open_store(settings.db)
+            result = stored_or_capped(store, stored, settings)
+            title = store.story(stored)["title"]  # its name in the list and the API too
         else:
             result = build_report(_analyses(inputs, when), settings, max_summary=max_summary)
         if html is not None:
             from ..serve.report_html import write_html
 
-            write_html(result, html)
+            write_html(result, html, title=title)
             if not as_json:
                 _out.print(f"wrote {html}")
         if as_json:

@@ -1,8 +1,15 @@
 """An extractive story summary: what most outlets agree on, each sentence cited.
 
-Facts are ranked by how many outlets state them, then by how central they are to
-the story (cosine of the fact to the mean of all its sentences); consensus comes
-before conflict and unique facts only fill what is left. A fact too close to one
+Facts are ranked by how many outlets state them, then by how prominently the
+articles state them, then by how central they are to the story (cosine of the fact
+to the mean of all its sentences); consensus comes before conflict and unique facts
+only fill what is left. Prominence is where news puts its main event: at the top
+(the lede of the inverted pyramid, the location cue of extractive summarisation).
+A fact's prominence is the mean over the story's articles of 1 - its relative
+position in each (first body sentence 1, last 0, an article that omits it 0), so a
+fact most articles lead with comes first. Centrality alone puts the central event
+last: the background sentences of the articles are alike, and their mean is closer
+to them than to the lede. A fact too close to one
 already chosen is skipped, and each fact is shown by its sentence in the story's
 main language when it has one, so the summary reads in one language where it can.
 """
@@ -35,6 +42,20 @@ def _shown_ref(story: Story, fact: Fact, language: str | None) -> SentenceRef:
     return refs[int(np.argmax(vecs @ fact.centroid))]
 
 
+def _relative_positions(story: Story) -> dict[tuple[int, int], float]:
+    """(doc, sentence) -> where the sentence sits among its article's body sentences:
+    0 for the first, 1 for the last (the title is not a body sentence)."""
+    by_doc: dict[int, list[int]] = {}
+    for doc, sentence in story.rows:
+        by_doc.setdefault(doc, []).append(sentence)
+    place: dict[tuple[int, int], float] = {}
+    for doc, sentences in by_doc.items():
+        last = max(1, len(sentences) - 1)
+        for rank, sentence in enumerate(sorted(sentences)):
+            place[(doc, sentence)] = rank / last
+    return place
+
+
 def summarise(story: Story, facts: list[Fact], max_sentences: int) -> list[dict[str, Any]]:
     if not facts or max_sentences <= 0:
         return []
@@ -45,11 +66,21 @@ def summarise(story: Story, facts: list[Fact], max_sentences: int) -> list[dict[
     def centrality(f: Fact) -> float:
         return float(f.centroid @ story_centre) if f.centroid is not None else 0.0
 
+    place = _relative_positions(story)
+
+    def prominence(f: Fact) -> float:
+        first: dict[int, float] = {}
+        for r in f.refs:
+            at = place.get((r.doc, r.sentence), 1.0)
+            first[r.doc] = min(first.get(r.doc, 1.0), at)
+        return sum(1.0 - at for at in first.values()) / max(1, len(story.analyses))
+
     ranked = sorted(
         range(len(facts)),
         key=lambda k: (
             _STATUS_RANK[facts[k].status],
             -len(facts[k].outlets),
+            -prominence(facts[k]),
             -centrality(facts[k]),
         ),
     )

@@ -102,7 +102,12 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         err = FileTooLargeError(f"request body over the {self.limit}-byte limit (max_body_bytes)")
-        await JSONResponse(err.to_dict(), status_code=err.status)(scope, receive, send)
+        response: Response = JSONResponse(err.to_dict(), status_code=err.status)
+        if _html_path(scope["path"]):  # a browser's form post gets a page, not JSON
+            from .web import error_page
+
+            response = error_page(Request(scope), err.status, err.message)
+        await response(scope, receive, send)
 
 
 def create_app(
@@ -132,7 +137,10 @@ def create_app(
 
 
 def _wants_html(request: Request) -> bool:
-    path = request.url.path
+    return _html_path(request.url.path)
+
+
+def _html_path(path: str) -> bool:
     return not (path.startswith("/api/") or path == "/openapi.json")
 
 
@@ -166,6 +174,8 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         message = f"internal error: {type(exc).__name__}"
+        if _wants_html(request):
+            return error_page(request, 500, message)
         return _error(500, "InternalError", message)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..report import StoryReport
+from .times import shown_time
 
 __all__ = ["default_pair", "render_html", "write_html"]
 
@@ -22,12 +23,14 @@ _MATRIX_MAX_FACTS = 150
 
 
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("samestory.serve", "templates"),
         autoescape=select_autoescape(["html", "j2", "html.j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["when"] = shown_time
+    return env
 
 
 def default_pair(report: StoryReport) -> tuple[int, int]:
@@ -51,9 +54,12 @@ def _sentence_class(report: StoryReport, doc: int, sentence: int, other_facts: s
     return "conflict" if report.facts[k].status == "conflict" else "shared"
 
 
-def _view(report: StoryReport, *, sentences: bool = True) -> dict[str, Any]:
+def _view(
+    report: StoryReport, *, sentences: bool = True, title: str | None = None
+) -> dict[str, Any]:
     """What the templates show; `sentences=False` leaves out every article's sentences
-    (the side-by-side reading of the standalone report; the story page has none)."""
+    (the side-by-side reading of the standalone report; the story page has none).
+    `title`: a stored story's title, its one name in the list, the API and here."""
     left, right = default_pair(report)
     left_facts = set(report.articles[left].fact_of.values()) if report.articles else set()
     right_facts = set(report.articles[right].fact_of.values()) if report.articles else set()
@@ -66,7 +72,7 @@ def _view(report: StoryReport, *, sentences: bool = True) -> dict[str, Any]:
                 "outlet": art.outlet,
                 "title": art.title,
                 "language": art.language,
-                "published": (art.published or "")[:16].replace("T", " "),
+                "published": shown_time(art.published),
                 "sentences": [
                     {
                         "index": i,
@@ -115,7 +121,7 @@ def _view(report: StoryReport, *, sentences: bool = True) -> dict[str, Any]:
         if first is not None:
             headline = report.articles[first].title
     return {
-        "headline": headline,
+        "headline": title or headline,
         "articles": articles,
         "outlets": sorted({a.outlet for a in report.articles}),
         "languages": sorted({a.language for a in report.articles}),
@@ -134,12 +140,12 @@ def _view(report: StoryReport, *, sentences: bool = True) -> dict[str, Any]:
     }
 
 
-def render_html(report: StoryReport) -> str:
+def render_html(report: StoryReport, *, title: str | None = None) -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(**_view(report))
+    return template.render(**_view(report, title=title))
 
 
-def write_html(report: StoryReport, path: str | Path) -> Path:
+def write_html(report: StoryReport, path: str | Path, *, title: str | None = None) -> Path:
     out = Path(path)
-    out.write_text(render_html(report), encoding="utf-8")
+    out.write_text(render_html(report, title=title), encoding="utf-8")
     return out

@@ -33,8 +33,9 @@ __all__ = [
     "subset_ids",
 ]
 
-# Bump when the stored form or the subset rule changes: every stored row turns stale.
-REPORT_FORMAT = 1
+# Bump when the stored form, the subset rule or what a report says changes: every
+# stored row turns stale. 2: the summary ranks facts by prominence (issue #18).
+REPORT_FORMAT = 2
 SELECTION = "earliest quarter, then one per language and per outlet, then the newest"
 
 

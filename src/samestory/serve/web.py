@@ -28,6 +28,7 @@ from ..report import StoryReport
 from .report_html import _view as report_view
 from .reports import REPORT_FORMAT, coverage
 from .service import Service, parse_article
+from .times import shown_time
 
 __all__ = ["PAGE_KEY", "error_page", "mount", "story_page_html"]
 
@@ -45,6 +46,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["when"] = shown_time
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
@@ -61,6 +63,9 @@ def render(name: str, **context: Any) -> str:
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
+    if request.url.path == "/compare":  # the form again, with what went wrong above it
+        body = render("compare.html.j2", result=None, error=message, a_text="", b_text="")
+        return _html(body, status)
     return _html(render("error.html.j2", status=status, message=message), status)
 
 
@@ -286,7 +291,7 @@ def mount(app: FastAPI, service: Service) -> None:
 def story_page_html(story: dict[str, Any], report: StoryReport) -> str:
     """A story's web page: a pure function of the story (its membership) and its report,
     which is why it can be stored beside the report (valid while PAGE_KEY matches)."""
-    view = report_view(report, sentences=False)
+    view = report_view(report, sentences=False, title=story.get("title"))
     return render(
         "story.html.j2",
         story=story,

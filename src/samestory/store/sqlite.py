@@ -181,7 +181,7 @@ class SQLiteStore:
             ).fetchall()
             if not rows:
                 continue
-            dates = sorted(r[3] for r in rows if r[3])
+            dates = sorted((r[3] for r in rows if r[3]), key=_instant)
             self.conn.execute(
                 "INSERT INTO stories (id, title, size, languages, outlets, first_seen, last_seen,"
                 " merged_into, updated_seq) VALUES (?,?,?,?,?,?,?,NULL,?)"
@@ -281,9 +281,12 @@ class SQLiteStore:
                 " (e.name = :entity COLLATE NOCASE OR e.key = :entity))"
             )
             params["entity"] = entity
+        # Most recently active first: by the latest publication as an instant (outlets
+        # write different offsets, so not as text), and a story none of whose articles
+        # is dated by when its articles were first seen (ingested), not at the bottom.
         sql = (
-            f"SELECT * FROM stories WHERE {' AND '.join(where)}"
-            " ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT :limit OFFSET :offset"
+            f"SELECT *, {_ACTIVE} AS active FROM stories WHERE {' AND '.join(where)}"
+            " ORDER BY datetime(active) DESC, size DESC, id LIMIT :limit OFFSET :offset"
         )
         return [_story_row(r) for r in self.db.query(sql, params)]
 
@@ -379,6 +382,21 @@ class SQLiteStore:
 def _ranked(values: Iterable[str | None]) -> str:
     counts = Counter(v for v in values if v)
     return json.dumps([v for v, _ in counts.most_common()], ensure_ascii=False)
+
+
+_ACTIVE = (
+    "COALESCE(last_seen, (SELECT MAX(a.ingested_at) FROM memberships m"
+    " JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id))"
+)
+
+
+def _instant(text: str) -> dt.datetime:
+    """A stored publication as an instant (naive and day-only ones as UTC)."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 def _story_row(row: dict[str, Any]) -> dict[str, Any]:
