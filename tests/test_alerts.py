@@ -213,7 +213,7 @@ def test_a_crash_between_commit_and_evaluation_loses_and_doubles_nothing(
     tmp_path: Path, clean: SQLiteStore, engine: Engine, webhook: dict[str, Any]
 ) -> None:
     want = {w["name"]: _keys(clean, w["id"]) for w in WatchTable(clean).all()}
-    crashed = _run(tmp_path / "crashed.db", engine, webhook["url"], crash_after=3)
+    crashed = _run(tmp_path / "crashed.db", engine, webhook["url"], crash_after=5)
     got = {w["name"]: _keys(crashed, w["id"]) for w in WatchTable(crashed).all()}
     assert {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in want.items()}
     assert sum(map(len, got.values())) == 11

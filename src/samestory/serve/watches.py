@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from ..alerts import Watch
 from ..errors import InvalidValueError, NotFoundError
-from ..store.spread import outlet_summary, story_spread
+from ..store.spread import outlet_summary, sources_stamp, story_spread
 from ..store.watches import WatchTable
 from .service import ForbiddenError, Service, check_public_url
 
@@ -62,10 +62,18 @@ def check_token(service: Service, given: str) -> None:
         raise ForbiddenError("wrong api token")
 
 
+def _spread(service: Service, story_id: str) -> dict[str, Any]:
+    """A story's spread, cached until the stories or the source list change (sources
+    are added and removed, not edited: their count and last id tell a change)."""
+    stamp = service.read(sources_stamp)
+    key = ("spread", service.version(), story_id, stamp)
+    return service.memo(key, lambda: service.read(lambda s: story_spread(s, story_id)))
+
+
 def with_story_panel(service: Service, story_id: str, page: str, render: Callable[..., str]) -> str:
     """The stored story page with its coverage and the watch form at the marker."""
     story = service.story(story_id)
-    spread = service.read(lambda s: story_spread(s, story["id"]))
+    spread = _spread(service, story["id"])
     preset = {
         "story": story["id"],
         "name": story["title"][:80],
@@ -79,7 +87,7 @@ def with_spread_json(service: Service, story_id: str, body: bytes) -> bytes:
     """GET /api/stories/{id} with `spread` (outlets, languages, countries with their
     first-seen times, and the blind spots) spliced in before the stored JSON."""
     sid = str(service.story(story_id)["id"])  # a merged id leads to where it went
-    spread = service.read(lambda s: story_spread(s, sid))
+    spread = _spread(service, sid)
     head = json.dumps({"spread": spread}, ensure_ascii=False, default=str).encode("utf-8")
     return head[:-1] + b", " + body[1:]
 

@@ -17,15 +17,27 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
-__all__ = ["Sources", "outlet_summary", "source_list", "story_spread"]
+__all__ = ["Sources", "outlet_summary", "source_list", "sources_stamp", "story_spread"]
+
+
+def _has_sources(store: SQLiteStore) -> bool:
+    row = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
+    ).fetchone()
+    return row is not None
+
+
+def sources_stamp(store: SQLiteStore) -> tuple[int, int]:
+    """(count, last id) of the source list: changes when a source is added or removed."""
+    if not _has_sources(store):
+        return (0, 0)
+    row = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM sources").fetchone()
+    return int(row[0]), int(row[1])
 
 
 def source_list(store: SQLiteStore) -> list[dict[str, Any]]:
     """The followed sources (url, outlet, country, language); [] without a table."""
-    has = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
-    ).fetchone()
-    if has is None:
+    if not _has_sources(store):
         return []
     rows = store.conn.execute(
         "SELECT url, outlet, country, language FROM sources ORDER BY id"
