@@ -243,5 +243,58 @@ def test_watch_validation() -> None:
         Watch("x", events=("grown",))
     with pytest.raises(InvalidValueError):
         Watch.from_dict({"name": "x", "colour": "red"})
+    with pytest.raises(InvalidValueError):
+        Watch.from_dict({"name": "x", "entity": 3})
+    with pytest.raises(InvalidValueError):
+        Watch.from_dict({"name": "x", "min_size": "many"})
+    with pytest.raises(InvalidValueError):
+        Watch.from_dict({"entity": "x"})  # no name
     w = Watch.from_dict({"name": "x", "events": "new,grown", "grow_to": "5", "words": ""})
     assert w.events == ("new", "grown") and w.grow_to == 5 and w.words is None
+
+
+def test_detect_and_the_feed_are_pure_and_escape_titles() -> None:
+    from samestory.alerts import Snapshot, detect, matches
+    from samestory.alerts.feed import atom_feed, sign
+
+    snap = Snapshot(
+        id="s1",
+        title="<script>x</script> Crue à Valence",
+        size=3,
+        languages=["es", "en"],
+        countries=["ES"],
+        outlets=frozenset({"diario"}),
+        entities=frozenset({"geo:city:2509954", "valencia"}),
+        words=frozenset({"crue", "a", "valence"}),
+        conflicts=[("number:muertos:7|8", "muertos: 7 vs 8")],
+    )
+    assert matches(Watch("w", words="Crue À VALENCE", entity="Valencia"), snap)
+    assert not matches(Watch("w", country="fr"), snap)
+    assert not matches(Watch("w", min_size=4), snap)
+    w = Watch("w", events=("new", "grown", "language", "country", "conflict"), grow_to=3)
+    keys = [e.key for e in detect(w, snap)]
+    assert keys == [
+        "new:s1",
+        "grown:s1:3",
+        "language:s1:en",  # es was the first article's language: no event
+        "conflict:s1:number:muertos:7|8",
+    ]
+    rows = [
+        {
+            "key": e.key,
+            "kind": e.kind,
+            "story": e.story,
+            "detail": e.detail,
+            "data": e.data,
+            "at": "2025-03-11T10:00:00+00:00",
+        }
+        for e in detect(w, snap)
+    ]
+    body = atom_feed(
+        {"id": 1, "name": "<b>w</b>", "created": "2025-01-01T00:00:00+00:00"}, rows, "http://h/"
+    )
+    assert b"<script>" not in body
+    feed = feedparser.parse(body)
+    assert not feed.bozo and len(feed.entries) == 4
+    assert feed.entries[0].title.startswith("New story: <script>x</script>")  # text, not markup
+    assert sign("k", b"{}") == "sha256=" + hmac.new(b"k", b"{}", hashlib.sha256).hexdigest()

@@ -48,6 +48,13 @@ class Watch:
     events: tuple[str, ...] = ("new",)
 
     def __post_init__(self) -> None:
+        texts = ("name", "story", "entity", "words", "language", "outlet", "country")
+        for k in texts:
+            value = getattr(self, k)
+            if value is not None and not isinstance(value, str):
+                raise InvalidValueError(f"watch {k} must be text, not {type(value).__name__}")
+        if not all(isinstance(e, str) for e in self.events):
+            raise InvalidValueError("watch events must be names (new, grown, ...)")
         if not self.name.strip():
             raise InvalidValueError("a watch needs a name")
         unknown = [e for e in self.events if e not in EVENT_KINDS]
