@@ -298,3 +298,31 @@ def test_detect_and_the_feed_are_pure_and_escape_titles() -> None:
     assert not feed.bozo and len(feed.entries) == 4
     assert feed.entries[0].title.startswith("New story: <script>x</script>")  # text, not markup
     assert sign("k", b"{}") == "sha256=" + hmac.new(b"k", b"{}", hashlib.sha256).hexdigest()
+
+
+def test_a_down_receiver_is_retried_with_backoff_then_left_until_due() -> None:
+    from samestory.alerts import Event
+    from samestory.alerts.deliver import deliver
+
+    handler = type("Down", (Hook,), {"received": [], "answers": [500] * 100})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        store = SQLiteStore()
+        table = WatchTable(store)
+        url = f"http://127.0.0.1:{server.server_port}/"
+        wid = table.add(Watch("w"), webhook=url, secret="k")
+        with store.conn:
+            table.record(wid, [Event(f"new:s{i}", "new", f"s{i}", "t") for i in range(3)])
+        waits: list[float] = []
+        settings = Settings(webhook_attempts=3, webhook_backoff=0.5)
+        assert deliver(store, settings, sleep=waits.append) == {"sent": 0, "failed": 1}
+        assert waits == [0.5, 1.0]  # exponential backoff between the three tries
+        assert len(handler.received) == 3  # one event tried; the others wait
+        assert deliver(store, settings, sleep=waits.append) == {"sent": 0, "failed": 0}
+        events = table.events(wid)
+        assert all(e["delivered"] is None for e in events)
+        assert [e["attempts"] for e in events] == [0, 0, 3]
+        assert events[-1]["last_error"] == "HTTP 500"
+    finally:
+        server.shutdown()

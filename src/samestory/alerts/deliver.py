@@ -5,8 +5,9 @@ watch's secret (`X-Samestory-Signature: sha256=<hex>`). A delivery is marked don
 only after a 2xx answer, so a crash between the answer and the mark sends that one
 event again, with the same id: receivers drop an id they have seen (delivery is at
 least once on the wire; the event itself exists once). After all tries of one event
-fail, the watch's later events wait too (its receiver is down) until the next try
-is due: ingest never stalls for more than one event's backoff per watch.
+fail, the watch's other pending events wait too (its receiver is down) until the
+next try is due: a down receiver costs one event's backoff per watch and due time,
+not one per event and batch.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def deliver(
             continue
         total = event["attempts"] + tries
         wait = min(_MAX_WAIT, settings.webhook_backoff * 2 ** (total - 1))
-        table.failed(event["id"], tries, error, _stamp(time.time() + wait))
+        table.failed(watch["id"], event["id"], tries, error, _stamp(time.time() + wait))
         _log.warning("webhook of watch %s: %s (next try in %.0fs)", watch["id"], error, wait)
         counts["failed"] += 1
         down.add(watch["id"])

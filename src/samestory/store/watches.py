@@ -146,12 +146,21 @@ class WatchTable:
                 (_now(), attempts, event_id),
             )
 
-    def failed(self, event_id: int, attempts: int, error: str, next_try: str) -> None:
+    def failed(
+        self, watch_id: int, event_id: int, attempts: int, error: str, next_try: str
+    ) -> None:
+        """Record a failed delivery; the watch's other pending events wait as long (its
+        receiver is down: trying each of them now would only stall the ingest)."""
         with self.conn:
             self.conn.execute(
                 "UPDATE watch_events SET attempts = attempts + ?, last_error = ?, next_try = ?"
                 " WHERE id = ?",
                 (attempts, error[:300], next_try, event_id),
+            )
+            self.conn.execute(
+                "UPDATE watch_events SET next_try = ? WHERE watch_id = ? AND delivered IS NULL"
+                " AND baseline = 0 AND (next_try IS NULL OR next_try < ?)",
+                (next_try, watch_id, next_try),
             )
 
     # --- the evaluation's cursor and snapshots ---
