@@ -388,6 +388,9 @@ class Settings:
         "one (exponential backoff); an event whose tries all failed is retried after the "
         "next backoff step, at the next evaluation.",
     )
+    webhook_max_wait: float = _opt(
+        3600.0, "Longest wait (seconds) before a failed webhook delivery is tried again."
+    )
     webhook_timeout: float = _opt(10.0, "Seconds one webhook POST may take.")
     allow_private_webhooks: bool = _opt(
         False,

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["deliver"]
 
 _log = logging.getLogger(__name__)
-_MAX_WAIT = 3600.0  # seconds: the longest a failed event waits for its next try
 
 
 def _stamp(at: float) -> str:
@@ -71,7 +70,7 @@ def deliver(
             counts["sent"] += 1
             continue
         total = event["attempts"] + tries
-        wait = min(_MAX_WAIT, settings.webhook_backoff * 2 ** (total - 1))
+        wait = min(settings.webhook_max_wait, settings.webhook_backoff * 2 ** (total - 1))
         table.failed(watch["id"], event["id"], tries, error, _stamp(time.time() + wait))
         _log.warning("webhook of watch %s: %s (next try in %.0fs)", watch["id"], error, wait)
         counts["failed"] += 1
