@@ -173,3 +173,11 @@ def test_cli_watches(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("watches", "remove", str(wid))[0] == 0
     code, out = run("watches", "remove", str(wid))
     assert code == 1 and "not found" in out
+
+
+def test_search_and_entity_pages_offer_a_watch(client: TestClient) -> None:
+    search = client.get("/search", params={"q": "rougeole Lyon"}).text
+    assert 'id="watch-form"' in search and 'name="words" value="rougeole Lyon"' in search
+    listed = client.get("/", params={"entity": "Lyon"}).text
+    assert 'id="watch-form"' in listed and 'name="entity" value="Lyon"' in listed
+    assert 'id="watch-form"' not in client.get("/").text
