@@ -27,6 +27,7 @@ from samestory.models import Article
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.stream import StoryIngest
+from sources_table import make_sources_table
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+TOKEN = "browser-token"
 EVIL_TITLE = "<script>window.__pwned = 1</script> Evil <b>title</b>"
 EVIL_BODY = (
     'Paris, mardi. <img src=x onerror="window.__pwned = 2; alert(2)"> Une enquête a été '
@@ -69,10 +71,11 @@ def served() -> Iterator[dict[str, Any]]:
     evil = Article.create(EVIL_TITLE, EVIL_BODY, outlet="<i>Evil outlet</i>", language="fr")
     ingest.ingest_articles([evil])
     ingest.settle()
+    make_sources_table(store)  # a source list, for the story's blind spots
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(engine.settings, store=store, engine=engine),
+            create_app(engine.settings.with_(api_token=TOKEN), store=store, engine=engine),
             host="127.0.0.1",
             port=port,
             log_level="warning",
@@ -84,7 +87,7 @@ def served() -> Iterator[dict[str, Any]]:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "evil": evil}
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "evil": evil, "ingest": ingest}
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -293,4 +296,44 @@ def test_hostile_article_renders_inert(served: dict[str, Any], page: Any) -> Non
     text = page.locator("body").inner_text()
     assert "<script>window.__pwned = 1</script>" in text  # shown as text
     assert 'onerror="window.__pwned = 2' in text
+    assert page.problems == []
+
+
+def test_watch_from_a_story_page_lists_its_events(served: dict[str, Any], page: Any) -> None:
+    """Coverage and blind spots on a story page; a watch made there; its events listed
+    once the story grows (issue 19)."""
+    store, ingest = served["store"], served["ingest"]
+    story = store.stories()[0]  # the latest: inside the clusterer's time window
+    page.goto(f"{served['url']}/stories/{story['id']}")
+    spread = page.locator("#spread")
+    assert spread.locator("h3").count() == 4
+    outlets = {a["outlet"] for a in store.story(story["id"])["articles"]}
+    blind = page.locator("#blind-spots li")
+    assert blind.count() > 0
+    assert not {blind.nth(i).inner_text().split(" · ")[0] for i in range(blind.count())} & outlets
+    spread.screenshot(path=str(SHOTS / "story-coverage.png"))
+    form = page.locator("#watch-form")
+    form.locator('input[name="grow_to"]').fill(str(story["size"] + 1))
+    form.locator('input[name="token"]').fill(TOKEN)
+    form.locator('button[type="submit"]').click()
+    page.wait_for_url("**/watches/*")
+    assert page.locator("p#events").count() == 1  # nothing yet: the watch starts now
+    # The story grows by one article (another outlet's copy of its latest one).
+    first = store.article(store.story(story["id"])["articles"][-1]["id"])
+    copy = Article.create(
+        first.title,
+        first.body + " The agency updated its report in the evening.",
+        outlet="Copy Wire",
+        language=first.language,
+        published=first.published,
+    )
+    ingest.ingest_articles([copy])
+    assert store.story_of(copy.id) == story["id"]
+    page.reload()
+    rows = page.locator("#events tbody tr")
+    assert rows.count() >= 1
+    assert page.locator("#events tr.event.grown").count() == 1
+    page.screenshot(path=str(SHOTS / "watch.png"), full_page=True)
+    page.goto(served["url"] + "/watches")
+    assert page.locator("#watches tbody tr").count() >= 1
     assert page.problems == []

@@ -376,6 +376,36 @@ class Settings:
         "included) and never uses as a common noun is a name, not a noun.",
     )
 
+    # --- issue 19, alerts (watches) and their delivery ---
+    webhook_attempts: int = _opt(
+        4,
+        "Tries per delivery of a watch event to its webhook before it waits for the next "
+        "evaluation (a non-2xx answer or a network error is a failed try).",
+    )
+    webhook_backoff: float = _opt(
+        1.0,
+        "Seconds before the second try of a webhook delivery, doubled before each further "
+        "one (exponential backoff); an event whose tries all failed is retried after the "
+        "next backoff step, at the next evaluation.",
+    )
+    webhook_max_wait: float = _opt(
+        3600.0, "Longest wait (seconds) before a failed webhook delivery is tried again."
+    )
+    webhook_timeout: float = _opt(10.0, "Seconds one webhook POST may take.")
+    allow_private_webhooks: bool = _opt(
+        False,
+        "Let watches created through the API post to loopback, private or link-local "
+        "addresses (watches added with `samestory watches add` may post anywhere).",
+    )
+    public_url: str = _opt(
+        "",
+        "The web UI's base URL (https://news.example.org), for the story links of webhook "
+        "events; empty sends story ids only.",
+    )
+    watch_feed_entries: int = _opt(
+        50, "Newest events listed in a watch's Atom feed and on its page."
+    )
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         env = os.environ if environ is None else environ

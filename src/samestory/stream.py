@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .alerts.evaluate import after_batch
 from .cluster import (
     AnalysisPairScorer,
     OnlineClusterer,
@@ -28,6 +29,7 @@ from .cluster.batch import batch_cluster, reconcile
 from .errors import SameStoryError
 from .ingest import Skips, iter_read
 from .models import Analysis, Article
+from .settings import Settings
 from .store import SQLiteStore, roundtrip
 
 if TYPE_CHECKING:
@@ -75,6 +77,8 @@ class StoryIngest:
             lambda i: engine.pipeline.complete(store.analysis(i)), engine.settings, engine.scorer
         )
         self.clusterer = self._resume()
+        # Run after each committed batch, on what the store holds (the watches' alerts).
+        self.after_batch: list[Callable[[SQLiteStore, Settings], object]] = [after_batch]
 
     def ingest_sources(
         self,
@@ -97,6 +101,7 @@ class StoryIngest:
         """Merge stories that converged since the last pass (end of a run)."""
         events = self.clusterer.settle()
         self.store.write_batch([], events)
+        self._after_batch()
         if report is not None:
             report.count(events)
 
@@ -118,6 +123,7 @@ class StoryIngest:
             ]
             events = self._cluster(analyses)
             self.store.write_batch(analyses, events)
+            self._after_batch()
             report.stored += len(analyses)
             report.count(events)
             if progress is not None:
@@ -142,6 +148,10 @@ class StoryIngest:
         clusterer = OnlineClusterer(self.scorer, self.engine.settings)
         clusterer.replay(self.store.replay_log())
         return clusterer
+
+    def _after_batch(self) -> None:
+        for hook in self.after_batch:
+            hook(self.store, self.engine.settings)
 
     # --- steps ---
     def _fresh(self, batch: Sequence[Article], report: IngestReport) -> list[Article]:

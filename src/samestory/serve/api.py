@@ -31,6 +31,7 @@ from ..models import Article
 from ..settings import Settings
 from ..store import SCHEMA_VERSION, SQLiteStore
 from .service import ForbiddenError, Service, UnauthorizedError, side_article
+from .watches import with_spread_json
 
 __all__ = ["create_app"]
 
@@ -129,6 +130,8 @@ def create_app(
     app.state.service = service
     _handlers(app)
     _routes(app, service)
+    __import__("samestory.serve.watches", fromlist=["x"]).register(app, service, _token(settings))
+    __import__("samestory.serve.watch_pages", fromlist=["x"]).register(app, service)
     from .web import mount
 
     mount(app, service)
@@ -325,7 +328,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         body = service.stored_story_json(story_id)
         if body is None:
             body = await service.cold(service.story_json, story_id)
-        return _raw_json(body)
+        return _raw_json(with_spread_json(service, story_id, body))
 
     @app.post("/api/compare", tags=["compare"])
     async def compare(request: Request) -> Any:

@@ -29,6 +29,7 @@ from .report_html import _view as report_view
 from .reports import REPORT_FORMAT, coverage
 from .service import Service, parse_article
 from .times import shown_time
+from .watches import with_story_panel
 
 __all__ = ["PAGE_KEY", "error_page", "mount", "story_page_html"]
 
@@ -217,7 +218,7 @@ def mount(app: FastAPI, service: Service) -> None:
         page = service.stored_page(story_id, PAGE_KEY)
         if page is None:
             page = await service.cold(_story_html, service, story_id)
-        return _html(page)
+        return _html(with_story_panel(service, story_id, page, render))
 
     @app.get("/articles/{article_id}", include_in_schema=False)
     def article_page(article_id: str) -> Response:

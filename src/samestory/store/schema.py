@@ -17,6 +17,8 @@ Tables (see docs/store.md for the full description):
 - reports      one persisted story report per story (migration 3), with the
                fingerprint of the membership it was built from, so a reader can tell
                a fresh report from a stale one without rebuilding anything
+- watches      saved alerts (migration 5); watch_events, the events each one fired,
+               unique per watch and key, with their webhook delivery state
 """
 
 from __future__ import annotations
@@ -134,6 +136,39 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE analyses ADD COLUMN scorer_head BLOB;
     ALTER TABLE analyses ADD COLUMN scorer_dim INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 5: saved watches (alerts, issue 19) and the events they fired. An event's `key`
+    # names what it reports (a story, a size, a language...), unique per watch, so an
+    # evaluation that runs twice -- or again after a crash -- inserts nothing new.
+    # `baseline` rows are what a watch found when it was created: remembered, never
+    # shown or sent. watch_cursor is the last story event the evaluation has seen.
+    """
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        webhook TEXT,
+        secret TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE watch_events (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        at TEXT NOT NULL,
+        baseline INTEGER NOT NULL DEFAULT 0,
+        delivered TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try TEXT,
+        last_error TEXT,
+        UNIQUE (watch_id, key)
+    );
+    CREATE INDEX watch_events_pending ON watch_events(delivered, baseline);
+    CREATE TABLE watch_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), event_id INTEGER NOT NULL);
+    INSERT INTO watch_cursor (id, event_id) SELECT 1, COALESCE(MAX(id), 0) FROM story_events;
     """,
 ]
 
