@@ -223,22 +223,6 @@ def test_cross_validate_synthetic() -> None:
     assert report["same_story"]["auc"] > 0.8
 
 
-@pytest.mark.models
-def test_cross_validated_overall_on_semeval() -> None:
-    if not SEMEVAL.is_file():
-        pytest.skip(f"{SEMEVAL} is not available")
-    from samestory.engine import Engine
-    from samestory.match.dataset import gold_arrays, group_ids, load_semeval, pair_feature_matrix
-    from samestory.settings import Settings
-
-    pairs = load_semeval(SEMEVAL)[:300]
-    X, names = pair_feature_matrix(pairs, Engine(Settings()))
-    assert names == NAMES and X.shape == (300, len(NAMES))
-    langs = np.array([p.lang for p in pairs])
-    report = cross_validate(X, names, gold_arrays(pairs), langs, group_ids(pairs), folds=5)
-    assert report["pearson"]["overall"] > 0.5
-
-
 def test_group_ids_join_pairs_sharing_an_article() -> None:
     from samestory.match.dataset import SemevalPair, group_ids
     from samestory.models import Article
