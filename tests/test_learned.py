@@ -20,8 +20,6 @@ from samestory.match.learned import LearnedScorer, load_scorer, shipped_model_pa
 from samestory.match.trees import TreeEnsemble
 from samestory.models import DIMENSIONS
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SEMEVAL = DATA / "semeval2022-task8" / "train.jsonl"
 NAMES = sorted(FEATURE_DOCS)
 
 
