@@ -1,0 +1,18 @@
+"""Date words for 'fa': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+# fmt: off
+DATES: dict[str, Any] = locale_dates(
+    "fa",
+    weekdays={"دوشنبه": 0, "سه‌شنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "پنج‌شنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6, "یک‌شنبه": 6},
+    relative={"امروز": ("day", 0), "دیروز": ("day", -1), "فردا": ("day", 1), "هفته گذشته": ("week", -1), "ماه گذشته": ("month", -1), "سال گذشته": ("year", -1)},
+    ago=("{n} {u} پیش",),
+    units={"سال": ("year", 1), "ماه": ("month", 1), "هفته": ("week", 1), "روز": ("day", 1)},
+    month_cues=("در", "ماه"),
+)
+# fmt: on
