@@ -26,7 +26,6 @@ import sys
 from collections.abc import Iterable
 
 from _report import ROOT, write_section
-
 from samestory.analyse.gazetteer import fold
 from samestory.analyse.pipeline import Pipeline
 from samestory.lang.coverage import coverage_note

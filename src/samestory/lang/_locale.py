@@ -19,7 +19,7 @@ def _names(info: dict[str, Any], keys: list[str], min_len: int) -> dict[str, int
     for i, key in enumerate(keys):
         for name in info.get(key.lower(), ()):
             name = str(name).lower().rstrip(".")
-            if len(name) >= min_len and not name[-1:].isdigit() or " " in name:
+            if (len(name) >= min_len and not name[-1:].isdigit()) or " " in name:
                 out.setdefault(name, i + (1 if key in calendar.month_name else 0))
     return out
 

@@ -6,13 +6,24 @@ from typing import Any
 
 from .._locale import locale_dates
 
-# fmt: off
 DATES: dict[str, Any] = locale_dates(
     "cs",
     weekdays={},
-    relative={"dnes": ("day", 0), "včera": ("day", -1), "zítra": ("day", 1), "minulý týden": ("week", -1), "minulý měsíc": ("month", -1), "loni": ("year", -1)},
+    relative={
+        "dnes": ("day", 0),
+        "včera": ("day", -1),
+        "zítra": ("day", 1),
+        "minulý týden": ("week", -1),
+        "minulý měsíc": ("month", -1),
+        "loni": ("year", -1),
+    },
     ago=("před {n} {u}",),
-    units={"lety": ("year", 1), "roky": ("year", 1), "měsíci": ("month", 1), "týdny": ("week", 1), "dny": ("day", 1)},
+    units={
+        "lety": ("year", 1),
+        "roky": ("year", 1),
+        "měsíci": ("month", 1),
+        "týdny": ("week", 1),
+        "dny": ("day", 1),
+    },
     day_suffix=r"\.",
 )
-# fmt: on

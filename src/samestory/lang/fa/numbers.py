@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-# fmt: off
 NUMBERS: dict[str, Any] = {
     "thousands": ",\u066c",
     "decimal": ".\u066b/",
@@ -13,6 +12,15 @@ NUMBERS: dict[str, Any] = {
     "percent": ("درصد",),
     "approximators": ("حدود", "حدودا", "نزدیک به", "بیش از"),
 }
-NUMBERS["words"] = {'دو': 2, 'سه': 3, 'چهار': 4, 'پنج': 5, 'شش': 6, 'هفت': 7, 'هشت': 8, 'نه': 9, 'ده': 10}
-NUMBERS["durations"] = {'روز': 86400.0, 'ساعت': 3600.0, 'دقیقه': 60.0}
-# fmt: on
+NUMBERS["words"] = {
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4,
+    "پنج": 5,
+    "شش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9,
+    "ده": 10,
+}
+NUMBERS["durations"] = {"روز": 86400.0, "ساعت": 3600.0, "دقیقه": 60.0}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-# fmt: off
 NUMBERS: dict[str, Any] = {
     "thousands": ",",
     "decimal": ".",
@@ -13,6 +12,15 @@ NUMBERS: dict[str, Any] = {
     "percent": ("אחוז", "אחוזים"),
     "approximators": ("כ", "כמעט", "יותר מ", "לפחות"),
 }
-NUMBERS["words"] = {'שתי': 2, 'שלוש': 3, 'ארבע': 4, 'חמש': 5, 'שש': 6, 'שבע': 7, 'שמונה': 8, 'תשע': 9, 'עשר': 10}
-NUMBERS["durations"] = {'ימים': 86400.0, 'שעות': 3600.0, 'שעה': 3600.0, 'דקות': 60.0}
-# fmt: on
+NUMBERS["words"] = {
+    "שתי": 2,
+    "שלוש": 3,
+    "ארבע": 4,
+    "חמש": 5,
+    "שש": 6,
+    "שבע": 7,
+    "שמונה": 8,
+    "תשע": 9,
+    "עשר": 10,
+}
+NUMBERS["durations"] = {"ימים": 86400.0, "שעות": 3600.0, "שעה": 3600.0, "דקות": 60.0}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-# fmt: off
 NUMBERS: dict[str, Any] = {
     "thousands": ".\u00a0",
     "decimal": ",",
@@ -13,6 +12,22 @@ NUMBERS: dict[str, Any] = {
     "percent": ("procent",),
     "approximators": ("ongeveer", "bijna", "ruim", "meer dan", "zo.n"),
 }
-NUMBERS["words"] = {'twee': 2, 'drie': 3, 'vier': 4, 'vijf': 5, 'zes': 6, 'zeven': 7, 'acht': 8, 'negen': 9, 'tien': 10, 'twaalf': 12}
-NUMBERS["durations"] = {'dagen': 86400.0, 'dag': 86400.0, 'uur': 3600.0, 'uren': 3600.0, 'minuten': 60.0}
-# fmt: on
+NUMBERS["words"] = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "twaalf": 12,
+}
+NUMBERS["durations"] = {
+    "dagen": 86400.0,
+    "dag": 86400.0,
+    "uur": 3600.0,
+    "uren": 3600.0,
+    "minuten": 60.0,
+}

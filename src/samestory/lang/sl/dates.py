@@ -6,13 +6,25 @@ from typing import Any
 
 from .._locale import locale_dates
 
-# fmt: off
 DATES: dict[str, Any] = locale_dates(
     "sl",
-    weekdays={"ponedeljek": 0, "torek": 1, "sredo": 2, "četrtek": 3, "petek": 4, "soboto": 5, "nedeljo": 6},
-    relative={"danes": ("day", 0), "včeraj": ("day", -1), "jutri": ("day", 1), "prejšnji teden": ("week", -1), "lani": ("year", -1)},
+    weekdays={
+        "ponedeljek": 0,
+        "torek": 1,
+        "sredo": 2,
+        "četrtek": 3,
+        "petek": 4,
+        "soboto": 5,
+        "nedeljo": 6,
+    },
+    relative={
+        "danes": ("day", 0),
+        "včeraj": ("day", -1),
+        "jutri": ("day", 1),
+        "prejšnji teden": ("week", -1),
+        "lani": ("year", -1),
+    },
     ago=("pred {n} {u}",),
     units={"leti": ("year", 1), "meseci": ("month", 1), "tedni": ("week", 1), "dnevi": ("day", 1)},
     day_suffix=r"\.",
 )
-# fmt: on

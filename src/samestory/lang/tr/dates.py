@@ -6,12 +6,17 @@ from typing import Any
 
 from .._locale import locale_dates
 
-# fmt: off
 DATES: dict[str, Any] = locale_dates(
     "tr",
     weekdays={},
-    relative={"bugün": ("day", 0), "dün": ("day", -1), "yarın": ("day", 1), "geçen hafta": ("week", -1), "geçen ay": ("month", -1), "geçen yıl": ("year", -1)},
+    relative={
+        "bugün": ("day", 0),
+        "dün": ("day", -1),
+        "yarın": ("day", 1),
+        "geçen hafta": ("week", -1),
+        "geçen ay": ("month", -1),
+        "geçen yıl": ("year", -1),
+    },
     ago=("{n} {u} önce",),
     units={"yıl": ("year", 1), "ay": ("month", 1), "hafta": ("week", 1), "gün": ("day", 1)},
 )
-# fmt: on

@@ -6,13 +6,18 @@ from typing import Any
 
 from .._locale import locale_dates
 
-# fmt: off
 DATES: dict[str, Any] = locale_dates(
     "vi",
     weekdays={},
-    relative={"hôm nay": ("day", 0), "hôm qua": ("day", -1), "ngày mai": ("day", 1), "tuần trước": ("week", -1), "tháng trước": ("month", -1), "năm ngoái": ("year", -1)},
+    relative={
+        "hôm nay": ("day", 0),
+        "hôm qua": ("day", -1),
+        "ngày mai": ("day", 1),
+        "tuần trước": ("week", -1),
+        "tháng trước": ("month", -1),
+        "năm ngoái": ("year", -1),
+    },
     ago=("{n} {u} trước",),
     units={"năm": ("year", 1), "tháng": ("month", 1), "tuần": ("week", 1), "ngày": ("day", 1)},
     connectors=("năm",),
 )
-# fmt: on
