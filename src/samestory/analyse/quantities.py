@@ -18,7 +18,9 @@ from functools import cache
 from typing import Any
 
 from ..lang import resource
+from ..lang.digits import western_digits
 from ..models import Quantity, Sentence
+from .cjk import CJK, cjk_quantities
 from .dates import date_spans, phrase_pattern
 from .durations import find_durations
 from .sentences import locate_sentence
@@ -306,6 +308,9 @@ def extract_quantities(
 ) -> list[Quantity]:
     """Numbers, amounts of money and percentages in `text`, in text order."""
     language = (language or "").lower()
+    if language in CJK:
+        return cjk_quantities(text, sentences)
+    text = western_digits(text, language)
     r = _rules(language)
     dates = date_spans(text, language)
     found = _durations(text, language, r, dates)
