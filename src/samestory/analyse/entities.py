@@ -56,6 +56,7 @@ from .places import (
     place_candidates,
     prior_countries,
 )
+from .scriptnames import SCRIPT_LANGUAGES, script_mentions
 from .sentences import locate_sentence
 
 __all__ = ["extract_mentions", "spacy_model"]
@@ -354,6 +355,8 @@ def extract_mentions(
     country ("Valencia" on a .ve site is Venezuela's).
     """
     lang = (language or "").lower().split("-")[0].split("_")[0]
+    if lang in SCRIPT_LANGUAGES:
+        return script_mentions(text, lang, sentences)
     lists = name_lists(lang)
     toks = tokens(text)
     nlp = spacy_model(lang) if lang in _MODELS else None
