@@ -82,7 +82,7 @@ def _lookup(word: str, language: str) -> Place | None:
         return table[key]
     g = gazetteer()
     found = g.lookup(key) if len(key) >= 2 else ()
-    return found[0] if found and key not in g.weak else None
+    return found[0] if found and key not in g.weak and key not in g.small else None
 
 
 def _stems(word: str, language: str) -> Iterator[str]:
@@ -149,8 +149,10 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
         # A title or a place at the edge of a name is not part of it.
         group: list[int] = []
         for k, (lem, tags) in enumerate([*lemmas, ("", set())]):
-            place = _place_of(lem, language) or _place_of(toks[k].group(), language) \
-                if k < len(toks) else None  # fmt: skip
+            person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
+            place = None
+            if k < len(toks) and not person_word:
+                place = _place_of(lem, language) or _place_of(toks[k].group(), language)
             title = k < len(toks) and fold(lem) in titles
             if k == len(toks) or place is not None or title:
                 if group:
@@ -269,11 +271,21 @@ def _cjk(text: str, language: str) -> list[_Span]:
 
 @cache
 def _places_all(language: str) -> dict[str, Place]:
-    """Surface -> place for the CJK names of the gazetteer and `_places`."""
+    """Surface -> place for the CJK names of Babel and `city_names` (raw, not folded)."""
     g = gazetteer()
-    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-    out = {k: v[0] for k, v in g.names.items() if cjk.search(k) and len(k) >= 2 and k not in g.weak}
-    out.update({k: v for k, v in _places(language).items() if len(k) >= 2})
+    out: dict[str, Place] = {}
+    try:
+        from babel import Locale
+
+        for code, name in Locale.parse(language).territories.items():
+            if code in g.countries and len(name) >= 2:
+                out[name] = g.countries[code]
+    except Exception:  # Babel missing: the city names alone
+        pass
+    for native, english in _names(language).get("city_names", {}).items():
+        found = g.lookup(fold(english))
+        if found:
+            out[native] = found[0]
     return out
 
 
