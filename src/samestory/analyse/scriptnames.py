@@ -303,7 +303,7 @@ def _canonical(label: str, base: str) -> tuple[EntityLabel, str, str]:
                                              None)  # fmt: skip
         canonical = hit or base
         return "PERSON", canonical, person_key(canonical)
-    return ("ORG" if label == "ORG" else "MISC"), base, "name:" + fold(base)  # type: ignore[return-value]
+    return ("ORG" if label == "ORG" else "MISC"), base, "name:" + fold(base)
 
 
 def script_mentions(
@@ -337,7 +337,7 @@ def script_mentions(
 @cache
 def _place_index() -> dict[str, Place]:
     g = gazetteer()
-    out: dict[str, Place] = dict(((p.key, p) for p in g.countries.values()))
+    out: dict[str, Place] = dict((p.key, p) for p in g.countries.values())
     for ps in g.names.values():
         for p in ps:
             out.setdefault(p.key, p)

@@ -11,7 +11,7 @@ __all__ = ["EASTERN", "western_digits"]
 
 EASTERN = frozenset({"ar", "fa", "ur", "ps", "ckb"})
 _TABLE = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬",  # noqa: RUF001 (the point of the table)
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬",
     "01234567890123456789.,",
 )
 

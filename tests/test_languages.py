@@ -1,0 +1,100 @@
+"""Issue #17 languages: dates, numbers, names and places outside en/fr/de/es (fast, no models
+except the optional packs, skipped when not installed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from samestory.analyse.dates import extract_dates
+from samestory.analyse.entities import extract_mentions
+from samestory.analyse.quantities import extract_quantities
+from samestory.lang.coverage import coverage_note, pack_installed
+
+PUB = dt.date(2026, 3, 4)  # a Wednesday: "Monday" is 2026-03-02
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Путин в понедельник встретился с Эрдоганом."),
+        ("uk", "Путін у понеділок зустрівся з Ердоганом."),
+        ("ar", "التقى بوتين يوم الاثنين بأردوغان."),
+        ("fa", "پوتین روز دوشنبه با اردوغان دیدار کرد."),
+        ("he", "פוטין נפגש ביום שני עם ארדואן."),
+        ("zh", "普京周一会见了埃尔多安。"),
+        ("ja", "プーチン大統領は月曜日、エルドアン大統領と会談した。"),
+        ("ko", "푸틴 대통령은 월요일 에르도안 대통령과 만났다."),
+        ("tr", "Putin pazartesi günü Erdoğan ile görüştü."),
+        ("pl", "Putin spotkał się w poniedziałek z Erdoganem."),
+        ("vi", "Putin đã gặp Erdogan vào thứ Hai."),
+    ],
+)
+def test_monday_resolves_against_publication(lang: str, text: str) -> None:
+    assert [d.canonical for d in extract_dates(text, lang, PUB)] == ["2026-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "поставки газа на 2,5 млрд долларов"),
+        ("uk", "постачання газу на 2,5 млрд доларів"),
+        ("ar", "إمدادات غاز بقيمة 2.5 مليار دولار"),
+        ("fa", "گاز به ارزش ۲.۵ میلیارد دلار"),
+        ("he", "אספקת גז בשווי 2.5 מיליארד דולר"),
+        ("zh", "价值25亿美元的天然气"),
+        ("ja", "25億ドル規模のガス供給"),
+        ("ko", "25억 달러 규모의 가스"),
+        ("tr", "2,5 milyar dolar değerindeki doğal gaz"),
+        ("cs", "plynu v hodnotě 2,5 miliardy dolarů"),
+    ],
+)
+def test_scaled_money(lang: str, text: str) -> None:
+    assert [q.canonical for q in extract_quantities(text, lang)] == ["2.5e+09 USD"]
+
+
+def test_cjk_hours_and_dates() -> None:
+    zh = "会谈持续了四个小时。2026年1月15日"
+    assert [q.canonical for q in extract_quantities(zh, "zh")] == ["4 h"]
+    assert [d.canonical for d in extract_dates(zh, "zh", PUB)] == ["2026-01-15"]
+
+
+def test_arabic_names_and_places_cross_script() -> None:
+    text = "التقى الرئيس الروسي فلاديمير بوتين في سوتشي بالرئيس التركي رجب طيب أردوغان."
+    ms = extract_mentions(text, "ar")
+    people = {m.canonical for m in ms if m.label == "PERSON"}
+    places = {m.canonical for m in ms if m.label == "LOC"}
+    assert people == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert {"Russia", "Sochi", "Turkey"} <= places
+
+
+def test_russian_case_endings_lemmatised() -> None:
+    pytest.importorskip("pymorphy3")
+    if not pack_installed("ru"):
+        pytest.skip("ru pack not installed")
+    text = (
+        "Президент России Владимир Путин встретился в Сочи "
+        "с президентом Турции Реджепом Тайипом Эрдоганом."
+    )
+    ms = extract_mentions(text, "ru")
+    assert {m.canonical for m in ms if m.label == "PERSON"} == {
+        "Vladimir Putin", "Recep Tayyip Erdogan"
+    }  # fmt: skip
+    assert {m.canonical for m in ms if m.label == "LOC"} == {"Russia", "Sochi", "Turkey"}
+
+
+def test_chinese_places_and_titled_names() -> None:
+    pytest.importorskip("jieba")
+    ms = extract_mentions("俄罗斯总统普京周一在索契会见了土耳其总统埃尔多安。", "zh")
+    assert {"Russia", "Sochi", "Turkey"} <= {m.canonical for m in ms if m.label == "LOC"}
+    assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= {
+        m.canonical for m in ms if m.label == "PERSON"
+    }
+
+
+def test_coverage_notes() -> None:
+    assert coverage_note("en") is None
+    assert "no name, date or number rules" in (coverage_note("sw") or "")
+    if not pack_installed("zh"):
+        assert "samestory[cjk]" in (coverage_note("zh") or "")
