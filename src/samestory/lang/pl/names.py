@@ -1,0 +1,29 @@
+"""Name resources for 'pl': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [
+        "prezydent",
+        "prezydentem",
+        "premier",
+        "minister",
+        "burmistrz",
+        "prezes",
+        "rosji",
+        "turcji",
+    ],
+    "demonym_stems": {
+        "rosyjsk": "RU",
+        "tureck": "TR",
+        "hiszpansk": "ES",
+        "francusk": "FR",
+        "niemieck": "DE",
+        "polsk": "PL",
+        "ukrainsk": "UA",
+        "amerykansk": "US",
+        "chinsk": "CN",
+    },
+}

@@ -1,0 +1,20 @@
+"""Name resources for 'tr': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [
+        "devlet",
+        "başkanı",
+        "cumhurbaşkanı",
+        "belediye",
+        "bakan",
+        "başbakan",
+        "ceo",
+        "rusya",
+        "türkiye",
+    ],
+    "demonym_stems": {},
+}

@@ -1,0 +1,31 @@
+"""Name resources for 'vi': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [
+        "tổng",
+        "thống",
+        "thủ",
+        "tướng",
+        "thị",
+        "trưởng",
+        "giám",
+        "đốc",
+        "nga",
+        "thổ",
+        "nhĩ",
+        "kỳ",
+        "cuộc",
+        "hai",
+        "tây",
+        "ban",
+        "nha",
+        "ủy",
+        "doanh",
+        "số",
+    ],
+    "demonym_stems": {},
+}
