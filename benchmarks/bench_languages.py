@@ -5,7 +5,8 @@ before the language rules were written; see the README there) and runs the analy
 without embeddings. Scoring per kind, micro-averaged per language:
 
 - entities: the non-place mentions (PERSON / ORG / MISC); a predicted one is right when
-  its base form (`canonical`) or its surface equals a gold name, case- and accent-folded;
+  its base form (`canonical`) or its surface equals a gold name, case- and accent-folded
+  (a person of `lang.world_names` also by its English name, the canonical it gets);
 - places: the English names of the LOC mentions' places (`canonical`);
 - dates: `DateMention.canonical`; numbers: `Quantity.canonical`.
 
@@ -29,6 +30,7 @@ from _report import ROOT, write_section
 from samestory.analyse.gazetteer import fold
 from samestory.analyse.pipeline import Pipeline
 from samestory.lang.coverage import coverage_note
+from samestory.lang.world_names import WORLD_NAMES
 from samestory.models import Analysis, Article
 
 GOLD = ROOT / "examples" / "languages"
@@ -56,13 +58,24 @@ def _unique(items: Iterable[set[str]]) -> list[set[str]]:
     return out
 
 
+def _forms(name: str) -> set[str]:
+    """A gold name and, for a person of `lang.world_names`, its English name (what the
+    analysis gives as canonical for "Путин", "普京", "بوتين")."""
+    world = {fold(f): en for en, forms in WORLD_NAMES.items() for f in forms}
+    out = {fold(name)}
+    for token in name.replace("·", " ").replace("・", " ").split():
+        if fold(token) in world:
+            out.add(fold(world[fold(token)]))
+    return out
+
+
 def _score(gold: list[str], pred: list[set[str]], folded: bool) -> tuple[int, int, int]:
     """(true positives, predicted, gold) with one-to-one matching."""
-    wanted = [fold(g) if folded else g for g in gold]
+    wanted = [_forms(g) if folded else {g} for g in gold]
     tp = 0
     left = list(pred)
     for g in wanted:
-        hit = next((p for p in left if g in p), None)
+        hit = next((p for p in left if g & p), None)
         if hit is not None:
             tp += 1
             left.remove(hit)

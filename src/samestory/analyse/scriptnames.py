@@ -18,7 +18,7 @@ meeting their Latin spelling through the skeletons of `personnames`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -29,6 +29,7 @@ from .gazetteer import Place, fold, gazetteer
 from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
 from .personnames import person_key
 from .sentences import locate_sentence
+from .titlenames import titled_spans
 
 __all__ = ["SCRIPT_LANGUAGES", "script_mentions"]
 
@@ -37,10 +38,38 @@ _Span = tuple[int, int, str, str]  # start, end, label, base form
 _WORD = re.compile(r"[^\W\d_](?:[\w\u200c'’\"״׳-]*[^\W_])?")
 _CLITICS = {
     "ar": ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل", "ك"),
-    "he": ("וה", "שה", "מה", "בה", "לה", "כש", "ה", "ב", "ו", "ל", "מ", "ש", "כ"),
+    "he": (
+        "שבה",
+        "וה",
+        "שה",
+        "מה",
+        "בה",
+        "לה",
+        "כש",
+        "שב",
+        "וב",
+        "ול",
+        "ה",
+        "ב",
+        "ו",
+        "ל",
+        "מ",
+        "ש",
+        "כ",
+    ),
     "fa": (),
     "ko": (),
 }
+# Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
+_TRANSLIT = (
+    "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
+    "基吉加贾杰金卡凯坎康科克库拉莱赖兰朗劳勒雷里利丽林琳卢鲁伦罗洛马玛麦曼梅门蒙米明莫姆穆"
+    "纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普齐奇乔切萨塞森沙莎什斯松苏索塔泰坦汤特提图托瓦万威韦维"
+    "温沃乌西希谢辛休许雅亚扬耶伊因尤约扎泽詹兹佐"
+)
+_DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
+_ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
+_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構)")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
 
@@ -81,7 +110,8 @@ def _lookup(word: str, language: str) -> Place | None:
     if key in table:
         return table[key]
     g = gazetteer()
-    found = g.lookup(key) if len(key) >= 2 else ()
+    # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
+    found = g.lookup(key) if len(key) >= 4 else ()
     return found[0] if found and key not in g.weak and key not in g.small else None
 
 
@@ -180,49 +210,11 @@ def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]]
 # --- titles and cue words (zh, ja, ko, ar, fa, he) ----------------------------------
 
 
-def _after(text: str, pos: int, limit: int, stops: Sequence[str]) -> int:
-    """End of the name starting at `pos`: up to `limit` words, before a stop word."""
-    words = list(_WORD.finditer(text, pos, min(len(text), pos + 80)))
-    end = pos
-    for k, w in enumerate(words[:limit]):
-        if k and text[words[k - 1].end() : w.start()].strip(" "):
-            break  # punctuation between words ends the name
-        if w.group() in stops or (k == 0 and w.start() != pos):
-            break
-        end = w.end()
-    return end
-
-
 def _spaced(text: str, language: str) -> list[_Span]:
-    """Arabic, Persian, Hebrew, Korean: places by lookup, names by titles and cues."""
-    names = _names(language)
-    stops = tuple(names.get("function_words", ()))
-    out: list[_Span] = []
-    words = list(_WORD.finditer(text))
-    taken: set[int] = set()
-    for k, w in enumerate(words):
-        place = _place_of(w.group(), language)
-        if place is not None:
-            out.append((w.start(), w.end(), "LOC", place.key))
-            taken.add(k)
-    for kind, cues in (("PERSON", names.get("titles", ())), ("ORG", names.get("org_cues", ()))):
-        for cue in sorted(cues, key=len, reverse=True):
-            for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text):
-                pos = m.end()
-                # "الرئيس الروسي فلاديمير بوتين": a demonym or place between title and name.
-                nxt = next((x for x in words if x.start() >= pos), None)
-                while nxt is not None and words.index(nxt) in taken:
-                    pos = nxt.end()
-                    nxt = next((x for x in words if x.start() >= pos), None)
-                if nxt is None or text[pos : nxt.start()].strip(" "):
-                    continue
-                start = nxt.start()
-                end = _after(text, start, 3 if kind == "PERSON" else 2, stops)
-                if kind == "ORG":
-                    start = m.start()
-                if end > start:
-                    out.append((start, end, kind, text[start:end]))
-    return out
+    """Arabic, Persian, Hebrew, Korean: see `titlenames`."""
+    return titled_spans(
+        text, language, _names(language), lambda w: _place_of(w, language), _world()
+    )
 
 
 def _cjk(text: str, language: str) -> list[_Span]:
@@ -235,8 +227,16 @@ def _cjk(text: str, language: str) -> list[_Span]:
     titles = sorted(names.get("titles", ()), key=len, reverse=True)
     if language == "zh":
         words = jieba_words(text) or []
-        tags = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "nt": "ORG"}
-        out += [(p, p + len(w), tags[f], w) for w, f, p in words if f in tags and len(w) > 1]
+        # jieba's person tag is noisy ("洪水" nr): a person needs a title next to it, a
+        # "·" between name parts or a place in `world_names`; a "person" before a
+        # company title is the company ("西门子首席执行官").
+        company = set(names.get("company_titles", ()))
+        out += [(p, p + len(w), "ORG", w) for w, f, p in words if f == "nt"]
+        for i, (w, f, p) in enumerate(words[:-1]):
+            if f.startswith("nr") and words[i + 1][0] in company:
+                out.append((p, p + len(w), "ORG", w))
+        out += [(m.start(), m.end(), "PERSON", m.group()) for m in _DOTTED_NAME.finditer(text)]
+        out += [(m.start(), m.end(), "ORG", m.group()) for m in _ZH_ORG.finditer(text)]
         for i, (w, _, p) in enumerate(words):
             if w in titles:
                 j, end = i + 1, p + len(w)
@@ -266,6 +266,17 @@ def _cjk(text: str, language: str) -> list[_Span]:
             k += 1
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
+        out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
+    world = _world()
+    for form in {f for f in WORLD_NAMES.values() for f in f}:
+        if (
+            re.search(r"[\u3040-\u30ff\u3400-\u9fff]", form)
+            and form in text
+            and fold(form) in world
+        ):
+            out += [
+                (m.start(), m.end(), "PERSON", form) for m in re.finditer(re.escape(form), text)
+            ]
     return out
 
 

@@ -7,6 +7,8 @@ marks) replaced one for one: every offset stays valid in the original text.
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["EASTERN", "western_digits"]
 
 EASTERN = frozenset({"ar", "fa", "ur", "ps", "ckb"})
@@ -16,6 +18,12 @@ _TABLE = str.maketrans(
 )
 
 
+_HEBREW_PREFIX = re.compile(r"(?<=[בכלמהוש])-(?=\d)")
+
+
 def western_digits(text: str, language: str | None) -> str:
-    """`text` with Eastern Arabic digits in ASCII when `language` writes them."""
+    """`text` with Eastern Arabic digits in ASCII when `language` writes them, and Hebrew's
+    prefix hyphen ("ב-20", "כ-3,000") as a space, so the number is not read as glued to a word."""
+    if language == "he":
+        return _HEBREW_PREFIX.sub(" ", text)
     return text.translate(_TABLE) if language in EASTERN else text

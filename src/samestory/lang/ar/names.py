@@ -1,4 +1,4 @@
-"""Name resources for 'ar': titles, organisation cues, function words, places."""
+"""Name resources for 'ar': titles, organisation cues, function words, places (issue #17)."""
 
 from __future__ import annotations
 
@@ -6,30 +6,23 @@ from typing import Any
 
 NAMES: dict[str, Any] = {
     "titles": [
-        "الرئيس التنفيذي لشركة",
-        "رئيسة البلدية",
-        "رئيس البلدية",
         "الرئيس",
-        "رئيس الوزراء",
         "رئيس",
-        "وزير الخارجية",
+        "رئيسة",
+        "رئيس الوزراء",
         "وزير",
+        "وزيرة",
         "الملك",
         "المستشار",
         "بالرئيس",
         "والرئيس",
         "العمدة",
+        "البلدية",
+        "التنفيذي",
+        "الوزير",
     ],
-    "org_cues": [
-        "المفوضية",
-        "مفوضية",
-        "منظمة",
-        "وزارة",
-        "الأمم المتحدة",
-        "البنك",
-        "مجلس",
-        "الاتحاد",
-    ],
+    "org_cues": ["المفوضية", "مفوضية", "منظمة", "وزارة", "البنك", "مجلس", "الاتحاد"],
+    "org_after": ["لشركة", "شركة", "بشركة"],
     "function_words": [
         "في",
         "من",
@@ -48,6 +41,9 @@ NAMES: dict[str, Any] = {
         "ستستثمر",
         "وبحث",
         "بتقديم",
+        "لشركة",
+        "شركة",
+        "الشركة",
     ],
     "demonyms": {
         "الروسي": "RU",
@@ -71,6 +67,7 @@ NAMES: dict[str, Any] = {
     "city_names": {
         "سوتشي": "Sochi",
         "فالنسيا": "Valencia",
+        "وارسو": "Warsaw",
         "موسكو": "Moscow",
         "إسطنبول": "Istanbul",
         "طهران": "Tehran",

@@ -1,12 +1,21 @@
-"""Name resources for 'fa': titles, organisation cues, function words, places."""
+"""Name resources for 'fa': titles, organisation cues, function words, places (issue #17)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 NAMES: dict[str, Any] = {
-    "titles": ["رئیس\u200cجمهور", "رئیس جمهور", "نخست\u200cوزیر", "وزیر", "شهردار", "مدیرعامل"],
+    "titles": [],
+    "titles_after": [
+        "رئیس\u200cجمهور",
+        "رئیس جمهور",
+        "نخست\u200cوزیر",
+        "وزیر",
+        "شهردار",
+        "مدیرعامل",
+    ],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
+    "org_after": ["مدیرعامل", "شرکت"],
     "function_words": [
         "در",
         "از",
@@ -20,11 +29,15 @@ NAMES: dict[str, Any] = {
         "اعلام",
         "دیدار",
         "کرد",
+        "سیل",
+        "وعده",
+        "کمک",
     ],
     "demonyms": {},
     "city_names": {
         "سوچی": "Sochi",
         "والنسیا": "Valencia",
+        "ورشو": "Warsaw",
         "مسکو": "Moscow",
         "تهران": "Tehran",
         "کی\u200cیف": "Kyiv",

@@ -1,11 +1,11 @@
-"""Name resources for 'he': titles, organisation cues, function words, places."""
+"""Name resources for 'he': titles, organisation cues, function words, places (issue #17)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 NAMES: dict[str, Any] = {
-    "titles": ["נשיא", "ראש הממשלה", "ראש העיר", 'המנכ"ל', "המנכ״ל", "שר החוץ", "שר", "הנשיא"],
+    "titles": ["נשיא", "ראש", "העיר", "הממשלה", 'המנכ"ל', "המנכ״ל", 'מנכ"ל', "שר", "הנשיא", "שרת"],
     "org_cues": ["הנציבות", "ארגון", "משרד", "בנק", "מועצת"],
     "function_words": [
         "נפגש",
@@ -16,11 +16,19 @@ NAMES: dict[str, Any] = {
         "כך",
         "אמר",
         "מסרה",
-        "ב",
         "על",
         "תשקיע",
         "הבטיחה",
+        "נשיא",
+        "בשווי",
     ],
     "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES"},
-    "city_names": {"סוצ'י": "Sochi", "מוסקבה": "Moscow", "איסטנבול": "Istanbul", "טהרן": "Tehran"},
+    "city_names": {
+        "סוצ'י": "Sochi",
+        "ולנסיה": "Valencia",
+        "ורשה": "Warsaw",
+        "מוסקבה": "Moscow",
+        "איסטנבול": "Istanbul",
+        "טהרן": "Tehran",
+    },
 }

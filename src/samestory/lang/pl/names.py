@@ -12,8 +12,6 @@ NAMES: dict[str, Any] = {
         "minister",
         "burmistrz",
         "prezes",
-        "rosji",
-        "turcji",
     ],
     "demonym_stems": {
         "rosyjsk": "RU",

@@ -13,8 +13,6 @@ NAMES: dict[str, Any] = {
         "bakan",
         "başbakan",
         "ceo",
-        "rusya",
-        "türkiye",
     ],
     "demonym_stems": {},
 }
