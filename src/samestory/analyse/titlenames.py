@@ -96,7 +96,7 @@ def titled_spans(
             out.append((start, end, label, text[start:end]))
 
     for k, key in enumerate(keys):
-        if key in titles or (korean and any(key.endswith(t) for t in after)):
+        if key in titles or key in after or (korean and any(key.endswith(t) for t in after)):
             j = k + 1
             while j < len(words) and (j in places or keys[j] in titles):
                 j += 1

@@ -24,6 +24,7 @@ NAMES: dict[str, Any] = {
     ],
     "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES"},
     "city_names": {
+        "וורשה": "Warsaw",
         "סוצ'י": "Sochi",
         "ולנסיה": "Valencia",
         "ורשה": "Warsaw",

@@ -10,6 +10,7 @@ NAMES: dict[str, Any] = {
     "function_words": [],
     "demonyms": {},
     "city_names": {
+        "ソチ": "Sochi",
         "バレンシア": "Valencia",
         "ワルシャワ": "Warsaw",
         "モスクワ": "Moscow",

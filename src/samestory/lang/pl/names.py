@@ -6,6 +6,8 @@ from typing import Any
 
 NAMES: dict[str, Any] = {
     "titles": [
+        "rosji",
+        "turcji",
         "prezydent",
         "prezydentem",
         "premier",

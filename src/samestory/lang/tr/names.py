@@ -6,6 +6,8 @@ from typing import Any
 
 NAMES: dict[str, Any] = {
     "titles": [
+        "rusya",
+        "türkiye",
         "devlet",
         "başkanı",
         "cumhurbaşkanı",

@@ -6,6 +6,13 @@ from typing import Any
 
 NAMES: dict[str, Any] = {
     "titles": [
+        "nga",
+        "thổ",
+        "nhĩ",
+        "kỳ",
+        "tây",
+        "ban",
+        "nha",
         "tổng",
         "thống",
         "thủ",
