@@ -112,7 +112,10 @@ def _lookup(word: str, language: str) -> Place | None:
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
     found = g.lookup(key) if len(key) >= 4 else ()
-    return found[0] if found and key not in g.weak and key not in g.small else None
+    if not found or key in g.small:
+        return None
+    # Every non-Latin name is "unlike" the English one, so weak is no evidence against it.
+    return found[0] if key not in g.weak or not word.isascii() else None
 
 
 def _stems(word: str, language: str) -> Iterator[str]:
@@ -145,6 +148,10 @@ def _lemma(word: str, language: str) -> tuple[str, set[str]]:
     best = next((p for p in parses if {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes)),
                 parses[0])  # fmt: skip
     lemma = best.normal_form
+    grammemes = set(best.tag.grammemes)
+    named = {"Name", "Surn", "Patr", "Geox", "Orgn"} & grammemes
+    if word[:1].isupper() and not named and not {"NOUN", "ADJF"} & grammemes:
+        lemma = word  # "Катала" read as a verb: a foreign name keeps its form
     return (lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma), set(best.tag.grammemes)
 
 
@@ -170,9 +177,20 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
             nxt = words[j + 1] if j + 1 < len(words) else None
             if nxt is not None and fold(_lemma(nxt.group(), language)[0]) in org_cues:
                 end, j = nxt.end(), j + 1
-            runs.append((words[i].start(), end, ""))
+            before = text[words[i - 1].end() : words[i].start()].strip() if i else "."
+            opener = bool(before) and before[-1] in ".!?"
+            single = j == i and words[i].group().isalpha() and not words[i].group().isascii()
+            if not (opener and single and not _lemma(words[i].group(), language)[1]
+                    & {"Name", "Surn", "Geox", "Orgn"}):  # fmt: skip
+                runs.append((words[i].start(), end, ""))
             i = j + 1
     out: list[_Span] = []
+    demonyms = _names(language).get("demonyms", {})
+    for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
+        if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
+            place = _place_of(lem, language)
+            if place is not None:
+                out.append((w.start(), w.end(), "LOC", place.key))
     for start, end, kind in runs:
         toks = list(_WORD.finditer(text, start, end))
         lemmas = [_lemma(t.group(), language) for t in toks]
@@ -181,7 +199,8 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
         for k, (lem, tags) in enumerate([*lemmas, ("", set())]):
             person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
             place = None
-            if k < len(toks) and not person_word:
+            given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
+            if k < len(toks) and not person_word and not given:
                 place = _place_of(lem, language) or _place_of(toks[k].group(), language)
             title = k < len(toks) and fold(lem) in titles
             if k == len(toks) or place is not None or title:
