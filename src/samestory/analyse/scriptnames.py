@@ -287,7 +287,7 @@ def _cjk(text: str, language: str) -> list[_Span]:
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
     world = _world()
-    for form in {f for f in WORLD_NAMES.values() for f in f}:
+    for form in {f for forms in WORLD_NAMES.values() for f in forms}:
         if (
             re.search(r"[\u3040-\u30ff\u3400-\u9fff]", form)
             and form in text
