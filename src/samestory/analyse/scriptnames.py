@@ -31,7 +31,7 @@ from .personnames import person_key
 from .sentences import locate_sentence
 from .titlenames import titled_spans
 
-__all__ = ["SCRIPT_LANGUAGES", "script_mentions"]
+__all__ = ["SCRIPT_LANGUAGES", "caseless", "script_mentions"]
 
 SCRIPT_LANGUAGES = frozenset({"ru", "uk", "zh", "ja", "ko", "ar", "fa", "he"})
 _Span = tuple[int, int, str, str]  # start, end, label, base form
@@ -114,8 +114,11 @@ def _lookup(word: str, language: str) -> Place | None:
     found = g.lookup(key) if len(key) >= 4 else ()
     if not found or key in g.small:
         return None
-    # Every non-Latin name is "unlike" the English one, so weak is no evidence against it.
-    return found[0] if key not in g.weak or not word.isascii() else None
+    # Every Cyrillic name is "unlike" the English one, so weak is no evidence against it
+    # there, where a capital and a lemma back it; in caseless scripts a weak name is
+    # mostly a common word ("مدينة", city, is an old name of Medina).
+    weak_ok = language in ("ru", "uk") and word[:1].isupper()
+    return found[0] if key not in g.weak or weak_ok else None
 
 
 def _stems(word: str, language: str) -> Iterator[str]:
@@ -334,6 +337,15 @@ def _canonical(label: str, base: str) -> tuple[EntityLabel, str, str]:
         canonical = hit or base
         return "PERSON", canonical, person_key(canonical)
     return ("ORG" if label == "ORG" else "MISC"), base, "name:" + fold(base)
+
+
+def caseless(text: str) -> bool:
+    """Whether the head of `text` is written in a script without letter case (Devanagari,
+    Arabic, Thai...): capitalisation rules would find nothing there."""
+    if not text[:300].count(" ") >= 3:
+        return False  # Thai, Lao, Khmer, Burmese: no spaces between words, no words to look up
+    letters = [c for c in text[:300] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() or c.islower() for c in letters) < len(letters) / 4
 
 
 def script_mentions(

@@ -24,7 +24,8 @@ from .gazetteer import Place, fold
 __all__ = ["titled_spans"]
 
 _Span = tuple[int, int, str, str]
-_WORD = re.compile(r"[^\W\d_](?:[\w\u200c'’\"״׳]*[^\W_])?")
+# Indic vowel signs are not word characters to `re`: they are part of the word here.
+_WORD = re.compile(r"[^\W\d_][\w\u200c\u0900-\u0dff'’\"״׳]*(?<!['’\"״׳])")
 _KO_END = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
            "에", "로", "도", "만")  # fmt: skip
 _NAME_WORDS = 3
