@@ -98,3 +98,48 @@ def test_coverage_notes() -> None:
     assert "no name, date or number rules" in (coverage_note("sw") or "")
     if not pack_installed("zh"):
         assert "samestory[cjk]" in (coverage_note("zh") or "")
+
+
+def test_one_person_across_scripts_links_to_one_key() -> None:
+    from samestory.analyse.aliases import link_entities
+
+    ar = extract_mentions(
+        "التقى الرئيس الروسي فلاديمير بوتين بالرئيس التركي رجب طيب أردوغان.", "ar"
+    )
+    he = extract_mentions("נשיא רוסיה ולדימיר פוטין נפגש עם נשיא טורקיה רג'פ טאיפ ארדואן.", "he")
+    ko = extract_mentions(
+        "블라디미르 푸틴 러시아 대통령은 에르도안 튀르키예 대통령과 만났다.", "ko"
+    )
+    linked = link_entities([ar, he, ko])
+    keys = [{m.key for m in ms if m.label == "PERSON"} for ms in linked]
+    assert keys[0] == keys[1] == keys[2] and len(keys[0]) == 2
+    places = [{m.key for m in ms if m.label == "LOC"} for ms in linked]
+    assert places[0] == places[1] == places[2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        ("zh", "会见了埃尔多安。会谈持续了四个小时！价值多少？", 3),
+        ("ja", "会談は4時間に及んだ。両首脳は協議した！", 2),
+        ("ar", "التقى بوتين بأردوغان. واستمرت المحادثات أربع ساعات؟ نعم!", 3),
+        ("he", "נפגש עם ארדואן. השיחות נמשכו ארבע שעות?", 2),
+    ],
+)
+def test_sentences_in_other_scripts(lang: str, text: str, n: int) -> None:
+    from samestory.analyse.sentences import split_sentences
+
+    assert len(split_sentences(text, lang)) == n
+
+
+def test_language_outside_the_list_degrades_to_places() -> None:
+    ms = extract_mentions("रूसी राष्ट्रपति ने सोमवार को सोची में मुलाकात की। मास्को में बैठक", "hi")
+    assert "Sochi" in {m.canonical for m in ms if m.label == "LOC"}
+    assert extract_mentions("ปูตินพบกับแอร์โดอันที่โซชีเมื่อวันจันทร์", "th") == []
+
+
+def test_inflected_places_in_latin_script_languages() -> None:
+    pl = extract_mentions("Fabryka powstanie w Warszawie, poinformował prezes.", "pl")
+    cs = extract_mentions("Setkali se ve Varšavě s ruským ministrem.", "cs")
+    assert "Warsaw" in {m.canonical for m in pl if m.label == "LOC"}
+    assert {"Warsaw", "Russia"} <= {m.canonical for m in cs if m.label == "LOC"}
