@@ -1,4 +1,5 @@
-"""Inflected place names in Polish, Czech, Slovenian and Turkish, and the countries every
+"""Inflected place names in Polish, Czech, Slovenian and Turkish (and Russian / Ukrainian
+when pymorphy3 is not installed), and the countries every
 issue-#17 language names in its own words.
 
 "w Warszawie", "ve Varšavě", "v Sočiju", "Soçi'de": the gazetteer knows the nominative
@@ -29,6 +30,10 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("em", ""), ("u", "")),
     "sl": (("iju", "i"), ("ji", "ja"), ("ii", "ia"), ("ju", ""), ("i", "a"), ("o", "a"),
            ("u", ""), ("om", ""), ("em", "")),
+    # Russian and Ukrainian, folded to Latin, for when pymorphy3 is not installed.
+    "ru": (("ii", "iia"), ("e", "a"), ("i", "ia"), ("y", "a"), ("u", "a"), ("oi", "aia"),
+           ("om", ""), ("e", "")),
+    "uk": (("iyi", "iia"), ("i", "a"), ("u", "a"), ("om", "")),
 }
 # fmt: on
 

@@ -26,6 +26,7 @@ from ..lang import resource
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
 from .gazetteer import Place, fold, gazetteer
+from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
 from .personnames import person_key
 from .sentences import locate_sentence
@@ -112,6 +113,8 @@ def _lookup(word: str, language: str) -> Place | None:
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
     found = g.lookup(key) if len(key) >= 4 else ()
+    if not found and language in ("ru", "uk") and morph(language) is None:
+        found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
     if not found or key in g.small:
         return None
     # Every Cyrillic name is "unlike" the English one, so weak is no evidence against it
