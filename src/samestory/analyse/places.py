@@ -141,6 +141,11 @@ def _candidates(key: str, language: str | None) -> tuple[Place, ...]:
         found = g.lookup(key[:-1])  # genitive: "Aserbaidschans", "Israels"
     if not found and language in INFLECTING:  # "Warszawie", "Soçi'de" (issue #17)
         found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
+    if not found and language in LOCAL_NAMES:  # "Rusya", "Nga": Babel's country names
+        local = next(
+            (p for b in (key, *base_forms(key, language)) if (p := local_place(b, language))), None
+        )
+        found = (local,) if local else ()
     return found
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+# Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
+# to the name after it, and a title is what they cut.
 NAMES: dict[str, Any] = {
     "titles": [
         "rosji",
