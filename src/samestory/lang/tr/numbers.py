@@ -18,6 +18,7 @@ NUMBERS: dict[str, Any] = {
         "ruble": "RUB",
     },
     "percent": (),
+    "percent_before": ("yüzde",),
     "approximators": ("yaklaşık", "neredeyse", "en az"),
 }
 NUMBERS["words"] = {
