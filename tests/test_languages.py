@@ -143,3 +143,25 @@ def test_inflected_places_in_latin_script_languages() -> None:
     cs = extract_mentions("Setkali se ve Varšavě s ruským ministrem.", "cs")
     assert "Warsaw" in {m.canonical for m in pl if m.label == "LOC"}
     assert {"Warsaw", "Russia"} <= {m.canonical for m in cs if m.label == "LOC"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "zh", "ja", "ko", "ar", "fa", "he", "hi"])
+@pytest.mark.parametrize("text", ["", "2026", "!!! ... ؟", "Siemens AG 40 %", "a\n\nb"])
+def test_odd_input_never_raises(lang: str, text: str) -> None:
+    extract_mentions(text, lang)
+    extract_dates(text, lang, PUB)
+    extract_quantities(text, lang)
+
+
+def test_turkish_percent_before_the_number() -> None:
+    assert [q.canonical for q in extract_quantities("Satışlar yüzde 20 arttı.", "tr")] == ["20 %"]
+
+
+def test_analysis_carries_its_coverage_note() -> None:
+    from samestory.analyse.pipeline import Pipeline
+    from samestory.models import Article
+
+    pipe = Pipeline().without("embeddings", "scorer_embedding")
+    a = pipe(Article(id="x", title="", body="Habari ya leo kutoka Nairobi.", language="sw"))
+    assert a.coverage is not None and "'sw'" in a.coverage
+    assert "Nairobi" in {m.canonical for m in a.mentions if m.label == "LOC"}

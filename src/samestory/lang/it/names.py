@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 NAMES: dict[str, Any] = {
+    "function_words": ["il", "la"],
     "titles": [
         "presidente",
         "sindaca",
@@ -13,10 +14,6 @@ NAMES: dict[str, Any] = {
         "premier",
         "amministratore",
         "delegato",
-        "l'amministratore",
-        "il",
-        "la",
-        "commissione",
     ],
     "demonym_stems": {
         "russ": "RU",

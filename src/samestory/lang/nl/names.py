@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 NAMES: dict[str, Any] = {
-    "titles": ["president", "burgemeester", "minister", "premier", "topman", "de", "het"],
+    "function_words": ["de", "het"],
+    "titles": ["president", "burgemeester", "minister", "premier", "topman", "het"],
     "demonym_stems": {
         "russisch": "RU",
         "turks": "TR",

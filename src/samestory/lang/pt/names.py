@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 NAMES: dict[str, Any] = {
+    "function_words": ["da", "o", "a"],
     "titles": [
         "presidente",
         "ministro",
         "primeiro-ministro",
         "executivo",
         "câmara",
-        "da",
-        "o",
-        "a",
     ],
     "demonym_stems": {
         "russ": "RU",
