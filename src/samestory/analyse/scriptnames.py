@@ -165,10 +165,14 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
     titles = {fold(t) for t in _names(language).get("titles", ())}
     org_cues = {fold(t) for t in _names(language).get("org_cues", ())}
     ner = russian_ner() if language == "ru" else None
-    runs: list[tuple[int, int, str]] = []
-    if ner is not None:
-        runs = [(s.start, s.stop, s.type) for s in ner(text).spans]
-    else:
+    runs: list[tuple[int, int, str]] | None = None
+    if ner is not None and any(c.isalpha() for c in text):
+        try:
+            runs = [(s.start, s.stop, s.type) for s in ner(text).spans]
+        except (IndexError, ValueError):  # slovnet on a text of no words: the rules
+            runs = None
+    if runs is None:
+        runs = []
         words = list(_WORD.finditer(text))
         i = 0
         while i < len(words):
