@@ -269,6 +269,13 @@ class Analysis:
     def published(self) -> dt.datetime | None:
         return self.article.published
 
+    @property
+    def coverage(self) -> str | None:
+        """One line on what the analysis of this language lacks (None: fully covered)."""
+        from .lang.coverage import coverage_note
+
+        return coverage_note(self.language)
+
     def entities(self, *labels: EntityLabel) -> dict[str, str]:
         """key -> canonical for the linked entities with the given labels (all if none)."""
         wanted = set(labels) if labels else set(ENTITY_LABELS)

@@ -18,6 +18,7 @@ tokens of that form, so two articles that agree on the person agree on the key.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -30,6 +31,7 @@ from .personnames import name_tokens, natural_name, person_key, similar
 
 __all__ = ["link_entities", "same_entity"]
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _TIE_ORDER = {"ORG": 3, "LOC": 2, "MISC": 1, "PERSON": 0}
 
 
@@ -80,6 +82,10 @@ def _token_classes(vocab: Iterable[str], min_similarity: float) -> dict[str, int
     return {w: uf.find(ids[w]) for w in words}
 
 
+def _form(m: Mention) -> str:
+    return m.text if _LATIN.search(m.text) else m.canonical
+
+
 class _Linker:
     """Union-find over the non-place mentions of all groups."""
 
@@ -90,8 +96,10 @@ class _Linker:
             for j, m in enumerate(ms)
             if not m.key.startswith("geo:")
         ]
+        # A name outside the Latin script links by its base form ("Реджеп Тайип Эрдоган",
+        # or the English name `scriptnames` gave it), not by its inflected surface.
         self.forms = [
-            natural_name(m.text) if m.label == "PERSON" else m.text for _, _, m in self.items
+            natural_name(_form(m)) if m.label == "PERSON" else _form(m) for _, _, m in self.items
         ]
         tokens = [name_tokens(f) for f in self.forms]
         classes = _token_classes((t for ts in tokens for t in ts), min_similarity)

@@ -26,7 +26,9 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from ..lang import resource
+from ..lang.digits import western_digits
 from ..models import DateMention, Sentence
+from .cjk import CJK, cjk_dates
 from .gazetteer import fold
 from .sentences import locate_sentence
 from .tense import TenseCues, tense_at
@@ -334,6 +336,7 @@ def _candidates(text: str, language: str) -> tuple[_Cand, ...]:
 def date_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of dates written with digits ("3 mai", "2016", "2015-2019"): quantities skips
     numbers inside them, so a day of month or a year is never a count."""
+    text = western_digits(text, language)
     return [(c.start, c.end) for c in _candidates(text, language) if c.kind in _NUMERIC_KINDS]
 
 
@@ -415,6 +418,9 @@ def extract_dates(
     sentences: list[Sentence] | None = None,
 ) -> list[DateMention]:
     """Date mentions in `text`, relative ones resolved against `published`."""
+    if language in CJK:
+        return cjk_dates(text, published, sentences)
+    text = western_digits(text, language)
     pub = published.date() if isinstance(published, dt.datetime) else published
     out: list[DateMention] = []
     for c in _candidates(text, language):

@@ -13,8 +13,9 @@ Three forms are read:
 - one component with a unit word ("48 hours", "vingt-quatre heures", "90 min").
   Bare "h" and "s" are not read alone: "14 h" is a time of day.
 
-Unit words are listed here for en, fr, de, es and it; other languages get the
-clock-style form only.
+Unit words are listed here for en, fr, de, es and it, and as `durations` in
+`lang/<code>/numbers.py` for the others; a language with neither gets the clock-style
+form only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from ..lang import resource
 from ..models import Quantity
 
 __all__ = ["DURATION_UNIT", "find_durations"]
@@ -77,8 +79,16 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
+def _units(language: str) -> dict[str, float]:
+    if language in _UNITS:
+        return _UNITS[language]
+    listed: dict[str, float] = (resource(language, "numbers", "NUMBERS") or {}).get("durations", {})
+    return {w.lower(): v for w, v in listed.items()}
+
+
+@cache
 def _component(language: str, words_alt: str | None) -> re.Pattern[str] | None:
-    units = _UNITS.get(language)
+    units = _units(language)
     if not units:
         return None
     number = r"\d+(?:[.,]\d+)?" + (f"|(?:{words_alt})" if words_alt else "")
@@ -90,7 +100,7 @@ def _component(language: str, words_alt: str | None) -> re.Pattern[str] | None:
 
 @cache
 def _hours_after(language: str) -> re.Pattern[str]:
-    hours = [w for w, v in _UNITS.get(language, {}).items() if v == _HOUR] or ["h"]
+    hours = [w for w, v in _units(language).items() if v == _HOUR] or ["h"]
     return re.compile(rf"[^\S\n]*(?:{_alt(hours)})(?!\w)", re.I)
 
 
@@ -123,7 +133,7 @@ def find_durations(
     language = (language or "").lower()
     found = _clock(text, language)
     taken = [(q.start, q.end) for q in found]
-    units = _UNITS.get(language, {})
+    units = _units(language)
     pattern = _component(language, words_alt if words_value else None)
     if pattern is None:
         return found

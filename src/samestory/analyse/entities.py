@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..lang.coverage import COVERED
 from ..models import EntityLabel, Mention, Sentence
 from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
@@ -56,6 +57,7 @@ from .places import (
     place_candidates,
     prior_countries,
 )
+from .scriptnames import SCRIPT_LANGUAGES, caseless, script_mentions
 from .sentences import locate_sentence
 
 __all__ = ["extract_mentions", "spacy_model"]
@@ -354,6 +356,9 @@ def extract_mentions(
     country ("Valencia" on a .ve site is Venezuela's).
     """
     lang = (language or "").lower().split("-")[0].split("_")[0]
+    if lang in SCRIPT_LANGUAGES or (lang not in COVERED and caseless(text)):
+        # Scripts without capitals: places by lookup, names by neighbours (issue #17).
+        return script_mentions(text, lang, sentences)
     lists = name_lists(lang)
     toks = tokens(text)
     nlp = spacy_model(lang) if lang in _MODELS else None

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 
 from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
+from .inflection import base_forms, local_place
 from .namecues import stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
 
+INFLECTING = frozenset({"pl", "cs", "sl", "tr"})
+# Languages whose country names and demonyms come from `inflection.local_place`.
+LOCAL_NAMES = frozenset({"it", "pt", "nl", "pl", "cs", "sl", "tr", "vi"})
 __all__ = [
     "NOUN_CAPITALISING",
     "Place",
@@ -135,6 +139,13 @@ def _candidates(key: str, language: str | None) -> tuple[Place, ...]:
     found = g.lookup(key)
     if not found and language == "de" and key.endswith("s") and len(key) > 4:
         found = g.lookup(key[:-1])  # genitive: "Aserbaidschans", "Israels"
+    if not found and language in INFLECTING:  # "Warszawie", "Soçi'de" (issue #17)
+        found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
+    if not found and language in LOCAL_NAMES:  # "Rusya", "Nga": Babel's country names
+        local = next(
+            (p for b in (key, *base_forms(key, language)) if (p := local_place(b, language))), None
+        )
+        found = (local,) if local else ()
     return found
 
 
@@ -160,7 +171,7 @@ def place_candidates(name: str, language: str | None = None) -> tuple[tuple[Plac
     if found:
         g = gazetteer()
         return found, key in g.weak or (g.foreign(key, language) and not name.isupper())
-    country = resolve_demonym(name, language)
+    country = resolve_demonym(name, language) or local_place(key, language)
     return ((country,), False) if country else ((), False)
 
 
@@ -223,6 +234,9 @@ def find_places(
         head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
         as_name = capital and head in g.first_tokens
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
+        if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
+            as_name = capital and any(b in g.first_tokens for b in base_forms(head, language))
+            as_demonym = local_place(head, language) is not None
         hit = (
             _longest(text, toks, i, language, lists, skip, as_name, as_demonym)
             if (as_name or as_demonym)
@@ -256,7 +270,7 @@ def _longest(
                 weak = key in g.weak or (g.foreign(key, language) and not joined.isupper())
                 return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
-            country = g.demonym(key, language)
+            country = g.demonym(key, language) or local_place(key, language)
             if country is not None:
                 return PlaceHit(i, i + n, country, True, (country,))
     return None

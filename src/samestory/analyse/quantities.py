@@ -18,7 +18,9 @@ from functools import cache
 from typing import Any
 
 from ..lang import resource
+from ..lang.digits import western_digits
 from ..models import Quantity, Sentence
+from .cjk import CJK, cjk_quantities
 from .dates import date_spans, phrase_pattern
 from .durations import find_durations
 from .sentences import locate_sentence
@@ -78,6 +80,7 @@ class _Rules:
     noun_capitalized: bool
     ordinal_dot: bool
     has_words: bool  # without a stopword list, what follows a number is not trusted as a noun
+    percent_before: re.Pattern[str] | None = None  # Turkish "yüzde 20"
 
 
 def _key(word: str) -> str:
@@ -149,6 +152,9 @@ def _rules(language: str) -> _Rules:
         noun_capitalized=bool(n.get("noun_capitalized", False)),
         ordinal_dot=bool(n.get("ordinal_dot", False)),
         has_words=bool(n.get("stopwords")),
+        percent_before=re.compile(rf"(?i:{phrase_pattern(n['percent_before'])}){_H}+\Z")
+        if n.get("percent_before")
+        else None,
     )
 
 
@@ -224,7 +230,7 @@ def _build(
     if g["cur"]:
         cur = " ".join(g["cur"].split())
         unit = _SYMBOLS.get(cur) or r.currencies.get(_key(cur)) or (cur if cur in _ISO else unit)
-    if g["pct"]:
+    if g["pct"] or (r.percent_before and r.percent_before.search(text, max(0, start - 12), start)):
         unit = "%"
     q_end = tail.end("cur") if g["cur"] else tail.end("pct") if g["pct"] else end
     scale_word, scale = g["scale"], 1.0
@@ -306,6 +312,9 @@ def extract_quantities(
 ) -> list[Quantity]:
     """Numbers, amounts of money and percentages in `text`, in text order."""
     language = (language or "").lower()
+    if language in CJK:
+        return cjk_quantities(text, sentences)
+    text = western_digits(text, language)
     r = _rules(language)
     dates = date_spans(text, language)
     found = _durations(text, language, r, dates)

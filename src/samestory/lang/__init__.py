@@ -5,8 +5,14 @@
     lang/<code>/numbers.py      NUMBERS: scale words, currency words, approximators, separators
     lang/<code>/names.py        NAMES: titles and honorifics, name particles, demonyms
 
+    lang/<code>/dates.py        DATES: month and weekday names, relative phrases, "N ago"
+                                (issue #17 languages build theirs from dateparser's locale
+                                data with `_locale.locale_dates`)
+
 A concern missing for a language falls back to nothing (never to another language's
-list), so adding a language is adding a folder.
+list), so adding a language is adding a folder. Beside the folders: `coverage` (which
+languages are covered and the note an analysis of another one carries), `digits`
+(Eastern Arabic digits read as ASCII), `world_names` (people's names across scripts).
 """
 
 from __future__ import annotations

@@ -1,0 +1,153 @@
+"""Per-language entity, place, date and number precision and recall on the invented gold.
+
+Reads examples/languages/<code>.jsonl (three invented articles per language, labelled
+before the language rules were written; see the README there) and runs the analysis
+without embeddings. Scoring per kind, micro-averaged per language:
+
+- entities: the non-place mentions (PERSON / ORG / MISC); a predicted one is right when
+  its base form (`canonical`) or its surface equals a gold name, case- and accent-folded
+  (a person of `lang.world_names` also by its English name, the canonical it gets);
+- places: the English names of the LOC mentions' places (`canonical`);
+- dates: `DateMention.canonical`; numbers: `Quantity.canonical`.
+
+The gold is written by the people who write the rules, so these are coverage figures on
+invented text, not an out-of-sample measure; the acceptance bar of issue #17 is
+precision >= 0.85 and recall >= 0.75 per kind and language. Also reported: which
+language pack ran (or the note when it is missing).
+
+    python benchmarks/bench_languages.py [--no-write] [--lang ru,zh]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable
+
+from _report import ROOT, write_section
+from samestory.analyse.gazetteer import fold
+from samestory.analyse.pipeline import Pipeline
+from samestory.lang.coverage import PACKS, coverage_note, pack_installed
+from samestory.lang.world_names import WORLD_NAMES
+from samestory.models import Analysis, Article
+
+GOLD = ROOT / "examples" / "languages"
+KINDS = ("entities", "places", "dates", "numbers")
+BAR_P, BAR_R = 0.85, 0.75
+
+
+def _predicted(a: Analysis) -> dict[str, list[set[str]]]:
+    """Per kind, one set of acceptable strings per predicted item."""
+    ents = [{fold(m.canonical), fold(m.text)} for m in a.mentions if m.label != "LOC"]
+    places = [{m.canonical} for m in a.mentions if m.label == "LOC"]
+    return {
+        "entities": _unique(ents),
+        "places": _unique(places),
+        "dates": _unique({d.canonical} for d in a.dates),
+        "numbers": _unique({q.canonical} for q in a.quantities),
+    }
+
+
+def _unique(items: Iterable[set[str]]) -> list[set[str]]:
+    out: list[set[str]] = []
+    for s in items:
+        if not any(s & t for t in out):
+            out.append(s)
+    return out
+
+
+def _forms(name: str) -> set[str]:
+    """A gold name and, for a person of `lang.world_names`, its English name (what the
+    analysis gives as canonical for "Путин", "普京", "بوتين")."""
+    world = {fold(f): en for en, forms in WORLD_NAMES.items() for f in forms}
+    out = {fold(name)}
+    for token in name.replace("·", " ").replace("・", " ").split():
+        if fold(token) in world:
+            out.add(fold(world[fold(token)]))
+    return out
+
+
+def _score(gold: list[str], pred: list[set[str]], folded: bool) -> tuple[int, int, int]:
+    """(true positives, predicted, gold) with one-to-one matching."""
+    wanted = [_forms(g) if folded else {g} for g in gold]
+    tp = 0
+    left = list(pred)
+    for g in wanted:
+        hit = next((p for p in left if g & p), None)
+        if hit is not None:
+            tp += 1
+            left.remove(hit)
+    return tp, len(pred), len(wanted)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--lang", default="", help="comma-separated codes (default: all files)")
+    ap.add_argument("--show", action="store_true", help="print each article's misses")
+    args = ap.parse_args(argv)
+    wanted = {c for c in args.lang.split(",") if c}
+    pipe = Pipeline().without("embeddings", "scorer_embedding")
+    rows: list[str] = []
+    failing: list[str] = []
+    for path in sorted(GOLD.glob("*.jsonl")):
+        lang = path.stem
+        if wanted and lang not in wanted:
+            continue
+        counts = {k: [0, 0, 0] for k in KINDS}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            art = Article(
+                id=rec["id"], title=rec["title"], body=rec["text"], language=lang,
+                published=dt.datetime.fromisoformat(rec["published"]),
+            )  # fmt: skip
+            a = pipe(art)
+            pred = _predicted(a)
+            for kind in KINDS:
+                tp, n_pred, n_gold = _score(rec[kind], pred[kind], kind == "entities")
+                for i, v in enumerate((tp, n_pred, n_gold)):
+                    counts[kind][i] += v
+                if args.show and (tp < n_gold or tp < n_pred):
+                    got = sorted("|".join(sorted(p)) for p in pred[kind])
+                    print(f"{rec['id']} {kind}: gold {rec[kind]} got {got}", file=sys.stderr)
+        cells = []
+        for kind in KINDS:
+            tp, n_pred, n_gold = counts[kind]
+            p = tp / n_pred if n_pred else 0.0
+            r = tp / n_gold if n_gold else 0.0
+            cells.append(f"{p:.2f} / {r:.2f}")
+            if p < BAR_P or r < BAR_R:
+                failing.append(f"{lang}:{kind}")
+        note = coverage_note(lang) or ""
+        rows.append(f"| {lang} | " + " | ".join(cells) + f" | {note} |")
+        print(rows[-1])
+    packs = ", ".join(f"{k} {'yes' if pack_installed(k) else 'no'}" for k in PACKS)
+    body = "\n".join(
+        [
+            "## Languages: entities, places, dates, numbers on the invented gold (issue #17)",
+            "",
+            "In-sample coverage figures, not an out-of-sample measure: examples/languages/ "
+            "(3 invented articles per language, the same three stories in each of 20 "
+            "languages) is written by the same people who write the rules; the gold was "
+            "committed before the rules, but the rules were then checked against it, and the "
+            "hand lists (`lang.world_names`, the `city_names` of zh/ja/ko/ar/fa/he) contain "
+            "the gold's people and cities. About 6 items per kind and language: one miss "
+            "moves recall by ~0.17. Precision / recall per kind; bar: P >= 0.85, R >= 0.75. "
+            f"Language packs installed for this run: {packs}.",
+            "",
+            "| language | entities P / R | places P / R | dates P / R | numbers P / R | note |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Below the bar: {', '.join(failing) or 'none'}.",
+        ]
+    )
+    if not args.no_write and not wanted:
+        write_section("languages", body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

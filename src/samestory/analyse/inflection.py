@@ -1,0 +1,85 @@
+"""Inflected place names in Polish, Czech, Slovenian and Turkish (and Russian / Ukrainian
+when pymorphy3 is not installed), and the countries every
+issue-#17 language names in its own words.
+
+"w Warszawie", "ve Varšavě", "v Sočiju", "Soçi'de": the gazetteer knows the nominative
+(or the English name), so a folded word that is not found is tried again with its case
+ending replaced by the nominative's (a few endings per language, longest first), and a
+Turkish word without the suffix after its apostrophe. Babel's country names in the
+article's language ("Rosja", "Thổ Nhĩ Kỳ") and the `demonym_stems` of
+`lang/<code>/names.py` ("rusk-" -> Russia) are read for the languages outside the
+gazetteer's own lists; en, fr, de and es never come here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from ..lang import SUPPORTED, resource
+from .gazetteer import Place, fold, gazetteer
+
+__all__ = ["base_forms", "local_place"]
+
+# Folded ending -> nominative ending, longest first.
+# fmt: off
+_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "pl": (("cji", "cja"), ("ji", "ja"), ("ie", "a"), ("iu", ""), ("u", ""), ("y", "a"),
+           ("i", "a"), ("em", ""), ("a", "")),
+    "cs": (("ii", "ie"), ("ii", "ia"), ("e", "a"), ("i", "a"), ("u", "a"), ("y", "a"),
+           ("em", ""), ("u", "")),
+    "sl": (("iju", "i"), ("ji", "ja"), ("ii", "ia"), ("ju", ""), ("i", "a"), ("o", "a"),
+           ("u", ""), ("om", ""), ("em", "")),
+    # Russian and Ukrainian, folded to Latin, for when pymorphy3 is not installed.
+    "ru": (("ii", "iia"), ("e", "a"), ("i", "ia"), ("y", "a"), ("u", "a"), ("oi", "aia"),
+           ("om", ""), ("e", "")),
+    "uk": (("iyi", "iia"), ("i", "a"), ("u", "a"), ("om", "")),
+}
+# fmt: on
+
+
+def base_forms(key: str, language: str | None) -> Iterator[str]:
+    """Nominative candidates of a folded place word in an inflecting language."""
+    if language == "tr" and "'" in key:
+        yield key.split("'", 1)[0]
+        return
+    for ending, base in _ENDINGS.get(language or "", ()):
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            yield key[: len(key) - len(ending)] + base
+
+
+@cache
+def _local(language: str) -> dict[str, Place]:
+    g = gazetteer()
+    out: dict[str, Place] = {}
+    try:
+        from babel import Locale
+
+        for code, name in Locale.parse(language).territories.items():
+            if code in g.countries:
+                out[fold(name)] = g.countries[code]
+    except Exception:  # Babel missing or no such locale
+        pass
+    return out
+
+
+@cache
+def _stems(language: str) -> tuple[tuple[str, Place], ...]:
+    g = gazetteer()
+    stems: dict[str, str] = (resource(language, "names", "NAMES") or {}).get("demonym_stems", {})
+    pairs = [(fold(s), g.countries[c]) for s, c in stems.items() if c in g.countries]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def local_place(key: str, language: str | None) -> Place | None:
+    """A country by its name in `language` or by a demonym stem, for the languages the
+    gazetteer's own per-language lists leave out."""
+    if not language or language in SUPPORTED:
+        return None
+    found = _local(language).get(key)
+    if found is not None:
+        return found
+    for stem, place in _stems(language):
+        if key.startswith(stem) and len(key) - len(stem) <= 4:
+            return place
+    return None

@@ -1,0 +1,143 @@
+"""Names by their neighbours, for scripts without capitals: Arabic, Persian, Hebrew, Korean.
+
+Without capitals or a packaged tagger, a name is found by what stands next to it:
+
+- a title before it ("الرئيس الروسي فلاديمير بوتين", "נשיא רוסיה ולדימיר פוטין"), places and
+  demonyms between the two skipped;
+- a title after it, where the language puts it there: Persian after a comma
+  ("ولادیمیر پوتین، رئیس‌جمهور روسیه"), Korean directly ("블라디미르 푸틴 러시아 대통령은");
+- a person of `lang.world_names` anywhere, with the one or two words before it that
+  are not places or function words (the given names);
+- an organisation after a cue noun ("المفوضية الأوروبية"), or Korean's "…위원회".
+
+Places are words found in the gazetteer once their clitics ("بال", "שב", "에서") are cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .gazetteer import Place, fold
+
+__all__ = ["titled_spans"]
+
+_Span = tuple[int, int, str, str]
+# Indic vowel signs are not word characters to `re`: they are part of the word here.
+_WORD = re.compile(r"[^\W\d_][\w\u200c\u0900-\u0dff'’\"״׳]*(?<!['’\"״׳])")
+_KO_END = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
+           "에", "로", "도", "만")  # fmt: skip
+_NAME_WORDS = 3
+
+
+def _ko_stem(word: str) -> str:
+    for p in _KO_END:
+        if word.endswith(p) and len(word) > len(p) + 1:
+            return word[: -len(p)]
+    return word
+
+
+def titled_spans(
+    text: str, language: str, names: dict[str, Any], place_of: Callable[[str], Place | None],
+    world: dict[str, str],
+) -> list[_Span]:  # fmt: skip
+    """Place, person and organisation spans of `text` (overlaps resolved by the caller)."""
+    words = list(_WORD.finditer(text))
+    stops = {fold(w) for w in names.get("function_words", ())}
+    titles = {fold(t) for t in names.get("titles", ())}
+    after = {fold(t) for t in names.get("titles_after", ())}
+    org_cues = {fold(t) for t in names.get("org_cues", ())}
+    org_after = {fold(t) for t in names.get("org_after", ())}
+    korean = language == "ko"
+    keys = [fold(_ko_stem(w.group()) if korean else w.group()) for w in words]
+    places: dict[int, Place] = {}
+    out: list[_Span] = []
+    for k, w in enumerate(words):
+        place = place_of(w.group())
+        if place is not None:
+            places[k] = place
+            out.append((w.start(), w.end(), "LOC", place.key))
+
+    def gap(a: int, b: int) -> str:
+        return text[words[a].end() : words[b].start()]
+
+    def name_word(k: int) -> bool:
+        w = words[k].group()
+        return k not in places and keys[k] not in stops and keys[k] not in titles \
+            and len(w) > 1 and keys[k] not in org_cues  # fmt: skip
+
+    def forward(k: int, limit: int = _NAME_WORDS) -> int:
+        """Index past the name starting at word k."""
+        j = k
+        while j < len(words) and j - k < limit and name_word(j):
+            if j > k and gap(j - 1, j).strip(" "):
+                break
+            j += 1
+            if korean and _ko_stem(words[j - 1].group()) != words[j - 1].group():
+                break  # a particle closes the name: "에르도안과"
+        return j
+
+    def backward(k: int, limit: int = _NAME_WORDS) -> int:
+        """Index of the first word of the name ending at word k - 1."""
+        j = k
+        while j > 0 and k - j < limit and name_word(j - 1):
+            if j < k and gap(j - 1, j).strip(" "):
+                break
+            if korean and j < k and _ko_stem(words[j - 1].group()) != words[j - 1].group():
+                break
+            j -= 1
+        return j
+
+    def add(first: int, last: int, label: str) -> None:
+        if last > first:
+            start, end = words[first].start(), words[last - 1].end()
+            if korean:
+                end = words[last - 1].start() + len(_ko_stem(words[last - 1].group()))
+            out.append((start, end, label, text[start:end]))
+
+    for k, key in enumerate(keys):
+        if key in titles or key in after or (korean and any(key.endswith(t) for t in after)):
+            j = k + 1
+            while j < len(words) and (j in places or keys[j] in titles):
+                j += 1
+            if j + 1 < len(words) and keys[j] in org_after:  # "التنفيذي لشركة سيمنس رولاند بوش"
+                j += 2
+            if key in titles and j < len(words) and not gap(j - 1, j).strip(" "):
+                add(j, forward(j), "PERSON")
+            if key in after or (korean and any(key.endswith(t) for t in after)):
+                i = k
+                while i - 1 in places:
+                    i -= 1
+                joined = text[words[i - 1].end() : words[i].start()] if i > 0 else ""
+                if korean or joined.strip() in ("،", ","):
+                    add(backward(i), i, "PERSON")
+        if key in org_cues and not korean:
+            add(k, k + 2 if k + 1 < len(words) and name_word(k + 1) else k + 1, "ORG")
+        if korean and any(key.endswith(c) for c in org_cues) and key not in org_cues:
+            add(k - 1 if k and not gap(k - 1, k).strip(" ") and name_word(k - 1) else k, k + 1,
+                "ORG")  # fmt: skip
+        if key in org_after and k + 1 < len(words) and name_word(k + 1) \
+                and not gap(k, k + 1).strip(" "):  # fmt: skip
+            add(k + 1, k + 2, "ORG")
+        stem = next((s for s in _stems(words[k].group(), language) if fold(s) in world), None)
+        if stem is not None:
+            add(backward(k, 2), k + 1, "PERSON")
+    return out
+
+
+_CLITICS = {
+    "ar": ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل", "ك"),
+    "he": ("שבה", "וה", "שה", "מה", "בה", "לה", "כש", "שב", "וב", "ול", "ה", "ב", "ו", "ל", "מ",
+           "ש", "כ"),
+}  # fmt: skip
+
+
+def _stems(word: str, language: str) -> list[str]:
+    out = [word]
+    for prefix in _CLITICS.get(language, ()):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            out.append(word[len(prefix) :])
+    if language == "ko":
+        out.append(_ko_stem(word))
+    return out

@@ -1,0 +1,38 @@
+"""Date words for 'ar': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "ar",
+    weekdays={
+        "الاثنين": 0,
+        "الإثنين": 0,
+        "الثلاثاء": 1,
+        "الأربعاء": 2,
+        "الخميس": 3,
+        "الجمعة": 4,
+        "السبت": 5,
+        "الأحد": 6,
+    },
+    relative={
+        "اليوم": ("day", 0),
+        "أمس": ("day", -1),
+        "غدا": ("day", 1),
+        "الأسبوع الماضي": ("week", -1),
+        "الشهر الماضي": ("month", -1),
+        "العام الماضي": ("year", -1),
+    },
+    ago=("قبل {n} {u}",),
+    units={
+        "سنوات": ("year", 1),
+        "أعوام": ("year", 1),
+        "أشهر": ("month", 1),
+        "أسابيع": ("week", 1),
+        "أيام": ("day", 1),
+    },
+    month_cues=("في", "شهر"),
+)

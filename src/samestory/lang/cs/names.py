@@ -1,0 +1,29 @@
+"""Name resources for 'cs': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [
+        "prezident",
+        "prezidentem",
+        "premiér",
+        "ministr",
+        "starostka",
+        "starosta",
+        "ředitel",
+        "generální",
+    ],
+    "demonym_stems": {
+        "rusk": "RU",
+        "tureck": "TR",
+        "spanelsk": "ES",
+        "francouzsk": "FR",
+        "nemeck": "DE",
+        "polsk": "PL",
+        "ukrajinsk": "UA",
+        "americk": "US",
+        "cinsk": "CN",
+    },
+}

@@ -1,0 +1,46 @@
+"""Date words for 'fa': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "fa",
+    months={
+        "ژانویه": 1,
+        "فوریه": 2,
+        "مارس": 3,
+        "آوریل": 4,
+        "ژوئن": 6,
+        "ژوئیه": 7,
+        "اوت": 8,
+        "سپتامبر": 9,
+        "اکتبر": 10,
+        "نوامبر": 11,
+        "دسامبر": 12,
+    },
+    weekdays={
+        "دوشنبه": 0,
+        "سه‌شنبه": 1,
+        "چهارشنبه": 2,
+        "پنجشنبه": 3,
+        "پنج‌شنبه": 3,
+        "جمعه": 4,
+        "شنبه": 5,
+        "یکشنبه": 6,
+        "یک‌شنبه": 6,
+    },
+    relative={
+        "امروز": ("day", 0),
+        "دیروز": ("day", -1),
+        "فردا": ("day", 1),
+        "هفته گذشته": ("week", -1),
+        "ماه گذشته": ("month", -1),
+        "سال گذشته": ("year", -1),
+    },
+    ago=("{n} {u} پیش",),
+    units={"سال": ("year", 1), "ماه": ("month", 1), "هفته": ("week", 1), "روز": ("day", 1)},
+    month_cues=("در", "ماه"),
+)

@@ -1,0 +1,46 @@
+"""Name resources for 'fa': titles, organisation cues, function words, places (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [],
+    "titles_after": [
+        "رئیس\u200cجمهور",
+        "رئیس جمهور",
+        "نخست\u200cوزیر",
+        "وزیر",
+        "شهردار",
+        "مدیرعامل",
+    ],
+    "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
+    "org_after": ["مدیرعامل", "شرکت"],
+    "function_words": [
+        "در",
+        "از",
+        "به",
+        "با",
+        "که",
+        "را",
+        "و",
+        "این",
+        "روز",
+        "اعلام",
+        "دیدار",
+        "کرد",
+        "سیل",
+        "وعده",
+        "کمک",
+    ],
+    "demonyms": {},
+    "city_names": {
+        "سوچی": "Sochi",
+        "والنسیا": "Valencia",
+        "ورشو": "Warsaw",
+        "مسکو": "Moscow",
+        "تهران": "Tehran",
+        "کی\u200cیف": "Kyiv",
+        "باکو": "Baku",
+    },
+}

@@ -1,0 +1,19 @@
+"""Name resources for 'ko': titles, organisation cues, function words, places (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAMES: dict[str, Any] = {
+    "titles": [],
+    "titles_after": ["대통령", "총리", "시장", "최고경영자", "장관", "위원장", "회장", "총장"],
+    "org_cues": ["위원회", "집행위원회", "은행", "기구"],
+    "function_words": ["월요일", "토요일", "두", "주택", "약", "회담", "매출"],
+    "demonyms": {},
+    "city_names": {
+        "소치": "Sochi",
+        "발렌시아": "Valencia",
+        "바르샤바": "Warsaw",
+        "모스크바": "Moscow",
+    },
+}

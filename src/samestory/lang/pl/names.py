@@ -1,0 +1,31 @@
+"""Name resources for 'pl': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
+# to the name after it, and a title is what they cut.
+NAMES: dict[str, Any] = {
+    "titles": [
+        "rosji",
+        "turcji",
+        "prezydent",
+        "prezydentem",
+        "premier",
+        "minister",
+        "burmistrz",
+        "prezes",
+    ],
+    "demonym_stems": {
+        "rosyjsk": "RU",
+        "tureck": "TR",
+        "hiszpansk": "ES",
+        "francusk": "FR",
+        "niemieck": "DE",
+        "polsk": "PL",
+        "ukrainsk": "UA",
+        "amerykansk": "US",
+        "chinsk": "CN",
+    },
+}

@@ -1,0 +1,43 @@
+"""Date words for 'ru': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "ru",
+    weekdays={
+        "понедельник": 0,
+        "вторник": 1,
+        "среду": 2,
+        "четверг": 3,
+        "пятницу": 4,
+        "субботу": 5,
+        "воскресенье": 6,
+    },
+    relative={
+        "сегодня": ("day", 0),
+        "вчера": ("day", -1),
+        "позавчера": ("day", -2),
+        "завтра": ("day", 1),
+        "на прошлой неделе": ("week", -1),
+        "в прошлом месяце": ("month", -1),
+        "в прошлом году": ("year", -1),
+        "в этом году": ("year", 0),
+    },
+    ago=("{n} {u} назад",),
+    units={
+        "лет": ("year", 1),
+        "года": ("year", 1),
+        "год": ("year", 1),
+        "месяцев": ("month", 1),
+        "месяца": ("month", 1),
+        "недель": ("week", 1),
+        "недели": ("week", 1),
+        "дней": ("day", 1),
+        "дня": ("day", 1),
+    },
+    year_cues=("в", "году", "года", "с", "до"),
+)

@@ -1,0 +1,22 @@
+"""Date words for 'tr': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "tr",
+    weekdays={},
+    relative={
+        "bugün": ("day", 0),
+        "dün": ("day", -1),
+        "yarın": ("day", 1),
+        "geçen hafta": ("week", -1),
+        "geçen ay": ("month", -1),
+        "geçen yıl": ("year", -1),
+    },
+    ago=("{n} {u} önce",),
+    units={"yıl": ("year", 1), "ay": ("month", 1), "hafta": ("week", 1), "gün": ("day", 1)},
+)

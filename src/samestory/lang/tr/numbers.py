@@ -1,0 +1,35 @@
+"""Number words for 'tr': scale words, currency words, percent words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NUMBERS: dict[str, Any] = {
+    "thousands": ".\u00a0",
+    "decimal": ",",
+    "scales": {"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12},
+    "currencies": {
+        "dolar": "USD",
+        "dolarlık": "USD",
+        "euro": "EUR",
+        "avro": "EUR",
+        "lira": "TRY",
+        "tl": "TRY",
+        "ruble": "RUB",
+    },
+    "percent": (),
+    "percent_before": ("yüzde",),
+    "approximators": ("yaklaşık", "neredeyse", "en az"),
+}
+NUMBERS["words"] = {
+    "iki": 2,
+    "üç": 3,
+    "dört": 4,
+    "beş": 5,
+    "altı": 6,
+    "yedi": 7,
+    "sekiz": 8,
+    "dokuz": 9,
+    "on": 10,
+}
+NUMBERS["durations"] = {"gün": 86400.0, "saat": 3600.0, "dakika": 60.0}

@@ -1,0 +1,38 @@
+"""Date words for 'uk': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "uk",
+    weekdays={
+        "понеділок": 0,
+        "вівторок": 1,
+        "середу": 2,
+        "четвер": 3,
+        "пʼятницю": 4,
+        "п'ятницю": 4,
+        "суботу": 5,
+        "неділю": 6,
+    },
+    relative={
+        "сьогодні": ("day", 0),
+        "вчора": ("day", -1),
+        "завтра": ("day", 1),
+        "минулого тижня": ("week", -1),
+        "минулого місяця": ("month", -1),
+        "минулого року": ("year", -1),
+    },
+    ago=("{n} {u} тому",),
+    units={
+        "років": ("year", 1),
+        "роки": ("year", 1),
+        "місяців": ("month", 1),
+        "тижнів": ("week", 1),
+        "днів": ("day", 1),
+    },
+    year_cues=("в", "у", "році", "року", "з", "до"),
+)

@@ -1,0 +1,23 @@
+"""Date words for 'vi': dateparser's month and weekday names plus relative phrases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._locale import locale_dates
+
+DATES: dict[str, Any] = locale_dates(
+    "vi",
+    weekdays={},
+    relative={
+        "hôm nay": ("day", 0),
+        "hôm qua": ("day", -1),
+        "ngày mai": ("day", 1),
+        "tuần trước": ("week", -1),
+        "tháng trước": ("month", -1),
+        "năm ngoái": ("year", -1),
+    },
+    ago=("{n} {u} trước",),
+    units={"năm": ("year", 1), "tháng": ("month", 1), "tuần": ("week", 1), "ngày": ("day", 1)},
+    connectors=("năm",),
+)

@@ -1,0 +1,33 @@
+"""Name resources for 'vi': titles cut from names, demonym stems (issue #17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
+# to the name after it, and a title is what they cut.
+NAMES: dict[str, Any] = {
+    "titles": [
+        "nga",
+        "thổ",
+        "nhĩ",
+        "kỳ",
+        "tây",
+        "ban",
+        "nha",
+        "tổng",
+        "thống",
+        "thủ",
+        "tướng",
+        "thị",
+        "trưởng",
+        "giám",
+        "đốc",
+        "cuộc",
+        "hai",
+        "ủy",
+        "doanh",
+        "số",
+    ],
+    "demonym_stems": {},
+}
