@@ -13,7 +13,10 @@ measured on:
   scored in a clustering of the whole set whose pairs a model trained without fold k's
   stories scored. Baselines in the same run: every headline alone, and USE + average
   linkage (threshold by CV over the stories; its best on the data itself is shown too,
-  labelled in-sample).
+  labelled in-sample). The story model is also clustered at the threshold nested CV
+  picks: for outer fold k, each inner fold j != k is judged in a clustering scored by
+  a model trained without folds k and j, and the GRID value best on average is used.
+  Day-dev's dated weather bulletins are also reported apart (`_story_sets._bulletins`).
 - The example corpus: the model trained without it.
 - SemEval-2022 train, nested grouped CV of the SemEval scorer: the inner folds pick a
   member of the blend, the outer fold reports it; the selection bias is the best inner
@@ -51,7 +54,10 @@ def main() -> int:
     saved = PAIR_CACHE / "bench_story.json"
     if args.report:
         results = json.loads(saved.read_text())
-        body = report(results)
+        body = report(results) + (
+            "\nThe figures are those of the last full run (`python bench_story.py`, fresh "
+            "pair caches); `--report` only rewrote this section from its results file.\n"
+        )
         print(body)
         write_section("story", body)
         return 0
