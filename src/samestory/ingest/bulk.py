@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError, NotFoundError, UnsupportedFormatError
+from ..errors import FileTooLargeError, InputError, NotFoundError, UnsupportedFormatError
 from ..models import Article
 from ..settings import DEFAULT_SETTINGS, Settings
 from .build import domain_of
@@ -42,6 +42,7 @@ from .reader import (
     format_of,
     is_url,
     load_file,
+    normalize_format,
     sniff_bytes,
     sniff_format,
     walk_every,
@@ -50,7 +51,7 @@ from .records import iter_json, iter_records, jsonl_items
 from .skips import NO_ARTICLES, TOO_LARGE, UNDECODABLE, UNREADABLE, UNSUPPORTED, Skips
 from .warc import iter_warc, iter_warc_file
 
-__all__ = ["iter_read"]
+__all__ = ["iter_bytes", "iter_read"]
 
 _log = logging.getLogger(__name__)
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -93,6 +94,33 @@ def iter_read(
             f"{_extension_list()}"
         )
     return _iter_file(path, fmt, settings, skips)
+
+
+def iter_bytes(
+    data: bytes,
+    name: str,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    skips: Skips,
+    fmt: str | None = None,
+) -> Iterator[Article]:
+    """Articles of one input held in memory (an upload); its format from `fmt`, else
+    the name's extension, else sniffed. Never raises on bad data: all goes to `skips`."""
+    chosen = normalize_format(fmt) if fmt else format_of(name)
+    skips.files += 1
+
+    def articles() -> Iterator[Article]:
+        try:
+            if len(data) > settings.max_input_bytes:
+                raise FileTooLargeError(
+                    f"{name}: {len(data)} bytes is over the {settings.max_input_bytes}-byte "
+                    "limit (max_input_bytes)"
+                )
+            yield from _iter_bytes(data, name, chosen, settings, skips)
+        except InputError as e:
+            skips.add_error(name, e)
+
+    return _accounted(articles(), name, skips)
 
 
 def _iter_folder(folder: Path, settings: Settings, skips: Skips) -> Iterator[Article]:

@@ -32,6 +32,7 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import WARCIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.utils import BUFF_SIZE
 
 from ..errors import InputError
 from ..models import Article
@@ -59,7 +60,7 @@ _AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
 _DRAIN = 1 << 16
 
 
-class _QuietReader(DecompressingBufferedReader):  # type: ignore[misc]
+class _QuietReader(DecompressingBufferedReader):
     """warcio's reader, noting a damaged gzip member instead of printing to stderr."""
 
     damaged = False
@@ -74,7 +75,7 @@ class _QuietReader(DecompressingBufferedReader):  # type: ignore[misc]
         return bytes(super()._decompress(data))
 
 
-class _Archive(WARCIterator):  # type: ignore[misc]
+class _Archive(WARCIterator):
     """warcio's iterator without its stderr warnings: each is counted instead."""
 
     INC_RECORD = ""  # "Record not followed by newline": counted from err_count
@@ -82,7 +83,7 @@ class _Archive(WARCIterator):  # type: ignore[misc]
 
     def __init__(self, stream: BinaryIO) -> None:
         super().__init__(stream)
-        self.reader = _QuietReader(self.fh, block_size=self.reader.block_size)
+        self.reader: Any = _QuietReader(self.fh, block_size=BUFF_SIZE)
 
     def close(self) -> None:
         decompressor = self.reader.decompressor if self.reader else None
