@@ -75,6 +75,9 @@ class StoryIngest:
             lambda i: engine.pipeline.complete(store.analysis(i)), engine.settings, engine.scorer
         )
         self.clusterer = self._resume()
+        # Polled between batches: a stop asked for (SIGTERM) ends the run after the
+        # batch in hand is committed.
+        self.should_stop: Callable[[], bool] = lambda: False
 
     def ingest_sources(
         self,
@@ -85,6 +88,8 @@ class StoryIngest:
     ) -> IngestReport:
         report = report or IngestReport()
         for source in sources:
+            if self.should_stop():
+                break
             self.ingest_articles(
                 iter_read(source, self.engine.settings, skips=report.skips),
                 progress=progress,
@@ -122,6 +127,8 @@ class StoryIngest:
             report.count(events)
             if progress is not None:
                 progress(len(batch))
+            if self.should_stop():
+                break
         return report
 
     def recluster(self) -> list[StoryEvent]:

@@ -8,6 +8,7 @@ exit code 70 and a hint to rerun with SAMESTORY_DEBUG=1 for the traceback.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -151,6 +152,7 @@ _register_learning_commands()
 __import__("samestory.cli.report", fromlist=["register"]).register(app)  # report (#5)
 __import__("samestory.cli.spark", fromlist=["register"]).register(app)  # spark (#7)
 __import__("samestory.cli.serve", fromlist=["register"]).register(app)  # serve (#6)
+__import__("samestory.cli.maintenance", fromlist=["register"]).register(app)  # check, backup (#18)
 
 
 @app.callback()
@@ -181,6 +183,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(130)
     except SameStoryError as exc:
         print(f"samestory: error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except sqlite3.Error as exc:  # a full disk or a damaged store, met deep in a query
+        from ..store.maintenance import store_error
+
+        print(f"samestory: error: {store_error(exc)}", file=sys.stderr)
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("SAMESTORY_DEBUG"):

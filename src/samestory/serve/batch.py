@@ -13,6 +13,7 @@ a page) is refused with that item's own error, as before.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 import httpx
@@ -31,6 +32,7 @@ from ..ingest import read_bytes
 from ..ingest.items import Item, jsonl_items, record_items, upload_items
 from ..ingest.skips import FETCH_ERROR, TOO_LARGE, UNSUPPORTED, Skip, Skips, reason_of
 from ..models import Article
+from ..store.maintenance import store_error
 from .service import ForbiddenError, Service
 
 __all__ = ["post_batch"]
@@ -57,7 +59,10 @@ async def post_batch(request: Request, service: Service) -> JSONResponse:
         if it.skip is not None:
             skips.add(it.skip.source, it.skip.reason, it.skip.message)
     known = service.read(lambda s: [s.is_known(a) for a in articles])
-    result = await run_in_threadpool(service.ingest, articles, skips)
+    try:
+        result = await run_in_threadpool(service.ingest, articles, skips)
+    except sqlite3.Error as exc:  # a full disk: the batch is not stored, the store intact
+        raise store_error(exc) from None
     stories = {row["id"]: row["story"] for row in result["articles"]}
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()

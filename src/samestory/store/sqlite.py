@@ -52,6 +52,22 @@ def canonical_url(url: str | None) -> str | None:
     )
 
 
+def _refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
+    """Never add samestory's tables to another program's database."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not a samestory store (an SQLite database with other tables: {shown}); "
+            "give --db a new file or a samestory store"
+        )
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -74,6 +90,8 @@ class SQLiteStore:
             else:
                 conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
+            if not self.read_only:
+                _refuse_foreign(conn, self.path)  # before WAL mode changes the file
             if self.path != ":memory:" and not self.read_only:
                 self.db.enable_wal()
                 conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
