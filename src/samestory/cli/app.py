@@ -170,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     start = time.perf_counter()
     try:
-        app(args=args, prog_name="samestory", standalone_mode=False)
+        code = app(args=args, prog_name="samestory", standalone_mode=False)
+        if isinstance(code, int) and code:  # typer.Exit(n) is returned, not raised, here
+            sys.exit(code)
     except (click.exceptions.Exit, typer.Exit) as exc:
         sys.exit(exc.exit_code)
     except (click.ClickException, typer.TyperException) as exc:

@@ -99,6 +99,10 @@ class SQLiteStore:
             if not self.read_only:
                 migrate(conn)
             conn.execute("SELECT 1 FROM articles LIMIT 1")  # fails early on a foreign file
+        except sqlite3.OperationalError as exc:  # a full disk, a folder that is not there
+            from .maintenance import store_error
+
+            raise store_error(exc, self.path) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a samestory database ({exc})") from None
         self.conn = conn
