@@ -102,9 +102,10 @@ def ingest(
     rate = report.stored / elapsed if elapsed else 0.0
     _out.print(
         f"[bold]{report.stored}[/bold] stored, {report.duplicates} already there, "
-        f"{report.skips.total} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) → {store.path}"
+        f"{report.skips.total} skipped{_files(report.skips.files)} in {elapsed:.1f}s "
+        f"({rate:.1f} articles/s) → {store.path}"
     )
-    if report.skips.total:
+    if report.skips.total or report.skips.warnings:
         _err.print(f"[yellow]{report.skips.summary()}[/yellow]")
     changes = ", ".join(f"{v} {k}" for k, v in sorted(report.events.items()) if k != "pass")
     _out.print(
@@ -113,6 +114,10 @@ def ingest(
     )
     if built is not None:
         _print_refresh(built)
+
+
+def _files(n: int) -> str:
+    return f" (from {n} {'file' if n == 1 else 'files'})" if n else ""
 
 
 def _refresh(
