@@ -95,7 +95,7 @@ def test_folder_mixing_formats(tmp_path: Path) -> None:
         str(tmp_path / "notes.md"): 1,  # another file type: counted, not read
     }
     assert skips.ignored == {"hidden-file": 1}
-    assert skips.files == 9
+    assert skips.files == 8  # every file but the hidden one
     assert skips.summary() == (
         "skipped 7 records (4 no-text, 1 bad-record, 1 bad-feed, 1 unsupported)"
     )
