@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import NotFoundError, StoreError
 from .schema import SCHEMA_VERSION
 
-__all__ = ["CheckResult", "backup", "check", "store_error"]
+__all__ = ["CheckResult", "backup", "check", "refuse_foreign", "store_error"]
 
 _PROBLEMS_KEPT = 10  # integrity_check lines shown
 
@@ -143,3 +143,19 @@ def store_error(exc: sqlite3.Error, path: str | None = None) -> StoreError:
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError(f"{where}the store cannot be written ({text})")
     return StoreError(f"{where}store error: {text}")
+
+
+def refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
+    """Never add samestory's tables to another program's database."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not a samestory store (an SQLite database with other tables: {shown}); "
+            "give --db a new file or a samestory store"
+        )

@@ -24,6 +24,7 @@ from ..cluster import ClusterDoc, StoryEvent, timestamp
 from ..errors import NotFoundError, StoreError
 from ..models import Analysis, Article
 from .codec import article_from_row, decode_analysis, encode_analysis
+from .maintenance import refuse_foreign, store_error
 from .schema import migrate
 from .search import ARTICLE_COLUMNS, search_articles
 
@@ -52,22 +53,6 @@ def canonical_url(url: str | None) -> str | None:
     )
 
 
-def _refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
-    """Never add samestory's tables to another program's database."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    if tables and "schema_migrations" not in tables:
-        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-        raise StoreError(
-            f"{path}: not a samestory store (an SQLite database with other tables: {shown}); "
-            "give --db a new file or a samestory store"
-        )
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -91,7 +76,7 @@ class SQLiteStore:
                 conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
             if not self.read_only:
-                _refuse_foreign(conn, self.path)  # before WAL mode changes the file
+                refuse_foreign(conn, self.path)  # before WAL mode changes the file
             if self.path != ":memory:" and not self.read_only:
                 self.db.enable_wal()
                 conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
@@ -100,8 +85,6 @@ class SQLiteStore:
                 migrate(conn)
             conn.execute("SELECT 1 FROM articles LIMIT 1")  # fails early on a foreign file
         except sqlite3.OperationalError as exc:  # a full disk, a folder that is not there
-            from .maintenance import store_error
-
             raise store_error(exc, self.path) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a samestory database ({exc})") from None
