@@ -4,6 +4,7 @@ alike, partial success answered 207 with the skips listed (issue #18, item 1).""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -115,3 +116,20 @@ def test_a_batch_with_no_usable_item_is_refused_with_the_items(client: TestClien
     body = r.json()
     assert body["error"] and "none of the 2 items" in body["message"]
     assert [it["index"] for it in body["items"]] == [0, 1]
+
+
+def test_a_full_disk_is_a_507_and_nothing_half_stored(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    before = client.get("/api/health").json()["counts"]["articles"]
+    monkeypatch.setattr(SQLiteStore, "write_batch", full)
+    r = client.post("/api/articles", json=[_doc(7), _doc(8)], headers=AUTH)
+    assert r.status_code == 507, r.text
+    assert "disk is full" in r.json()["message"] and "re-run" in r.json()["message"]
+    monkeypatch.undo()
+    assert client.get("/api/health").json()["counts"]["articles"] == before
+    again = client.post("/api/articles", json=[_doc(7), _doc(8)], headers=AUTH)
+    assert again.status_code == 201, again.text

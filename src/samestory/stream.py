@@ -122,7 +122,13 @@ class StoryIngest:
                 if a is not None
             ]
             events = self._cluster(analyses)
-            self.store.write_batch(analyses, events)
+            try:
+                self.store.write_batch(analyses, events)
+            except Exception:
+                # The clusterer saw a batch the store did not keep (a full disk): back
+                # to the store's state, or a retry would store articles without stories.
+                self.clusterer = self._resume()
+                raise
             report.stored += len(analyses)
             report.count(events)
             if progress is not None:
