@@ -86,14 +86,19 @@ def test_folder_mixing_formats(tmp_path: Path) -> None:
         "Lanes approved",
         "Lighthouse reopens",
     ]
-    assert skips.by_reason == {"bad-record": 1, "no-text": 4, "bad-feed": 1}
+    assert skips.by_reason == {"bad-record": 1, "no-text": 4, "bad-feed": 1, "unsupported": 1}
     assert skips.by_source == {
         str(tmp_path / "c.jsonl"): 2,  # the cut line and the record without text
         str(tmp_path / "empty.txt"): 1,
         str(tmp_path / "feeds" / "broken.xml"): 1,
         str(tmp_path / "feeds" / "harbour.rss"): 2,
+        str(tmp_path / "notes.md"): 1,  # another file type: counted, not read
     }
-    assert skips.summary() == "skipped 6 records (4 no-text, 1 bad-record, 1 bad-feed)"
+    assert skips.ignored == {"hidden-file": 1}
+    assert skips.files == 8  # every file but the hidden one
+    assert skips.summary() == (
+        "skipped 7 records (4 no-text, 1 bad-record, 1 bad-feed, 1 unsupported)"
+    )
     assert any("c.jsonl, line 2" in e for e in skips.examples)
 
 

@@ -79,6 +79,9 @@ class StoryIngest:
         self.clusterer = self._resume()
         # Run after each committed batch, on what the store holds (the watches' alerts).
         self.after_batch: list[Callable[[SQLiteStore, Settings], object]] = [after_batch]
+        # Polled between batches: a stop asked for (SIGTERM) ends the run after the
+        # batch in hand is committed.
+        self.should_stop: Callable[[], bool] = lambda: False
 
     def ingest_sources(
         self,
@@ -89,6 +92,8 @@ class StoryIngest:
     ) -> IngestReport:
         report = report or IngestReport()
         for source in sources:
+            if self.should_stop():
+                break
             self.ingest_articles(
                 iter_read(source, self.engine.settings, skips=report.skips),
                 progress=progress,
@@ -122,12 +127,20 @@ class StoryIngest:
                 if a is not None
             ]
             events = self._cluster(analyses)
-            self.store.write_batch(analyses, events)
+            try:
+                self.store.write_batch(analyses, events)
+            except Exception:
+                # The clusterer saw a batch the store did not keep (a full disk): back
+                # to the store's state, or a retry would store articles without stories.
+                self.clusterer = self._resume()
+                raise
             self._after_batch()
             report.stored += len(analyses)
             report.count(events)
             if progress is not None:
                 progress(len(batch))
+            if self.should_stop():
+                break
         return report
 
     def recluster(self) -> list[StoryEvent]:

@@ -8,6 +8,7 @@ exit code 70 and a hint to rerun with SAMESTORY_DEBUG=1 for the traceback.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -152,6 +153,7 @@ __import__("samestory.cli.report", fromlist=["register"]).register(app)  # repor
 __import__("samestory.cli.spark", fromlist=["register"]).register(app)  # spark (#7)
 __import__("samestory.cli.serve", fromlist=["register"]).register(app)  # serve (#6)
 __import__("samestory.cli.watches", fromlist=["register"]).register(app)  # watches (#19)
+__import__("samestory.cli.maintenance", fromlist=["register"]).register(app)  # check, backup (#18)
 
 
 @app.callback()
@@ -169,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     start = time.perf_counter()
     try:
-        app(args=args, prog_name="samestory", standalone_mode=False)
+        code = app(args=args, prog_name="samestory", standalone_mode=False)
+        if isinstance(code, int) and code:  # typer.Exit(n) is returned, not raised, here
+            sys.exit(code)
     except (click.exceptions.Exit, typer.Exit) as exc:
         sys.exit(exc.exit_code)
     except (click.ClickException, typer.TyperException) as exc:
@@ -182,6 +186,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(130)
     except SameStoryError as exc:
         print(f"samestory: error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except sqlite3.Error as exc:  # a full disk or a damaged store, met deep in a query
+        from ..store.maintenance import store_error
+
+        print(f"samestory: error: {store_error(exc)}", file=sys.stderr)
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("SAMESTORY_DEBUG"):

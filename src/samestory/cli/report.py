@@ -13,7 +13,7 @@ from rich.console import Console
 
 from ..errors import NotFoundError
 from ..settings import Settings
-from .common import open_store, parse_date
+from .common import DbOpt, open_store, parse_date
 
 if TYPE_CHECKING:
     from ..models import Analysis
@@ -24,10 +24,8 @@ __all__ = ["register"]
 _out = Console(highlight=False)
 
 
-def _load_story(story_id: str) -> list[Analysis]:
-    """The analyses of a story in the store (settings.db / SAMESTORY_DB)."""
-
-    db = Settings.from_env().db
+def _load_story(story_id: str, db: str) -> list[Analysis]:
+    """The analyses of a story in the store `db`."""
     if not Path(db).is_file():
         raise NotFoundError(
             f"story {story_id!r} not found: not a file or folder, and there is no store {db}"
@@ -35,9 +33,9 @@ def _load_story(story_id: str) -> list[Analysis]:
     return open_store(db).story_analyses(story_id)
 
 
-def _analyses(inputs: list[str], published: dt.datetime | None) -> list[Analysis]:
+def _analyses(inputs: list[str], published: dt.datetime | None, db: str) -> list[Analysis]:
     if len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).exists():
-        return _load_story(inputs[0])
+        return _load_story(inputs[0], db)
     from ..engine import Engine  # the models load only when articles are analysed
 
     engine = Engine(Settings.from_env())
@@ -53,11 +51,11 @@ def _of(report: StoryReport) -> str:
     return f" (of the story's {total})" if total > len(report.articles) else ""
 
 
-def _stored_story(inputs: list[str]) -> str | None:
+def _stored_story(inputs: list[str], db: str) -> str | None:
     """The story id when the one input is neither a file nor stdin and a store exists."""
     if len(inputs) != 1 or inputs[0] == "-" or Path(inputs[0]).exists():
         return None
-    return inputs[0] if Path(Settings.from_env().db).is_file() else None
+    return inputs[0] if Path(db).is_file() else None
 
 
 def _print_text(report: StoryReport) -> None:
@@ -118,6 +116,7 @@ def register(app: typer.Typer) -> None:
         max_summary: Annotated[
             int | None, typer.Option("--summary", metavar="N", help="Most summary sentences.")
         ] = None,
+        db: DbOpt = None,
     ) -> None:
         """One story fact by fact: consensus, unique and conflicting facts with their
         sentences, who copied or translated whom, a cited summary and a timeline."""
@@ -127,7 +126,8 @@ def register(app: typer.Typer) -> None:
         if html is not None and not html.parent.exists():
             raise NotFoundError(f"--html {html}: folder {html.parent} does not exist")
         settings = Settings.from_env()
-        stored = _stored_story(inputs) if max_summary is None else None
+        settings = settings.with_(db=db) if db else settings
+        stored = _stored_story(inputs, settings.db) if max_summary is None else None
         title = None
         if stored is not None:
             # A stored story: its stored report, or one on at most report_max_articles.
@@ -137,7 +137,8 @@ def register(app: typer.Typer) -> None:
             result = stored_or_capped(store, stored, settings)
             title = store.story(stored)["title"]  # its name in the list and the API too
         else:
-            result = build_report(_analyses(inputs, when), settings, max_summary=max_summary)
+            analyses = _analyses(inputs, when, settings.db)
+            result = build_report(analyses, settings, max_summary=max_summary)
         if html is not None:
             from ..serve.report_html import write_html
 

@@ -1,14 +1,47 @@
-"""`samestory serve`: the REST API and web UI on a store (uvicorn)."""
+"""`samestory serve`: the REST API and web UI on a store (uvicorn).
+
+The listening socket is bound here, before uvicorn starts, so a port out of range or
+in use is one line of error, not a traceback; a store that does not exist is refused
+(a typo must not start a server on a new empty store) unless `--new` asks for one.
+uvicorn's own SIGTERM handling stops the server cleanly: requests in flight (an
+ingest batch) finish first.
+"""
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import InvalidValueError, NotFoundError
 from ..settings import Settings
+from .stop import on_sigterm
 
-__all__ = ["register"]
+__all__ = ["bind", "register"]
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port; `InvalidValueError` saying why not."""
+    if not 0 <= port <= 65535:
+        raise InvalidValueError(f"--port {port}: a TCP port is between 0 and 65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InvalidValueError(f"--host {host!r}: not an address to listen on ({exc})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        why = exc.strerror or str(exc)
+        raise InvalidValueError(f"cannot listen on {host}:{port}: {why}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def register(app: typer.Typer) -> None:
@@ -32,6 +65,10 @@ def register(app: typer.Typer) -> None:
                 "from it are built and kept in memory; no ingest.",
             ),
         ] = False,
+        new: Annotated[
+            bool,
+            typer.Option("--new", help="Create the store if it does not exist (else an error)."),
+        ] = False,
     ) -> None:
         """Serve the web UI (/) and the REST API (/api/..., docs at /docs) on a store.
 
@@ -41,26 +78,25 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from ..serve.api import create_app
-        from .common import open_store
+        from ..store import SQLiteStore
 
         settings = Settings.from_env()
         settings = settings.with_(db=db) if db else settings
-        if read_only:
-            from pathlib import Path
-
-            from ..errors import NotFoundError
-            from ..store import SQLiteStore
-
-            if not Path(settings.db).is_file():  # opened without migrating, never created
-                raise NotFoundError(f"{settings.db}: no such store")
-            store = SQLiteStore(settings.db, read_only=True)
-        else:
-            store = open_store(settings.db, must_exist=False)
-        typer.echo(f"samestory: serving {settings.db} on http://{host}:{port}", err=True)
-        uvicorn.run(
-            create_app(settings, store=store),
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
+        path = settings.db
+        if path != ":memory:" and not Path(path).is_file() and (read_only or not new):
+            hint = "" if read_only else ", or pass --new to start an empty one"
+            raise NotFoundError(
+                f"{path}: no such store; run `samestory ingest PATH --db {path}` first{hint}"
+            )
+        store = SQLiteStore(path, read_only=read_only)
+        sock = bind(host, port)
+        typer.echo(f"samestory: serving {path} on http://{host}:{sock.getsockname()[1]}", err=True)
+        config = uvicorn.Config(
+            create_app(settings, store=store), log_level="warning", access_log=False
         )
+        # uvicorn finishes the requests in flight on SIGTERM, then raises the signal
+        # again for the handler it found: ours, so the exit is a clean 0.
+        with on_sigterm() as stop:
+            uvicorn.Server(config).run(sockets=[sock])
+        if stop.signal:
+            typer.echo(f"samestory: stopped by {stop.signal}", err=True)

@@ -15,6 +15,7 @@ from rich.table import Table
 from ..errors import InputError, NotFoundError
 from ..settings import Settings
 from .common import DbOpt, JsonOpt, open_store, print_json
+from .stop import on_sigterm
 
 if TYPE_CHECKING:
     from ..serve.refresh import RefreshResult
@@ -62,22 +63,34 @@ def ingest(
     started = time.perf_counter()
     runner = StoryIngest(engine, store, batch_size=settings.ingest_batch_size)
     report = IngestReport()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(),
-        console=_err,
-        disable=quiet or as_json,
-        transient=True,
-    ) as bar:
+    with (
+        on_sigterm() as stop,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.completed} articles"),
+            TimeElapsedColumn(),
+            console=_err,
+            disable=quiet or as_json,
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("ingesting", total=None)
+        runner.should_stop = stop
         runner.ingest_sources(paths, progress=lambda n: bar.advance(task, n), report=report)
     elapsed = time.perf_counter() - started
+    stopped = stop.signal
+    if stopped:  # the reports are left to the server or `samestory reports`
+        no_reports = True
+        _err.print(
+            f"[yellow]stopped by {stopped} after a committed batch; re-run the same command "
+            "to go on (nothing is lost or doubled)[/yellow]"
+        )
     built = None if no_reports else _refresh(store, settings, report.stories, quiet or as_json)
     result: dict[str, Any] = {
         **report.to_dict(),
+        "stopped": stopped,
         "reports": None if built is None else built.to_dict(),
         "db": store.path,
         "seconds": round(elapsed, 2),
@@ -89,9 +102,10 @@ def ingest(
     rate = report.stored / elapsed if elapsed else 0.0
     _out.print(
         f"[bold]{report.stored}[/bold] stored, {report.duplicates} already there, "
-        f"{report.skips.total} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) → {store.path}"
+        f"{report.skips.total} skipped{_files(report.skips.files)} in {elapsed:.1f}s "
+        f"({rate:.1f} articles/s) → {store.path}"
     )
-    if report.skips.total:
+    if report.skips.total or report.skips.warnings:
         _err.print(f"[yellow]{report.skips.summary()}[/yellow]")
     changes = ", ".join(f"{v} {k}" for k, v in sorted(report.events.items()) if k != "pass")
     _out.print(
@@ -100,6 +114,10 @@ def ingest(
     )
     if built is not None:
         _print_refresh(built)
+
+
+def _files(n: int) -> str:
+    return f" (from {n} {'file' if n == 1 else 'files'})" if n else ""
 
 
 def _refresh(

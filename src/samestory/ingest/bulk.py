@@ -9,6 +9,10 @@ read, a URL when httpx is not installed.
 Memory stays flat for the big formats: WARC files are streamed record by record and
 JSON Lines line by line, with no whole-file size limit (`max_input_bytes` caps one
 record). Other files, stdin and URLs are read whole, up to `max_input_bytes`.
+
+Every input is accounted for: a folder's files of other types are `unsupported`
+skips (hidden ones are `ignored`), and an input that gave neither an article nor a
+skip (an empty feed, a `[]`, a WARC of images only) is one `no-articles` skip.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError, NotFoundError, UnsupportedFormatError
+from ..errors import FileTooLargeError, InputError, NotFoundError, UnsupportedFormatError
 from ..models import Article
 from ..settings import DEFAULT_SETTINGS, Settings
 from .build import domain_of
@@ -38,15 +42,16 @@ from .reader import (
     format_of,
     is_url,
     load_file,
+    normalize_format,
     sniff_bytes,
     sniff_format,
-    walk,
+    walk_every,
 )
 from .records import iter_json, iter_records, jsonl_items
-from .skips import TOO_LARGE, UNDECODABLE, UNREADABLE, Skips
+from .skips import NO_ARTICLES, TOO_LARGE, UNDECODABLE, UNREADABLE, UNSUPPORTED, Skips
 from .warc import iter_warc, iter_warc_file
 
-__all__ = ["iter_read"]
+__all__ = ["iter_bytes", "iter_read"]
 
 _log = logging.getLogger(__name__)
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -91,17 +96,77 @@ def iter_read(
     return _iter_file(path, fmt, settings, skips)
 
 
+def iter_bytes(
+    data: bytes,
+    name: str,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    skips: Skips,
+    fmt: str | None = None,
+) -> Iterator[Article]:
+    """Articles of one input held in memory (an upload); its format from `fmt`, else
+    the name's extension, else sniffed. Never raises on bad data: all goes to `skips`."""
+    chosen = normalize_format(fmt) if fmt else format_of(name)
+    skips.files += 1
+
+    def articles() -> Iterator[Article]:
+        try:
+            if len(data) > settings.max_input_bytes:
+                raise FileTooLargeError(
+                    f"{name}: {len(data)} bytes is over the {settings.max_input_bytes}-byte "
+                    "limit (max_input_bytes)"
+                )
+            yield from _iter_bytes(data, name, chosen, settings, skips)
+        except InputError as e:
+            skips.add_error(name, e)
+
+    return _accounted(articles(), name, skips)
+
+
 def _iter_folder(folder: Path, settings: Settings, skips: Skips) -> Iterator[Article]:
-    files = walk(folder)
+    files, hidden = walk_every(folder)
+    for _ in range(hidden):
+        skips.ignore("hidden-file")
     if not files:
         _log.warning("%s: the folder holds no %s files", folder, _extension_list())
     for path in files:
         fmt = format_of(path.name)
-        assert fmt is not None  # walk only yields supported files
+        if fmt is None:
+            skips.files += 1
+            skips.add(str(path), UNSUPPORTED, f"{path}: {_unsupported(path)}")
+            continue
         yield from _iter_file(path, fmt, settings, skips)
 
 
+def _unsupported(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith((".arc", ".arc.gz")):
+        return "an ARC file (the format before WARC), which samestory does not read"
+    kind = path.suffix or "(no extension)"
+    return f"not an input format ({kind!r}; samestory reads {_extension_list()})"
+
+
+def _accounted(articles: Iterator[Article], name: str, skips: Skips) -> Iterator[Article]:
+    """`articles`, and one `no-articles` skip if the input gave neither an article nor a
+    skip: then it would appear nowhere in the counts."""
+    before, ignored = skips.total, sum(skips.ignored.values())
+    yielded = False
+    for article in articles:
+        yielded = True
+        yield article
+    if yielded or skips.total > before:
+        return
+    passed = sum(skips.ignored.values()) - ignored
+    detail = f" ({passed} records of other kinds, e.g. images or requests)" if passed else ""
+    skips.add(name, NO_ARTICLES, f"{name}: holds no article{detail}")
+
+
 def _iter_file(path: Path, fmt: str, settings: Settings, skips: Skips) -> Iterator[Article]:
+    skips.files += 1
+    yield from _accounted(_iter_file_raw(path, fmt, settings, skips), str(path), skips)
+
+
+def _iter_file_raw(path: Path, fmt: str, settings: Settings, skips: Skips) -> Iterator[Article]:
     name = str(path)
     try:
         if fmt == "warc":
@@ -121,6 +186,10 @@ def _iter_file(path: Path, fmt: str, settings: Settings, skips: Skips) -> Iterat
 
 
 def _iter_stream(stream: BinaryIO, settings: Settings, skips: Skips) -> Iterator[Article]:
+    yield from _accounted(_iter_stream_raw(stream, settings, skips), "-", skips)
+
+
+def _iter_stream_raw(stream: BinaryIO, settings: Settings, skips: Skips) -> Iterator[Article]:
     try:
         data = _read_limited(stream, "-", settings.max_input_bytes)
         yield from _iter_bytes(data, "-", None, settings, skips)
@@ -129,6 +198,10 @@ def _iter_stream(stream: BinaryIO, settings: Settings, skips: Skips) -> Iterator
 
 
 def _iter_url(url: str, settings: Settings, skips: Skips) -> Iterator[Article]:
+    yield from _accounted(_iter_url_raw(url, settings, skips), url, skips)
+
+
+def _iter_url_raw(url: str, settings: Settings, skips: Skips) -> Iterator[Article]:
     try:
         got = fetch(url, settings)
         fmt = got.fmt or format_of(got.path.rsplit("/", 1)[-1])

@@ -204,6 +204,18 @@ def walk(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
+def walk_every(folder: Path) -> tuple[list[Path], int]:
+    """Every file below `folder` whatever its type, in path order, and how many hidden
+    files and folders were left out (bulk ingest counts them all)."""
+    found: list[Path] = []
+    hidden = 0
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        hidden += sum(d.startswith(".") for d in dirs) + sum(n.startswith(".") for n in names)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, n) for n in names if not n.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix()), hidden
+
+
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, followlinks=False):

@@ -141,6 +141,12 @@ def _articles(items: list[_Item], source: str, settings: Settings) -> list[Artic
     return articles
 
 
+def parse_record(record: object, where: str, source: str, settings: Settings) -> Article:
+    """The article of one parsed JSON record; `InputError` (`where` in its message) if
+    the record is not usable."""
+    return _article(record, where, source, settings)
+
+
 def _article(record: object, where: str, source: str, settings: Settings) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object, found {type(record).__name__}")

@@ -4,7 +4,11 @@ A bulk ingest meets broken records all the time (a JSON line cut in half, a feed
 with no text, a WARC response with garbage headers); each is skipped, counted here by
 reason and by source, and logged as one warning. Records that are not articles by
 design (WARC request and metadata records, redirects, images) are `ignored`: counted,
-logged at debug level only, and not part of `total`.
+logged at debug level only, and not part of `total`. A file that gives neither an
+article nor a skip (an empty feed, a `[]`, a WARC of only images) is one `no-articles`
+skip, so every input file ends somewhere in the counts. A problem that loses nothing
+(a `.warc.gz` whose last gzip member lacks its trailer) is a `warning`: counted and
+logged, not part of `total`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..errors import (
     BinaryInputError,
@@ -23,7 +28,7 @@ from ..errors import (
 )
 from ..models import Article
 
-__all__ = ["ReasonedError", "Skips", "collect", "reason_of"]
+__all__ = ["ReasonedError", "Skip", "Skips", "collect", "reason_of"]
 
 # Reasons: short, stable keys for reports and JSON.
 NO_TEXT = "no-text"  # a record with no usable article text
@@ -37,8 +42,18 @@ TOO_LARGE = "too-large"  # over Settings.max_input_bytes
 UNSUPPORTED = "unsupported"  # a format samestory does not read
 UNREADABLE = "unreadable"  # the operating system refused to read it
 FETCH_ERROR = "fetch-error"  # a URL that could not be fetched (network, HTTP status)
+NO_ARTICLES = "no-articles"  # a file holding nothing that could be an article (an empty feed)
 
 _EXAMPLES = 5  # messages kept for a summary
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """One skipped record, kept when a caller reports items one by one (the API)."""
+
+    source: str
+    reason: str
+    message: str
 
 
 class Skips:
@@ -50,11 +65,15 @@ class Skips:
     (1, 1)
     """
 
-    def __init__(self, logger: logging.Logger | None = None) -> None:
+    def __init__(self, logger: logging.Logger | None = None, *, keep: bool = False) -> None:
         self.by_reason: Counter[str] = Counter()
         self.by_source: Counter[str] = Counter()
         self.ignored: Counter[str] = Counter()
+        self.warnings: Counter[str] = Counter()
         self.examples: list[str] = []
+        self.files = 0  # input files opened (bulk ingest of folders)
+        # Every skip, in order, when asked for: a bulk run keeps counts only.
+        self.entries: list[Skip] | None = [] if keep else None
         self._log = logger or logging.getLogger("samestory.ingest")
 
     @property
@@ -69,7 +88,16 @@ class Skips:
         text = message or source
         if len(self.examples) < _EXAMPLES:
             self.examples.append(text)
+        if self.entries is not None:
+            self.entries.append(Skip(source, reason, text))
         self._log.warning("skipped (%s): %s", reason, text)
+
+    def warn(self, source: str, reason: str, message: str) -> None:
+        """Count a problem of `source` that lost no record (logged as a warning)."""
+        self.warnings[reason] += 1
+        if len(self.examples) < _EXAMPLES:
+            self.examples.append(message)
+        self._log.warning("warning (%s): %s", reason, message)
 
     def add_error(self, source: str, error: InputError, reason: str | None = None) -> None:
         """Count a record refused with `error`; the reason follows from its class."""
@@ -82,11 +110,16 @@ class Skips:
 
     def summary(self) -> str:
         """One line: "skipped 3 records (2 no-text, 1 bad-record)" or "no records skipped"."""
+        warned = sum(self.warnings.values())
+        tail = ""
+        if warned:
+            parts = ", ".join(f"{n} {reason}" for reason, n in self.warnings.most_common())
+            tail = f"; {warned} {'warning' if warned == 1 else 'warnings'} ({parts})"
         if not self.total:
-            return "no records skipped"
+            return "no records skipped" + tail
         parts = ", ".join(f"{n} {reason}" for reason, n in self.by_reason.most_common())
         noun = "record" if self.total == 1 else "records"
-        return f"skipped {self.total} {noun} ({parts})"
+        return f"skipped {self.total} {noun} ({parts})" + tail
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -94,6 +127,8 @@ class Skips:
             "by_reason": dict(self.by_reason),
             "by_source": dict(self.by_source),
             "ignored": dict(self.ignored),
+            "warnings": dict(self.warnings),
+            "files": self.files,
             "examples": list(self.examples),
         }
 

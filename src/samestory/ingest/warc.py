@@ -12,8 +12,10 @@ HTTP `Content-Language`.
 The file is streamed record by record (one page in memory at a time). Malformed
 records — garbage HTTP headers, an undecodable or empty body, no main text, a page
 over `max_input_bytes` — are skipped and counted; a truncated file (a record or gzip
-member that ends early) ends the iteration with one counted warning, never an
-exception.
+member that ends early) ends the iteration with one counted skip, never an
+exception; a last gzip member that lacks only its trailer (every record read) and a
+record not followed by the blank line that ends it (a wrong Content-Length) are
+counted warnings. warcio's own messages on stderr are silenced: they are in the counts.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import WARCIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.utils import BUFF_SIZE
 
 from ..errors import InputError
 from ..models import Article
@@ -53,6 +58,38 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252.
 _AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
 _DRAIN = 1 << 16
+
+
+class _QuietReader(DecompressingBufferedReader):
+    """warcio's reader, noting a damaged gzip member instead of printing to stderr."""
+
+    damaged = False
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor and data and self.num_block_read:
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error:
+                self.damaged = True
+                return b""
+        return bytes(super()._decompress(data))
+
+
+class _Archive(WARCIterator):
+    """warcio's iterator without its stderr warnings: each is counted instead."""
+
+    INC_RECORD = ""  # "Record not followed by newline": counted from err_count
+    cut_member = False  # the last gzip member ended before its trailer
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(stream)
+        self.reader: Any = _QuietReader(self.fh, block_size=BUFF_SIZE)
+
+    def close(self) -> None:
+        decompressor = self.reader.decompressor if self.reader else None
+        if decompressor is not None and not decompressor.eof:
+            self.cut_member = True
+        super().close()
 
 
 def parse_warc(data: bytes, *, source: str, settings: Settings) -> list[Article]:
@@ -88,14 +125,24 @@ def iter_warc(
     Raises `InputError` when the stream does not start with a WARC record; damage
     after the first record is counted in `skips` and ends the iteration.
     """
-    archive = WARCIterator(stream)
+    archive = _Archive(stream)
+    reader = archive.reader  # warcio drops it at the end
     number = 0
+    errors = 0
     while True:
         try:
             record = next(archive)
         except StopIteration:
+            _warn_misframed(archive, errors, number, source, skips)
             if _leftover(archive):  # cut inside the WARC headers of a record
                 skips.add(source, TRUNCATED, f"{source}: the file ends inside record {number + 1}")
+            elif archive.cut_member or reader.damaged:
+                skips.warn(
+                    source,
+                    TRUNCATED,
+                    f"{source}: the file ends before its last gzip member does (truncated); "
+                    f"the {number} records before were read",
+                )
             return
         except Exception as e:  # warcio reports damage as many exception types
             detail = f"{type(e).__name__}: {' '.join(str(e).split())[:200]}"
@@ -108,6 +155,7 @@ def iter_warc(
                 "the rest of the file is not read",
             )
             return
+        errors = _warn_misframed(archive, errors, number, source, skips)
         number += 1
         uri = record.rec_headers.get_header("WARC-Target-URI") or ""
         where = f"{source}, record {number} ({uri or 'no WARC-Target-URI'})"
@@ -186,6 +234,18 @@ def _is_cut(record: Any) -> bool:
     except Exception:  # a gzip member cut mid-stream can fail in several ways
         return True
     return bool(getattr(raw, "limit", 0) > 0)
+
+
+def _warn_misframed(archive: _Archive, seen: int, number: int, source: str, skips: Skips) -> int:
+    """A warning per record warcio found not followed by its blank line; the new count."""
+    for _ in range(archive.err_count - seen):
+        skips.warn(
+            source,
+            BAD_ARCHIVE,
+            f"{source}, record {number}: not followed by the blank line that ends a WARC "
+            "record (a wrong Content-Length?); the page may be cut",
+        )
+    return int(archive.err_count)
 
 
 def _leftover(archive: Any) -> bool:

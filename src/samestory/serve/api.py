@@ -26,23 +26,15 @@ from ..errors import (
     SameStoryError,
     UnsupportedFormatError,
 )
-from ..ingest import read_bytes
 from ..models import Article
 from ..settings import Settings
 from ..store import SCHEMA_VERSION, SQLiteStore
+from .batch import post_batch
 from .service import ForbiddenError, Service, UnauthorizedError, side_article
 from .watches import with_spread_json
 
 __all__ = ["create_app"]
 
-_FORMATS = {
-    "application/json": "json",
-    "application/x-ndjson": "jsonl",
-    "application/jsonl": "jsonl",
-    "text/plain": "txt",
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-}
 _BODY_DOC = {
     "requestBody": {
         "required": True,
@@ -213,39 +205,6 @@ def _json(raw: bytes) -> Any:
         raise InvalidValueError(f"malformed JSON: {exc}") from None
 
 
-async def _posted_articles(request: Request, service: Service) -> list[Article]:
-    settings = service.settings
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype == "multipart/form-data":
-        form = await request.form()
-        articles: list[Article] = []
-        for key, value in form.multi_items():
-            if isinstance(value, str):
-                articles += read_bytes(value.encode(), name=key, settings=settings)
-            else:
-                data = await value.read()
-                articles += read_bytes(data, name=value.filename or key, settings=settings)
-        if not articles:
-            raise InvalidValueError("the form holds no article file or text")
-        return articles
-    raw = await request.body()
-    fmt = _FORMATS.get(ctype)
-    if fmt is None:
-        raise UnsupportedFormatError(
-            f"content type {ctype or 'none'!r}; post JSON, text, HTML or multipart files"
-        )
-    if fmt == "json":
-        data = _json(raw)
-        if isinstance(data, dict) and "urls" in data:
-            urls = data["urls"]
-            if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
-                raise InvalidValueError("'urls' must be a list of URLs")
-            return [a for u in urls for a in service.fetch(u)]
-        if isinstance(data, dict) and isinstance(data.get("articles"), list):
-            raw = json.dumps(data["articles"], ensure_ascii=False).encode()
-    return read_bytes(raw, name=f"request.{fmt}", fmt=fmt, settings=settings)
-
-
 def _routes(app: FastAPI, service: Service) -> None:
     writer = Depends(_token(service.settings))
 
@@ -270,9 +229,9 @@ def _routes(app: FastAPI, service: Service) -> None:
     async def post_articles(request: Request) -> Any:
         """Ingest one article or a batch: JSON (an object, a list, `{"articles": [...]}`,
         or `{"urls": [...]}` when URL fetching is enabled), JSON Lines, text, HTML, or
-        multipart files. Answers what was stored and the story of each article."""
-        articles = await _posted_articles(request, service)
-        return await run_in_threadpool(service.ingest, articles)
+        multipart files. Answers what was stored and the story of each article, and in
+        `items` what became of each item (201; 207 when some were skipped)."""
+        return await post_batch(request, service)
 
     @app.get("/api/articles", tags=["articles"])
     def list_articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

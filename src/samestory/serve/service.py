@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
-from ..ingest import read_bytes
+from ..ingest import Skips, read_bytes
 from ..models import Analysis, Article, PairScore
 from ..report import StoryReport
 from ..settings import Settings
@@ -321,8 +321,9 @@ class Service:
         with self._engine_lock:
             return self.engine.compare(a, b)
 
-    def ingest(self, articles: Sequence[Article]) -> dict[str, Any]:
-        from ..stream import StoryIngest
+    def ingest(self, articles: Sequence[Article], skips: Skips | None = None) -> dict[str, Any]:
+        """Store `articles`; `skips` (what the request's reading refused) go in the report."""
+        from ..stream import IngestReport, StoryIngest
 
         if self.store.read_only:
             raise ForbiddenError("this server opened its store read-only (serve --read-only)")
@@ -336,7 +337,8 @@ class Service:
                     self._ingest.store if self._ingest else SQLiteStore(self.store.path)
                 )
                 self._ingest = StoryIngest(self.engine, writer, self.settings.ingest_batch_size)
-            report = self._ingest.ingest_articles(articles)
+            report = IngestReport(skips=skips) if skips is not None else IngestReport()
+            self._ingest.ingest_articles(articles, report=report)
             self._ingest.settle(report)
             self._ingest_version = self._ingest.store.version()
             self._version_at = -1e9

@@ -24,6 +24,7 @@ from ..cluster import ClusterDoc, StoryEvent, timestamp
 from ..errors import NotFoundError, StoreError
 from ..models import Analysis, Article
 from .codec import article_from_row, decode_analysis, encode_analysis
+from .maintenance import refuse_foreign, store_error
 from .schema import migrate
 from .search import ARTICLE_COLUMNS, search_articles
 
@@ -74,6 +75,8 @@ class SQLiteStore:
             else:
                 conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
+            if not self.read_only:
+                refuse_foreign(conn, self.path)  # before WAL mode changes the file
             if self.path != ":memory:" and not self.read_only:
                 self.db.enable_wal()
                 conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
@@ -81,6 +84,8 @@ class SQLiteStore:
             if not self.read_only:
                 migrate(conn)
             conn.execute("SELECT 1 FROM articles LIMIT 1")  # fails early on a foreign file
+        except sqlite3.OperationalError as exc:  # a full disk, a folder that is not there
+            raise store_error(exc, self.path) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a samestory database ({exc})") from None
         self.conn = conn
