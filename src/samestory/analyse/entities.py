@@ -29,6 +29,7 @@ from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
 from .evidence import (
     bare_opener,
+    bare_word,
     named_thing,
     noun_here,
     quoted_title,
@@ -217,6 +218,8 @@ def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candi
                 if not c.ner_label or c.ner_label == "LOC":
                     continue
                 c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
+        elif c.label == "LOC" and bare_word(text, c.start, c.end, language):
+            c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
         out.append(c)
     return out
 

@@ -8,15 +8,18 @@ used by `entities`, each look at one candidate and its immediate context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .gazetteer import fold, gazetteer
+from .lexicon import common_lemma
 from .namecues import noun_after
 from .namelists import NameLists, Tok, starts_sentence
 from .places import PlaceHit, locative_before
 
 __all__ = [
     "bare_opener",
+    "bare_word",
     "named_thing",
     "noun_here",
     "quoted_title",
@@ -100,3 +103,21 @@ def bare_opener(text: str, language: str, start: int, end: int, ner_label: str) 
         and starts_sentence(text, start)
         and not locative_before(text, start, language)
     )
+
+
+def bare_word(text: str, start: int, end: int, language: str) -> bool:
+    """Whether an unresolved one-word place of NER's is more likely a common word.
+
+    It is when the language's dictionary knows it as a common word ("Flint", "Sea",
+    "Chargé", "Serions"), or when it opens a sentence and the article never writes it
+    capitalised mid-sentence ("Normalement, ...": NER's small models call many
+    sentence-opening words places).
+    """
+    word = text[start:end]
+    if " " in word.strip() or not word[:1].isupper() or word.isupper():
+        return False
+    if common_lemma(word, language):
+        return True
+    if not starts_sentence(text, start):
+        return False
+    return re.search(rf"[^\W\d][,;]? {re.escape(word)}\b", text) is None

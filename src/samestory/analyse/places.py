@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
+from .lexicon import common_lemma, proper_lemma
 from .namecues import stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
 
 __all__ = [
+    "INFLECTING",
+    "LOCATIVE",
     "NOUN_CAPITALISING",
     "Place",
     "PlaceHit",
@@ -36,6 +39,9 @@ __all__ = [
 
 # Languages that capitalise every noun: a capital there is no evidence of a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+# Languages that inflect names by case: an unknown capitalised word is also tried by
+# its dictionary base form ("Warszawie" -> "Warszawa", "Helsingissä" -> "Helsinki").
+INFLECTING = frozenset({"pl", "fi", "cs", "sk", "sl", "hr"})
 # Leading words that name the kind of place rather than the place itself; tried away
 # only when the full name is unknown ("l'Arménie", "the Netherlands", "die Türkei").
 _LEADING = frozenset(
@@ -52,7 +58,7 @@ _PRIOR: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
 # Not Spanish/French "a"/"à"/"de": they as often precede a person ("condenó a Reindl").
-_LOCATIVE: dict[str, frozenset[str]] = {
+LOCATIVE: dict[str, frozenset[str]] = {
     "en": frozenset({"in", "near", "outside", "from"}),
     "fr": frozenset({"en", "dans", "pres", "vers"}),
     "de": frozenset({"in", "im", "bei", "nach", "aus"}),
@@ -93,7 +99,7 @@ def outlet_countries(url: str | None) -> tuple[str, ...]:
 def locative_before(text: str, start: int, language: str | None) -> bool:
     """Whether the word before `start` is a locative preposition of `language`."""
     words = text[max(0, start - 16) : start].split()
-    return bool(words) and fold(words[-1]) in _LOCATIVE.get(language or "", frozenset())
+    return bool(words) and fold(words[-1]) in LOCATIVE.get(language or "", frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +227,7 @@ def find_places(
             continue
         capital = word[:1].isupper()
         head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
-        as_name = capital and head in g.first_tokens
+        as_name = capital and (head in g.first_tokens or _base_form(word, language) is not None)
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
         hit = (
             _longest(text, toks, i, language, lists, skip, as_name, as_demonym)
@@ -251,9 +257,16 @@ def _longest(
         opener = n == 1 and starts_sentence(text, toks[i][1])
         if as_name and (n > 1 or _single_ok(joined, key, lists, language, opener)):
             found = _candidates(key, language)
+            if not found and language in INFLECTING:
+                key = fold(" ".join(_base_form(w, language) or w for w in joined.split()))
+                found = _candidates(key, language)
             if found:
                 # An acronym ("USA") is international, whatever language lists it.
                 weak = key in g.weak or (g.foreign(key, language) and not joined.isupper())
+                # A word the language also uses as a common word ("Coronel", "Tours",
+                # "Flint") is a place only with other evidence, as a weak name is;
+                # countries and capitals are known enough to stand alone ("Roma").
+                weak = weak or (n == 1 and _lexical(joined, found, language))
                 return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
             country = g.demonym(key, language)
@@ -262,11 +275,28 @@ def _longest(
     return None
 
 
+def _base_form(word: str, language: str | None) -> str | None:
+    """The dictionary base form of an inflected name, in a language that inflects them."""
+    return proper_lemma(word, language) if language in INFLECTING else None
+
+
+def _lexical(word: str, found: Sequence[Place], language: str | None) -> bool:
+    """Whether one-word `word` is a common word of the language and its place no
+    country or capital (see `lexicon.common_lemma`), or an acronym's capitals."""
+    top = found[0]
+    if top.kind == "country" or top.key in gazetteer().capitals:
+        return False
+    if word.isupper():  # capitals only: an acronym ("ICA") before a town ("Ica")
+        return len(word) > 1
+    return common_lemma(word, language)
+
+
 def _single_ok(word: str, key: str, lists: NameLists, language: str | None, opener: bool) -> bool:
     # A one-word name that is also a common word of the language ("Este", "Mai") is
     # more often the word than the place; an acronym ("US") is never the word.
     if word.isupper() and len(word) >= 2:
-        return True
+        # Unless a whole line in capitals spells a common word ("LIFT OFF TOUR").
+        return len(word) < 4 or not common_lemma(word.capitalize(), language)
     return len(key) >= 3 and not common_word(key, lists, language, opener)
 
 
