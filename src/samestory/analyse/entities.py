@@ -30,6 +30,7 @@ from .capitalised import rule_spans
 from .evidence import (
     bare_opener,
     bare_word,
+    common_not_name,
     named_thing,
     noun_here,
     quoted_title,
@@ -375,6 +376,10 @@ def extract_mentions(
     cands = _evidenced(text, lang, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
+    people = _person_words(text, cands)
+    for k, c in enumerate(cands):
+        if c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people):
+            cands[k] = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
     prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Mention] = []

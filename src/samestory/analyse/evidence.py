@@ -20,6 +20,7 @@ from .places import PlaceHit, locative_before
 __all__ = [
     "bare_opener",
     "bare_word",
+    "common_not_name",
     "named_thing",
     "noun_here",
     "quoted_title",
@@ -121,3 +122,14 @@ def bare_word(text: str, start: int, end: int, language: str) -> bool:
     if not starts_sentence(text, start):
         return False
     return re.search(rf"[^\W\d][,;]? {re.escape(word)}\b", text) is None
+
+
+def common_not_name(text: str, start: int, end: int, language: str, people: set[str]) -> bool:
+    """Whether a one-word person is a common word of the language ("Territory",
+    "Operativo", "Intrigués") rather than a surname: the dictionary knows it as a common
+    word and no fuller person name of the article holds it (`people`: their folded
+    words), as "Rice" does after "Condoleezza Rice"."""
+    word = text[start:end]
+    if " " in word.strip() or fold(word) in people:
+        return False
+    return common_lemma(word, language)
