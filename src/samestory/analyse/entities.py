@@ -31,6 +31,7 @@ from .evidence import (
     bare_opener,
     bare_word,
     common_not_name,
+    feature_start,
     named_thing,
     noun_here,
     quoted_title,
@@ -115,9 +116,19 @@ def _from_hit(toks: Sequence[Tok], hit: PlaceHit) -> _Candidate:
     return _Candidate(start, end, "LOC", hit.candidates, hit.weak)
 
 
+def _one_line(doc: Any, ent: Any) -> Any | None:
+    """`ent` cut at a line break or a " | " (NER runs a title bar into the next line)."""
+    cut = min((i for i in (ent.text.find("\n"), ent.text.find("|")) if i > 0), default=-1)
+    if cut < 0:
+        return ent
+    end = ent.start_char + len(ent.text[:cut].rstrip())
+    return doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
+
+
 def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> list[_Candidate]:
     doc = nlp(text)
-    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    ents = [_one_line(doc, e) for e in doc.ents if e.label_ in _LABELS]
+    ents = [e for e in ents if e is not None]
 
     def is_place(word: str) -> bool:
         return bool(place_candidates(word, language)[0])
@@ -219,8 +230,6 @@ def _evidenced(text: str, language: str, cands: list[_Candidate]) -> list[_Candi
                 if not c.ner_label or c.ner_label == "LOC":
                     continue
                 c = _Candidate(c.start, c.end, c.ner_label, ner_label=c.ner_label)
-        elif c.label == "LOC" and bare_word(text, c.start, c.end, language):
-            c = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
         out.append(c)
     return out
 
@@ -378,7 +387,12 @@ def extract_mentions(
     cands = _settle(text, lang, cands, context)
     people = _person_words(text, cands)
     for k, c in enumerate(cands):
-        if c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people):
+        water = feature_start(text, c.start) if c.label == "LOC" else None
+        if water is not None:  # "mar di | Sardegna": the sea, not the island
+            cands[k] = _Candidate(water, c.end, "LOC")
+        elif (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people)) or (
+            c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang)
+        ):
             cands[k] = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
     prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))

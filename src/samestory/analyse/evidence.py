@@ -15,12 +15,13 @@ from .gazetteer import fold, gazetteer
 from .lexicon import common_lemma
 from .namecues import noun_after
 from .namelists import NameLists, Tok, starts_sentence
-from .places import PlaceHit, locative_before
+from .places import QUARTERS, PlaceHit, locative_before
 
 __all__ = [
     "bare_opener",
     "bare_word",
     "common_not_name",
+    "feature_start",
     "named_thing",
     "noun_here",
     "quoted_title",
@@ -28,14 +29,7 @@ __all__ = [
     "unrelated_alias",
 ]
 
-# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
-_QUARTERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
-    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
-    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
-    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
-})  # fmt: skip
+_QUARTERS = QUARTERS
 
 
 def named_thing(label: str, surface: str) -> bool:
@@ -81,8 +75,25 @@ def noun_here(text: str, start: int) -> bool:
 
     Not after a word ending like an adjective: verbs end so too ("stecken | Potsdam.").
     """
-    words = text[max(0, start - 24) : start].split()
-    return bool(words) and noun_after(words[-1], adjectives=False)
+    words = text[max(0, start - 48) : start].split()
+    if not words:
+        return False
+    if noun_after(words[-1], adjectives=False):
+        return True
+    # "der neuen Halle", "einer neuen und größeren Halle": adjectives after an article.
+    k = len(words) - 1
+    while (
+        k > 0
+        and not noun_after(words[k], adjectives=False)
+        and (_inflected(words[k]) or words[k] in ("und", "oder"))
+    ):
+        k -= 1
+    return k < len(words) - 1 and noun_after(words[k], adjectives=False)
+
+
+def _inflected(word: str) -> bool:
+    """A lower-case German word with an adjective's ending ("neuen", "größeren")."""
+    return word[:1].islower() and len(word) > 3 and word.endswith(("en", "er", "es", "em", "e"))
 
 
 def unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str) -> bool:
@@ -133,3 +144,23 @@ def common_not_name(text: str, start: int, end: int, language: str, people: set[
     if " " in word.strip() or fold(word) in people:
         return False
     return common_lemma(word, language)
+
+
+# Seas, straits, gulfs and bays named after a land ("mar di Sardegna", "canale di
+# Sicilia", "golfe de Gascogne"): the place is the water, not the land.
+_WATER = frozenset({
+    "sea", "mar", "mare", "mer", "morze", "channel", "canale", "canal", "kanal", "strait",
+    "stretto", "estrecho", "detroit", "cieśnina", "gulf", "golfo", "golfe", "zatoka", "bay",
+    "baia", "bahia", "baie",
+})  # fmt: skip
+_OF = re.compile(
+    r"(\w+)\s+(?:of(?: the)?|di|del|della|dello|de(?: la| los| las)?|du|des|d'|do|da|dos)\s*$"
+)
+
+
+def feature_start(text: str, start: int) -> int | None:
+    """Where a water feature named after the place at `start` begins, if one does."""
+    m = _OF.search(text[max(0, start - 30) : start])
+    if m is None or fold(m.group(1)) not in _WATER or not m.group(1)[:1].islower():
+        return None
+    return max(0, start - 30) + m.start(1)

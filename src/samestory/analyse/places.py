@@ -23,6 +23,7 @@ __all__ = [
     "INFLECTING",
     "LOCATIVE",
     "NOUN_CAPITALISING",
+    "QUARTERS",
     "Place",
     "PlaceHit",
     "common_word",
@@ -39,6 +40,14 @@ __all__ = [
 
 # Languages that capitalise every noun: a capital there is no evidence of a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
+QUARTERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
+    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
+    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
+    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+})  # fmt: skip
 # Languages that inflect names by case: an unknown capitalised word is also tried by
 # its dictionary base form ("Warszawie" -> "Warszawa", "Helsingissä" -> "Helsinki").
 INFLECTING = frozenset({"pl", "fi", "cs", "sk", "sl", "hr"})
@@ -297,7 +306,8 @@ def _single_ok(word: str, key: str, lists: NameLists, language: str | None, open
     if word.isupper() and len(word) >= 2:
         # Unless a whole line in capitals spells a common word ("LIFT OFF TOUR").
         return len(word) < 4 or not common_lemma(word.capitalize(), language)
-    return len(key) >= 3 and not common_word(key, lists, language, opener)
+    # A quarter alone is a direction ("al Centro e al Sud"), whatever town bears its name.
+    return len(key) >= 3 and not common_word(key, lists, language, opener) and key not in QUARTERS
 
 
 def common_word(key: str, lists: NameLists, language: str | None, opener: bool = True) -> bool:
