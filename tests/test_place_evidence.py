@@ -98,3 +98,16 @@ def test_a_common_word_is_a_place_only_with_evidence() -> None:
     assert "Coronel" not in _places("El Coronel Pérez llegó con la tropa.", "es")
     # Countries and capitals stand alone, though the dictionary knows "roma".
     assert _places("Piove su Roma da ieri.", "it").get("Roma", "").startswith("geo:city:")
+
+
+def test_modified_time_is_stored_apart_from_publication(tmp_path: Path) -> None:
+    from samestory.models import Analysis, Article
+    from samestory.store import SQLiteStore
+
+    published = dt.datetime(2021, 5, 11, 9, 49, tzinfo=dt.UTC)
+    modified = dt.datetime(2021, 5, 11, 9, 51, 31, tzinfo=dt.UTC)
+    art = Article.create(title="T", body="Body text.", published=published, modified=modified)
+    store = SQLiteStore(tmp_path / "s.db")
+    store.write_batch([Analysis(article=art, language="en", text=art.text)], [])
+    back = store.article(art.id)
+    assert back.modified == modified and back.published == published

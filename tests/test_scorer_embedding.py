@@ -74,7 +74,7 @@ def test_migration_4_keeps_old_analyses_readable(tmp_path: Path) -> None:
     conn.close()
     store = SQLiteStore(db)
     versions = [v for (v,) in store.conn.execute("SELECT version FROM schema_migrations")]
-    assert versions == [1, 2, 3, 4]
+    assert versions == [1, 2, 3, 4, 5]
     old = store.analysis("a1")
     assert old.scorer_embedding is None and old.article.title == "Old"
     filled = Pipeline(settings=Settings(embedder="none", scorer_embedder="hashing")).complete(old)

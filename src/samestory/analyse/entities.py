@@ -127,8 +127,9 @@ def _one_line(doc: Any, ent: Any) -> Any | None:
 
 def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> list[_Candidate]:
     doc = nlp(text)
-    ents = [_one_line(doc, e) for e in doc.ents if e.label_ in _LABELS]
-    ents = [e for e in ents if e is not None]
+    ents: list[Any] = [
+        e for e in (_one_line(doc, x) for x in doc.ents if x.label_ in _LABELS) if e is not None
+    ]
 
     def is_place(word: str) -> bool:
         return bool(place_candidates(word, language)[0])

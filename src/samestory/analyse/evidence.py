@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 
 from .gazetteer import fold, gazetteer
-from .lexicon import common_lemma
+from .lexicon import common_lemma, proper_noun
 from .namecues import noun_after
 from .namelists import NameLists, Tok, starts_sentence
-from .places import QUARTERS, PlaceHit, locative_before
+from .places import INFLECTING, QUARTERS, PlaceHit, locative_before
 
 __all__ = [
     "bare_opener",
@@ -108,12 +108,16 @@ def unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str
 
 def bare_opener(text: str, language: str, start: int, end: int, ner_label: str) -> bool:
     """Whether text[start:end] opens a sentence with nothing else saying it is a place:
-    not NER (`ner_label` "LOC"), not a locative preposition, not an acronym's capitals."""
+    not NER (`ner_label` "LOC"), not a locative preposition, not an acronym's capitals,
+    not a word the language's dictionary knows only as a proper noun ("Warszawa")."""
     return (
         ner_label != "LOC"
         and not text[start:end].isupper()  # an acronym ("CDMX.-") is no opener
         and starts_sentence(text, start)
         and not locative_before(text, start, language)
+        # Where names decline, the dictionary lists place names as the base of their
+        # case forms; elsewhere its proper nouns are as often surnames ("Navarro").
+        and not (language in INFLECTING and proper_noun(text[start:end], language))
     )
 
 

@@ -20,7 +20,7 @@ import importlib.util
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["available", "common_lemma", "proper_lemma"]
+__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun"]
 
 # Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
 _LANGUAGES = frozenset(
@@ -69,3 +69,12 @@ def proper_lemma(word: str, language: str | None) -> str | None:
     if lemma is None or not lemma[:1].isupper() or lemma == word:
         return None
     return lemma
+
+
+def proper_noun(word: str, language: str | None) -> bool:
+    """Whether the dictionary of `language` knows `word` and only as a proper noun
+    (capitalised lemma): "Warszawa" in Polish, not "Paras" ("paras", best) in Finnish."""
+    if not language or language in _NOUN_CAPITALISING or not word[:1].isupper():
+        return False
+    lemma = _lemma(word, language)
+    return lemma is not None and lemma[:1].isupper()

@@ -135,6 +135,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE analyses ADD COLUMN scorer_head BLOB;
     ALTER TABLE analyses ADD COLUMN scorer_dim INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the page's last-modified time, kept apart from its publication (issue #16).
+    # Older rows have none (NULL): their sources' modified times were never kept.
+    """
+    ALTER TABLE articles ADD COLUMN modified TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
