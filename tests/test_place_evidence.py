@@ -4,6 +4,7 @@ regional names, page times printed beside the day, and the gold's site split."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -74,9 +75,32 @@ def test_gold_split_by_site_is_balanced_and_keeps_sites_whole() -> None:
     assert split == bench.halves(list(reversed(gold)))  # the order of the file plays no part
 
 
-simplemma = pytest.importorskip("simplemma")
+def test_generic_words_name_features_and_streets() -> None:
+    found = _places("Venti sul mar di Sardegna e sul canale di Sicilia, in Italia.", "it")
+    assert "mar di Sardegna" in found and "canale di Sicilia" in found
+    assert "Sardegna" not in found  # the sea, not the island
+    assert "isla Seymour" in _places("La base está en la isla Seymour, en la Antártida.", "es")
+    assert "rue de Rivoli" in _places("Il est passé rue de Rivoli, à Paris.", "fr")
 
 
+def test_a_quarter_word_alone_is_a_direction() -> None:
+    found = _places("Neve in Italia: perturbazione al Centro e al Sud.", "it")
+    assert "Centro" not in found and found.get("Italia") == "geo:country:IT"
+
+
+def test_a_german_town_name_after_article_and_adjectives_is_a_noun() -> None:
+    text = "Die Messe hat mit der neuen Halle 1 und einer neuen und größeren Halle geplant."
+    assert "Halle" not in _places(text, "de")
+    found = _places("Er wohnt seit Jahren in Halle und arbeitet in Leipzig.", "de")
+    assert found.get("Halle", "").startswith("geo:city:")
+
+
+needs_simplemma = pytest.mark.skipif(
+    importlib.util.find_spec("simplemma") is None, reason="simplemma not installed"
+)
+
+
+@needs_simplemma
 def test_common_words_and_inflected_names_from_the_dictionary() -> None:
     from samestory.analyse.lexicon import common_lemma, proper_lemma
 
@@ -86,6 +110,7 @@ def test_common_words_and_inflected_names_from_the_dictionary() -> None:
     assert proper_lemma("Warszawie", "pl") == "Warszawa"
 
 
+@needs_simplemma
 def test_inflected_polish_names_are_places() -> None:
     text = "Gaz popłynie z Norwegii przez Danię, a w Polsce mówią o tym w Warszawie."
     found = _places(text, "pl")
@@ -94,6 +119,7 @@ def test_inflected_polish_names_are_places() -> None:
     assert any(k.startswith("geo:city:") for k in keys)  # Warsaw
 
 
+@needs_simplemma
 def test_a_common_word_is_a_place_only_with_evidence() -> None:
     assert "Coronel" not in _places("El Coronel Pérez llegó con la tropa.", "es")
     # Countries and capitals stand alone, though the dictionary knows "roma".
@@ -111,3 +137,11 @@ def test_modified_time_is_stored_apart_from_publication(tmp_path: Path) -> None:
     store.write_batch([Analysis(article=art, language="en", text=art.text)], [])
     back = store.article(art.id)
     assert back.modified == modified and back.published == published
+
+
+@needs_simplemma
+def test_a_common_word_opening_a_line_is_no_place_or_person() -> None:
+    text = "Flint flake tool found.\n\nThe Territory will decide, said Harris Milling."
+    mentions = extract_mentions(text, "en")
+    assert not any(m.text == "Flint" and m.label == "LOC" for m in mentions)
+    assert not any(m.text == "Territory" and m.label == "PERSON" for m in mentions)

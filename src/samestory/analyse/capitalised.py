@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
 from .lexicon import proper_lemma
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
@@ -305,6 +306,9 @@ def _segment(
             return
     # Inside a longer run a one-word place is usually part of a name ("Carmen
     # Llorens", "Santiago Abascal"); only a place after a connector is split off.
+    if street_head(toks[lo][0]):
+        pieces.append(_Piece(lo, hi, "misc"))  # "Avenida Antero de Brito": one street
+        return
     cut_at, hit = _split_at_place(text, toks, lo, hi, language, lists)
     if hit is not None:
         spans.append(RuleSpan(cut_at + 1, hi, "LOC", hit.candidates, hit.weak))

@@ -34,6 +34,7 @@ from .evidence import (
     feature_start,
     named_thing,
     noun_here,
+    one_line,
     quoted_title,
     set_apart,
     unrelated_alias,
@@ -116,19 +117,10 @@ def _from_hit(toks: Sequence[Tok], hit: PlaceHit) -> _Candidate:
     return _Candidate(start, end, "LOC", hit.candidates, hit.weak)
 
 
-def _one_line(doc: Any, ent: Any) -> Any | None:
-    """`ent` cut at a line break or a " | " (NER runs a title bar into the next line)."""
-    cut = min((i for i in (ent.text.find("\n"), ent.text.find("|")) if i > 0), default=-1)
-    if cut < 0:
-        return ent
-    end = ent.start_char + len(ent.text[:cut].rstrip())
-    return doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
-
-
 def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> list[_Candidate]:
     doc = nlp(text)
     ents: list[Any] = [
-        e for e in (_one_line(doc, x) for x in doc.ents if x.label_ in _LABELS) if e is not None
+        e for e in (one_line(doc, x) for x in doc.ents if x.label_ in _LABELS) if e is not None
     ]
 
     def is_place(word: str) -> bool:
@@ -388,9 +380,9 @@ def extract_mentions(
     cands = _settle(text, lang, cands, context)
     people = _person_words(text, cands)
     for k, c in enumerate(cands):
-        water = feature_start(text, c.start) if c.label == "LOC" else None
-        if water is not None:  # "mar di | Sardegna": the sea, not the island
-            cands[k] = _Candidate(water, c.end, "LOC")
+        named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
+        if named is not None:  # "mar di | Sardegna": the sea, not the island
+            cands[k] = _Candidate(named, c.end, "LOC")
         elif (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people)) or (
             c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang)
         ):

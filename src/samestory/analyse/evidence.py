@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .gazetteer import fold, gazetteer
 from .lexicon import common_lemma, proper_noun
@@ -24,8 +25,10 @@ __all__ = [
     "feature_start",
     "named_thing",
     "noun_here",
+    "one_line",
     "quoted_title",
     "set_apart",
+    "street_head",
     "unrelated_alias",
 ]
 
@@ -150,21 +153,47 @@ def common_not_name(text: str, start: int, end: int, language: str, people: set[
     return common_lemma(word, language)
 
 
-# Seas, straits, gulfs and bays named after a land ("mar di Sardegna", "canale di
-# Sicilia", "golfe de Gascogne"): the place is the water, not the land.
-_WATER = frozenset({
-    "sea", "mar", "mare", "mer", "morze", "channel", "canale", "canal", "kanal", "strait",
-    "stretto", "estrecho", "detroit", "cieśnina", "gulf", "golfo", "golfe", "zatoka", "bay",
-    "baia", "bahia", "baie",
-})  # fmt: skip
+# Generic words that name what follows as a place: seas, straits, gulfs and bays
+# named after a land ("mar di Sardegna", "golfe de Gascogne": the water, not the land),
+# islands, lakes, rivers and mountains ("isla Seymour", "lago di Garda"), streets and
+# squares ("Avenida Paralela", "rue de Rivoli", "calle Mayor").
+_WATER = ("sea", "mar", "mare", "mer", "morze", "channel", "canale", "canal", "kanal",
+          "strait", "stretto", "estrecho", "detroit", "cieśnina", "gulf", "golfo", "golfe",
+          "zatoka", "bay", "baia", "bahia", "baie")  # fmt: skip
+_LAND = ("isla", "isola", "ile", "wyspa", "peninsula", "penisola", "monte", "mont", "lago",
+         "lac", "jezioro", "rio", "fiume", "rzeka", "volcan", "vulcano", "cerro")  # fmt: skip
+_STREETS = ("avenida", "avenue", "rua", "calle", "carrera", "via", "viale", "piazza", "plaza",
+            "praca", "largo", "boulevard", "bulevar", "paseo", "ulica", "aleja", "plac", "rue",
+            "place", "travessa", "estrada", "rodovia", "autopista")  # fmt: skip
+_NAMING = frozenset(fold(w) for w in (*_WATER, *_LAND, *_STREETS))
+_STREET_HEADS = frozenset(fold(w) for w in _STREETS)
 _OF = re.compile(
-    r"(\w+)\s+(?:of(?: the)?|di|del|della|dello|de(?: la| los| las)?|du|des|d'|do|da|dos)\s*$"
+    r"(\w+)\s+(?:(?:of(?: the)?|di|del|della|dello|de(?: la| los| las)?|du|des|d'|do|da|dos)\s+)?$"
 )
 
 
-def feature_start(text: str, start: int) -> int | None:
-    """Where a water feature named after the place at `start` begins, if one does."""
+def feature_start(text: str, start: int, end: int) -> int | None:
+    """Where the place named by text[start:end] begins, if a generic word before it
+    (lower-case: "mar di", "isla", "rue de") makes it a feature's or street's name; or
+    `start` itself when the name opens with a street word ("Avenida Paralela")."""
+    words = text[start:end].split()
+    if len(words) > 1 and fold(words[0]) in _STREET_HEADS and words[1][:1].isupper():
+        return start
     m = _OF.search(text[max(0, start - 30) : start])
-    if m is None or fold(m.group(1)) not in _WATER or not m.group(1)[:1].islower():
+    if m is None or fold(m.group(1)) not in _NAMING or not m.group(1)[:1].islower():
         return None
     return max(0, start - 30) + m.start(1)
+
+
+def street_head(word: str) -> bool:
+    """Whether a capitalised word opens a street's or square's name ("Avenida")."""
+    return fold(word) in _STREET_HEADS
+
+
+def one_line(doc: Any, ent: Any) -> Any | None:
+    """`ent` cut at a line break or a " | " (NER runs a title bar into the next line)."""
+    cut = min((i for i in (ent.text.find("\n"), ent.text.find("|")) if i > 0), default=-1)
+    if cut < 0:
+        return ent
+    end = ent.start_char + len(ent.text[:cut].rstrip())
+    return doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
