@@ -303,6 +303,9 @@ def main() -> int:
         if args.details in (half, "all"):
             print(json.dumps(d, ensure_ascii=False))
     failed = [d for d in details if "error" in d]
+    from samestory.analyse.lexicon import available
+
+    lexicon_used = available("en")
     lines = [
         "## Real pages: places, persons, date, time, outlet (bench_realpages)",
         f"{total.pages} news pages in {len(by_lang)} languages from the dev half of "
@@ -311,6 +314,8 @@ def main() -> int:
         " embeddings. Precision/recall micro-averaged over distinct names per page; matching"
         " rules in `benchmarks/_realpages_match.py`. Time: kept = a page's time within a minute;"
         " not invented = no time where the page gives none.",
+        "",
+        f"Word lists (simplemma, optional) {'used' if lexicon_used else 'NOT installed: off'}.",
         "",
         "The gold is split by site into halves A and B (`halves` in the benchmark). Rules were"
         " changed looking at half A's errors only, so **half A and the whole set are in-sample;"
