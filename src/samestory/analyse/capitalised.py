@@ -297,7 +297,9 @@ def _segment(
     # ("Äthiopierin Tigist Alemayehu"): a place mention and a person cue.
     if hits and hits[0].first == 0 and hits[0].demonym:
         spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
-        start, lo, titled = lo, lo + hits[0].last, True
+        # A full name after it, not one word: "Deutsche | Presse-Agentur" is a noun phrase.
+        start, lo = lo, lo + hits[0].last
+        titled = titled or hi - lo >= 2
         rest = hits[1] if len(hits) == 2 else None
         if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - start):
             spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))

@@ -38,6 +38,7 @@ from .evidence import (
     quoted_title,
     set_apart,
     unrelated_alias,
+    wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
 from .namelists import (
@@ -141,6 +142,10 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
                 skip_next = True
                 continue
         label = _LABELS[ent.label_]
+        wider = wider_place(doc, ent, language) if label != "PERSON" else None
+        if wider is not None:  # "British | Virgin Islands": one place, not the other
+            out.append(_place(wider[0], wider[1], (wider[2], False), label))
+            continue
         # "El Salvador", "Los Angeles", "Le Havre": the article is part of the name.
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)

@@ -16,7 +16,7 @@ from .gazetteer import fold, gazetteer
 from .lexicon import common_lemma, proper_noun
 from .namecues import noun_after
 from .namelists import NameLists, Tok, starts_sentence
-from .places import INFLECTING, QUARTERS, PlaceHit, locative_before
+from .places import INFLECTING, QUARTERS, Place, PlaceHit, locative_before, place_candidates
 
 __all__ = [
     "bare_opener",
@@ -30,6 +30,7 @@ __all__ = [
     "set_apart",
     "street_head",
     "unrelated_alias",
+    "wider_place",
 ]
 
 _QUARTERS = QUARTERS
@@ -197,3 +198,26 @@ def one_line(doc: Any, ent: Any) -> Any | None:
         return ent
     end = ent.start_char + len(ent.text[:cut].rstrip())
     return doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
+
+
+def wider_place(doc: Any, ent: Any, language: str) -> tuple[int, int, tuple[Place, ...]] | None:
+    """(start, end, places) of a known place that NER cut: the capitalised word before
+    `ent` opens it, or capitalised words after it end it ("British" + "Virgin Islands")."""
+    spans = []
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.text[:1].isupper() and prev.whitespace_ and prev.is_alpha:
+            spans.append((prev.idx, ent.end_char))
+    for n in (3, 2, 1):
+        after = doc[ent.end : ent.end + n]
+        if (
+            len(after) == n
+            and all(t.text[:1].isupper() and t.is_alpha for t in after)
+            and all(t.whitespace_ for t in doc[ent.end - 1 : ent.end + n - 1])
+        ):
+            spans.append((ent.start_char, after[-1].idx + len(after[-1].text)))
+    for start, end in spans:
+        found, weak = place_candidates(doc.text[start:end], language)
+        if found and not weak:
+            return start, end, found
+    return None
