@@ -145,3 +145,20 @@ def test_a_common_word_opening_a_line_is_no_place_or_person() -> None:
     mentions = extract_mentions(text, "en")
     assert not any(m.text == "Flint" and m.label == "LOC" for m in mentions)
     assert not any(m.text == "Territory" and m.label == "PERSON" for m in mentions)
+
+
+def test_a_place_ner_cut_short_is_taken_whole_and_credits_are_no_people() -> None:
+    mentions = extract_mentions(
+        "An update to the people of the British Virgin Islands. Photo: Jonathan Nackstrand/AFP",
+        "en",
+    )
+    keys = {m.text: m.key for m in mentions if m.label == "LOC"}
+    assert keys.get("British Virgin Islands") == "geo:country:VG"
+    assert not any(m.label == "PERSON" and "Nackstrand" in m.text for m in mentions)
+
+
+def test_a_german_demonym_before_one_noun_is_no_person_cue() -> None:
+    mentions = extract_mentions("Das meldete die Deutsche Presse-Agentur am Montag.", "de")
+    assert not any(m.label == "PERSON" for m in mentions)
+    found = extract_mentions("Die Äthiopierin Tigist Alemayehu gewann das Rennen.", "de")
+    assert any(m.label == "PERSON" and m.text == "Tigist Alemayehu" for m in found)

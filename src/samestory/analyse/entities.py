@@ -31,6 +31,7 @@ from .evidence import (
     bare_opener,
     bare_word,
     common_not_name,
+    credit,
     feature_start,
     named_thing,
     noun_here,
@@ -388,8 +389,10 @@ def extract_mentions(
         named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
         if named is not None:  # "mar di | Sardegna": the sea, not the island
             cands[k] = _Candidate(named, c.end, "LOC")
-        elif (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people)) or (
-            c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang)
+        elif (
+            (c.label == "PERSON" and credit(text, c.start, c.end))
+            or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
+            or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
         ):
             cands[k] = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
     prior = prior_countries(lang, url)

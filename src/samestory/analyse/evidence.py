@@ -22,6 +22,7 @@ __all__ = [
     "bare_opener",
     "bare_word",
     "common_not_name",
+    "credit",
     "feature_start",
     "named_thing",
     "noun_here",
@@ -221,3 +222,12 @@ def wider_place(doc: Any, ent: Any, language: str) -> tuple[int, int, tuple[Plac
         if found and not weak:
             return start, end, found
     return None
+
+
+_CREDIT = re.compile(r"\s*/\s*[A-Z][A-Za-z]*[A-Z]\b|\s*/\s*(?:dpa|Reuters|Getty)\b")
+
+
+def credit(text: str, start: int, end: int) -> bool:
+    """Whether a name is a photo or copy credit ("Jonathan Nackstrand/AFP"), which is
+    page furniture, not a person the article names."""
+    return _CREDIT.match(text, end) is not None or "/" in text[start:end]
