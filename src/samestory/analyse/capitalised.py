@@ -26,10 +26,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
+from .lexicon import proper_lemma
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
-from .places import NOUN_CAPITALISING, PlaceHit, find_places, locative_before, resolve_place
+from .places import (
+    INFLECTING,
+    NOUN_CAPITALISING,
+    PlaceHit,
+    find_places,
+    locative_before,
+    resolve_place,
+)
 
 __all__ = ["RuleSpan", "rule_spans"]
 
@@ -288,7 +297,9 @@ def _segment(
     # ("Äthiopierin Tigist Alemayehu"): a place mention and a person cue.
     if hits and hits[0].first == 0 and hits[0].demonym:
         spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
-        start, lo, titled = lo, lo + hits[0].last, True
+        # A full name after it, not one word: "Deutsche | Presse-Agentur" is a noun phrase.
+        start, lo = lo, lo + hits[0].last
+        titled = titled or hi - lo >= 2
         rest = hits[1] if len(hits) == 2 else None
         if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - start):
             spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))
@@ -297,13 +308,42 @@ def _segment(
             return
     # Inside a longer run a one-word place is usually part of a name ("Carmen
     # Llorens", "Santiago Abascal"); only a place after a connector is split off.
+    if street_head(toks[lo][0]):
+        pieces.append(_Piece(lo, hi, "misc"))  # "Avenida Antero de Brito": one street
+        return
     cut_at, hit = _split_at_place(text, toks, lo, hi, language, lists)
     if hit is not None:
         spans.append(RuleSpan(cut_at + 1, hi, "LOC", hit.candidates, hit.weak))
         hi = cut_at
+    # "Lewicy | Borys Budka", "PSL | Władysław Kosiniak-Kamysz": a first name inside a
+    # run starts a person; the words before it are another name (a party, an office).
+    for k in range(lo + 1, hi - 1):
+        if (
+            hi - k <= 3
+            and _is_first_name(toks[k][0], cues.names, language)
+            and not _is_first_name(toks[k - 1][0], cues.names, language)  # "Juan Carlos I"
+        ):
+            head = _classify(toks, lo, k, titled, lo in starts, cues, mid_caps, lists)
+            if head is not None:
+                pieces.append(head)
+            pieces.append(_Piece(k, hi, "person"))
+            return
+    first = toks[lo][0]
+    inflected = fold(first) not in cues.names and _is_first_name(first, cues.names, language)
+    if hi - lo >= 2 and not cues.locative and inflected:
+        pieces.append(_Piece(lo, hi, "person"))  # "Zbigniewa Ziobry": an inflected first name
+        return
     piece = _classify(toks, lo, hi, titled, lo in starts, cues, mid_caps, lists)
     if piece is not None:
         pieces.append(piece)
+
+
+def _is_first_name(word: str, names: frozenset[str], language: str) -> bool:
+    """A first name as written or, where names inflect, by its base form ("Zbigniewa")."""
+    if fold(word) in names:
+        return True
+    base = proper_lemma(word, language) if language in INFLECTING else None
+    return base is not None and fold(base) in names
 
 
 def _resolve_pieces(

@@ -30,11 +30,17 @@ from ..settings import DEFAULT_SETTINGS
 from .capitalised import rule_spans
 from .evidence import (
     bare_opener,
+    bare_word,
+    common_not_name,
+    credit,
+    feature_start,
     named_thing,
     noun_here,
+    one_line,
     quoted_title,
     set_apart,
     unrelated_alias,
+    wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
 from .namelists import (
@@ -117,7 +123,9 @@ def _from_hit(toks: Sequence[Tok], hit: PlaceHit) -> _Candidate:
 
 def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> list[_Candidate]:
     doc = nlp(text)
-    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    ents: list[Any] = [
+        e for e in (one_line(doc, x) for x in doc.ents if x.label_ in _LABELS) if e is not None
+    ]
 
     def is_place(word: str) -> bool:
         return bool(place_candidates(word, language)[0])
@@ -137,6 +145,10 @@ def _spacy_candidates(text: str, nlp: Any, language: str, lists: NameLists) -> l
                 skip_next = True
                 continue
         label = _LABELS[ent.label_]
+        wider = wider_place(doc, ent, language) if label != "PERSON" else None
+        if wider is not None:  # "British | Virgin Islands": one place, not the other
+            out.append(_place(wider[0], wider[1], (wider[2], False), label))
+            continue
         # "El Salvador", "Los Angeles", "Le Havre": the article is part of the name.
         if label not in ("PERSON", "NORP") and ent.text[:1].isupper():
             found = place_candidates(ent.text, language)
@@ -377,6 +389,17 @@ def extract_mentions(
     cands = _evidenced(text, lang, cands)
     context = _context_countries(cands)
     cands = _settle(text, lang, cands, context)
+    people = _person_words(text, cands)
+    for k, c in enumerate(cands):
+        named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
+        if named is not None:  # "mar di | Sardegna": the sea, not the island
+            cands[k] = _Candidate(named, c.end, "LOC")
+        elif (
+            (c.label == "PERSON" and credit(text, c.start, c.end))
+            or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
+            or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
+        ):
+            cands[k] = _Candidate(c.start, c.end, "MISC", ner_label="MISC")
     prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Mention] = []

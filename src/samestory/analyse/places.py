@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
 from .inflection import base_forms, local_place
+from .lexicon import common_lemma, proper_lemma
 from .namecues import stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
 
-INFLECTING = frozenset({"pl", "cs", "sl", "tr"})
 # Languages whose country names and demonyms come from `inflection.local_place`.
 LOCAL_NAMES = frozenset({"it", "pt", "nl", "pl", "cs", "sl", "tr", "vi"})
 __all__ = [
+    "INFLECTING",
+    "LOCATIVE",
     "NOUN_CAPITALISING",
+    "QUARTERS",
     "Place",
     "PlaceHit",
     "common_word",
@@ -40,6 +43,18 @@ __all__ = [
 
 # Languages that capitalise every noun: a capital there is no evidence of a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+# Words naming a part of a place ("Western Balkans", "Nordrhein"), not another place.
+QUARTERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
+    "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
+    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
+    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+})  # fmt: skip
+# Languages that inflect names by case: an unknown capitalised word is also tried by
+# its dictionary base form ("Warszawie" -> "Warszawa", "Helsingissä" -> "Helsinki"), and
+# by the case endings of `inflection.base_forms` ("Soçi'de").
+INFLECTING = frozenset({"pl", "fi", "cs", "sk", "sl", "hr", "tr"})
 # Leading words that name the kind of place rather than the place itself; tried away
 # only when the full name is unknown ("l'Arménie", "the Netherlands", "die Türkei").
 _LEADING = frozenset(
@@ -56,7 +71,7 @@ _PRIOR: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
 # Not Spanish/French "a"/"à"/"de": they as often precede a person ("condenó a Reindl").
-_LOCATIVE: dict[str, frozenset[str]] = {
+LOCATIVE: dict[str, frozenset[str]] = {
     "en": frozenset({"in", "near", "outside", "from"}),
     "fr": frozenset({"en", "dans", "pres", "vers"}),
     "de": frozenset({"in", "im", "bei", "nach", "aus"}),
@@ -97,7 +112,7 @@ def outlet_countries(url: str | None) -> tuple[str, ...]:
 def locative_before(text: str, start: int, language: str | None) -> bool:
     """Whether the word before `start` is a locative preposition of `language`."""
     words = text[max(0, start - 16) : start].split()
-    return bool(words) and fold(words[-1]) in _LOCATIVE.get(language or "", frozenset())
+    return bool(words) and fold(words[-1]) in LOCATIVE.get(language or "", frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +247,7 @@ def find_places(
             continue
         capital = word[:1].isupper()
         head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
-        as_name = capital and head in g.first_tokens
+        as_name = capital and (head in g.first_tokens or _base_form(word, language) is not None)
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
         if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
             as_name = capital and any(b in g.first_tokens for b in base_forms(head, language))
@@ -265,9 +280,16 @@ def _longest(
         opener = n == 1 and starts_sentence(text, toks[i][1])
         if as_name and (n > 1 or _single_ok(joined, key, lists, language, opener)):
             found = _candidates(key, language)
+            if not found and language in INFLECTING:
+                key = fold(" ".join(_base_form(w, language) or w for w in joined.split()))
+                found = _candidates(key, language)
             if found:
                 # An acronym ("USA") is international, whatever language lists it.
                 weak = key in g.weak or (g.foreign(key, language) and not joined.isupper())
+                # A word the language also uses as a common word ("Coronel", "Tours",
+                # "Flint") is a place only with other evidence, as a weak name is;
+                # countries and capitals are known enough to stand alone ("Roma").
+                weak = weak or (n == 1 and _lexical(joined, found, language))
                 return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
             country = g.demonym(key, language) or local_place(key, language)
@@ -276,12 +298,30 @@ def _longest(
     return None
 
 
+def _base_form(word: str, language: str | None) -> str | None:
+    """The dictionary base form of an inflected name, in a language that inflects them."""
+    return proper_lemma(word, language) if language in INFLECTING else None
+
+
+def _lexical(word: str, found: Sequence[Place], language: str | None) -> bool:
+    """Whether one-word `word` is a common word of the language and its place no
+    country or capital (see `lexicon.common_lemma`), or an acronym's capitals."""
+    top = found[0]
+    if top.kind == "country" or top.key in gazetteer().capitals:
+        return False
+    if word.isupper():  # capitals only: an acronym ("ICA") before a town ("Ica")
+        return len(word) > 1
+    return common_lemma(word, language)
+
+
 def _single_ok(word: str, key: str, lists: NameLists, language: str | None, opener: bool) -> bool:
     # A one-word name that is also a common word of the language ("Este", "Mai") is
     # more often the word than the place; an acronym ("US") is never the word.
     if word.isupper() and len(word) >= 2:
-        return True
-    return len(key) >= 3 and not common_word(key, lists, language, opener)
+        # Unless a whole line in capitals spells a common word ("LIFT OFF TOUR").
+        return len(word) < 4 or not common_lemma(word.capitalize(), language)
+    # A quarter alone is a direction ("al Centro e al Sud"), whatever town bears its name.
+    return len(key) >= 3 and not common_word(key, lists, language, opener) and key not in QUARTERS
 
 
 def common_word(key: str, lists: NameLists, language: str | None, opener: bool = True) -> bool:

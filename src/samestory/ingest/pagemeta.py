@@ -62,6 +62,7 @@ class PageMeta:
     date_only: bool = False
     modified: dt.datetime | None = None
     description: str = ""  # the page's standfirst (og:description, meta description)
+    texts: tuple[str, str] = ("", "")  # visible and script text, for `visible_time`
 
 
 def page_meta(html: str, source: str) -> PageMeta:
@@ -76,7 +77,8 @@ def page_meta(html: str, source: str) -> PageMeta:
     url = metas.get("og:url", "")
     site_names = tuple(n for n in (metas.get("og:site_name", ""), _publisher(ld)) if n)
     outlet = pick_outlet(list(site_names), url)
-    published, date_only = _published(root, metas, ld, source)
+    texts = _page_text(root)
+    published, date_only = visible_time(texts, *_published(root, metas, ld, source))
     title = metas.get("og:title", "") or _title(root)
     return PageMeta(
         title=clean_title(title, outlet, url) if title else "",
@@ -89,6 +91,7 @@ def page_meta(html: str, source: str) -> PageMeta:
             [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
         )[0],
         description=metas.get("og:description") or metas.get("description") or "",
+        texts=texts,
     )
 
 
@@ -177,6 +180,51 @@ def _published(
     return _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
 
 
+def _day_line(day: dt.date) -> re.Pattern[str]:
+    """A time of day written right after `day` on the page, in the common forms:
+    "24.01.2022 11:38", "2022-01-24 11:38", "5. November 2021, 10:39 Uhr",
+    "11 maja 2021, 11:49", "November 5, 2021 10:39"."""
+    d, m, y = day.day, day.month, day.year
+    word = r"[^\W\d]{3,12}\.?"
+    forms = [
+        rf"0?{d}\.0?{m}\.{y}",
+        rf"{y}-{m:02d}-{d:02d}",
+        rf"0?{d}\.?\s+{word}\s+{y}",
+        rf"{word}\s+0?{d},?\s+{y}",
+    ]
+    sep = r"(?:,|\s|T|\||-|um|à|a las|o|godz\.|at)*"
+    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}([01]?\d|2[0-3])[:.h]([0-5]\d)\b")
+
+
+def _page_text(root: Any) -> tuple[str, str]:
+    """(the page's visible text, its scripts' text): where a date line may be printed."""
+    shown = root.xpath("//text()[not(ancestor::script) and not(ancestor::style)]")
+    scripts = root.xpath("//script/text()")
+    return " ".join(shown), " ".join(scripts)
+
+
+def visible_time(
+    texts: tuple[str, str], published: dt.datetime | None, date_only: bool
+) -> tuple[dt.datetime | None, bool]:
+    """The time of day the page prints beside its publication day, where the page's
+    data gives only the day; and a zone for a zoneless data time that the page prints
+    whole hours off with the same minutes (the data was UTC: "09:49:18" in JSON-LD,
+    "11 maja 2021, 11:49" on the page). `texts`: the visible text, then the scripts'
+    (an inline data layer's "24.01.2022 11:38"), which only give a missing time."""
+    if published is None or (not date_only and published.tzinfo is not None):
+        return published, date_only
+    line = _day_line(published.date())
+    m = line.search(texts[0]) or (line.search(texts[1]) if date_only else None)
+    if m is None:
+        return published, date_only
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if date_only:
+        return published.replace(hour=hour, minute=minute), False
+    if minute == published.minute and hour != published.hour:
+        return published.replace(tzinfo=dt.UTC), False
+    return published, date_only
+
+
 def _itemprop_dates(root: Any) -> list[str]:
     """`itemprop="datePublished"` on elements other than <meta>: attribute, else text."""
     values: list[str] = []
@@ -201,6 +249,8 @@ def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
         return email.utils.parsedate_to_datetime(value), False
     except (TypeError, ValueError, IndexError):
         pass
+    if value.isdigit() and 9 <= len(value) <= 10:  # <time datetime="1651035600">: Unix time
+        return dt.datetime.fromtimestamp(int(value), dt.UTC), False
     m = _DAY_FIRST.fullmatch(value)
     if m:
         day, month, year, hour, minute = m.groups()

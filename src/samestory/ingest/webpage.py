@@ -30,7 +30,7 @@ from ..models import Article
 from ..settings import Settings
 from .build import build_article, parse_published
 from .decode import repair_mojibake
-from .pagemeta import PageMeta, page_meta
+from .pagemeta import PageMeta, page_meta, visible_time
 from .screens import drop_screens
 from .sitename import clean_title, outlet_from_host, pick_outlet
 from .trailers import drop_trailer
@@ -117,7 +117,7 @@ def article_of(
     title = clean_title(title, outlet, url)
     published, date_only = meta.published, meta.date_only
     if published is None:
-        published, date_only = _htmldate(extracted.date, source)
+        published, date_only = visible_time(meta.texts, *_htmldate(extracted.date, source))
     body = _body(extracted.text, title, settings)
     try:
         article = build_article(

@@ -101,6 +101,7 @@ def roundtrip(a: Analysis) -> Analysis:
 
 def article_from_row(row: dict[str, Any]) -> Article:
     published = row.get("published")
+    modified = row.get("modified")
     return Article(
         id=row["id"],
         title=row["title"],
@@ -113,6 +114,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         source=row.get("source"),
         # A day without a time is stored as the date alone ("2025-03-12").
         date_only=isinstance(published, str) and "T" not in published,
+        modified=dt.datetime.fromisoformat(modified) if modified else None,
     )
 
 

@@ -170,6 +170,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE watch_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), event_id INTEGER NOT NULL);
     INSERT INTO watch_cursor (id, event_id) SELECT 1, COALESCE(MAX(id), 0) FROM story_events;
     """,
+    # 6: the page's last-modified time, kept apart from its publication (issue #16).
+    # Older rows have none (NULL): their sources' modified times were never kept.
+    """
+    ALTER TABLE articles ADD COLUMN modified TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -111,8 +111,8 @@ class SQLiteStore:
                 art = a.article
                 self.conn.execute(
                     "INSERT INTO articles (id, seq, title, lede, body, url, canonical_url, outlet,"
-                    " language, published, source, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " language, published, source, ingested_at, modified)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         art.id,
                         seq,
@@ -126,6 +126,7 @@ class SQLiteStore:
                         art.published_text,
                         art.source,
                         at,
+                        art.modified.isoformat() if art.modified else None,
                     ),
                 )
                 row = encode_analysis(a)

@@ -1,0 +1,80 @@
+"""A language's own word list (simplemma's dictionaries): common words and lemmas.
+
+Two questions the place rules ask of a capitalised word, answered from the
+lemmatisation dictionaries simplemma ships (Wiktionary-derived, 50+ languages):
+
+* `common_lemma("Coronel", "es")` -> True: the language knows the word as a common
+  word (its lemma is written lower-case: "coronel", "femme", "flint"), so its capital
+  proves little; a proper noun keeps a capitalised lemma ("Valencia", "Paris").
+* `proper_lemma("Warszawie", "pl")` -> "Warszawa": the base form of an inflected
+  name, where the language inflects names by case.
+
+simplemma is optional: without it both answer "unknown" (False / None) and the
+rules fall back to the shipped word lists. Languages that capitalise every noun
+(German) are never asked `common_lemma`: a capital there says nothing either way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache, lru_cache
+from typing import Any
+
+__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun"]
+
+# Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
+_LANGUAGES = frozenset(
+    {"en", "fr", "es", "it", "pt", "nl", "pl", "fi", "cs", "sk", "sl", "hr", "sv", "da", "ro"}
+)
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
+@cache
+def _module() -> Any | None:
+    if importlib.util.find_spec("simplemma") is None:
+        return None
+    import simplemma
+
+    return simplemma
+
+
+def available(language: str | None) -> bool:
+    """Whether a word list for `language` is installed and used."""
+    return language in _LANGUAGES and _module() is not None
+
+
+@lru_cache(maxsize=65_536)
+def _lemma(word: str, language: str) -> str | None:
+    mod = _module()
+    if mod is None or language not in _LANGUAGES:
+        return None
+    if not mod.is_known(word, lang=language):
+        return None
+    return str(mod.lemmatize(word, lang=language))
+
+
+def common_lemma(word: str, language: str | None) -> bool:
+    """Whether capitalised `word` is a common word of `language` (lower-case lemma)."""
+    if not language or language in _NOUN_CAPITALISING or not word[:1].isupper():
+        return False
+    lemma = _lemma(word, language)
+    return lemma is not None and lemma[:1].islower()
+
+
+def proper_lemma(word: str, language: str | None) -> str | None:
+    """The capitalised base form of an inflected name ("Moskwy" -> "Moskwa"), or None."""
+    if not language or not word[:1].isupper():
+        return None
+    lemma = _lemma(word, language)
+    if lemma is None or not lemma[:1].isupper() or lemma == word:
+        return None
+    return lemma
+
+
+def proper_noun(word: str, language: str | None) -> bool:
+    """Whether the dictionary of `language` knows `word` and only as a proper noun
+    (capitalised lemma): "Warszawa" in Polish, not "Paras" ("paras", best) in Finnish."""
+    if not language or language in _NOUN_CAPITALISING or not word[:1].isupper():
+        return False
+    lemma = _lemma(word, language)
+    return lemma is not None and lemma[:1].isupper()
