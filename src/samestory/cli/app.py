@@ -151,6 +151,7 @@ _register_learning_commands()
 __import__("samestory.cli.report", fromlist=["register"]).register(app)  # report (#5)
 __import__("samestory.cli.spark", fromlist=["register"]).register(app)  # spark (#7)
 __import__("samestory.cli.serve", fromlist=["register"]).register(app)  # serve (#6)
+__import__("samestory.cli.sources", fromlist=["register"]).register(app)  # watch (#19)
 
 
 @app.callback()

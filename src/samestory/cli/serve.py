@@ -32,6 +32,14 @@ def register(app: typer.Typer) -> None:
                 "from it are built and kept in memory; no ingest.",
             ),
         ] = False,
+        watch: Annotated[
+            bool,
+            typer.Option(
+                "--watch",
+                help="Also run the watcher (`samestory watch`) in this process: one "
+                "process for a small team.",
+            ),
+        ] = False,
     ) -> None:
         """Serve the web UI (/) and the REST API (/api/..., docs at /docs) on a store.
 
@@ -57,10 +65,14 @@ def register(app: typer.Typer) -> None:
         else:
             store = open_store(settings.db, must_exist=False)
         typer.echo(f"samestory: serving {settings.db} on http://{host}:{port}", err=True)
-        uvicorn.run(
-            create_app(settings, store=store),
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
-        )
+        web = create_app(settings, store=store)
+        stop = None
+        if watch:
+            from ..watch.background import start_watcher
+
+            stop = start_watcher(web.state.service)
+        try:
+            uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+        finally:
+            if stop is not None:
+                stop()

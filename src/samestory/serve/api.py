@@ -127,6 +127,7 @@ def create_app(
     from .web import mount
 
     mount(app, service)
+    __import__("samestory.serve.sources", fromlist=["register"]).register(app, service)  # #19
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 

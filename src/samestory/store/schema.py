@@ -17,6 +17,8 @@ Tables (see docs/store.md for the full description):
 - reports      one persisted story report per story (migration 3), with the
                fingerprint of the membership it was built from, so a reader can tell
                a fresh report from a stale one without rebuilding anything
+- sources      the watcher's source list (migration 5), with source_polls (status,
+               validators) and source_seen (files of a folder source already read)
 """
 
 from __future__ import annotations
@@ -134,6 +136,49 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE analyses ADD COLUMN scorer_head BLOB;
     ALTER TABLE analyses ADD COLUMN scorer_dim INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 5: the watcher's source list (issue 19). `origin` is 'cli' or 'api': a source added
+    # through the API obeys the refusal of private addresses. `source_polls` holds each
+    # source's conditional-GET validators and status; `source_seen` the files of a
+    # folder source already read (path -> mtime:size). Both are written only after the
+    # articles of a poll are committed, so a crash re-polls and the store deduplicates.
+    # Articles read by the watcher carry the source's url in articles.source.
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE NOT NULL,
+        kind TEXT,
+        every_s INTEGER,
+        outlet TEXT,
+        country TEXT,
+        language TEXT,
+        fetch_pages INTEGER,
+        added TEXT,
+        origin TEXT NOT NULL DEFAULT 'cli'
+    );
+    CREATE TABLE source_polls (
+        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        etag TEXT,
+        last_modified TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        last_poll REAL,
+        last_success REAL,
+        last_error TEXT,
+        last_status TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll REAL,
+        polls INTEGER NOT NULL DEFAULT 0,
+        not_modified INTEGER NOT NULL DEFAULT 0,
+        bytes INTEGER NOT NULL DEFAULT 0,
+        saved INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE source_seen (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        PRIMARY KEY (source_id, key)
+    );
+    CREATE INDEX articles_source ON articles(source);
     """,
 ]
 
