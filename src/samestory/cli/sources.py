@@ -92,32 +92,21 @@ def list_(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         _out.print("no sources; add one with `samestory sources add URL`")
         return
     table = Table(box=None, pad_edge=False)
-    for name in (
-        "id",
-        "source",
-        "kind",
-        "every",
-        "last poll",
-        "last success",
-        "today",
-        "total",
-        "next poll",
-        "last error",
-    ):
+    for name in ("id", "source", "every", "polled", "ok", "today", "total", "next", "status"):
         table.add_column(name, overflow="fold")
     for r in rows:
         error = r["last_error"] or ""
+        state = f"[red]{error}[/red]" if error else ("ok" if r["last_poll"] else "not polled yet")
         table.add_row(
             str(r["id"]),
-            r["url"],
-            r["kind"],
+            f"{r['outlet']} {r['url']}" if r["outlet"] else r["url"],
             _span(r["every_s"]),
-            _when(r["last_poll"]),
-            _when(r["last_success"]),
+            _relative(r["last_poll"]),
+            _relative(r["last_success"]),
             str(r["articles_today"]),
             str(r["articles_total"]),
-            _when(r["next_poll"]) if r["next_poll"] else "now",
-            f"[red]{error}[/red]" if error else "",
+            _relative(r["next_poll"]) if r["next_poll"] else "now",
+            state,
         )
     _out.print(table)
     failing = sum(not r["ok"] for r in rows)
@@ -245,15 +234,22 @@ def _plain(source: Any) -> dict[str, Any]:
     return asdict(source)
 
 
-def _span(seconds: int) -> str:
+def _span(seconds: int, *, rough: bool = False) -> str:
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size and seconds % size == 0:
+        if seconds >= size and (rough or seconds % size == 0):
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
 
 
-def _when(iso: str | None) -> str:
-    return "" if not iso else iso.replace("+00:00", "Z").replace("T", " ")
+def _relative(iso: str | None) -> str:
+    """'3m ago', 'in 5m': when a source was or will be polled, at a glance."""
+    if not iso:
+        return ""
+    import datetime as dt
+
+    delta = int(dt.datetime.fromisoformat(iso).timestamp() - time.time())
+    text = _span(abs(delta), rough=True)
+    return f"in {text}" if delta > 0 else f"{text} ago"
 
 
 def register(app: typer.Typer) -> None:
