@@ -8,6 +8,7 @@ private addresses unless the operator set `watch_allow_private`.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -22,11 +23,9 @@ __all__ = ["register"]
 _FIELDS = ("url", "every", "kind", "outlet", "country", "language", "fetch_pages")
 
 
-def register(app: FastAPI, service: Service) -> None:
-    from .api import _json, _token
+def register(app: FastAPI, service: Service, writer: Any) -> None:
+    """`writer`: the API's token dependency (serve/api.py)."""
     from .web import _html, render
-
-    writer = Depends(_token(service.settings))
 
     def status() -> list[dict[str, Any]]:
         return service.read(lambda s: SourceTable(s).status())
@@ -38,7 +37,7 @@ def register(app: FastAPI, service: Service) -> None:
         rows = status()
         return {"sources": rows, "failing": sum(not r["ok"] for r in rows)}
 
-    @app.post("/api/sources", status_code=201, dependencies=[writer], tags=["sources"])
+    @app.post("/api/sources", status_code=201, dependencies=[Depends(writer)], tags=["sources"])
     async def add_source(request: Request) -> dict[str, Any]:
         """Add a source: JSON `{"url": ..., "every": "10m", "kind": "auto", "outlet": ...,
         "country": "FR", "language": "fr", "fetch_pages": false}`; http(s) URLs of
@@ -47,7 +46,10 @@ def register(app: FastAPI, service: Service) -> None:
 
         if service.store.read_only:
             raise ForbiddenError("this server opened its store read-only (serve --read-only)")
-        data = _json(await request.body())
+        try:
+            data = json.loads(await request.body())
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise InvalidValueError(f"malformed JSON: {exc}") from None
         if not isinstance(data, dict) or not isinstance(data.get("url"), str):
             raise InvalidValueError('post {"url": "https://...", "every": "10m"}')
         unknown = sorted(set(data) - set(_FIELDS))
@@ -59,7 +61,7 @@ def register(app: FastAPI, service: Service) -> None:
         )
         return {"source": source.id, "url": source.url, "kind": source.kind}
 
-    @app.delete("/api/sources/{source_id}", dependencies=[writer], tags=["sources"])
+    @app.delete("/api/sources/{source_id}", dependencies=[Depends(writer)], tags=["sources"])
     def remove_source(source_id: int) -> dict[str, Any]:
         """Stop following a source (its articles stay)."""
         source = service.read(lambda s: SourceTable(s).remove(source_id))
