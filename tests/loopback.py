@@ -41,20 +41,22 @@ class Loopback:
     def port(self) -> int:
         return int(self.server.server_address[1])
 
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"http://{host or self.server.server_address[0]}:{self.port}{path}"
 
     def count(self, path: str) -> int:
         with self.lock:
             return sum(h.path == path for h in self.hits)
 
-    def start(self) -> Loopback:
+    def start(self, host: str = "127.0.0.1") -> Loopback:
+        """Serve on `host` (any 127.x.y.z is loopback: a benchmark gives each "outlet"
+        its own host, so the per-host rate limit applies as it would on the web)."""
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 hit = Hit(self.path, {k.lower(): v for k, v in self.headers.items()}, time.time())
                 with owner.lock:
                     owner.hits.append(hit)
@@ -82,7 +84,7 @@ class Loopback:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self

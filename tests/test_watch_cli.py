@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from fastapi.testclient import TestClient
-from loopback import Loopback, rss
 
+from conftest import ROOT
+from loopback import Loopback, rss
 from samestory.cli.app import main
 from samestory.engine import Engine
 from samestory.serve.api import create_app

@@ -93,7 +93,9 @@ def _remote(
     out.size = out.fetched = len(answer.data)
     kind = source.kind if source.kind != "auto" else _sniff(answer)
     out.kind = kind if source.kind == "auto" else None
-    if kind == "feed":
+    if kind == "feed" and _empty_feed(answer.data):
+        articles = []  # a feed with no entry yet: nothing new, not an error
+    elif kind == "feed":
         articles = list(
             iter_feed(
                 answer.data,
@@ -126,6 +128,14 @@ def _sniff(answer: Answer) -> str:
     if "<urlset" in head or "<sitemapindex" in head:
         return "sitemap"
     return "page"
+
+
+def _empty_feed(data: bytes) -> bool:
+    return (
+        looks_like_feed(data[:4096].decode("utf-8", "replace").lstrip("\ufeff"))
+        and b"<item" not in data
+        and b"<entry" not in data
+    )
 
 
 def _page(answer: Answer, settings: Settings) -> list[Article]:
