@@ -170,8 +170,9 @@ def test_watch_process_logs_json_and_stops_on_sigterm(tmp_path: Path, server) ->
     deadline = time.time() + 120
     while time.time() < deadline:
         raw = proc.stderr.readline()
-        if raw.startswith("{"):
-            line = json.loads(raw)
+        assert raw.startswith("{"), raw  # every line is JSON, warnings included
+        line = json.loads(raw)
+        if line["event"] == "poll":
             break
     assert line["event"] == "poll" and line["status"] == "200" and line["stored"] == 2
     proc.send_signal(signal.SIGTERM)
@@ -180,3 +181,26 @@ def test_watch_process_logs_json_and_stops_on_sigterm(tmp_path: Path, server) ->
     assert "stopped" in rest and "Traceback" not in rest
     state = SourceTable(SQLiteStore(db)).poll_state(1)
     assert state.polls == 1 and state.last_success is not None
+
+
+def test_serve_watch_runs_the_watcher_beside_the_api(engine, server, tmp_path: Path) -> None:
+    from samestory.watch.background import start_watcher
+
+    db = tmp_path / "serve.db"
+    store = SQLiteStore(db)
+    SourceTable(store).add(server.url("/feed"), every_s=600)
+    settings = engine.settings.with_(db=str(db), watch_idle_s=0.2)
+    app = create_app(settings, store=store, engine=engine)
+    stop = start_watcher(app.state.service)
+    try:
+        client = TestClient(app)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            (row,) = client.get("/api/sources").json()["sources"]
+            if row["last_poll"]:
+                break
+            time.sleep(0.2)
+        assert row["ok"] and row["articles_total"] == 2
+        assert client.get("/api/health").json()["counts"]["articles"] == 2
+    finally:
+        stop()

@@ -166,6 +166,10 @@ def watch(
     store = open_store(db, must_exist=False)
     tty = _err.is_terminal and not log
     status = _Status(_err) if tty else None
+    if not tty:
+        from ..watch.background import json_logging
+
+        json_logging()  # ingest's warnings become JSON lines too, not free text between them
     watcher = Watcher(
         Engine(settings),
         store,

@@ -9,6 +9,7 @@ up without a restart.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import threading
@@ -22,7 +23,7 @@ from .watcher import Polled, Watcher
 if TYPE_CHECKING:
     from ..serve.service import Service
 
-__all__ = ["log_poll", "start_watcher"]
+__all__ = ["json_logging", "log_poll", "start_watcher"]
 
 _log = logging.getLogger(__name__)
 
@@ -31,6 +32,28 @@ def log_poll(p: Polled) -> None:
     """The structured log line of one poll (stderr, one JSON object)."""
     sys.stderr.write(p.to_json() + "\n")
     sys.stderr.flush()
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps(
+            {
+                "event": "log",
+                "level": record.levelname.lower(),
+                "logger": record.name,
+                "message": " ".join(record.getMessage().split()),
+            },
+            ensure_ascii=False,
+        )
+
+
+def json_logging(level: int = logging.WARNING) -> None:
+    """Python logging on stderr as one JSON object a line, like the poll lines."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
 
 
 def start_watcher(service: Service, *, join_s: float = 30.0) -> Callable[[], None]:
