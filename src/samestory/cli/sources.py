@@ -92,7 +92,8 @@ def list_(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         _out.print("no sources; add one with `samestory sources add URL`")
         return
     table = Table(box=None, pad_edge=False)
-    for name in ("id", "source", "every", "polled", "ok", "today", "total", "next", "status"):
+    names = ("id", "source", "every", "last poll", "last ok", "today", "total", "next", "status")
+    for name in names:
         table.add_column(name, overflow="fold")
     for r in rows:
         error = r["last_error"] or ""
@@ -177,6 +178,8 @@ def watch(
         reports=not no_reports,
         on_poll=status.polled if status else log_poll,
     )
+    if not watcher.table.all():
+        _err.print("samestory watch: no sources yet; add one with `samestory sources add URL`")
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
