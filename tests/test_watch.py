@@ -351,3 +351,35 @@ def test_poll_state_is_committed_after_its_articles(engine, server, monkeypatch)
     assert p.status == "200" and p.stored == 0 and p.duplicates == 2
     assert store.count_articles() == 2
     assert SourceTable(store).poll_state(sid).etag == '"v1"'
+
+
+def test_the_watcher_follows_another_writer_of_the_store(engine, server) -> None:
+    """An article ingested by someone else (an `ingest`, the API) between two polls: the
+    watcher's clusterer replays the log first, so a copy of it joins its story."""
+    from samestory.models import Article
+    from samestory.stream import StoryIngest
+
+    item = _text(5)
+    copy = {
+        **item,
+        "link": "https://copy.example/5",
+        "description": "(Copy) " + item["description"],
+    }
+    items: list[dict[str, str]] = []
+    server.routes["/feed"] = lambda hit: (200, {}, rss("Copies", items))
+    store, clock = SQLiteStore(), Clock()
+    _add(store, server.url("/feed"))
+    w = _watcher(engine, store, clock)
+    w.run_once()  # nothing yet: the watcher's clusterer knows an empty store
+    original = Article.create(item["title"], item["description"], url=item["link"])
+    StoryIngest(engine, store).ingest_articles([original])
+    items.append(copy)
+    clock.now += 60
+    (p,) = w.run_once()
+    assert p.stored == 1
+    stories = dict(
+        store.conn.execute(
+            "SELECT a.url, m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id"
+        )
+    )
+    assert stories[copy["link"]] == stories[item["link"]]

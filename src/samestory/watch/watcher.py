@@ -6,7 +6,9 @@ thread through the same path as `samestory ingest` (`StoryIngest`: dedupe, onlin
 clustering, one transaction per batch), then that source's poll state is committed.
 Killed at any moment, a restarted watcher re-polls what was not committed and the
 store skips what it holds: nothing lost, nothing doubled. After the round the stories
-it changed are settled and their reports rebuilt, as at the end of an ingest.
+it changed are settled and their reports rebuilt, as at the end of an ingest. When
+another writer moved the store on meanwhile, the clusterer is rebuilt from the log
+first, so the watcher never clusters against a stale picture of the stories.
 
 Scheduling: a source is due when its `next_poll` has come (never polled: at once).
 After a success the next poll is one interval after this poll began; after the n-th
@@ -87,6 +89,7 @@ class Watcher:
         self.clock = clock
         self.fetcher = fetcher or Fetcher(self.settings)
         self.ingest = StoryIngest(engine, store, self.settings.ingest_batch_size)
+        self._version = store.version()  # the store as this watcher's clusterer knows it
         # Held while this watcher ingests: a server shares its engine with the API.
         self.lock: AbstractContextManager[Any] = lock or nullcontext()
         self.reports = reports
@@ -189,7 +192,9 @@ class Watcher:
         mine = IngestReport()
         with self.lock, self._db:
             if outcome.articles:
+                self._follow_other_writers()
                 self.ingest.ingest_articles(outcome.articles, report=mine)
+                self._version = self.store.version()
             new = _after(state, outcome, started)
             new.next_poll = next_poll(source, new, started, self.settings)
             # After the articles, never before: see the module docstring.
@@ -216,9 +221,18 @@ class Watcher:
             error=outcome.error,
         )
 
+    def _follow_other_writers(self) -> None:
+        """Another process (an ingest, the API of `serve --watch`) moved the store on:
+        replay its log into a fresh clusterer, as the server does for its own ingest."""
+        if self.store.version() != self._version:
+            self.ingest = StoryIngest(self.ingest.engine, self.store, self.ingest.batch_size)
+            self._version = self.store.version()
+
     def _finish(self, report: IngestReport) -> None:
         with self.lock, self._db:
+            self._follow_other_writers()
             self.ingest.settle(report)
+            self._version = self.store.version()
             if self.reports and report.stories:
                 from ..serve.refresh import refresh_reports
 
