@@ -219,7 +219,7 @@ class _Status:
         what = p.error or f"{p.status}, {p.stored} new"
         self.last = f"{p.url}: {what}"
         if p.status == "error":
-            self.console.print(f"[red]{p.url}: {p.error}[/red]")
+            self.console.print(f"[red]{p.url}: {p.error}[/red]", soft_wrap=True)
         self._show("polling")
 
     def idle(self, upcoming: float | None) -> None:
@@ -229,7 +229,7 @@ class _Status:
     def _show(self, state: str) -> None:
         line = (
             f"[bold]{self.stored}[/bold] stored · {self.polls} polls · "
-            f"[{'red' if self.errors else 'dim'}]{self.errors} errors[/] · {state} · {self.last}"
+            f"[{'red' if self.errors else 'dim'}]{self.errors} failed[/] · {state} · {self.last}"
         )
         if self._live is not None:
             self._live.update(line)

@@ -70,7 +70,8 @@ def poll(
             return _folder(source, settings, seen or {})
         return _remote(source, state, fetcher, settings, known)
     except InputError as exc:
-        return Outcome(status="error", error=exc.message)
+        # The source's status line names the source already; linked pages keep their URL.
+        return Outcome(status="error", error=exc.message.removeprefix(f"{source.url}: "))
 
 
 def _remote(
