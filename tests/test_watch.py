@@ -383,3 +383,19 @@ def test_the_watcher_follows_another_writer_of_the_store(engine, server) -> None
         )
     )
     assert stories[copy["link"]] == stories[item["link"]]
+
+
+def test_polls_of_a_round_are_ingested_together_and_counted_once(engine, server) -> None:
+    """Two feeds carrying the same item in one round: stored once, the other poll counts
+    it as a duplicate; each poll's state is saved after the shared batch."""
+    shared = _text(8)
+    server.routes["/a"] = lambda hit: (200, {}, rss("A", [shared, _text(9)]))
+    server.routes["/b"] = lambda hit: (200, {}, rss("B", [shared]))
+    store, clock = SQLiteStore(), Clock()
+    _add(store, server.url("/a"))
+    _add(store, server.url("/b"))
+    polls = _watcher(engine, store, clock).run_once()
+    assert sorted(p.read for p in polls) == [1, 2]
+    assert sum(p.stored for p in polls) == 2 and sum(p.duplicates for p in polls) == 1
+    assert store.count_articles() == 2
+    assert all(SourceTable(store).poll_state(p.source).polls == 1 for p in polls)

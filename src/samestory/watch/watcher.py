@@ -147,17 +147,30 @@ class Watcher:
             futures: dict[Future[tuple[Outcome, float]], Source] = {
                 pool.submit(self._poll, s, states[s.id], seen.get(s.id)): s for s in sources
             }
+            pending: list[tuple[Source, Outcome, float]] = []
+            taken: set[Future[tuple[Outcome, float]]] = set()
             for future in as_completed(futures):
+                taken.add(future)
                 if future.cancelled():
                     continue
-                source = futures[future]
                 outcome, started = future.result()
-                done.append(self._commit(source, states[source.id], outcome, started, report))
-                if self.on_poll is not None:
-                    self.on_poll(done[-1])
+                pending.append((futures[future], outcome, started))
+                # Polls that finished meanwhile are ingested together (one batch, not one
+                # transaction and one analysis call per feed item); none waits for a
+                # poll still in flight.
+                ready = any(f.done() and f not in taken for f in futures)
+                if ready and sum(len(o.articles) for _, o, _ in pending) < self.ingest.batch_size:
+                    continue
+                for polled in self._commit(pending, states, report):
+                    done.append(polled)
+                    if self.on_poll is not None:
+                        self.on_poll(polled)
+                pending = []
                 if stop is not None and stop.is_set():
                     for other in futures:
                         other.cancel()  # not started yet: polled after the restart
+            if pending:
+                done.extend(self._commit(pending, states, report))
         self._finish(report)
         return done
 
@@ -183,43 +196,50 @@ class Watcher:
 
     def _commit(
         self,
-        source: Source,
-        state: PollState,
-        outcome: Outcome,
-        started: float,
+        polls: list[tuple[Source, Outcome, float]],
+        states: dict[int, PollState],
         report: IngestReport,
-    ) -> Polled:
+    ) -> list[Polled]:
+        """Store the articles of these polls (one ingest), then each poll's state."""
+        articles = [a for _, outcome, _ in polls for a in outcome.articles]
         mine = IngestReport()
         with self.lock, self._db:
-            if outcome.articles:
+            fresh: set[str] = set()
+            known: set[str] = set()
+            if articles:
                 self._follow_other_writers()
-                self.ingest.ingest_articles(outcome.articles, report=mine)
+                known = {a.id for a in articles if self.store.is_known(a)}
+                self.ingest.ingest_articles(articles, report=mine)
                 self._version = self.store.version()
-            new = _after(state, outcome, started)
-            new.next_poll = next_poll(source, new, started, self.settings)
-            # After the articles, never before: see the module docstring.
-            self.table.save_poll(source.id, new, outcome.seen)
-            if outcome.kind is not None:
-                self.table.set_kind(source.id, outcome.kind)
+                fresh = self._stored({a.id for a in articles} - known)
+            out: list[Polled] = []
+            claimed: set[str] = set()
+            for source, outcome, started in polls:
+                new = _after(states[source.id], outcome, started)
+                new.next_poll = next_poll(source, new, started, self.settings)
+                # After the articles, never before: see the module docstring.
+                self.table.save_poll(source.id, new, outcome.seen)
+                if outcome.kind is not None:
+                    self.table.set_kind(source.id, outcome.kind)
+                counted = _counts(outcome, fresh, known, claimed)
+                out.append(_polled(source, outcome, started, new, counted, self.clock()))
         for name in ("read", "stored", "duplicates", "failed"):
             setattr(report, name, getattr(report, name) + getattr(mine, name))
             setattr(self.totals, name, getattr(self.totals, name) + getattr(mine, name))
         report.events.update({k: report.events.get(k, 0) + v for k, v in mine.events.items()})
         report.stories |= mine.stories
-        return Polled(
-            at=started,
-            source=source.id,
-            url=source.url,
-            status=outcome.status,
-            read=mine.read,
-            stored=mine.stored,
-            duplicates=mine.duplicates,
-            skipped=outcome.skips.total + mine.skips.total,
-            fetched=outcome.fetched,
-            seconds=round(self.clock() - started, 3),
-            next_poll=new.next_poll,
-            error=outcome.error,
-        )
+        return out
+
+    def _stored(self, ids: set[str]) -> set[str]:
+        """Which of these article ids are in the store now."""
+        found: set[str] = set()
+        listed = sorted(ids)
+        for i in range(0, len(listed), 500):
+            chunk = listed[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
 
     def _follow_other_writers(self) -> None:
         """Another process (an ingest, the API of `serve --watch`) moved the store on:
@@ -237,6 +257,44 @@ class Watcher:
                 from ..serve.refresh import refresh_reports
 
                 refresh_reports(self.store, self.settings, report.stories)
+
+
+def _counts(
+    outcome: Outcome, fresh: set[str], known: set[str], claimed: set[str]
+) -> tuple[int, int, int]:
+    """(stored, duplicates, failed) of one poll of a batch. `fresh`: the ids the batch
+    stored; `known`: those the store held before; `claimed`: ids an earlier poll of the
+    batch counted (an article two feeds carry is stored for the first one)."""
+    ids = {a.id for a in outcome.articles}
+    stored = ids & fresh - claimed
+    failed = ids - fresh - claimed - known  # analysis failed: counted as skipped
+    claimed |= ids
+    return len(stored), len(outcome.articles) - len(stored) - len(failed), len(failed)
+
+
+def _polled(
+    source: Source,
+    outcome: Outcome,
+    started: float,
+    state: PollState,
+    counted: tuple[int, int, int],
+    now: float,
+) -> Polled:
+    stored, duplicates, failed = counted
+    return Polled(
+        at=started,
+        source=source.id,
+        url=source.url,
+        status=outcome.status,
+        read=len(outcome.articles),
+        stored=stored,
+        duplicates=duplicates,
+        skipped=outcome.skips.total + failed,
+        fetched=outcome.fetched,
+        seconds=round(now - started, 3),
+        next_poll=state.next_poll or started,
+        error=outcome.error,
+    )
 
 
 def _after(state: PollState, outcome: Outcome, started: float) -> PollState:
