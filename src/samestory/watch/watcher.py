@@ -1,9 +1,10 @@
 """The watcher: poll each source when it is due, ingest what is new, keep its status.
 
 A round polls every due source, up to `watch_concurrency` at a time in worker threads
-(fetching is I/O); the articles of each finished poll are ingested in the calling
-thread through the same path as `samestory ingest` (`StoryIngest`: dedupe, online
-clustering, one transaction per batch), then that source's poll state is committed.
+(fetching is I/O); the articles of the polls that have finished are ingested together
+in the calling thread through the same path as `samestory ingest` (`StoryIngest`:
+dedupe, online clustering, one transaction per batch), then each poll's state is
+committed.
 Killed at any moment, a restarted watcher re-polls what was not committed and the
 store skips what it holds: nothing lost, nothing doubled. After the round the stories
 it changed are settled and their reports rebuilt, as at the end of an ingest. When
@@ -161,16 +162,13 @@ class Watcher:
                 ready = any(f.done() and f not in taken for f in futures)
                 if ready and sum(len(o.articles) for _, o, _ in pending) < self.ingest.batch_size:
                     continue
-                for polled in self._commit(pending, states, report):
-                    done.append(polled)
-                    if self.on_poll is not None:
-                        self.on_poll(polled)
+                done += self._commit(pending, states, report)
                 pending = []
                 if stop is not None and stop.is_set():
                     for other in futures:
                         other.cancel()  # not started yet: polled after the restart
-            if pending:
-                done.extend(self._commit(pending, states, report))
+            if pending:  # the last future was a cancelled one
+                done += self._commit(pending, states, report)
         self._finish(report)
         return done
 
@@ -223,6 +221,8 @@ class Watcher:
                     self.table.set_kind(source.id, outcome.kind)
                 counted = _counts(outcome, fresh, known, claimed)
                 out.append(_polled(source, outcome, started, new, counted, self.clock()))
+                if self.on_poll is not None:
+                    self.on_poll(out[-1])
         for name in ("read", "stored", "duplicates", "failed"):
             setattr(report, name, getattr(report, name) + getattr(mine, name))
             setattr(self.totals, name, getattr(self.totals, name) + getattr(mine, name))
