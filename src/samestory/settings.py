@@ -406,6 +406,59 @@ class Settings:
         50, "Newest events listed in a watch's Atom feed and on its page."
     )
 
+    # --- issue 19, the watcher: sources polled on schedule (samestory.watch) ---
+    watch_every_s: int = _opt(
+        600, "How often a source is polled when `sources add` is given no --every (seconds)."
+    )
+    watch_min_every_s: int = _opt(
+        10, "Shortest poll interval a source may have (seconds): protects the outlets."
+    )
+    watch_concurrency: int = _opt(
+        8, "Most HTTP requests the watcher has in flight at once, all hosts together."
+    )
+    watch_host_interval_s: float = _opt(
+        1.0, "Seconds between two requests of the watcher to the same host (rate limit)."
+    )
+    watch_timeout_s: float = _opt(
+        15.0, "Seconds the watcher waits to connect to a source, and between two reads."
+    )
+    watch_retries: int = _opt(
+        2,
+        "Retries of a request that failed for a transient reason (timeout, connection, "
+        "HTTP 429/5xx) within one poll, after watch_retry_base_s, then twice that, ...",
+    )
+    watch_retry_base_s: float = _opt(
+        1.0, "First wait before a retry within a poll (seconds); doubles at each retry."
+    )
+    watch_backoff_max_s: int = _opt(
+        21_600,
+        "A failing source is polled every interval x 2^(consecutive failures - 1), at "
+        "most this many seconds apart (exponential backoff across polls).",
+    )
+    watch_max_bytes: int = _opt(
+        10_000_000,
+        "Largest response the watcher reads (feed, sitemap or page); bigger is an error.",
+    )
+    watch_max_pages: int = _opt(
+        30,
+        "Most linked pages (sitemap entries, or feed entries of a source with fetch_pages) "
+        "fetched in one poll; the rest wait for the next poll.",
+    )
+    watch_robots_ttl_s: int = _opt(
+        3600, "Seconds a host's robots.txt is kept before it is fetched again."
+    )
+    watch_allow_private: bool = _opt(
+        False,
+        "Let sources added through the API, and the redirects and linked pages they lead "
+        "to, reach loopback, private or link-local addresses (sources added on the command "
+        "line always may).",
+    )
+    watch_idle_s: float = _opt(
+        5.0,
+        "Longest the watcher sleeps before it looks for due sources again (sources added "
+        "meanwhile are seen within this time).",
+    )
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         env = os.environ if environ is None else environ

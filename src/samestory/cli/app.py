@@ -154,6 +154,7 @@ __import__("samestory.cli.spark", fromlist=["register"]).register(app)  # spark 
 __import__("samestory.cli.serve", fromlist=["register"]).register(app)  # serve (#6)
 __import__("samestory.cli.watches", fromlist=["register"]).register(app)  # watches (#19)
 __import__("samestory.cli.maintenance", fromlist=["register"]).register(app)  # check, backup (#18)
+__import__("samestory.cli.sources", fromlist=["register"]).register(app)  # watch (#19)
 
 
 @app.callback()

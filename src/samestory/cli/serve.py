@@ -69,6 +69,14 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--new", help="Create the store if it does not exist (else an error)."),
         ] = False,
+        watch: Annotated[
+            bool,
+            typer.Option(
+                "--watch",
+                help="Also run the watcher (`samestory watch`) in this process: one "
+                "process for a small team.",
+            ),
+        ] = False,
     ) -> None:
         """Serve the web UI (/) and the REST API (/api/..., docs at /docs) on a store.
 
@@ -91,12 +99,20 @@ def register(app: typer.Typer) -> None:
         store = SQLiteStore(path, read_only=read_only)
         sock = bind(host, port)
         typer.echo(f"samestory: serving {path} on http://{host}:{sock.getsockname()[1]}", err=True)
-        config = uvicorn.Config(
-            create_app(settings, store=store), log_level="warning", access_log=False
-        )
+        web = create_app(settings, store=store)
+        config = uvicorn.Config(web, log_level="warning", access_log=False)
+        halt = None
+        if watch:
+            from ..watch.background import start_watcher
+
+            halt = start_watcher(web.state.service)
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal
         # again for the handler it found: ours, so the exit is a clean 0.
-        with on_sigterm() as stop:
-            uvicorn.Server(config).run(sockets=[sock])
+        try:
+            with on_sigterm() as stop:
+                uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            if halt is not None:
+                halt()
         if stop.signal:
             typer.echo(f"samestory: stopped by {stop.signal}", err=True)

@@ -127,6 +127,9 @@ def create_app(
     from .web import mount
 
     mount(app, service)
+    from .sources import register as register_sources  # the watcher's sources (#19)
+
+    register_sources(app, service, _token(settings))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 

@@ -310,6 +310,11 @@ class Service:
 
     # --- engine ---
     @property
+    def engine_lock(self) -> threading.Lock:
+        """Held by whoever runs the engine (API ingest, compare; serve --watch)."""
+        return self._engine_lock
+
+    @property
     def engine(self) -> Engine:
         if self._engine is None:
             from ..engine import Engine  # models load on the first request that needs them

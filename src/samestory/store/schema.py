@@ -19,6 +19,8 @@ Tables (see docs/store.md for the full description):
                a fresh report from a stale one without rebuilding anything
 - watches      saved alerts (migration 5); watch_events, the events each one fired,
                unique per watch and key, with their webhook delivery state
+- sources      the watcher's source list (migration 7), with source_polls (status,
+               validators) and source_seen (files of a folder source already read)
 """
 
 from __future__ import annotations
@@ -174,6 +176,49 @@ MIGRATIONS: list[str] = [
     # Older rows have none (NULL): their sources' modified times were never kept.
     """
     ALTER TABLE articles ADD COLUMN modified TEXT;
+    """,
+    # 7: the watcher's source list (issue 19). `origin` is 'cli' or 'api': a source added
+    # through the API obeys the refusal of private addresses. `source_polls` holds each
+    # source's conditional-GET validators and status; `source_seen` the files of a
+    # folder source already read (path -> mtime:size). Both are written only after the
+    # articles of a poll are committed, so a crash re-polls and the store deduplicates.
+    # Articles read by the watcher carry the source's url in articles.source.
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE NOT NULL,
+        kind TEXT,
+        every_s INTEGER,
+        outlet TEXT,
+        country TEXT,
+        language TEXT,
+        fetch_pages INTEGER,
+        added TEXT,
+        origin TEXT NOT NULL DEFAULT 'cli'
+    );
+    CREATE TABLE source_polls (
+        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        etag TEXT,
+        last_modified TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        last_poll REAL,
+        last_success REAL,
+        last_error TEXT,
+        last_status TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll REAL,
+        polls INTEGER NOT NULL DEFAULT 0,
+        not_modified INTEGER NOT NULL DEFAULT 0,
+        bytes INTEGER NOT NULL DEFAULT 0,
+        saved INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE source_seen (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        PRIMARY KEY (source_id, key)
+    );
+    CREATE INDEX articles_source ON articles(source);
     """,
 ]
 

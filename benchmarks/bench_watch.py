@@ -1,0 +1,361 @@
+"""The watcher under load: many feeds on loopback, each gaining items every minute.
+
+A loopback HTTP server (20 hosts, 127.0.0.1-20, so the per-host rate limit works as on
+the web) serves `--feeds` RSS feeds. Feed i gains one item every `--item-every`
+seconds (feeds staggered over that period) for `--minutes`; each feed answers
+conditional GETs (ETag, Last-Modified) with 304 while it has nothing new. Items are
+copies of real article texts (../shared/data, else examples/) credited to the feed's
+outlet, so each story is told by several feeds.
+
+Run 1 (clean): `samestory watch` polls every feed every `--every` seconds until every
+item is stored. Measured: each item stored exactly once; the delay from the item's
+publication on its feed to its row in the store (p50/p95/max; pass if p95 <= one poll
+interval + 30 s); the watcher's resident memory sampled every 5 s (first vs last
+third); bytes downloaded and bytes saved by 304s.
+
+Run 2 (crashes): the same timeline, the watcher killed with SIGKILL at >= `--kills`
+random moments and restarted each time. Pass: the same articles as run 1, and the same
+stories, compared as partitions of the article set (story ids are named after a
+story's first article, and which feed is polled first within a second is timing).
+
+The hashing embedder is the default so the benchmark can run on a busy machine;
+`--default-models` uses the configured models.
+
+    python benchmarks/bench_watch.py [--feeds 200] [--minutes 15] [--every 60] [--kills 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from _report import ROOT, write_section
+
+sys.path.insert(0, str(ROOT / "tests"))
+from loopback import Hit, Loopback, http_date
+
+HOSTS = 20
+
+
+def _texts(n: int) -> list[dict[str, str]]:
+    try:
+        from _corpus import _texts as real
+
+        texts = real()
+    except Exception:
+        texts = []
+    if not texts:
+        rows = (ROOT / "examples" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+        texts = [json.loads(r) for r in rows if r]
+    rng = random.Random(7)
+    rng.shuffle(texts)
+    return [{"title": t["title"], "text": t["text"][:1500]} for t in texts[:n]]
+
+
+class Timeline:
+    """Which items each feed shows at a time: item k of feed i is published at
+    start + offset_i + k * item_every, for as long as `minutes` lasts."""
+
+    def __init__(self, feeds: int, minutes: float, item_every: float, stories: int) -> None:
+        self.feeds = feeds
+        self.item_every = item_every
+        self.per_feed = max(1, int(minutes * 60 // item_every))
+        self.texts = _texts(stories)
+        self.start = 0.0
+
+    def offset(self, i: int) -> float:
+        return self.item_every * i / self.feeds
+
+    def published(self, i: int, k: int) -> float:
+        return self.start + self.offset(i) + k * self.item_every
+
+    def visible(self, i: int, now: float) -> int:
+        if now < self.published(i, 0):
+            return 0
+        return min(self.per_feed, int((now - self.published(i, 0)) // self.item_every) + 1)
+
+    def link(self, i: int, k: int) -> str:
+        return f"https://outlet{i}.example/news/{k}"
+
+    def item(self, i: int, k: int) -> str:
+        base = self.texts[(k * self.feeds + i) % len(self.texts)]
+        body = f"(Outlet {i}) {base['text']}"
+        return (
+            f"<item><title>{_esc(base['title'])}</title><link>{self.link(i, k)}</link>"
+            f"<guid>{self.link(i, k)}</guid><pubDate>{http_date(self.published(i, k))}</pubDate>"
+            f"<description>{_esc(body)}</description></item>"
+        )
+
+    def route(self, i: int) -> Any:
+        def serve(hit: Hit) -> tuple[int, dict[str, str], bytes]:
+            n = self.visible(i, time.time())
+            etag = f'"{i}-{n}"'
+            headers = {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag}
+            if n:
+                headers["Last-Modified"] = http_date(self.published(i, n - 1))
+            if hit.headers.get("if-none-match") == etag:
+                return 304, headers, b""
+            # The 20 newest items, as a real feed keeps a window.
+            items = "".join(self.item(i, k) for k in range(n - 1, max(-1, n - 21), -1))
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                f"<title>Outlet {i}</title><link>https://outlet{i}.example/</link>"
+                f"{items}</channel></rss>"
+            )
+            return 200, headers, body.encode("utf-8")
+
+        return serve
+
+    def expected(self) -> dict[str, float]:
+        return {
+            self.link(i, k): self.published(i, k)
+            for i in range(self.feeds)
+            for k in range(self.per_feed)
+        }
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _servers() -> list[Loopback]:
+    return [Loopback().start(host=f"127.0.0.{h + 1}") for h in range(HOSTS)]
+
+
+def _store(db: Path, servers: list[Loopback], timeline: Timeline, every: int) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from samestory.store import SQLiteStore
+    from samestory.store.sources import SourceTable
+
+    store = SQLiteStore(db)
+    table = SourceTable(store)
+    for i in range(timeline.feeds):
+        server = servers[i % HOSTS]
+        path = f"/feed{i}.xml"
+        server.routes[path] = timeline.route(i)
+        table.add(server.url(path), kind="feed", every_s=every, outlet=f"Outlet {i}")
+    store.close()
+
+
+def _watch(db: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "samestory", "watch", "--db", str(db), "--log"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
+    )
+
+
+def _rss_kb(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _stored(db: Path) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """url -> (article id, ingested_at); article id -> story id."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT url, id, ingested_at FROM articles").fetchall()
+        members = dict(conn.execute("SELECT article_id, story_id FROM memberships").fetchall())
+    except sqlite3.OperationalError:
+        return {}, {}
+    finally:
+        conn.close()
+    return {r[0]: (r[1], r[2]) for r in rows}, members
+
+
+def _polls(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    row = conn.execute(
+        "SELECT SUM(polls), SUM(not_modified), SUM(bytes), SUM(saved) FROM source_polls"
+    ).fetchone()
+    conn.close()
+    names = ("polls", "not_modified", "bytes", "saved")
+    return dict(zip(names, (int(x or 0) for x in row), strict=True))
+
+
+def _partition(members: dict[str, str], ids: dict[str, str]) -> set[frozenset[str]]:
+    """Stories as sets of item URLs (ids: article id -> url)."""
+    groups: dict[str, set[str]] = {}
+    for aid, sid in members.items():
+        groups.setdefault(sid, set()).add(ids[aid])
+    return {frozenset(g) for g in groups.values()}
+
+
+def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str, Any]:
+    timeline = Timeline(args.feeds, args.minutes, args.item_every, args.stories)
+    servers = _servers()
+    db = tmp / f"{name}.db"
+    log = tmp / f"{name}.log"
+    _store(db, servers, timeline, args.every)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SAMESTORY_WATCH_IDLE_S": "1"}
+    if not args.default_models:
+        env |= {"SAMESTORY_EMBEDDER": "hashing", "SAMESTORY_SCORER_EMBEDDER": "hashing"}
+    timeline.start = time.time() + 5  # the first items appear 5 s after the watcher starts
+    expected = timeline.expected()  # url -> publication time
+    proc = _watch(db, env, log)
+    samples: list[tuple[float, int]] = []
+    end = timeline.start + args.minutes * 60
+    rng = random.Random(11)
+    kill_at = sorted(rng.uniform(timeline.start + 20, end - 10) for _ in range(kills))
+    killed = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        warm = None  # the models load on the first analysis: flat means after that
+        while not stop.wait(5):
+            if warm is None and _stored(db)[0]:
+                warm = time.time() + 30
+            kb = _rss_kb(proc.pid)
+            if kb is not None and not kills and warm is not None and time.time() > warm:
+                samples.append((time.time(), kb))
+
+    threading.Thread(target=sample, daemon=True).start()
+    deadline = end + args.every * 3 + 120
+    while time.time() < deadline:
+        if kill_at and time.time() >= kill_at[0]:
+            kill_at.pop(0)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            killed += 1
+            proc = _watch(db, env, log)
+        if time.time() > end and not kill_at:
+            stored, _ = _stored(db)
+            if len(stored) >= len(expected):
+                break
+        time.sleep(1)
+    time.sleep(2)  # a last poll may still be committing
+    proc.send_signal(signal.SIGTERM)
+    code = proc.wait(timeout=120)
+    stop.set()
+    stored, members = _stored(db)
+    for s in servers:
+        s.stop()
+    delays = sorted(
+        max(0.0, _epoch(at) - expected[url]) for url, (_, at) in stored.items() if url in expected
+    )
+    polls = _polls(db)
+    ids = {aid: url for url, (aid, _) in stored.items()}
+    return {
+        "expected": len(expected),
+        "stored": len(stored),
+        "missing": len(set(expected) - set(stored)),
+        "extra": len(set(stored) - set(expected)),
+        "delays": delays,
+        "samples": samples,
+        "polls": polls,
+        "sent": sum(s.sent for s in servers),
+        "killed": killed,
+        "exit": code,
+        "partition": _partition(members, ids),
+        "articles": set(stored),
+        "errors": sum('"status": "error"' in line for line in log.read_text().splitlines()),
+    }
+
+
+def _epoch(iso: str) -> float:
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(iso).timestamp()
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--feeds", type=int, default=200)
+    ap.add_argument("--minutes", type=float, default=15)
+    ap.add_argument("--every", type=int, default=60, help="poll interval of every feed (s)")
+    ap.add_argument("--item-every", type=float, default=60, help="a new item per feed every (s)")
+    ap.add_argument("--stories", type=int, default=150, help="distinct base texts")
+    ap.add_argument("--kills", type=int, default=5)
+    ap.add_argument("--default-models", action="store_true", help="not the hashing embedder")
+    ap.add_argument("--no-report", action="store_true", help="do not write BENCHMARKS.md")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-watch-") as tmp:
+        clean = _run(args, Path(tmp), "clean", kills=0)
+        crash = _run(args, Path(tmp), "crash", kills=args.kills)
+    d = clean["delays"]
+    p95 = _pct(d, 0.95)
+    bound = args.every + 30
+    kb = [k for _, k in clean["samples"]]
+    third = max(1, len(kb) // 3)
+    first, last = (statistics.median(kb[:third]), statistics.median(kb[-third:])) if kb else (0, 0)
+    polls = clean["polls"]
+    total = polls["bytes"] + polls["saved"]
+    once = clean["stored"] == clean["expected"] and not clean["missing"] and not clean["extra"]
+    same_articles = crash["articles"] == clean["articles"]
+    same_stories = crash["partition"] == clean["partition"]
+    moved = len(clean["partition"] ^ crash["partition"])
+    models = (
+        "default models"
+        if args.default_models
+        else "hashing embedder (model-free, so it runs on a busy machine)"
+    )
+    c, k = clean, crash
+    lines = [
+        "## Watcher (bench_watch.py)",
+        f"{args.feeds} RSS feeds on loopback ({HOSTS} hosts), one new item per feed every "
+        f"{args.item_every:.0f} s for {args.minutes:g} min ({clean['expected']} items), each "
+        f"feed polled every {args.every} s with conditional GET; "
+        f"{models}; "
+        "story reports rebuilt after each round.",
+        "",
+        "| | clean run | run killed with SIGKILL |",
+        "|---|---|---|",
+        f"| items stored / expected | {c['stored']} / {c['expected']} "
+        f"| {k['stored']} / {k['expected']} |",
+        f"| missing, foreign | {c['missing']}, {c['extra']} | {k['missing']}, {k['extra']} |",
+        f"| kills (then restart) | 0 | {crash['killed']} |",
+        f"| poll errors logged | {clean['errors']} | {crash['errors']} |",
+        "",
+        f"- every item ingested exactly once (clean run): **{'yes' if once else 'NO'}** "
+        "(doubles are impossible by schema: canonical URL unique; counted as stored > expected)",
+        f"- delay publication → stored: p50 {_pct(d, 0.5):.1f} s, p95 **{p95:.1f} s**, "
+        f"max {d[-1] if d else float('nan'):.1f} s; bound one poll interval + 30 s = {bound} s: "
+        f"**{'pass' if p95 <= bound else 'FAIL'}**",
+        f"- watcher memory (RSS every 5 s from 30 s after the first article was stored, when "
+        f"the models are loaded; {len(kb)} samples): median of the first "
+        f"third {first / 1024:.0f} MiB, of the last third {last / 1024:.0f} MiB "
+        f"({(last - first) / max(first, 1) * 100:+.1f} %)",
+        f"- conditional GET: {polls['polls']} polls, {polls['not_modified']} answered 304 "
+        f"({polls['not_modified'] / max(polls['polls'], 1) * 100:.0f} %); "
+        f"{polls['bytes'] / 1e6:.1f} MB downloaded, {polls['saved'] / 1e6:.1f} MB saved "
+        f"({polls['saved'] / max(total, 1) * 100:.0f} % of what unconditional polling would "
+        "have fetched)",
+        f"- after {crash['killed']} kills and restarts: same articles as the clean run: "
+        f"**{'yes' if same_articles else 'NO'}**; same stories (partitions of the items): "
+        f"**{'yes' if same_stories else f'NO ({moved} stories differ)'}**",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if not args.no_report:
+        write_section("watch", text)
+    ok = once and p95 <= bound and same_articles and same_stories and crash["killed"] >= args.kills
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
