@@ -25,6 +25,7 @@ from .gazetteer import fold, gazetteer
 from .namelists import NameLists, Tok
 
 __all__ = [
+    "LOCATIVE",
     "first_names",
     "foreign_looking",
     "german_kind",
@@ -62,14 +63,27 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in getattr(module, "STOP_WORDS", ()))
 
 
+# Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
+# Not Spanish/French "a"/"à"/"de": they as often precede a person ("condenó a Reindl").
+LOCATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset({"in", "near", "outside", "from"}),
+    "fr": frozenset({"en", "dans", "pres", "vers"}),
+    "de": frozenset({"in", "im", "bei", "nach", "aus"}),
+    "es": frozenset({"en", "desde", "hacia", "cerca"}),
+    "it": frozenset({"a", "in", "da", "presso", "vicino"}),
+    # Not "no"/"na" (em + article): "na Esplanada dos Ministérios" is a building's name.
+    "pt": frozenset({"em", "perto"}),
+    "nl": frozenset({"in", "bij", "nabij"}),
+    "pl": frozenset({"w", "we", "pod", "koło"}),
+}
+
+
 @cache
 def _place_words() -> frozenset[str]:
     return frozenset(w for name in gazetteer().names for w in name.split())
 
 
 def _locatives(language: str) -> frozenset[str]:
-    from .places import LOCATIVE  # places imports this module: resolved at call time
-
     return LOCATIVE.get(language, frozenset())
 
 

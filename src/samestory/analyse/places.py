@@ -17,7 +17,7 @@ from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
 from .inflection import base_forms, local_place
 from .lexicon import common_lemma, proper_lemma
-from .namecues import stop_words
+from .namecues import LOCATIVE, stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
 
 # Languages whose country names and demonyms come from `inflection.local_place`.
@@ -69,19 +69,6 @@ _PRIOR: dict[str, tuple[str, ...]] = {
     "es": ("ES",), "fr": ("FR", "BE", "CH"), "de": ("DE", "AT", "CH"), "it": ("IT", "CH"),
     "en": ("GB", "US", "IE"), "pt": ("PT", "BR"), "nl": ("NL", "BE"), "pl": ("PL",),
 }  # fmt: skip
-# Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
-# Not Spanish/French "a"/"à"/"de": they as often precede a person ("condenó a Reindl").
-LOCATIVE: dict[str, frozenset[str]] = {
-    "en": frozenset({"in", "near", "outside", "from"}),
-    "fr": frozenset({"en", "dans", "pres", "vers"}),
-    "de": frozenset({"in", "im", "bei", "nach", "aus"}),
-    "es": frozenset({"en", "desde", "hacia", "cerca"}),
-    "it": frozenset({"a", "in", "da", "presso", "vicino"}),
-    # Not "no"/"na" (em + article): "na Esplanada dos Ministérios" is a building's name.
-    "pt": frozenset({"em", "perto"}),
-    "nl": frozenset({"in", "bij", "nabij"}),
-    "pl": frozenset({"w", "we", "pod", "koło"}),
-}
 
 
 # Country-code domains that sites use for their letters, not their country.
