@@ -138,3 +138,12 @@ def test_feed_extensions(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"feed{suffix}"
     shutil.copy(FEEDS / "valley.atom", path)
     assert len(read(path)) == 2
+
+
+def test_a_well_formed_feed_is_read_without_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    # Bytes without a content type used to be a "bozo" feed to feedparser, so the
+    # watcher logged every good feed of every poll as "read leniently".
+    with caplog.at_level("WARNING", logger="samestory.ingest.feeds"):
+        articles = read_bytes((FEEDS / "harbour.rss").read_bytes(), name="harbour.rss")
+    assert len(articles) == 3
+    assert not [r for r in caplog.records if "leniently" in r.getMessage()]

@@ -142,7 +142,12 @@ def looks_like_feed(head: str) -> bool:
 
 def _parse(data: bytes | str, source: str, base_url: str | None, max_chaos: float) -> Any:
     raw = data.encode("utf-8") if isinstance(data, str) else _as_declared(data, source, max_chaos)
-    headers = {"content-location": base_url} if base_url else None
+    # Bytes without a content type are a bozo feed to feedparser ("no Content-type
+    # specified"), so every good feed would be logged as read leniently; as XML it
+    # takes the encoding from the document's own declaration.
+    headers = {"content-type": "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
     doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
     if not doc.get("version"):
