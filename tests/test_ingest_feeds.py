@@ -149,6 +149,8 @@ def test_a_well_formed_feed_is_read_without_a_warning(caplog: pytest.LogCaptureF
     data = (FEEDS / "harbour.rss").read_bytes()
     url = "https://www.harbour-gazette.example/feed"  # fetched: the watcher's case
     with caplog.at_level("WARNING", logger="samestory.ingest.feeds"):
-        articles = list(iter_feed(data, source=url, settings=Settings(), skips=Skips(), base_url=url))
+        articles = list(
+            iter_feed(data, source=url, settings=Settings(), skips=Skips(), base_url=url)
+        )
     assert len(articles) == 3
     assert not [r for r in caplog.records if "leniently" in r.getMessage()]
