@@ -17,12 +17,14 @@ def _analysis(
     dates: list[DateMention] | None = None,
     quantities: list[Quantity] | None = None,
     sentences: int = 1,
+    language: str = "fr",
 ) -> Analysis:
-    art = Article.create(title, body, language="fr")
-    sents = [Sentence(i, f"s{i}", 0, 1) for i in range(sentences)]
+    art = Article.create(title, body, language=language)
+    texts = [title, *(t + "." for t in body.split(". ") if t)] if body else [title]
+    sents = [Sentence(i, texts[i] if i < len(texts) else f"s{i}", 0, 1) for i in range(sentences)]
     return Analysis(
         art,
-        "fr",
+        language,
         art.text,
         sentences=sents,
         mentions=mentions or [],
@@ -113,3 +115,70 @@ def test_evidence_levels() -> None:
     assert evidence_level(_analysis("Titre seul")) == 0
     assert evidence_level(_analysis("Titre", "Un chapeau court.", sentences=2)) == 1
     assert evidence_level(_analysis("Titre", "Texte. " * 20, sentences=21)) == 2
+
+
+_PARIS = "geo:city:2988507"
+_FREIBURG = "geo:city:2925177"
+
+
+def _name(text: str, label: str = "MISC", sentence: int = 0) -> Mention:
+    return Mention(text, label, text, "name:" + text.lower(), 0, len(text), sentence)
+
+
+def test_a_town_inside_an_event_name_is_where_it_happens() -> None:
+    spanish = _analysis("Alemayeu vuela en París", mentions=[_loc("París", _PARIS)])
+    # The French NER tags the event, not its town; the town nearby is a park on the course.
+    french = _analysis(
+        "Marathon de Paris : Alemayehou s'envole",
+        "Elle a gagné le marathon de Paris. Elle a fait le vide dès le bois de Vincennes.",
+        mentions=[_name("Marathon de Paris"), _loc("Vincennes", "geo:city:2968054", 2)],
+        sentences=3,
+    )
+    f = identity_evidence(spanish, french).features
+    assert f["where_relation"] == 1.0 and f["where_town_conflict"] == 0.0
+    # German writes it as one compound, which no rule tags at all.
+    german = _analysis(
+        "Paris-Marathon: Streckenrekord für Alemayehu",
+        "Alemayehu hat den Paris-Marathon gewonnen.",
+        sentences=2,
+        language="de",
+    )
+    f = identity_evidence(spanish, german).features
+    assert f["where_relation"] == 1.0 and f["where_town_conflict"] == 0.0
+    assert identity_evidence(french, german).explain()["same_place"] == "Paris"
+
+
+def test_names_that_hold_no_one_town_give_no_place() -> None:
+    spanish = _analysis("Alemayeu vuela en París", mentions=[_loc("París", _PARIS)])
+    for title, mention in (
+        ("Tour de France : la dernière étape", _name("Tour de France")),  # a country
+        ("Paris-Roubaix : la course des pavés", None),  # two towns
+        ("Le Real Madrid gagne", _name("Real Madrid", "ORG")),  # a club plays anywhere
+    ):
+        other = _analysis(title, mentions=[mention] if mention else [])
+        assert identity_evidence(spanish, other).features["where_relation"] == -1.0, title
+
+
+def test_a_town_named_once_deep_in_the_body_is_an_aside() -> None:
+    paris = _analysis("Alemayeu vuela en París", mentions=[_loc("París", _PARIS)])
+    # A runner's home town in sentence 5 does not say where the race was.
+    aside = _analysis(
+        "x", mentions=[_loc("France", "geo:country:FR"), _loc("Freiburg", _FREIBURG, 5)]
+    )
+    f = identity_evidence(paris, aside).features
+    assert f["where_relation"] == 0.5 and f["where_town_conflict"] == -1.0
+    assert identity_evidence(paris, aside).explain()["nested_places"] == ["París", "France"]
+    # Named again, it is what the article is about.
+    again = _analysis(
+        "x",
+        mentions=[
+            _loc("France", "geo:country:FR"),
+            _loc("Freiburg", _FREIBURG, 5),
+            _loc("Freiburg", _FREIBURG, 7),
+        ],
+    )
+    f = identity_evidence(paris, again).features
+    assert f["where_relation"] == 0.0 and f["where_town_conflict"] == 1.0
+    # Alone, it is all the article says: still evidence.
+    alone = _analysis("x", mentions=[_loc("Freiburg", _FREIBURG, 5)])
+    assert identity_evidence(paris, alone).features["where_town_conflict"] == 1.0

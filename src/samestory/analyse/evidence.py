@@ -9,24 +9,35 @@ used by `entities`, each look at one candidate and its immediate context.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from .gazetteer import fold, gazetteer
+from .gazetteer import Place, fold, gazetteer
 from .lexicon import common_lemma, proper_noun
-from .namecues import noun_after
-from .namelists import NameLists, Tok, starts_sentence
-from .places import INFLECTING, QUARTERS, Place, PlaceHit, locative_before, place_candidates
+from .namecues import german_nouns, noun_after
+from .namelists import NameLists, Tok, name_lists, starts_sentence, tokens
+from .places import (
+    INFLECTING,
+    NOUN_CAPITALISING,
+    QUARTERS,
+    PlaceHit,
+    common_word,
+    locative_before,
+    pick_place,
+    place_candidates,
+)
 
 __all__ = [
     "bare_opener",
     "bare_word",
     "common_not_name",
+    "common_nouns",
     "credit",
     "feature_start",
     "named_thing",
     "noun_here",
     "one_line",
+    "place_in_name",
     "quoted_title",
     "set_apart",
     "street_head",
@@ -231,3 +242,52 @@ def credit(text: str, start: int, end: int) -> bool:
     """Whether a name is a photo or copy credit ("Jonathan Nackstrand/AFP"), which is
     page furniture, not a person the article names."""
     return _CREDIT.match(text, end) is not None or "/" in text[start:end]
+
+
+_PARTS = re.compile(r"[^\s\-‐]+")
+
+
+def common_nouns(text: str, language: str | None) -> frozenset[str]:
+    """Folded words `text` uses as common nouns: written lower-case somewhere, or, in a
+    language that capitalises nouns, after an article ("den Paris-Marathon")."""
+    toks = tokens(text)
+    out = {fold(w) for w, _, _ in toks if w[:1].islower()}
+    if language in NOUN_CAPITALISING:
+        out |= german_nouns(toks)
+    return frozenset(out)
+
+
+def place_in_name(
+    name: str,
+    language: str | None,
+    common: Collection[str],
+    context: Collection[str] = (),
+    prior: Sequence[str] = (),
+) -> Place | None:
+    """The town an event's name or a compound is set in ("Marathon de Paris",
+    "Paris-Marathon", "Paris Marathon"), or None.
+
+    Only when exactly one word is a town the gazetteer knows by its own name, no
+    other word is a place ("Paris-Roubaix", "Tour de France" name no one town) and
+    every other word is a connector or one of the article's `common` nouns (see
+    `common_nouns`): a club or a firm named after its town ("Real Madrid", "Paris
+    Saint-Germain") has a name there, not a noun.
+    """
+    if place_candidates(name, language)[0]:
+        return None  # the whole name is a place ("Baden-Baden"): NER's business
+    lists = name_lists(language)
+    town: Place | None = None
+    for word in _PARTS.findall(name):
+        key = fold(word)
+        if key in lists.connectors or key in lists.function_words:
+            continue
+        found, weak = place_candidates(word, language)
+        if found:
+            if town is not None or weak or found[0].kind != "city" or not word[:1].isupper():
+                return None
+            if common_word(key, lists, language, opener=False):
+                return None
+            town = pick_place(found, context, prior)
+        elif key not in common and fold(name) not in common:
+            return None
+    return town

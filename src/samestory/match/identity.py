@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from ..analyse.evidence import common_nouns, place_in_name
+from ..analyse.places import prior_countries
 from ..models import Analysis, DateMention, Mention, Quantity
 from .facts import numbers_equal
 
@@ -42,10 +45,13 @@ IDENTITY_DOCS: dict[str, str] = {
     "when_gap_days": "log1p of the days between the two event dates' periods (0 when they "
     "overlap); -1 when either names none",
     "where_relation": "finest place each article names (town before region before "
-    "country): 1 the same, 0.5 nested (a town and its country, two towns of one "
-    "admin region), 0 different; -1 when either names none",
-    "where_town_conflict": "1 when both name towns and neither's main town appears in the "
-    "other, 0 when they share one; -1 when either names no town",
+    'country; a town in the head\'s event names counts, "Marathon de Paris"; a place '
+    "named once past the head only when nothing else is): 1 the same, 0.5 nested (a "
+    "town and its country, two towns of one admin region), 0 different; -1 when either "
+    "names none",
+    "where_town_conflict": "1 when both name towns prominently (in the head or more than "
+    "once) and neither's main town appears in the other, 0 when they share one; -1 when "
+    "either names no prominent town",
     "who_overlap": "share of the side with fewer named people that the other names too; "
     "-1 when either names none",
     "who_conflict": "1 when both name people in their heads and share none, else 0; -1 "
@@ -96,6 +102,66 @@ def _level(m: Mention) -> int | None:
     parts = m.key.split(":")
     kind = parts[1] if parts[0] == "geo" and len(parts) > 2 else "local"
     return _LEVEL.get(kind)
+
+
+# Labels of names that may hold the town an event is set in; not ORG: a club or a
+# firm carries its home town's name wherever it plays ("Real Madrid").
+_EVENT_LABELS = frozenset({"LOC", "MISC"})
+_COMPOUND = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][^\W\d_][\w'’]*)+")
+
+
+@lru_cache(maxsize=1024)
+def _common(text: str, language: str) -> frozenset[str]:
+    return common_nouns(text, language)
+
+
+@lru_cache(maxsize=4096)
+def _name_town(
+    name: str, language: str, text: str, context: frozenset[str], prior: tuple[str, ...]
+) -> tuple[str, str] | None:
+    place = place_in_name(name, language, _common(text, language), context, prior)
+    return (place.key, place.name) if place is not None else None
+
+
+def _name_places(a: Analysis, ms: list[Mention]) -> list[Mention]:
+    """Towns set inside the head's event names and compounds ("Marathon de Paris",
+    "Paris-Marathon"), which name no place mention of their own."""
+    names = [
+        (m.text, m.sentence)
+        for m in ms
+        if m.label in _EVENT_LABELS and not m.key.startswith("geo:") and m.sentence < _HEAD
+    ]
+    for s in a.sentences[:_HEAD]:
+        names.extend((c, s.index) for c in _COMPOUND.findall(s.text) if c[:1].isupper())
+    if not names:
+        return []
+    context = frozenset(filter(None, (_country(m.key) for m in ms if _level(m) is not None)))
+    prior = prior_countries(a.language, a.article.url)
+    out: list[Mention] = []
+    for text, sentence in names:
+        town = _name_town(text, a.language, a.text, context, prior)
+        if town is not None:
+            out.append(Mention(text, "LOC", town[1], town[0], 0, 0, sentence))
+    return out
+
+
+def _prominent(a: Analysis, ms: list[Mention]) -> list[Mention]:
+    """The places an article is about: those in its head or named more than once.
+
+    A town named once deep in the body is an aside (a runner's home town, an earlier
+    event) and counts only when the article names no other place.
+    """
+    towns = _name_places(a, ms)
+    # An unlinked "Paris Marathon" is the event, not a place: its town stands for it.
+    named = {(t.text, t.sentence) for t in towns}
+    places = [
+        m
+        for m in (*ms, *towns)
+        if _level(m) is not None and (m.key.startswith("geo:") or (m.text, m.sentence) not in named)
+    ]
+    counts = Counter(m.key for m in places)
+    kept = [m for m in places if m.sentence < _HEAD or counts[m.key] > 1]
+    return kept or places
 
 
 def _finest(ms: list[Mention]) -> Mention | None:
@@ -288,13 +354,14 @@ def identity_evidence(
             f["when_gap_days"] = math.log1p(gap)
     else:
         f["when_relation"] = f["when_gap_days"] = -1.0
-    pa, pb = _finest(ma), _finest(mb)
+    wpa, wpb = _prominent(a, ma), _prominent(b, mb)
+    pa, pb = _finest(wpa), _finest(wpb)
     f["where_relation"] = _where(pa, pb) if pa is not None and pb is not None else -1.0
-    ta, tb = _towns(ma), _towns(mb)
-    if ta and tb:
-        main_a = pa.key if pa is not None and pa.key in ta else next(iter(ta))
-        main_b = pb.key if pb is not None and pb.key in tb else next(iter(tb))
-        f["where_town_conflict"] = 0.0 if (main_a in tb or main_b in ta) else 1.0
+    # The finest places are towns when any prominent one is; a shared town anywhere
+    # agrees, only the prominent ones conflict.
+    ta, tb = _towns([*ma, *wpa]), _towns([*mb, *wpb])
+    if pa is not None and pb is not None and _level(pa) == _level(pb) == 0:
+        f["where_town_conflict"] = 0.0 if (pa.key in tb or pb.key in ta) else 1.0
     else:
         f["where_town_conflict"] = -1.0
     wa, wb = _people(ma, False), _people(mb, False)
@@ -325,7 +392,7 @@ def identity_evidence(
 
 def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict[str, str | None]:
     """One article's side of the comparison: its event date, finest place, evidence."""
-    place = _finest(a.mentions if mentions is None else mentions)
+    place = _finest(_prominent(a, a.mentions if mentions is None else mentions))
     return {
         "event_date": _date_text(_event_date(a)),
         "place": place.canonical if place is not None else None,
