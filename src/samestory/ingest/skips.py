@@ -37,6 +37,7 @@ TOO_LARGE = "too-large"  # over Settings.max_input_bytes
 UNSUPPORTED = "unsupported"  # a format samestory does not read
 UNREADABLE = "unreadable"  # the operating system refused to read it
 FETCH_ERROR = "fetch-error"  # a URL that could not be fetched (network, HTTP status)
+TOO_SLOW = "too-slow"  # a page whose extraction ran past Settings.extract_timeout
 
 _EXAMPLES = 5  # messages kept for a summary
 
