@@ -117,8 +117,9 @@ class StoryIngest:
                 if a is not None
             ]
             events = self._cluster(analyses)
-            self.store.write_batch(analyses, events)
-            report.stored += len(analyses)
+            stored = self.store.write_batch(analyses, events)
+            report.stored += stored
+            report.duplicates += len(analyses) - stored  # stored by another writer meanwhile
             report.count(events)
             if progress is not None:
                 progress(len(batch))

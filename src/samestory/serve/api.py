@@ -30,6 +30,7 @@ from ..ingest import read_bytes
 from ..models import Article
 from ..settings import Settings
 from ..store import SCHEMA_VERSION, SQLiteStore
+from .guard import SecurityHeaders, check_batch, check_urls, form_limits, parse_json
 from .service import ForbiddenError, Service, UnauthorizedError, side_article
 
 __all__ = ["create_app"]
@@ -128,6 +129,7 @@ def create_app(
 
     mount(app, service)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -193,18 +195,11 @@ def _date(value: str | None, name: str) -> str | None:
         raise InvalidValueError(f"{name} {value!r} is not a date (YYYY-MM-DD or ISO)") from None
 
 
-def _json(raw: bytes) -> Any:
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InvalidValueError(f"malformed JSON: {exc}") from None
-
-
 async def _posted_articles(request: Request, service: Service) -> list[Article]:
     settings = service.settings
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
-        form = await request.form()
+        form = await request.form(**form_limits(settings))
         articles: list[Article] = []
         for key, value in form.multi_items():
             if isinstance(value, str):
@@ -222,12 +217,12 @@ async def _posted_articles(request: Request, service: Service) -> list[Article]:
             f"content type {ctype or 'none'!r}; post JSON, text, HTML or multipart files"
         )
     if fmt == "json":
-        data = _json(raw)
+        data = parse_json(raw, settings)
         if isinstance(data, dict) and "urls" in data:
             urls = data["urls"]
             if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
                 raise InvalidValueError("'urls' must be a list of URLs")
-            return [a for u in urls for a in service.fetch(u)]
+            return [a for u in check_urls(urls, settings) for a in service.fetch(u)]
         if isinstance(data, dict) and isinstance(data.get("articles"), list):
             raw = json.dumps(data["articles"], ensure_ascii=False).encode()
     return read_bytes(raw, name=f"request.{fmt}", fmt=fmt, settings=settings)
@@ -258,7 +253,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         """Ingest one article or a batch: JSON (an object, a list, `{"articles": [...]}`,
         or `{"urls": [...]}` when URL fetching is enabled), JSON Lines, text, HTML, or
         multipart files. Answers what was stored and the story of each article."""
-        articles = await _posted_articles(request, service)
+        articles = check_batch(await _posted_articles(request, service), service.settings)
         return await run_in_threadpool(service.ingest, articles)
 
     @app.get("/api/articles", tags=["articles"])
@@ -324,7 +319,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         settings = service.settings
         if ctype == "multipart/form-data":
-            form = await request.form()
+            form = await request.form(**form_limits(settings))
             sides = []
             for name in ("a", "b"):
                 value = form.get(name)
@@ -336,7 +331,7 @@ def _routes(app: FastAPI, service: Service) -> None:
                     data = await value.read()
                     sides.append(_one(data, value.filename or name, settings))
         elif ctype == "application/json":
-            data = _json(await request.body())
+            data = parse_json(await request.body(), settings)
             if not isinstance(data, dict) or "a" not in data or "b" not in data:
                 raise InvalidValueError('post {"a": ..., "b": ...}')
             sides = [side_article(data["a"], "a", settings), side_article(data["b"], "b", settings)]
