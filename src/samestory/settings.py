@@ -397,6 +397,11 @@ class Settings:
         "Address-space cap of the child process that extracts a heavy page; a page that "
         "needs more is skipped as too-large. 0: no cap.",
     )
+    html_max_depth: int = _opt(
+        200,
+        "A heavy HTML page (extracted in a child process) whose elements nest deeper than "
+        "this is skipped as too-deep: no article page does, and lxml cuts off at 256.",
+    )
     max_json_depth: int = _opt(
         64,
         "Deepest nesting of arrays/objects accepted in JSON input and API bodies; deeper "

@@ -21,7 +21,7 @@ from .. import errors
 from ..errors import InputError
 from ..models import Article
 from ..settings import Settings
-from .skips import TOO_LARGE, TOO_SLOW, ReasonedError, reason_of
+from .skips import TOO_DEEP, TOO_LARGE, TOO_SLOW, ReasonedError, reason_of
 
 __all__ = ["is_heavy", "parse_bounded"]
 
@@ -93,6 +93,7 @@ def _child(sender: Connection, html: str, source: str, settings: Settings) -> No
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     result: tuple[Any, ...]
     try:
+        _check_depth(html, source, settings.html_max_depth)
         result = ("ok", parse_page(html, source=source, settings=settings))
     except InputError as e:
         result = ("error", type(e).__name__, str(e), reason_of(e))
@@ -102,6 +103,29 @@ def _child(sender: Connection, html: str, source: str, settings: Settings) -> No
         result = ("crash", f"{type(e).__name__}: {e}")
     sender.send(result)
     sender.close()
+
+
+def _check_depth(html: str, source: str, limit: int) -> None:
+    """`too-deep` for a page whose elements nest deeper than `limit` (no news page does;
+    lxml would cut it off at 256 and trafilatura extract a fragment)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return  # trafilatura's own parse decides
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                raise ReasonedError(
+                    f"{source}: elements nested over {limit} deep (html_max_depth); "
+                    "not an article page",
+                    TOO_DEEP,
+                )
 
 
 def _unpack(result: tuple[Any, ...], source: str, settings: Settings) -> list[Article]:
