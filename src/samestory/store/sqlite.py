@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -96,20 +97,29 @@ class SQLiteStore:
         ).fetchone()
         return row is not None
 
-    def write_batch(self, analyses: Sequence[Analysis], events: Sequence[StoryEvent]) -> int:
-        """Store analysed articles with the story events they caused, atomically; how
-        many were written (an article another writer stored meanwhile is left out)."""
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One transaction that holds SQLite's write lock from its start (waiting up to
+        the busy timeout for another writer): what is read inside it is still true when
+        its writes commit. Nested uses join the outer transaction."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def write_batch(self, analyses: Sequence[Analysis], events: Sequence[StoryEvent]) -> None:
+        """Store analysed articles with the story events they caused, atomically."""
         at = _now()
-        with self.conn:
-            # The write lock first (waiting up to the busy timeout): with a deferred
-            # transaction a second process could take the same seq, or store the same
-            # article between our check and our insert.
-            self.conn.execute("BEGIN IMMEDIATE")
+        # The write lock first: in a deferred transaction a second process could take
+        # the same seq between our read of it and our insert.
+        with self.write_lock():
             seq = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
-            known = {a.article.id for a in analyses if self.is_known(a.article)}
-            if known:
-                analyses = [a for a in analyses if a.article.id not in known]
-                events = [e for e in events if e.article not in known]
             for a in analyses:
                 seq += 1
                 art = a.article
@@ -154,7 +164,6 @@ class SQLiteStore:
                 self._apply_event(e, at)
                 touched.update(x for x in (e.story, e.other) if x)
             self._refresh_stories(sorted(touched), seq)
-        return len(analyses)
 
     def _apply_event(self, e: StoryEvent, at: str) -> None:
         self.conn.execute(
