@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import resource
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -26,6 +27,7 @@ from .skips import TOO_DEEP, TOO_LARGE, TOO_SLOW, ReasonedError, reason_of
 __all__ = ["is_heavy", "parse_bounded"]
 
 _context: Any = None
+_Parse = Callable[..., list[Article]]
 _FORK = "fork" in mp.get_all_start_methods()
 
 
@@ -38,11 +40,12 @@ def is_heavy(html: str, settings: Settings) -> bool:
     )
 
 
-def parse_bounded(html: str, *, source: str, settings: Settings) -> list[Article]:
-    """`parse_html` in a child process with a deadline and a memory cap."""
+def parse_bounded(parse: _Parse, html: str, *, source: str, settings: Settings) -> list[Article]:
+    """`parse(html, ...)` (webpage.parse_page) in a child process with a deadline and a
+    memory cap."""
     ctx = _fork_context()
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, html, source, settings), daemon=True)
+    child = ctx.Process(target=_child, args=(sender, parse, html, source, settings), daemon=True)
     child.start()
     sender.close()
     try:
@@ -82,9 +85,7 @@ def _address_space() -> int:
         return 0
 
 
-def _child(sender: Connection, html: str, source: str, settings: Settings) -> None:
-    from .webpage import parse_page
-
+def _child(sender: Connection, parse: _Parse, html: str, source: str, settings: Settings) -> None:
     extra = settings.extract_max_memory_mb * 1024 * 1024
     base = _address_space()
     if extra > 0 and base > 0:
@@ -94,7 +95,7 @@ def _child(sender: Connection, html: str, source: str, settings: Settings) -> No
     result: tuple[Any, ...]
     try:
         _check_depth(html, source, settings.html_max_depth)
-        result = ("ok", parse_page(html, source=source, settings=settings))
+        result = ("ok", parse(html, source=source, settings=settings))
     except InputError as e:
         result = ("error", type(e).__name__, str(e), reason_of(e))
     except MemoryError:

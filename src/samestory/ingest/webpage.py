@@ -76,7 +76,7 @@ class Extracted:
 
 def parse_html(html: str, *, source: str, settings: Settings) -> list[Article]:
     if is_heavy(html, settings):
-        return parse_bounded(html, source=source, settings=settings)
+        return parse_bounded(parse_page, html, source=source, settings=settings)
     return parse_page(html, source=source, settings=settings)
 
 
