@@ -166,6 +166,12 @@ def test_request_limits(engine: Engine) -> None:
     ]
     r = c.post("/api/articles", files=files, headers=AUTH)
     assert r.status_code == 400 and "Too many files" in r.json()["message"]
+    c = _client(engine, compare_max_chars=500)
+    r = c.post(
+        "/api/compare",
+        json={"a": "A title\n\n" + "word " * 200, "b": "B title\n\n" + "other words " * 10},
+    )
+    assert r.status_code == 413 and "compare_max_chars" in r.json()["message"]
     c = _client(engine, max_body_bytes=1000)
     r = c.post("/api/articles", content=b"x" * 2000, headers={**AUTH, "Content-Type": "text/plain"})
     assert r.status_code == 413

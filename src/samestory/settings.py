@@ -419,6 +419,11 @@ class Settings:
     api_max_uploads: int = _opt(
         100, "Most files (and, separately, form fields) one multipart request may carry."
     )
+    compare_max_chars: int = _opt(
+        100_000,
+        "Longest article (title, lede and body, in characters) POST /api/compare accepts "
+        "(it needs no token); longer answers 413. Long news articles are ~30,000.",
+    )
     api_max_urls: int = _opt(20, 'Most URLs one POST /api/articles {"urls": [...]} may name.')
 
     @classmethod

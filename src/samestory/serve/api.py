@@ -30,7 +30,7 @@ from ..ingest import read_bytes
 from ..models import Article
 from ..settings import Settings
 from ..store import SCHEMA_VERSION, SQLiteStore
-from .guard import SecurityHeaders, check_batch, check_urls, form_limits, parse_json
+from .guard import SecurityHeaders, check_batch, check_sides, check_urls, form_limits, parse_json
 from .service import ForbiddenError, Service, UnauthorizedError, side_article
 
 __all__ = ["create_app"]
@@ -337,7 +337,7 @@ def _routes(app: FastAPI, service: Service) -> None:
             sides = [side_article(data["a"], "a", settings), side_article(data["b"], "b", settings)]
         else:
             raise UnsupportedFormatError("post JSON or multipart/form-data")
-        score = await run_in_threadpool(service.compare, sides[0], sides[1])
+        score = await run_in_threadpool(service.compare, *check_sides(sides, settings))
         out = score.to_dict()
         out["articles"] = {
             k: {"id": a.id, "title": a.title, "outlet": a.outlet}

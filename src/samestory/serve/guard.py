@@ -8,8 +8,9 @@ no Referer leaves the server, and the browser features the UI never uses are dis
 
 Limits (Settings): a body over `max_body_bytes` is refused by `BodyLimit` (api.py)
 before it is parsed; JSON nested deeper than `max_json_depth`, a batch of more than
-`api_max_batch` articles, more than `api_max_urls` URLs, and a multipart form with more
-than `api_max_uploads` files or fields are refused after.
+`api_max_batch` articles, more than `api_max_urls` URLs, a multipart form with more
+than `api_max_uploads` files or fields, and a side of a comparison longer than
+`compare_max_chars` are refused after.
 """
 
 from __future__ import annotations
@@ -23,7 +24,15 @@ from ..errors import FileTooLargeError, InvalidValueError
 from ..ingest.jsonload import loads
 from ..settings import Settings
 
-__all__ = ["SECURITY_HEADERS", "SecurityHeaders", "check_batch", "check_urls", "parse_json"]
+__all__ = [
+    "SECURITY_HEADERS",
+    "SecurityHeaders",
+    "check_batch",
+    "check_sides",
+    "check_urls",
+    "form_limits",
+    "parse_json",
+]
 
 T = TypeVar("T")
 
@@ -88,6 +97,20 @@ def check_urls(urls: Sequence[str], settings: Settings) -> Sequence[str]:
             f"{settings.api_max_urls}"
         )
     return urls
+
+
+def check_sides(sides: Sequence[T], settings: Settings) -> Sequence[T]:
+    """The two articles of a comparison (which needs no token), unless one is longer
+    than `compare_max_chars`: the analysis's time grows with the text (fuzzing found a
+    600 KB side taking minutes of CPU)."""
+    for name, side in zip("ab", sides, strict=False):
+        size = sum(len(getattr(side, f, "") or "") for f in ("title", "lede", "body"))
+        if size > settings.compare_max_chars:
+            raise FileTooLargeError(
+                f"article {name} has {size} characters, over the compare_max_chars limit of "
+                f"{settings.compare_max_chars}"
+            )
+    return sides
 
 
 def form_limits(settings: Settings) -> dict[str, int]:
