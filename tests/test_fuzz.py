@@ -74,6 +74,12 @@ FOUND = {
         b"Broken & C}\xc1\x03*\x81\xad8\x91'\xc5G`% E\xe2\xba_o</title><it5m><title>Half",
         "x.rss",
     ),
+    # A NUL in the declared encoding's name: ValueError from codecs.lookup in feedparser.
+    "NUL in the encoding name": (
+        b'<?xml version="1.0" encoding="utf-8\x00\x00"?>\n<rss version="2.0"<channel><title>'
+        b"Broken & Co</title><item><title>Half an item\n",
+        "x.rss",
+    ),
     # 100,000 brackets: RecursionError from json's decoder.
     "deep JSON": (b"[" * 100_000, "x.json"),
     "deep JSON line": (b'{"text": "x"}\n' + b'{"a":' * 50_000, "x.jsonl"),

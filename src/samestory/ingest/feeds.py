@@ -147,7 +147,7 @@ def _parse(data: bytes | str, source: str, base_url: str | None, max_chaos: floa
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
     try:
         doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
-    except (UnicodeError, LookupError) as e:  # a garbled encoding declaration
+    except (UnicodeError, LookupError, ValueError) as e:  # a garbled encoding declaration
         raise ReasonedError(
             f"{source}: not a well-formed RSS or Atom feed ({type(e).__name__}: {e})"[:300],
             BAD_FEED,
