@@ -459,6 +459,56 @@ class Settings:
         "meanwhile are seen within this time).",
     )
 
+    # --- issue 18, hostile input and the server's limits (fuzzing, security review) ---
+    extract_timeout: float = _opt(
+        10.0,
+        "Seconds a heavy HTML page (see extract_isolate_tags/bytes) may take to extract, in "
+        "a child process; past that it is skipped as too-slow. 0 extracts every page in "
+        "process with no deadline.",
+    )
+    extract_isolate_tags: int = _opt(
+        4000,
+        "An HTML page with more tags than this is extracted in a child process with a "
+        "deadline (90% of real news pages have under 3,300 tags; 20,000 paragraphs take "
+        "~14 s).",
+    )
+    extract_isolate_bytes: int = _opt(
+        1_000_000, "An HTML page longer than this (characters) is extracted in a child process."
+    )
+    extract_max_memory_mb: int = _opt(
+        2048,
+        "Address-space cap of the child process that extracts a heavy page; a page that "
+        "needs more is skipped as too-large. 0: no cap.",
+    )
+    html_max_depth: int = _opt(
+        200,
+        "A heavy HTML page (extracted in a child process) whose elements nest deeper than "
+        "this is skipped as too-deep: no article page does, and lxml cuts off at 256.",
+    )
+    max_json_depth: int = _opt(
+        64,
+        "Deepest nesting of arrays/objects accepted in JSON input and API bodies; deeper "
+        "is refused as malformed (Python's decoder would otherwise recurse ~1000 levels).",
+    )
+    warc_max_record_bytes: int = _opt(
+        100_000_000,
+        "A WARC record declaring a longer block is skipped as too-large and the rest of "
+        "the file is not read: inside gzip it cannot be skipped without inflating it "
+        "(a gzip bomb).",
+    )
+    api_max_batch: int = _opt(
+        1000, "Most articles one POST /api/articles may carry; more answers 413."
+    )
+    api_max_uploads: int = _opt(
+        100, "Most files (and, separately, form fields) one multipart request may carry."
+    )
+    compare_max_chars: int = _opt(
+        100_000,
+        "Longest article (title, lede and body, in characters) POST /api/compare accepts "
+        "(it needs no token); longer answers 413. Long news articles are ~30,000.",
+    )
+    api_max_urls: int = _opt(20, 'Most URLs one POST /api/articles {"urls": [...]} may name.')
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         env = os.environ if environ is None else environ

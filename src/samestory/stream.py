@@ -76,6 +76,7 @@ class StoryIngest:
         self.scorer = AnalysisPairScorer(
             lambda i: engine.pipeline.complete(store.analysis(i)), engine.settings, engine.scorer
         )
+        self._version = 0  # the store's version the clusterer's state is at
         self.clusterer = self._resume()
         # Run after each committed batch, on what the store holds (the watches' alerts).
         self.after_batch: list[Callable[[SQLiteStore, Settings], object]] = [after_batch]
@@ -104,8 +105,11 @@ class StoryIngest:
 
     def settle(self, report: IngestReport | None = None) -> None:
         """Merge stories that converged since the last pass (end of a run)."""
-        events = self.clusterer.settle()
-        self.store.write_batch([], events)
+        with self.store.write_lock():
+            self._catch_up()
+            events = self.clusterer.settle()
+            self.store.write_batch([], events)
+        self._version = self.store.version()
         self._after_batch()
         if report is not None:
             report.count(events)
@@ -126,14 +130,7 @@ class StoryIngest:
                 for a in (self._keep(x, r, report) for x, r in self.engine.analyse_each(fresh))
                 if a is not None
             ]
-            events = self._cluster(analyses)
-            try:
-                self.store.write_batch(analyses, events)
-            except Exception:
-                # The clusterer saw a batch the store did not keep (a full disk): back
-                # to the store's state, or a retry would store articles without stories.
-                self.clusterer = self._resume()
-                raise
+            analyses, events = self._commit(analyses, report)
             self._after_batch()
             report.stored += len(analyses)
             report.count(events)
@@ -160,6 +157,7 @@ class StoryIngest:
         """A clusterer in the state the store's event log describes."""
         clusterer = OnlineClusterer(self.scorer, self.engine.settings)
         clusterer.replay(self.store.replay_log())
+        self._version = self.store.version()
         return clusterer
 
     def _after_batch(self) -> None:
@@ -191,6 +189,32 @@ class StoryIngest:
             return None
         self.scorer.remember(analysis)
         return analysis
+
+    def _commit(
+        self, analyses: list[Analysis], report: IngestReport
+    ) -> tuple[list[Analysis], list[StoryEvent]]:
+        """Cluster and store a batch under the store's write lock. Another writer (a
+        server, a second ingest) may have moved the store on since the last batch: the
+        clusterer then catches up from the log first, and the articles that writer
+        stored meanwhile count as duplicates. One writer at a time, nothing doubled."""
+        try:
+            with self.store.write_lock():
+                self._catch_up()
+                fresh = [a for a in analyses if not self.store.is_known(a.article)]
+                events = self._cluster(fresh)
+                self.store.write_batch(fresh, events)
+        except Exception:
+            # The clusterer saw a batch the store did not keep (a full disk): back to
+            # the store's state, or a retry would store articles without stories.
+            self.clusterer = self._resume()
+            raise
+        self._version = self.store.version()
+        report.duplicates += len(analyses) - len(fresh)
+        return fresh, events
+
+    def _catch_up(self) -> None:
+        if self.store.version() != self._version:
+            self.clusterer = self._resume()
 
     def _cluster(self, analyses: Sequence[Analysis]) -> list[StoryEvent]:
         return self.clusterer.add_many([doc_from_analysis(a) for a in analyses])

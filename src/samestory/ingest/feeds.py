@@ -82,6 +82,7 @@ _ZONES = {
 }
 _ZONE_NAME = re.compile(r"\s([A-Za-z]{3,4})\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def parse_feed(data: bytes | str, *, source: str, settings: Settings) -> list[Article]:
@@ -149,7 +150,13 @@ def _parse(data: bytes | str, source: str, base_url: str | None, max_chaos: floa
     if base_url:
         headers["content-location"] = base_url
     # A stream, never a str: feedparser fetches strings that look like URLs or paths.
-    doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
+    try:
+        doc = feedparser.parse(io.BytesIO(raw), response_headers=headers)
+    except (UnicodeError, LookupError, ValueError) as e:  # a garbled encoding declaration
+        raise ReasonedError(
+            f"{source}: not a well-formed RSS or Atom feed ({type(e).__name__}: {e})"[:300],
+            BAD_FEED,
+        ) from None
     if not doc.get("version"):
         if doc.get("bozo"):
             raise ReasonedError(
@@ -233,6 +240,8 @@ def _html_text(fragment: str) -> str:
     """A fragment of HTML as text: one paragraph per block, blank lines between."""
     if "<" not in fragment:
         return normalize_text(fragment)
+    # lxml parses control characters but refuses them when text is set back (ValueError).
+    fragment = _NOT_XML.sub("", fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email.utils
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from lxml import html as lxml_html
 
 from ..errors import InvalidValueError
 from .build import is_date_only, parse_published
+from .jsonload import loads
 from .sitename import clean_title, pick_outlet
 
 _log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
 _SCRIPT_DATE = re.compile(r'"(dateCreated|datePublished)"\s*:\s*"([^"]{10,40})"')
 _MAX_JSON_LD = 200_000
+_MAX_JSON_DEPTH = 32  # JSON-LD is a few levels deep; more is hostile or broken
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ def _json_ld(root: Any) -> Iterator[dict[str, Any]]:
         if not raw or len(raw) > _MAX_JSON_LD:
             continue
         try:
-            data = json.loads(raw)
+            data = loads(raw, _MAX_JSON_DEPTH)
         except ValueError:
             continue
         yield from _objects(data)

@@ -16,8 +16,9 @@ from typing import Any
 
 from ..errors import InputError, InvalidValueError, NoMainTextError
 from ..models import Article
-from ..settings import Settings
+from ..settings import DEFAULT_SETTINGS, Settings
 from .build import build_article, is_date_only, parse_published
+from .jsonload import loads
 from .skips import Skips
 
 _log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ _TEXT_KEYS = ("text", "body", "content")
 _OUTLET_KEYS = ("outlet", "source", "site")
 _LANGUAGE_KEYS = ("language", "lang")
 _DATE_KEYS = ("published", "date")
+_MAX_DEPTH = DEFAULT_SETTINGS.max_json_depth
 _REPORTED_SKIPS = 3  # reasons quoted in the warning; the count covers the rest
 
 # A record: where it is (for messages) and the parsed value, or why it could not be parsed.
@@ -34,7 +36,7 @@ _Item = tuple[str, object]
 
 def parse_json(text: str, *, source: str, settings: Settings) -> list[Article]:
     try:
-        data = json.loads(text)
+        data = loads(text, settings.max_json_depth)
     except json.JSONDecodeError as e:
         if e.msg == "Extra data":  # several values one after the other: JSON Lines
             return parse_jsonl(text, source=source, settings=settings)
@@ -52,18 +54,20 @@ def parse_json(text: str, *, source: str, settings: Settings) -> list[Article]:
 
 
 def parse_jsonl(text: str, *, source: str, settings: Settings) -> list[Article]:
-    items = list(jsonl_items(enumerate(text.split("\n"), 1), source))
+    items = list(jsonl_items(enumerate(text.split("\n"), 1), source, settings.max_json_depth))
     return _articles(items, source, settings)
 
 
-def jsonl_items(lines: Iterable[tuple[int, str]], source: str) -> Iterator[_Item]:
+def jsonl_items(
+    lines: Iterable[tuple[int, str]], source: str, max_depth: int = _MAX_DEPTH
+) -> Iterator[_Item]:
     """(where, parsed value or the `InputError` saying why not) for each non-blank line."""
     for lineno, line in lines:
         if not line.strip():
             continue
         where = f"{source}, line {lineno}"
         try:
-            yield where, json.loads(line)
+            yield where, loads(line, max_depth)
         except json.JSONDecodeError as e:
             yield where, InputError(f"{where}: invalid JSON at column {e.colno}: {e.msg}")
 
@@ -75,10 +79,10 @@ def iter_json(text: str, *, source: str, settings: Settings, skips: Skips) -> It
     `InputError` (one skip for the caller to count).
     """
     try:
-        data = json.loads(text)
+        data = loads(text, settings.max_json_depth)
     except json.JSONDecodeError as e:
         if e.msg == "Extra data":
-            items = jsonl_items(enumerate(text.split("\n"), 1), source)
+            items = jsonl_items(enumerate(text.split("\n"), 1), source, settings.max_json_depth)
             yield from iter_records(items, source=source, settings=settings, skips=skips)
             return
         raise InputError(

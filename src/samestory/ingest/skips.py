@@ -43,6 +43,8 @@ UNSUPPORTED = "unsupported"  # a format samestory does not read
 UNREADABLE = "unreadable"  # the operating system refused to read it
 FETCH_ERROR = "fetch-error"  # a URL that could not be fetched (network, HTTP status)
 NO_ARTICLES = "no-articles"  # a file holding nothing that could be an article (an empty feed)
+TOO_SLOW = "too-slow"  # a page whose extraction ran past Settings.extract_timeout
+TOO_DEEP = "too-deep"  # a heavy page nested deeper than Settings.html_max_depth
 
 _EXAMPLES = 5  # messages kept for a summary
 

@@ -164,6 +164,9 @@ def iter_warc(
             # No length: warcio reads to the end of the file, so nothing after is usable.
             skips.add(source, TRUNCATED, f"{where}: incomplete WARC headers; the file is cut off")
             return
+        if int(length) > settings.warc_max_record_bytes:
+            skips.add(source, TOO_LARGE, _oversized(where, int(length), settings))
+            return
         result: Article | str | InputError
         if record.rec_type != "response":
             result = f"warc-{record.rec_type}"
@@ -182,6 +185,14 @@ def iter_warc(
             skips.add_error(source, result)
         else:
             yield result
+
+
+def _oversized(where: str, length: int, settings: Settings) -> str:
+    # Skipping the block would mean inflating it (a gzip bomb): the file ends here.
+    return (
+        f"{where}: the record declares {length} bytes, over warc_max_record_bytes "
+        f"({settings.warc_max_record_bytes}); the rest of the file is not read"
+    )
 
 
 def _page(record: Any, uri: str, where: str, source: str, settings: Settings) -> Article | str:

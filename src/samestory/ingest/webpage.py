@@ -30,6 +30,7 @@ from ..models import Article
 from ..settings import Settings
 from .build import build_article, parse_published
 from .decode import repair_mojibake
+from .isolate import is_heavy, parse_bounded
 from .pagemeta import PageMeta, page_meta, visible_time
 from .screens import drop_screens
 from .sitename import clean_title, outlet_from_host, pick_outlet
@@ -74,6 +75,13 @@ class Extracted:
 
 
 def parse_html(html: str, *, source: str, settings: Settings) -> list[Article]:
+    if is_heavy(html, settings):
+        return parse_bounded(parse_page, html, source=source, settings=settings)
+    return parse_page(html, source=source, settings=settings)
+
+
+def parse_page(html: str, *, source: str, settings: Settings) -> list[Article]:
+    """`parse_html` in this process, with no deadline."""
     extracted = extract(html)
     if not extracted.text.strip():
         raise NoMainTextError(f"{source}: no article text found in this HTML page; {_HINT}")

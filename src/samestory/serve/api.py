@@ -30,6 +30,7 @@ from ..models import Article
 from ..settings import Settings
 from ..store import SCHEMA_VERSION, SQLiteStore
 from .batch import post_batch
+from .guard import SecurityHeaders, check_sides, form_limits, parse_json
 from .service import ForbiddenError, Service, UnauthorizedError, side_article
 from .watches import with_spread_json
 
@@ -131,6 +132,7 @@ def create_app(
 
     register_sources(app, service, _token(settings))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -199,13 +201,6 @@ def _date(value: str | None, name: str) -> str | None:
         return dt.datetime.fromisoformat(value).isoformat()
     except ValueError:
         raise InvalidValueError(f"{name} {value!r} is not a date (YYYY-MM-DD or ISO)") from None
-
-
-def _json(raw: bytes) -> Any:
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InvalidValueError(f"malformed JSON: {exc}") from None
 
 
 def _routes(app: FastAPI, service: Service) -> None:
@@ -299,7 +294,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         settings = service.settings
         if ctype == "multipart/form-data":
-            form = await request.form()
+            form = await request.form(**form_limits(settings))
             sides = []
             for name in ("a", "b"):
                 value = form.get(name)
@@ -311,13 +306,13 @@ def _routes(app: FastAPI, service: Service) -> None:
                     data = await value.read()
                     sides.append(_one(data, value.filename or name, settings))
         elif ctype == "application/json":
-            data = _json(await request.body())
+            data = parse_json(await request.body(), settings)
             if not isinstance(data, dict) or "a" not in data or "b" not in data:
                 raise InvalidValueError('post {"a": ..., "b": ...}')
             sides = [side_article(data["a"], "a", settings), side_article(data["b"], "b", settings)]
         else:
             raise UnsupportedFormatError("post JSON or multipart/form-data")
-        score = await run_in_threadpool(service.compare, sides[0], sides[1])
+        score = await run_in_threadpool(service.compare, *check_sides(sides, settings))
         out = score.to_dict()
         out["articles"] = {
             k: {"id": a.id, "title": a.title, "outlet": a.outlet}

@@ -12,7 +12,6 @@ a page) is refused with that item's own error, as before.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
@@ -33,6 +32,7 @@ from ..ingest.items import Item, jsonl_items, record_items, upload_items
 from ..ingest.skips import FETCH_ERROR, TOO_LARGE, UNSUPPORTED, Skip, Skips, reason_of
 from ..models import Article
 from ..store.maintenance import store_error
+from .guard import check_batch, check_urls, form_limits, parse_json
 from .service import ForbiddenError, Service
 
 __all__ = ["post_batch"]
@@ -51,7 +51,7 @@ _STATUS = {TOO_LARGE: 413, UNSUPPORTED: 415}  # a lone upload refused: its error
 async def post_batch(request: Request, service: Service) -> JSONResponse:
     """Read the posted items, ingest the usable ones, answer item by item."""
     items = await _items(request, service)
-    articles = [it.article for it in items if it.article is not None]
+    articles = check_batch([it.article for it in items if it.article is not None], service.settings)
     if not articles:
         raise _nothing_usable(items)
     skips = Skips()
@@ -112,7 +112,7 @@ async def _items(request: Request, service: Service) -> list[Item]:
     settings = service.settings
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
-        form = await request.form()
+        form = await request.form(**form_limits(settings))
         items: list[Item] = []
         for key, value in form.multi_items():
             if isinstance(value, str):
@@ -133,10 +133,7 @@ async def _items(request: Request, service: Service) -> list[Item]:
         return jsonl_items(raw, source="request.jsonl", settings=settings)
     if fmt != "json":
         return [Item({"index": 0}, article=a) for a in _strict(raw, fmt, service)]
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InvalidValueError(f"malformed JSON: {exc}") from None
+    data = parse_json(raw, settings)
     if isinstance(data, dict) and "urls" in data:
         return await run_in_threadpool(_url_items, data["urls"], service)
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -154,6 +151,7 @@ def _strict(raw: bytes, fmt: str, service: Service) -> list[Article]:
 def _url_items(urls: Any, service: Service) -> list[Item]:
     if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
         raise InvalidValueError("'urls' must be a list of URLs")
+    check_urls(urls, service.settings)
     if not service.settings.allow_url_fetch:
         raise ForbiddenError("this server does not fetch URLs (setting allow_url_fetch)")
     items: list[Item] = []

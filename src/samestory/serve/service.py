@@ -21,10 +21,8 @@ enough for the event loop), not a decode, a render and an encode in a thread.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
-import socket
 import sqlite3
 import threading
 import time
@@ -32,12 +30,13 @@ from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urljoin, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
 from ..ingest import Skips, read_bytes
+from ..ingest.fetch import BlockedAddressError, fetch
+from ..ingest.fetch import check_public_url as _check_public_url
 from ..models import Analysis, Article, PairScore
 from ..report import StoryReport
 from ..settings import Settings
@@ -356,42 +355,20 @@ class Service:
     # --- URLs ---
     def fetch(self, url: str) -> list[Article]:
         """Articles from a client-given URL, if the settings allow it, never from a
-        loopback, private, link-local or otherwise internal address."""
+        loopback, private, link-local or otherwise internal address (every redirect hop
+        and the connected address are checked: ingest.fetch's public_only mode)."""
         if not self.settings.allow_url_fetch:
             raise ForbiddenError("this server does not fetch URLs (setting allow_url_fetch)")
-        import httpx
-
-        for _ in range(4):  # each redirect target is checked like the first URL
-            check_public_url(url)
-            with httpx.stream(
-                "GET", url, timeout=self.settings.fetch_timeout, follow_redirects=False
-            ) as response:
-                if response.is_redirect and "location" in response.headers:
-                    url = urljoin(url, response.headers["location"])
-                    continue
-                if response.status_code >= 400:
-                    raise InputError(f"{url}: HTTP {response.status_code}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > self.settings.max_input_bytes:
-                        raise InputError(f"{url}: larger than max_input_bytes")
-            return read_bytes(bytes(body), name=url, settings=self.settings)
-        raise InputError(f"{url}: too many redirects")
+        try:
+            got = fetch(url, self.settings, public_only=True)
+        except BlockedAddressError as e:
+            raise ForbiddenError(str(e)) from None
+        return read_bytes(got.data, name=got.url, settings=self.settings)
 
 
 def check_public_url(url: str) -> None:
     """Refuse anything but http(s) to a host whose every address is public."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidValueError(f"{url!r}: only http(s) URLs can be fetched")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise InputError(f"{parts.hostname}: host not found") from None
-    for info in infos:
-        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        mapped = getattr(ip, "ipv4_mapped", None)
-        ip = mapped or ip
-        if not ip.is_global or ip.is_multicast:
-            raise ForbiddenError(f"{parts.hostname}: resolves to a non-public address ({ip})")
+        _check_public_url(url)
+    except BlockedAddressError as e:
+        raise ForbiddenError(str(e)) from None

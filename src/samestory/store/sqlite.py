@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -101,10 +102,28 @@ class SQLiteStore:
         ).fetchone()
         return row is not None
 
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One transaction that holds SQLite's write lock from its start (waiting up to
+        the busy timeout for another writer): what is read inside it is still true when
+        its writes commit. Nested uses join the outer transaction."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
     def write_batch(self, analyses: Sequence[Analysis], events: Sequence[StoryEvent]) -> None:
         """Store analysed articles with the story events they caused, atomically."""
         at = _now()
-        with self.conn:
+        # The write lock first: in a deferred transaction a second process could take
+        # the same seq between our read of it and our insert.
+        with self.write_lock():
             seq = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
             for a in analyses:
                 seq += 1

@@ -1,0 +1,287 @@
+"""One SQLite store under concurrent use (issue 18, item 3).
+
+`samestory serve` on loopback (hashing embedder: no model load) with 50 reading clients
+(story list, article list, search, the web UI's front page, a story page) and 5 writing
+clients (POST /api/articles, batches of 1-3 new articles, some also sent by another writer
+or by the command line), while one `samestory ingest` of a generated JSON Lines file
+writes to the same file. Counted: errors (any read that is not 200, any write that is not
+2xx, "database is locked" anywhere, the CLI's exit status), read latency percentiles,
+and whether every article sent is stored exactly once (by canonical URL).
+
+    python benchmarks/bench_concurrency.py --seconds 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from _report import ROOT, write_section
+
+CORPUS = [json.loads(x) for x in (ROOT / "examples" / "corpus.jsonl").read_text().splitlines()]
+TOKEN = "bench-token"
+
+
+def _article(tag: str, i: int) -> dict[str, Any]:
+    base = CORPUS[i % len(CORPUS)]
+    return {
+        "title": f"{base['title']} ({tag} {i})",
+        "text": f"{tag} {i}. {base['text'][:1200]}",
+        "outlet": base.get("outlet") or "bench",
+        "language": base.get("language"),
+        "published": base.get("published"),
+        "url": f"https://{tag}.bench.example/{i}",
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SAMESTORY_EMBEDDER="hashing",
+        SAMESTORY_SCORER_EMBEDDER="hashing",
+        SAMESTORY_API_TOKEN=TOKEN,
+        PYTHONPATH=f"{ROOT / 'src'}{os.pathsep}{env.get('PYTHONPATH', '')}",
+    )
+    return env
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--readers", type=int, default=50)
+    p.add_argument("--writers", type=int, default=5)
+    p.add_argument("--cli-articles", type=int, default=120)
+    p.add_argument("--no-write", action="store_true")
+    args = p.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-concurrency-"))
+    db = tmp / "store.db"
+    env = _env()
+    py = [sys.executable, "-m", "samestory"]
+    seed = subprocess.run(
+        [*py, "ingest", str(ROOT / "examples" / "corpus.jsonl"), "--db", str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if seed.returncode:
+        print(seed.stderr, file=sys.stderr)
+        return 1
+    port = _free_port()
+    server = subprocess.Popen(
+        [*py, "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(base)
+        # One write first: the server loads its analysis models on the first ingest.
+        httpx.post(
+            f"{base}/api/articles",
+            json=_article("warmup", 0),
+            timeout=600,
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        ).raise_for_status()
+        result = _load(base, db, tmp, py, env, args)
+    finally:
+        server.terminate()
+        _, server_err = server.communicate(timeout=60)
+    result["server_locked"] = server_err.count("database is locked")
+    result["server_tracebacks"] = server_err.count("Traceback")
+    result.update(_stored(db, result["sent"]))
+    body = _section(result, args)
+    print(body)
+    if not args.no_write:
+        write_section("concurrency", body)
+    ok = (
+        not result["read_errors"]
+        and not result["write_errors"]
+        and result["cli_rc"] == 0
+        and not result["locked"] + result["server_locked"]
+        and result["doubled"] == 0
+        and result["missing"] == 0
+    )
+    return 0 if ok else 1
+
+
+def _wait_up(base: str) -> None:
+    for _ in range(600):
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def _load(
+    base: str, db: Path, tmp: Path, py: list[str], env: dict[str, str], args: Any
+) -> dict[str, Any]:
+    shared = [_article("shared", i) for i in range(40)]  # sent twice: by the CLI and a writer
+    cli_file = tmp / "cli.jsonl"
+    cli_rows = [_article("cli", i) for i in range(args.cli_articles)] + shared[:20]
+    cli_file.write_text("\n".join(json.dumps(r) for r in cli_rows), encoding="utf-8")
+    stop = time.monotonic() + args.seconds
+    lock = threading.Lock()
+    reads: list[float] = []
+    writes: list[float] = []
+    read_errors: Counter[str] = Counter()
+    write_errors: Counter[str] = Counter()
+    sent: list[str] = [r["url"] for r in cli_rows]
+    locked = [0]
+    story_ids = [s["id"] for s in httpx.get(f"{base}/api/stories?limit=20").json()["stories"]]
+    paths = [
+        "/api/stories",
+        "/api/articles?limit=20",
+        "/api/search?q=Valencia",
+        "/",
+        "/api/health",
+    ] + [f"/api/stories/{s}" for s in story_ids[:3]]
+
+    def reader(n: int) -> None:
+        rng = random.Random(n)
+        with httpx.Client(base_url=base, timeout=60) as c:
+            while time.monotonic() < stop:
+                path = rng.choice(paths)
+                t0 = time.perf_counter()
+                try:
+                    r = c.get(path)
+                    status, text = r.status_code, r.text
+                except httpx.HTTPError as e:
+                    status, text = 0, type(e).__name__
+                with lock:
+                    reads.append(time.perf_counter() - t0)
+                    if status != 200:
+                        read_errors[f"{path.split('?')[0]} {status}"] += 1
+                    locked[0] += "database is locked" in text
+
+    def writer(n: int) -> None:
+        rng = random.Random(100 + n)
+        i = 0
+        with httpx.Client(
+            base_url=base, timeout=120, headers={"Authorization": f"Bearer {TOKEN}"}
+        ) as c:
+            while time.monotonic() < stop:
+                batch = [_article(f"w{n}", i + k) for k in range(rng.randint(1, 3))]
+                i += len(batch)
+                if rng.random() < 0.3:
+                    batch.append(rng.choice(shared))
+                t0 = time.perf_counter()
+                try:
+                    r = c.post("/api/articles", json=batch)
+                    status, text = r.status_code, r.text
+                except httpx.HTTPError as e:
+                    status, text = 0, type(e).__name__
+                with lock:
+                    writes.append(time.perf_counter() - t0)
+                    if 200 <= status < 300:
+                        sent.extend(a["url"] for a in batch)
+                    else:
+                        write_errors[f"{status} {text[:120]}"] += 1
+                    locked[0] += "database is locked" in text
+
+    cli = subprocess.Popen(
+        [*py, "ingest", str(cli_file), "--db", str(db)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
+    threads += [threading.Thread(target=writer, args=(i,)) for i in range(args.writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    cli_out, cli_err = cli.communicate(timeout=1800)
+    return {
+        "reads": sorted(reads),
+        "writes": sorted(writes),
+        "read_errors": read_errors,
+        "write_errors": write_errors,
+        "locked": locked[0] + cli_err.count("database is locked"),
+        "cli_rc": cli.returncode,
+        "cli_tail": (cli_out + cli_err).strip().splitlines()[-3:],
+        "sent": sent,
+    }
+
+
+def _stored(db: Path, sent: list[str]) -> dict[str, Any]:
+    conn = sqlite3.connect(db)
+    counts = Counter(r[0] for r in conn.execute("SELECT url FROM articles"))
+    wanted = set(sent)
+    return {
+        "articles": sum(counts.values()),
+        "distinct_sent": len(wanted),
+        "missing": sum(1 for u in wanted if counts[u] == 0),
+        "doubled": sum(1 for u in wanted if counts[u] > 1),
+    }
+
+
+def _pct(xs: list[float], q: float) -> float:
+    return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+
+
+def _section(r: dict[str, Any], args: Any) -> str:
+    reads, writes = r["reads"], r["writes"]
+    errors = sum(r["read_errors"].values()) + sum(r["write_errors"].values())
+    lines = [
+        "## One store, concurrent readers and writers (bench_concurrency)",
+        "",
+        f"{args.readers} reading clients, {args.writers} writing clients and one `samestory "
+        f"ingest` of {args.cli_articles + 20} articles, for {args.seconds:.0f} s on loopback "
+        "against one SQLite file (server: `samestory serve`, hashing embedder). **Measured on "
+        "a busy shared machine** (eight jobs on 2 cores, the load generator on the same cores): "
+        "latencies are upper bounds, not this server's figures on an idle machine.",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| reads | {len(reads):,} |",
+        f"| read latency p50 / p99 / max (ms) | {_pct(reads, 0.5):.0f} / {_pct(reads, 0.99):.0f} "
+        f"/ {1000 * max(reads, default=0):.0f} |",
+        f"| write requests | {len(writes):,} |",
+        f"| write latency p50 / p99 (ms) | {_pct(writes, 0.5):.0f} / {_pct(writes, 0.99):.0f} |",
+        f"| errors (reads + writes) | {errors} |",
+        f'| "database is locked" (clients, CLI, server log) | {r["locked"] + r["server_locked"]} |',
+        f"| server tracebacks | {r['server_tracebacks']} |",
+        f"| CLI ingest exit status | {r['cli_rc']} |",
+        f"| distinct articles sent / stored in all | {r['distinct_sent']:,} / {r['articles']:,} |",
+        f"| sent but missing / stored twice | {r['missing']} / {r['doubled']} |",
+    ]
+    if errors:
+        lines += [
+            "",
+            "Errors: "
+            + ", ".join(
+                f"{k}: {v}" for k, v in (r["read_errors"] + r["write_errors"]).most_common(5)
+            ),
+        ]
+    lines += ["", "CLI: " + " / ".join(r["cli_tail"])]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
