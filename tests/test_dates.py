@@ -338,3 +338,16 @@ def test_upper_case_turkish_months_do_not_crash() -> None:
         ("2021-05-15", "day"),
         ("2020-04-03", "day"),
     ]
+
+
+def test_turkish_ago_without_the_dotless_i_is_resolved_not_a_crash() -> None:
+    # The patterns ignore case, so "3 yil önce" (ASCII i, as scraped Turkish often has
+    # it) matched "yıl" and then missed the table: a KeyError on SemEval's Turkish texts.
+    when = dt.datetime(2020, 5, 4, tzinfo=dt.UTC)
+    for text in (
+        "Bu olay 3 yil önce oldu.",
+        "Bu olay 3 YIL önce oldu.",
+        "Bu olay 3 yıl önce oldu.",
+    ):
+        (mention,) = extract_dates(text, "tr", when, None)
+        assert (mention.value, mention.granularity) == (dt.date(2017, 1, 1), "year")

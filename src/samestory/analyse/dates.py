@@ -281,12 +281,12 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
             return None
         if _title_cased(text, start, g["p"]):
             return _Cand(start, end, "block", ())  # "CBS This Morning": a show's name
-        value = r.data["relative"].get(phrase)
+        value = _match_key(r.data["relative"], g["p"], None)
         return _Cand(start, end, "rel" if value else "block", value or ())
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else r.numbers.get("words", {}).get(n, 1)
-        unit, mult = r.data["units"][_norm(g["u"])]
+        unit, mult = _match_key(r.data["units"], g["u"])
         return _Cand(start, end, "ago", (unit, count * mult))
     if kind == "yrange":
         y1, y2 = int(g["y1"]), int(g["y2"])
@@ -313,6 +313,23 @@ def _title_cased(text: str, start: int, phrase: str) -> bool:
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _match_key(table: dict[str, Any], matched: str, default: Any = KeyError) -> Any:
+    """The entry of `table` a case-insensitive match stands for. The patterns ignore
+    case, under which Turkish "yıl" also matches "yil" and "YIL": compare with dotted and
+    dotless i alike, or the match finds no entry (a KeyError on Turkish texts)."""
+    want = _dotless(_norm(matched))
+    for key, value in table.items():
+        if _dotless(_norm(key)) == want:
+            return value
+    if default is KeyError:
+        raise KeyError(matched)
+    return default
+
+
+def _dotless(text: str) -> str:
+    return text.replace("ı", "i").replace("i\u0307", "i")
 
 
 @lru_cache(maxsize=32)
