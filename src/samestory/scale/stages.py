@@ -125,6 +125,7 @@ def article_row(article: Article, seq: int) -> dict[str, Any]:
         "language": article.language,
         "published": article.published_text,
         "source": article.source,
+        "modified": article.modified.isoformat() if article.modified else None,
     }
 
 

@@ -32,6 +32,7 @@ _COLUMNS: dict[str, list[tuple[str, str, bool]]] = {
         ("published", "string", True),
         ("source", "string", True),
         ("ingested_at", "string", True),
+        ("modified", "string", True),
     ],
     "analyses": [
         ("article_id", "string", False),
