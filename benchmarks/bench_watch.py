@@ -14,9 +14,11 @@ interval + 30 s); the watcher's resident memory sampled every 5 s (first vs last
 third); bytes downloaded and bytes saved by 304s.
 
 Run 2 (crashes): the same timeline, the watcher killed with SIGKILL at >= `--kills`
-random moments and restarted each time. Pass: the same articles as run 1, and the same
-stories, compared as partitions of the article set (story ids are named after a
-story's first article, and which feed is polled first within a second is timing).
+random moments and restarted each time. Pass: the same articles as run 1, the same
+alert events of two saved watches (new story; grown to 3), and the same stories,
+compared as partitions of the article set, events by their story's final article set
+(story ids are named after a story's first article, and which feed is polled first
+within a second is timing).
 
 The hashing embedder is the default so the benchmark can run on a busy machine;
 `--default-models` uses the configured models.
@@ -38,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +139,10 @@ def _servers() -> list[Loopback]:
 
 def _store(db: Path, servers: list[Loopback], timeline: Timeline, every: int) -> None:
     sys.path.insert(0, str(ROOT / "src"))
+    from samestory.alerts.watch import Watch
     from samestory.store import SQLiteStore
     from samestory.store.sources import SourceTable
+    from samestory.store.watches import WatchTable
 
     store = SQLiteStore(db)
     table = SourceTable(store)
@@ -146,6 +151,10 @@ def _store(db: Path, servers: list[Loopback], timeline: Timeline, every: int) ->
         path = f"/feed{i}.xml"
         server.routes[path] = timeline.route(i)
         table.add(server.url(path), kind="feed", every_s=every, outlet=f"Outlet {i}")
+    # Two saved watches, so a crash run must also fire the clean run's alert events.
+    watches = WatchTable(store)
+    watches.add(Watch(name="every new story", events=("new",)))
+    watches.add(Watch(name="grown to 3", grow_to=3, events=("grown",)))
     store.close()
 
 
@@ -180,6 +189,20 @@ def _stored(db: Path) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     finally:
         conn.close()
     return {r[0]: (r[1], r[2]) for r in rows}, members
+
+
+def _events(db: Path, ids: dict[str, str], members: dict[str, str]) -> Counter[Any]:
+    """The alert events (baseline excluded) as (watch, kind, the story's final set of item
+    URLs): story ids are named after a story's first article, which is timing."""
+    story_urls: dict[str, set[str]] = {}
+    for aid, sid in members.items():
+        story_urls.setdefault(sid, set()).add(ids[aid])
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT watch_id, kind, story_id FROM watch_events WHERE baseline = 0"
+    ).fetchall()
+    conn.close()
+    return Counter((w, kind, frozenset(story_urls.get(sid, {sid}))) for w, kind, sid in rows)
 
 
 def _polls(db: Path) -> dict[str, int]:
@@ -266,6 +289,7 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
         "killed": killed,
         "exit": code,
         "partition": _partition(members, ids),
+        "events": _events(db, ids, members),
         "articles": set(stored),
         "errors": sum('"status": "error"' in line for line in log.read_text().splitlines()),
     }
@@ -309,6 +333,10 @@ def main() -> int:
     same_articles = crash["articles"] == clean["articles"]
     same_stories = crash["partition"] == clean["partition"]
     moved = len(clean["partition"] ^ crash["partition"])
+    same_events = crash["events"] == clean["events"]
+    events_off = sum(
+        ((clean["events"] - crash["events"]) + (crash["events"] - clean["events"])).values()
+    )
     models = (
         "default models"
         if args.default_models
@@ -347,13 +375,16 @@ def main() -> int:
         "have fetched)",
         f"- after {crash['killed']} kills and restarts: same articles as the clean run: "
         f"**{'yes' if same_articles else 'NO'}**; same stories (partitions of the items): "
-        f"**{'yes' if same_stories else f'NO ({moved} stories differ)'}**",
+        f"**{'yes' if same_stories else f'NO ({moved} stories differ)'}**; same alert events "
+        f"of two watches (new story; grown to 3), {sum(clean['events'].values())} in the clean "
+        f"run: **{'yes' if same_events else f'NO ({events_off} differ)'}**",
     ]
     text = "\n".join(lines)
     print(text)
     if not args.no_report:
         write_section("watch", text)
-    ok = once and p95 <= bound and same_articles and same_stories and crash["killed"] >= args.kills
+    ok = once and p95 <= bound and same_articles and same_stories and same_events
+    ok = ok and crash["killed"] >= args.kills
     return 0 if ok else 1
 
 

@@ -337,3 +337,37 @@ def test_watch_from_a_story_page_lists_its_events(served: dict[str, Any], page: 
     page.goto(served["url"] + "/watches")
     assert page.locator("#watches tbody tr").count() >= 1
     assert page.problems == []
+
+
+def test_sources_page_shows_a_failing_source(served: dict[str, Any], page: Any) -> None:
+    """The Sources page: a source whose last poll failed shows its error at a glance, an
+    OK one shows as ok (issue 19, item 3)."""
+    from samestory.store.sources import PollState, SourceTable
+
+    table = SourceTable(served["store"])
+    now = time.time()
+    good = table.add("http://127.0.0.1:9/good.xml", every_s=300, outlet="Good Wire")
+    bad = table.add("http://127.0.0.1:9/bad.xml", every_s=300, outlet="Broken Wire")
+    table.save_poll(good.id, PollState(last_poll=now, last_success=now, last_status="200", polls=1))
+    table.save_poll(
+        bad.id,
+        PollState(last_poll=now, last_error="HTTP 500", last_status="error", failures=3, polls=3),
+    )
+    page.goto(served["url"] + "/sources")
+    bad_row = page.locator(f'#sources tr[data-source="{bad.id}"]')
+    good_row = page.locator(f'#sources tr[data-source="{good.id}"]')
+    assert bad_row.get_attribute("class") == "source-error"
+    assert good_row.get_attribute("class") == "source-ok"
+    error = bad_row.locator(".source-error-text")
+    assert error.is_visible()
+    assert error.inner_text() == "HTTP 500 (3 in a row)"
+    assert good_row.locator(".source-error-text").inner_text() == ""
+    assert bad_row.locator("td").first.inner_text() == "✗"
+    assert good_row.locator("td").first.inner_text() == "✓"
+    header = page.locator(".source-failing")
+    assert header.is_visible() and header.inner_text() == "1 failing"
+    # Marked apart from the OK rows, not only by a class: a different background or colour.
+    style = "e => getComputedStyle(e).backgroundColor + getComputedStyle(e).color"
+    assert bad_row.evaluate(style) != good_row.evaluate(style)
+    page.screenshot(path=str(SHOTS / "sources.png"), full_page=True)
+    assert page.problems == []
