@@ -6,6 +6,7 @@ list."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,10 @@ def test_story_page_shows_coverage_and_the_watch_form(client: TestClient) -> Non
     assert 'id="blind-spots"' in html and "Il Messaggero dell&#39;Isonzo" in html
     assert 'action="/watches"' in html and f'value="{story["id"]}"' in html
     assert '<a href="/outlets/Continental%20Press">' in html
+    # First-seen times as everywhere else on the site: UTC, the zone written (#18).
+    panel = html[html.index('id="spread"') :]
+    firsts = re.findall(r'<td class="cite">first ([^<]*)</td>', panel)
+    assert firsts and all(re.fullmatch(r"\d{4}-\d\d-\d\d( \d\d:\d\d UTC)?", f) for f in firsts)
 
 
 def test_without_a_source_list_there_are_no_blind_spots(engine: Engine) -> None:
