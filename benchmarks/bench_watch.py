@@ -94,7 +94,10 @@ class Timeline:
 
     def item(self, i: int, k: int) -> str:
         base = self.texts[(k * self.feeds + i) % len(self.texts)]
-        body = f"(Outlet {i}) {base['text']}"
+        # Item k of a feed names itself: the base texts recur (200 feeds x 150 texts
+        # repeat every 3 items), and the store rightly keeps one copy of an identical
+        # article, which made later items look lost.
+        body = f"(Outlet {i}, item {k}) {base['text']}"
         return (
             f"<item><title>{_esc(base['title'])}</title><link>{self.link(i, k)}</link>"
             f"<guid>{self.link(i, k)}</guid><pubDate>{http_date(self.published(i, k))}</pubDate>"
