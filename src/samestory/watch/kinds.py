@@ -169,24 +169,37 @@ def _with_pages(
         if budget <= 0:
             continue  # no summary-only copy: the next poll fetches its page
         budget -= 1
-        try:
-            answer = _fetch_page(entry.url, source, fetcher)
-            out.fetched += len(answer.data)
-            page = _page(answer, settings)[0]
-        except InputError as exc:
-            out.skips.add_error(entry.url, exc)
-            result.append(entry)
-            continue
-        result.append(
-            dataclasses.replace(
-                page,
-                url=entry.url,
-                title=entry.title or page.title,
-                published=entry.published or page.published,
-                outlet=entry.outlet or page.outlet,
-            )
-        )
+        page = _linked_page(entry, source, fetcher, settings, out)
+        result.append(entry if page is None else page)
     return result
+
+
+def _linked_page(
+    entry: Article | _Entry,
+    source: Source,
+    fetcher: Fetcher,
+    settings: Settings,
+    out: Outcome,
+    language: str | None = None,
+) -> Article | None:
+    """The page an entry links to, with the entry's own url, title, date and outlet
+    first (`language` where the page has none); None, counted, when it fails."""
+    assert entry.url is not None
+    try:
+        answer = _fetch_page(entry.url, source, fetcher)
+        out.fetched += len(answer.data)
+        page = _page(answer, settings)[0]
+    except InputError as exc:
+        out.skips.add_error(entry.url, exc)
+        return None
+    return dataclasses.replace(
+        page,
+        url=entry.url,
+        title=entry.title or page.title,
+        published=entry.published or page.published,
+        language=page.language or language,
+        outlet=entry.outlet or page.outlet,
+    )
 
 
 def _sitemap(
@@ -206,23 +219,9 @@ def _sitemap(
         if budget <= 0:
             break
         budget -= 1
-        try:
-            page_answer = _fetch_page(entry.url, source, fetcher)
-            out.fetched += len(page_answer.data)
-            page = _page(page_answer, settings)[0]
-        except InputError as exc:
-            out.skips.add_error(entry.url, exc)
-            continue
-        articles.append(
-            dataclasses.replace(
-                page,
-                url=entry.url,
-                title=entry.title or page.title,
-                published=entry.published or page.published,
-                language=page.language or entry.language,
-                outlet=entry.outlet or page.outlet,
-            )
-        )
+        page = _linked_page(entry, source, fetcher, settings, out, entry.language)
+        if page is not None:
+            articles.append(page)
     return articles
 
 
