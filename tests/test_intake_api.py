@@ -133,3 +133,18 @@ def test_a_full_disk_is_a_507_and_nothing_half_stored(
     assert client.get("/api/health").json()["counts"]["articles"] == before
     again = client.post("/api/articles", json=[_doc(7), _doc(8)], headers=AUTH)
     assert again.status_code == 201, again.text
+
+
+def test_an_article_over_max_text_chars_is_a_counted_skip_not_a_stall() -> None:
+    # Fuzzing posted megabyte bodies that the analysis then chewed on for seconds each;
+    # such a record is no news article and is refused before the analysis.
+    settings = Settings(embedder="hashing", api_token=TOKEN, max_text_chars=2_000)
+    app = create_app(settings, store=SQLiteStore(), engine=Engine(settings))
+    huge = {**_doc(3), "text": "The harbour queue grew again. " * 200}
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/api/articles", json={"articles": [_doc(4), huge]}, headers=AUTH)
+    assert r.status_code == 207, r.text
+    body = r.json()
+    assert [(it["index"], it["status"]) for it in body["items"]] == [(0, "stored"), (1, "skipped")]
+    assert _skipped(body)[0]["reason"] == "too-large"
+    assert "max_text_chars" in _skipped(body)[0]["message"]

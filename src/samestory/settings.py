@@ -28,6 +28,12 @@ class Settings:
     min_text_chars: int = _opt(
         20, "An article whose cleaned title+body is shorter than this is refused as empty."
     )
+    max_text_chars: int = _opt(
+        300_000,
+        "An article whose cleaned title+lede+body is longer than this is refused as "
+        "too-large (news articles are at most ~50,000 characters; the analysis time grows "
+        "with the text, so one huge record must not stall a batch or a request).",
+    )
     lede_max_chars: int = _opt(
         400, "In .txt input, a second paragraph up to this length is taken as the lede."
     )

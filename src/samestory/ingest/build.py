@@ -7,7 +7,7 @@ import logging
 import re
 from urllib.parse import urlsplit
 
-from ..errors import EmptyInputError, InvalidValueError
+from ..errors import EmptyInputError, FileTooLargeError, InvalidValueError
 from ..models import Article
 from ..settings import Settings
 from .clean import clean_text
@@ -56,6 +56,11 @@ def build_article(
         raise EmptyInputError(
             f"{where}: only {size} characters of text after cleaning "
             f"(min_text_chars is {settings.min_text_chars})"
+        )
+    if size > settings.max_text_chars:
+        raise FileTooLargeError(
+            f"{where}: {size} characters of text after cleaning "
+            f"(max_text_chars is {settings.max_text_chars})"
         )
     return Article.create(
         title,
