@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
-from .lexicon import proper_lemma
+from .lexicon import proper_lemma, unknown_word
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
 from .places import (
@@ -62,6 +62,7 @@ class _Cues:
     names: frozenset[str]  # folded first names
     office: bool = False  # after "ministra de": the office, not its holder
     locative: bool = False  # after "in", "en": a place more likely than a person
+    language: str = ""
 
 
 @dataclass(slots=True)
@@ -136,7 +137,9 @@ def _classify(
         # A lone German capital is a noun unless it looks foreign ("Júcar").
         strong = foreign_looking(word) and not at_start
         return _Piece(lo, hi, "misc" if strong else "weak")
-    if at_start and words[0] not in mid_caps:
+    # A word the language's dictionary does not know ("Siemens investuje") is a name
+    # even where a capital proves nothing.
+    if at_start and words[0] not in mid_caps and not unknown_word(word, cues.language):
         return None
     return _Piece(lo, hi, "misc")
 
@@ -185,7 +188,7 @@ def rule_spans(
             titled = lists.is_title(before) or before in lists.demonyms
         cues = _Cues(
             german, names, office=titled and before in lists.connectors,
-            locative=locative_before(text, toks[first][1], language),
+            locative=locative_before(text, toks[first][1], language), language=language,
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b

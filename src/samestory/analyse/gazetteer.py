@@ -27,6 +27,8 @@ import pycountry
 from anyascii import anyascii
 
 from ..lang import SUPPORTED, resource
+from ..lang._locale import locale_cities
+from ..lang.coverage import COVERED
 
 __all__ = ["Gazetteer", "Place", "fold", "gazetteer"]
 
@@ -38,7 +40,10 @@ SMALL_CITY_MIN_POPULATION = 15_000
 _SMALL_TIER = 8
 # Languages whose pycountry translations are indexed: the analysed ones plus the
 # languages news in this project is most often translated from or quotes.
-_TRANSLATIONS = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "he", "sv")
+_TRANSLATIONS = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "he", "sv", "cs", "sl",
+    "vi",
+)  # fmt: skip
 _DASHES = str.maketrans({c: " " for c in "-‐‑‒–—_/"} | {c: "'" for c in "’‘`´ʼ"} | {".": ""})
 # Display names where geonames' English name is not what news writes.
 _ENGLISH = {
@@ -249,11 +254,18 @@ def _add_cities(
 
 
 def _add_exonyms(table: dict[str, list[_Candidate]]) -> None:
-    """Per-language city names unlike the English one ("Pékin"), made strong."""
-    for lang in SUPPORTED:
+    """Per-language city names unlike the English one ("Pékin"), made strong: the
+    `city_names` of the analysis languages and Babel's (CLDR) exemplar cities of the
+    languages of issue #17 ("Varsavia"), these only for cities that are not small."""
+    for lang in dict.fromkeys((*SUPPORTED, *COVERED)):
+        cldr = locale_cities(lang)
         extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("city_names", {})
-        for name, english in extra.items():
+        for name, english in {**cldr, **extra}.items():
+            if lang not in SUPPORTED and _OTHER_SCRIPT.search(name):
+                continue  # CJK and Hangul: read by `scriptnames`, not by folded keys
             found = sorted(table.get(fold(english), ()), key=lambda c: c.rank)
+            if found and name not in extra and found[0].rank[0] >= _SMALL_TIER:
+                continue
             if found:
                 key = fold(name)
                 table[key] = [c for c in table.get(key, []) if c.place != found[0].place]

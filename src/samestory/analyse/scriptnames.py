@@ -8,7 +8,8 @@ Russia). Chinese uses jieba's person / place / organisation tags, Japanese MeCab
 Persian and Hebrew, with no capitals and no packaged tagger here, take the names next to
 a title word, the organisations after a cue noun and the places in the gazetteer, after
 their clitics ("بال", "ב", "에서") are cut. Places also come from Babel's country names
-in each language and the `city_names` of `lang/<code>/names.py`.
+and exemplar cities (CLDR) in each language and the `city_names` of
+`lang/<code>/names.py`.
 
 A person found in `lang.world_names` gets its English name as canonical, so "普京",
 "بوتين" and "Putin" are one entity; other persons keep their script, Cyrillic ones
@@ -23,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from ..lang import resource
+from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
 from .gazetteer import Place, fold, gazetteer
@@ -95,7 +97,7 @@ def _places(language: str) -> dict[str, Place]:
     except Exception:  # Babel missing or no such locale: the gazetteer alone
         pass
     names: dict[str, Any] = resource(language, "names", "NAMES") or {}
-    for native, english in names.get("city_names", {}).items():
+    for native, english in {**locale_cities(language), **names.get("city_names", {})}.items():
         found = g.lookup(fold(english))
         if found:
             out[fold(native)] = found[0]
@@ -322,9 +324,10 @@ def _places_all(language: str) -> dict[str, Place]:
                 out[name] = g.countries[code]
     except Exception:  # Babel missing: the city names alone
         pass
-    for native, english in _names(language).get("city_names", {}).items():
+    cities = {**locale_cities(language), **_names(language).get("city_names", {})}
+    for native, english in cities.items():
         found = g.lookup(fold(english))
-        if found:
+        if found and len(native) >= 2:
             out[native] = found[0]
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from typing import Any
 
-__all__ = ["locale_dates"]
+__all__ = ["locale_cities", "locale_dates"]
 
 
 def _names(info: dict[str, Any], keys: list[str], min_len: int) -> dict[str, int]:
@@ -41,3 +41,24 @@ def locale_dates(code: str, **extra: Any) -> dict[str, Any]:
         else:
             data[key] = value
     return data
+
+
+def locale_cities(code: str) -> dict[str, str]:
+    """City names in `code` -> their English name, from Babel's time-zone exemplar cities
+    (CLDR: "Varsavia", "华沙", "바르샤바" for Europe/Warsaw; ~400 cities, mostly capitals
+    and large cities). Only names that differ from the English one; empty without Babel
+    or for a locale with no such data."""
+    try:
+        from babel import Locale
+
+        native, english = Locale.parse(code).time_zones, Locale.parse("en").time_zones
+    except Exception:  # Babel missing or no such locale
+        return {}
+    out: dict[str, str] = {}
+    for zone, names in native.items():
+        # English keeps the zone's own name ("Europe/Vienna") unless CLDR says otherwise.
+        en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        name = names.get("city")
+        if name and en and name != en and len(name) >= 2:
+            out[str(name)] = str(en)
+    return out
