@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 NAMES: dict[str, Any] = {
+    # Case endings of masculine names cut to the base form ("Erdoganem" -> "Erdogan"):
+    # instrumental and dative; see `analyse.nameforms`.
+    "case_endings": ["em", "ovi"],
     "titles": [
         "prezident",
         "prezidentem",

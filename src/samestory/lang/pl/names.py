@@ -7,6 +7,9 @@ from typing import Any
 # Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
 # to the name after it, and a title is what they cut.
 NAMES: dict[str, Any] = {
+    # Case endings of masculine names cut to the base form ("Erdoganem" -> "Erdogan"):
+    # instrumental and dative; see `analyse.nameforms`.
+    "case_endings": ["em", "owi"],
     "titles": [
         "rosji",
         "turcji",
