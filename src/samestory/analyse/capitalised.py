@@ -196,6 +196,7 @@ def rule_spans(
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)
             continue
+        spans.extend(_places_in_cut_title(text, toks, first, lo, language))
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
@@ -262,6 +263,18 @@ def _place_with_cut_words(
         if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
             return RuleSpan(k, hi, "LOC", hits[0].candidates, hits[0].weak)
     return None
+
+
+def _places_in_cut_title(
+    text: str, toks: Sequence[Tok], first: int, lo: int, language: str
+) -> list[RuleSpan]:
+    """Places among the words cut as a title ("Prezydent Rosji | Władimir Putin",
+    "Rusya Devlet Başkanı | Vladimir Putin"): the office is cut, its country stays."""
+    out: list[RuleSpan] = []
+    for h in find_places(text, toks[first:lo], language) if lo - first > 1 else ():
+        if not h.demonym or _is_cap(toks[first + h.first][0]):
+            out.append(RuleSpan(first + h.first, first + h.last, "LOC", h.candidates, h.weak))
+    return out
 
 
 def _surnames(
