@@ -54,11 +54,17 @@ def locale_cities(code: str) -> dict[str, str]:
         native, english = Locale.parse(code).time_zones, Locale.parse("en").time_zones
     except Exception:  # Babel missing or no such locale
         return {}
+    # A city named like a day or month of the language is that word first: Persian
+    # "دوشنبه" is Monday before it is Dushanbe.
+    from . import resource
+
+    dates = resource(code, "dates", "DATES") or {}
+    words = {str(w).lower() for key in ("months", "weekdays") for w in dates.get(key, {})}
     out: dict[str, str] = {}
     for zone, names in native.items():
         # English keeps the zone's own name ("Europe/Vienna") unless CLDR says otherwise.
         en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         name = names.get("city")
-        if name and en and name != en and len(name) >= 2:
+        if name and en and name != en and len(name) >= 2 and str(name).lower() not in words:
             out[str(name)] = str(en)
     return out
