@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
+from .langrules import org_extent, places_in_cut_title, plain_words, suffixed_place
 from .lexicon import proper_lemma, unknown_word
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
@@ -52,6 +53,9 @@ class RuleSpan:
     label: str
     places: tuple[Place, ...] = ()
     weak: bool = False  # see `places.place_candidates`
+    # An unconfirmed weak place is still a name (MISC) -- not a plain word opening a
+    # sentence ("Oba lídři": "both", also a Turkish town)
+    name_if_unconfirmed: bool = True
 
 
 @dataclass(slots=True)
@@ -127,8 +131,8 @@ def _classify(
         unsure = cues.german and at_start and words[0] not in mid_caps
         return _Piece(lo, hi, "start" if unsure else "maybe")
     word = toks[lo][0]
-    if len(word) < 2:
-        return None  # "I+D", initials
+    if len(word) < 2 or fold(word) in plain_words(cues.language):
+        return None  # "I+D", initials; "15 Ocak", "İki lider": a month, a number
     if word.isupper() and 2 <= len(word) <= 6 and word.isalpha():
         return _Piece(lo, hi, "org")
     if titled and not cues.office:
@@ -196,7 +200,10 @@ def rule_spans(
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)
             continue
-        spans.extend(_places_in_cut_title(text, toks, first, lo, language))
+        spans.extend(
+            RuleSpan(a, b, "LOC", c, w)
+            for a, b, c, w in places_in_cut_title(text, toks, first, lo, language)
+        )
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
@@ -210,7 +217,21 @@ def rule_spans(
             continue
         hits = find_places(text, toks[lo:hi], language)
         if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
-            spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak))
+            word = toks[lo][0]
+            plain = hi - lo == 1 and (
+                (lo in starts and fold(word) not in mid_caps and not unknown_word(word, language))
+                or fold(word) in plain_words(language)
+            )
+            spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak, not plain))
+            continue
+        suffixed = suffixed_place(text, toks, lo, hi, language)
+        if suffixed is not None:  # "Erdoğan | Soçi'de", "Siemens | Varşova'da"
+            spans.append(RuleSpan(suffixed[0], suffixed[1], "LOC", suffixed[2], suffixed[3]))
+            hi = suffixed[0]
+        org_end = org_extent(text, toks, lo, hi, lists, language)
+        if org_end is not None:  # "Evropská komise", "Commissione europea"
+            pieces.append(_Piece(lo, org_end, "org"))
+            in_runs.update(range(hi, org_end))
             continue
         segments = german_segments(toks, lo, hi, lists, names, nouns, is_place) if german else []
         for seg_lo, seg_hi in segments if german else [(lo, hi)]:
@@ -263,18 +284,6 @@ def _place_with_cut_words(
         if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
             return RuleSpan(k, hi, "LOC", hits[0].candidates, hits[0].weak)
     return None
-
-
-def _places_in_cut_title(
-    text: str, toks: Sequence[Tok], first: int, lo: int, language: str
-) -> list[RuleSpan]:
-    """Places among the words cut as a title ("Prezydent Rosji | Władimir Putin",
-    "Rusya Devlet Başkanı | Vladimir Putin"): the office is cut, its country stays."""
-    out: list[RuleSpan] = []
-    for h in find_places(text, toks[first:lo], language) if lo - first > 1 else ():
-        if not h.demonym or _is_cap(toks[first + h.first][0]):
-            out.append(RuleSpan(first + h.first, first + h.last, "LOC", h.candidates, h.weak))
-    return out
 
 
 def _surnames(

@@ -43,7 +43,7 @@ from .evidence import (
     wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
-from .nameforms import base_name
+from .nameforms import base_name, relink_declined
 from .namelists import (
     NameLists,
     Tok,
@@ -265,7 +265,7 @@ def _rule_candidates(
     return [
         _Candidate(
             toks[r.first][1], toks[r.last - 1][2], r.label, r.places, r.weak,
-            ner_label="MISC" if r.weak else "",
+            ner_label="MISC" if r.weak and r.name_if_unconfirmed else "",
         )
         for r in rule_spans(text, toks, language, lists, min_repeats)
     ]  # fmt: skip
@@ -410,4 +410,4 @@ def extract_mentions(
             continue
         out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
-    return out
+    return relink_declined(out, lang)

@@ -24,7 +24,7 @@ __all__ = ["available", "common_lemma", "proper_lemma", "proper_noun", "unknown_
 
 # Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
 _LANGUAGES = frozenset(
-    {"en", "fr", "es", "it", "pt", "nl", "pl", "fi", "cs", "sk", "sl", "hr", "sv", "da", "ro", "tr"}
+    {"en", "fr", "es", "it", "pt", "nl", "pl", "fi", "cs", "sk", "sl", "hr", "sv", "da", "ro"}
 )
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 

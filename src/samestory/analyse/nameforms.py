@@ -10,11 +10,13 @@ its own ("Tom" is not "T" + "om").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from ..lang import resource
+from ..models import Mention
 
-__all__ = ["base_name"]
+__all__ = ["base_name", "relink_declined"]
 
 _MIN_STEM = 3  # letters left in each word of a multi-word name
 _MIN_STEM_ALONE = 5  # letters left in a one-word name
@@ -45,3 +47,20 @@ def base_name(name: str, language: str | None) -> str:
     if any(c is None for c in cut):
         return name
     return " ".join(c for c in cut if c is not None)
+
+
+def relink_declined(mentions: list[Mention], language: str) -> list[Mention]:
+    """One-word names whose base form is the surname of a person of the article
+    ("Erdoganem" in a headline, beside "Recepem Tayyipem Erdoganem") become that person."""
+    if not _endings(language):
+        return mentions
+    surnames = {
+        m.canonical.split()[-1]: m for m in mentions if m.label == "PERSON" and " " in m.canonical
+    }
+    out = []
+    for m in mentions:
+        person = surnames.get(base_name(m.text, language)) if " " not in m.text else None
+        if m.label != "LOC" and m.label != "PERSON" and person is not None:
+            m = replace(m, label="PERSON", canonical=person.canonical, key=person.key)
+        out.append(m)
+    return out

@@ -1,0 +1,113 @@
+"""Name rules of single languages that the capitalisation rules ask (issue #17).
+
+Kept apart from `capitalised` so each rule reads on its own, with its resource in
+`lang/<code>/names.py` or `numbers.py`:
+
+- `plain_words`: month, weekday and number words ("Ocak", "İki") are never a name alone;
+- `suffixed_place`: Turkish writes a case suffix after a proper noun and an apostrophe
+  ("Soçi'de"), so a place there ends the run ("Erdoğan | Soçi'de");
+- `places_in_cut_title`: a country inside a cut title stays a place ("Prezydent Rosji");
+- `org_extent`: organisations whose other words are lower case ("Evropská komise",
+  "Commissione europea"), found by the language's `org_cues`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from ..lang import resource
+from .dates import calendar_words
+from .gazetteer import fold
+from .namecues import stop_words
+from .namelists import NameLists, Tok
+from .places import find_places
+
+__all__ = ["org_extent", "places_in_cut_title", "plain_words", "suffixed_place"]
+
+_MAX_LOWER = 3  # lower-case words an organisation's name may carry ("zdravotnická organizace")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+@cache
+def plain_words(language: str) -> frozenset[str]:
+    """Folded month, weekday and number words of `language` ("ocak", "iki"): capitalised
+    in a date or opening a sentence, never a name on their own."""
+    if not language:
+        return frozenset()
+    numbers = resource(language, "numbers", "NUMBERS") or {}
+    return calendar_words(language) | {fold(w) for w in numbers.get("words", {})}
+
+
+def suffixed_place(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, language: str
+) -> tuple[int, int, tuple, bool] | None:
+    """The place that ends a run with a case suffix after an apostrophe, where the
+    language writes one after the whole proper noun (Turkish "Soçi'de", "İzmir'in"): the
+    words before it are another name. None when the run's last word is no place alone."""
+    names = resource(language, "names", "NAMES") or {}
+    if not names.get("apostrophe_suffix") or hi - lo < 2 or hi >= len(toks):
+        return None
+    if toks[hi][0] not in ("'", "’") or toks[hi][1] != toks[hi - 1][2]:
+        return None
+    hits = find_places(text, toks[hi - 1 : hi], language)
+    if len(hits) != 1 or hits[0].demonym:
+        return None
+    return hi - 1, hi, hits[0].candidates, hits[0].weak
+
+
+def places_in_cut_title(
+    text: str, toks: Sequence[Tok], first: int, lo: int, language: str
+) -> list[tuple[int, int, tuple, bool]]:
+    """Places among the words cut as a title ("Prezydent Rosji | Władimir Putin",
+    "Rusya Devlet Başkanı | Vladimir Putin"): the office is cut, its country stays."""
+    out: list[tuple[int, int, tuple, bool]] = []
+    for h in find_places(text, toks[first:lo], language) if lo - first > 1 else ():
+        if not h.demonym or _is_cap(toks[first + h.first][0]):
+            out.append((first + h.first, first + h.last, h.candidates, h.weak))
+    return out
+
+
+def org_extent(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, lists: NameLists, language: str
+) -> int | None:
+    """Where an organisation's name that goes on in lower case ends, or None.
+
+    Two shapes, both anchored on an `org_cues` noun of the language: a capitalised
+    run followed by lower-case words up to the cue noun ("Evropská | komise",
+    "Světová | zdravotnická organizace"), and a capitalised cue noun followed by
+    lower-case words that are no function words, connectors allowed inside
+    ("Commissione | europea", "Organizzazione | mondiale della sanità")."""
+    if not lists.org_cues:
+        return None
+
+    def joined(k: int) -> bool:
+        return k < len(toks) and text[toks[k - 1][2] : toks[k][1]] == " "
+
+    stops = stop_words(language)  # all of them: "ha" is also a place's word
+
+    def lower(k: int) -> bool:
+        w, f = toks[k][0], fold(toks[k][0])
+        return w.isalpha() and w.islower() and f not in lists.function_words and f not in stops
+
+    k = hi
+    while joined(k) and k - hi < _MAX_LOWER and lower(k):
+        if fold(toks[k][0]) in lists.org_cues:
+            return k + 1
+        k += 1
+    if fold(toks[hi - 1][0]) not in lists.org_cues:
+        return None
+    end, k = hi, hi
+    while joined(k) and k - hi < _MAX_LOWER:
+        f = fold(toks[k][0])
+        if f in lists.connectors and joined(k + 1) and lower(k + 1):
+            k += 1
+            continue
+        if not lower(k):
+            break
+        k += 1
+        end = k
+    return end if end > hi else None
