@@ -182,7 +182,10 @@ def rule_spans(
     pieces: list[_Piece] = []
     in_runs: set[int] = set()
     runs = _runs(text, toks, lists)
-    surnames = _surnames(toks, runs, names)
+    # "Erdoğan Soçi'de" ends in a place, not in a surname
+    surnames = _surnames(
+        toks, [r for r in runs if not suffixed_place(text, toks, *r, language)], names
+    )
     for first, last in runs:
         in_runs.update(range(first, last))
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)

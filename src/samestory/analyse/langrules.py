@@ -34,12 +34,13 @@ def _is_cap(word: str) -> bool:
 
 @cache
 def plain_words(language: str) -> frozenset[str]:
-    """Folded month, weekday and number words of `language` ("ocak", "iki"): capitalised
-    in a date or opening a sentence, never a name on their own."""
+    """Folded month, weekday, number and currency words of `language` ("ocak", "iki",
+    "USD"): capitalised in a date, a sum or opening a sentence, never a name alone."""
     if not language:
         return frozenset()
     numbers = resource(language, "numbers", "NUMBERS") or {}
-    return calendar_words(language) | {fold(w) for w in numbers.get("words", {})}
+    words = {fold(w) for key in ("words", "currencies") for w in numbers.get(key, {})}
+    return calendar_words(language) | words
 
 
 def suffixed_place(

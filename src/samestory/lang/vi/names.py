@@ -7,6 +7,9 @@ from typing import Any
 # Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
 # to the name after it, and a title is what they cut.
 NAMES: dict[str, Any] = {
+    # Place names and the nations after "người" are capitalised ("người Nga"); a lower-case
+    # word is never one, whatever its folded form ("bị" is no "Bỉ", Belgium).
+    "demonyms_capitalised": True,
     "titles": [
         "nga",
         "thổ",
