@@ -28,7 +28,13 @@ from dataclasses import dataclass
 
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
-from .langrules import org_extent, places_in_cut_title, plain_words, suffixed_place
+from .langrules import (
+    org_extent,
+    org_prefix_extent,
+    places_in_cut_title,
+    plain_words,
+    suffixed_place,
+)
 from .lexicon import proper_lemma, unknown_word
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
@@ -186,8 +192,16 @@ def rule_spans(
     surnames = _surnames(
         toks, [r for r in runs if not suffixed_place(text, toks, *r, language)], names
     )
+    org_until = 0
     for first, last in runs:
+        if first < org_until:
+            continue  # inside an organisation's name found from its opening words
         in_runs.update(range(first, last))
+        org_until = org_prefix_extent(text, toks, first, language) or 0
+        if org_until:  # Vietnamese "Ủy ban châu Âu": a cue, then its capitalised words
+            pieces.append(_Piece(first, org_until, "org"))
+            in_runs.update(range(first, org_until))
+            continue
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
         before = fold(toks[first - 1][0]) if first else ""
         if german and titled and last - first == 1:

@@ -8,11 +8,14 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
   ("Soçi'de"), so a place there ends the run ("Erdoğan | Soçi'de");
 - `places_in_cut_title`: a country inside a cut title stays a place ("Prezydent Rosji");
 - `org_extent`: organisations whose other words are lower case ("Evropská komise",
-  "Commissione europea"), found by the language's `org_cues`.
+  "Commissione europea"), found by the language's `org_cues`;
+- `org_prefix_extent`: Vietnamese organisations open with a cue of several syllables
+  ("Ủy ban", "Tổ chức"), the name's own syllables capitalised after it.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from functools import cache
 
@@ -23,7 +26,13 @@ from .namecues import stop_words
 from .namelists import NameLists, Tok
 from .places import find_places
 
-__all__ = ["org_extent", "places_in_cut_title", "plain_words", "suffixed_place"]
+__all__ = [
+    "org_extent",
+    "org_prefix_extent",
+    "places_in_cut_title",
+    "plain_words",
+    "suffixed_place",
+]
 
 _MAX_LOWER = 3  # lower-case words an organisation's name may carry ("zdravotnická organizace")
 
@@ -112,3 +121,42 @@ def org_extent(
         k += 1
         end = k
     return end if end > hi else None
+
+
+@cache
+def _raw_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words as written: folding would merge Vietnamese words by tone."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except (ImportError, ValueError):
+        return frozenset()
+    return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
+_MAX_SYLLABLES = 6  # after the cue: "Ủy ban | châu Âu", "Ngân hàng | Nhà nước Việt Nam"
+
+
+def org_prefix_extent(text: str, toks: Sequence[Tok], first: int, language: str) -> int | None:
+    """End of an organisation opening at token `first` with one of the language's
+    `org_prefixes` ("Ủy ban châu Âu hứa" -> "Ủy ban châu Âu"): the cue's syllables, then
+    up to the last capitalised one before a break (punctuation, a stop word, a number).
+    Tones are meaning in Vietnamese, so the cue is compared lower-cased, not folded."""
+    prefixes = (resource(language, "names", "NAMES") or {}).get("org_prefixes", ())
+    for prefix in prefixes:
+        words = prefix.split()
+        end = first + len(words)
+        if end > len(toks) or [t[0].lower() for t in toks[first:end]] != words:
+            continue
+        if any(text[toks[k - 1][2] : toks[k][1]] != " " for k in range(first + 1, end)):
+            continue
+        stops = _raw_stop_words(language)
+        last, k = None, end
+        while k < len(toks) and k - end < _MAX_SYLLABLES:
+            w = toks[k][0]
+            if text[toks[k - 1][2] : toks[k][1]] != " " or not w.isalpha() or w in stops:
+                break  # a lower-case stop word ("đã", "sẽ"); a capital "Y" is a name's
+            if _is_cap(w):
+                last = k + 1
+            k += 1
+        return last
+    return None
