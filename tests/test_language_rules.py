@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from samestory.analyse.cjk import cjk_quantities
 from samestory.analyse.dates import extract_dates
 from samestory.analyse.entities import extract_mentions
 from samestory.analyse.gazetteer import fold, gazetteer
@@ -118,3 +119,92 @@ def test_declared_sibling_language_is_kept() -> None:
     assert detect_language(text, "sl") == "sl"
     # a declared language that is no relative of the detected one does not win
     assert detect_language("Der Minister traf gestern den Präsidenten in Berlin.", "sl") == "de"
+
+
+# The issue's relative dates in each of the 20 languages (own sentences, published
+# 2026-06-10, a Wednesday). "Two weeks ago" is a week (the convention of `dates` and of
+# the gold): the Monday-to-Sunday week holding the day 14 days back.
+@pytest.mark.parametrize(
+    ("lang", "text", "canonical"),
+    [
+        ("en", "It happened two weeks ago.", "2026-05-25/2026-05-31"),
+        ("fr", "C'était il y a deux semaines.", "2026-05-25/2026-05-31"),
+        ("de", "Das war vor zwei Wochen.", "2026-05-25/2026-05-31"),
+        ("es", "Ocurrió hace dos semanas.", "2026-05-25/2026-05-31"),
+        ("it", "È successo due settimane fa.", "2026-05-25/2026-05-31"),
+        ("pt", "Aconteceu há duas semanas.", "2026-05-25/2026-05-31"),
+        ("nl", "Het gebeurde twee weken geleden.", "2026-05-25/2026-05-31"),
+        ("pl", "Stało się to dwa tygodnie temu.", "2026-05-25/2026-05-31"),
+        ("cs", "Stalo se to před dvěma týdny.", "2026-05-25/2026-05-31"),
+        ("sl", "Zgodilo se je pred dvema tednoma.", "2026-05-25/2026-05-31"),
+        ("tr", "Bu iki hafta önce oldu.", "2026-05-25/2026-05-31"),
+        ("ru", "Это случилось две недели назад.", "2026-05-25/2026-05-31"),
+        ("uk", "Це сталося два тижні тому.", "2026-05-25/2026-05-31"),
+        ("ar", "حدث ذلك قبل أسبوعين.", "2026-05-25/2026-05-31"),
+        ("fa", "این دو هفته پیش اتفاق افتاد.", "2026-05-25/2026-05-31"),
+        ("he", "זה קרה לפני שבועיים.", "2026-05-25/2026-05-31"),
+        ("zh", "这件事发生在两周前。", "2026-05-25/2026-05-31"),
+        ("ja", "それは2週間前に起きた。", "2026-05-25/2026-05-31"),
+        ("ko", "그 일은 2주 전에 일어났다.", "2026-05-25/2026-05-31"),
+        ("vi", "Việc đó xảy ra hai tuần trước.", "2026-05-25/2026-05-31"),
+        ("en", "They met in May.", "2026-05"),
+        ("fr", "Ils se sont vus en mai.", "2026-05"),
+        ("de", "Sie trafen sich im Mai.", "2026-05"),
+        ("es", "Se reunieron en mayo.", "2026-05"),
+        ("it", "Si sono visti a maggio.", "2026-05"),
+        ("pt", "Eles se reuniram em maio.", "2026-05"),
+        ("nl", "Ze ontmoetten elkaar in mei.", "2026-05"),
+        ("pl", "Spotkali się w maju.", "2026-05"),
+        ("cs", "Sešli se v květnu.", "2026-05"),
+        ("sl", "Srečali so se v maju.", "2026-05"),
+        ("ru", "Они встретились в мае.", "2026-05"),
+        ("uk", "Вони зустрілися у травні.", "2026-05"),
+        ("ar", "التقيا في مايو.", "2026-05"),
+        ("fa", "آنها در ماه مه دیدار کردند.", "2026-05"),
+        ("he", "הם נפגשו בחודש מאי.", "2026-05"),
+        ("zh", "他们在5月会面。", "2026-05"),
+        ("ja", "彼らは5月に会った。", "2026-05"),
+        ("ko", "그들은 5월에 만났다.", "2026-05"),
+        ("vi", "Họ gặp nhau vào tháng 5.", "2026-05"),
+        ("en", "They met on Sunday.", "2026-06-07"),
+        ("fr", "Ils se sont vus dimanche.", "2026-06-07"),
+        ("de", "Sie trafen sich am Sonntag.", "2026-06-07"),
+        ("es", "Se reunieron el domingo.", "2026-06-07"),
+        ("it", "Si sono visti domenica.", "2026-06-07"),
+        ("pt", "Eles se reuniram no domingo.", "2026-06-07"),
+        ("nl", "Ze ontmoetten elkaar op zondag.", "2026-06-07"),
+        ("pl", "Spotkali się w niedzielę.", "2026-06-07"),
+        ("cs", "Sešli se v neděli.", "2026-06-07"),
+        ("sl", "Srečali so se v nedeljo.", "2026-06-07"),
+        ("tr", "Pazar günü bir araya geldiler.", "2026-06-07"),
+        ("ru", "Они встретились в воскресенье.", "2026-06-07"),
+        ("uk", "Вони зустрілися в неділю.", "2026-06-07"),
+        ("ar", "التقيا يوم الأحد.", "2026-06-07"),
+        ("fa", "آنها روز یکشنبه دیدار کردند.", "2026-06-07"),
+        ("he", "הם נפגשו ביום ראשון.", "2026-06-07"),
+        ("zh", "他们周日会面。", "2026-06-07"),
+        ("ja", "彼らは日曜日に会った。", "2026-06-07"),
+        ("ko", "그들은 일요일에 만났다.", "2026-06-07"),
+        ("vi", "Họ gặp nhau vào Chủ nhật.", "2026-06-07"),
+    ],
+)
+def test_relative_dates_in_every_language(lang: str, text: str, canonical: str) -> None:
+    assert [d.canonical for d in extract_dates(text, lang, PUB)] == [canonical]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("救援人员工作了三天。", "3 d"),
+        ("救助隊は3日間にわたって作業した。", "3 d"),
+        ("구조대는 사흘 동안 작업했다.", "3 d"),
+        ("회담은 네 시간 동안 이어졌다.", "4 h"),
+    ],
+)
+def test_cjk_day_durations(text: str, canonical: str) -> None:
+    assert [q.canonical for q in cjk_quantities(text)] == [canonical]
+
+
+def test_cjk_month_is_not_a_duration() -> None:
+    assert [d.canonical for d in extract_dates("他工作了3个月。", "zh", PUB)] == []
+    assert [d.canonical for d in extract_dates("5月3日", "zh", PUB)] == ["2026-05-03"]
