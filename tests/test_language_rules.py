@@ -208,3 +208,59 @@ def test_cjk_day_durations(text: str, canonical: str) -> None:
 def test_cjk_month_is_not_a_duration() -> None:
     assert [d.canonical for d in extract_dates("他工作了3个月。", "zh", PUB)] == []
     assert [d.canonical for d in extract_dates("5月3日", "zh", PUB)] == ["2026-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("cs", "Povodně zabily 12 lidí. Evropská komise slíbila pomoc.", "Evropská komise"),
+        ("sl", "Evropska komisija je obljubila pomoč.", "Evropska komisija"),
+        ("it", "La Commissione europea ha promesso aiuti.", "Commissione europea"),
+        ("vi", "Ủy ban châu Âu hứa sẽ hỗ trợ.", "Ủy ban châu Âu"),
+    ],
+)
+def test_organisations_with_lower_case_words(lang: str, text: str, org: str) -> None:
+    assert org in {m.text for m in extract_mentions(text, lang) if m.label == "ORG"}
+
+
+def test_org_stops_at_a_stop_word_and_not_in_german() -> None:
+    it = {m.text for m in extract_mentions("La Commissione ha detto no.", "it")}
+    assert "Commissione" in it and "Commissione ha" not in it
+    de = {m.text for m in extract_mentions("Die Landeswarnzentrale rät zur Vorsicht.", "de")}
+    assert "Landeswarnzentrale rät" not in de
+
+
+def test_korean_organisation_before_a_cue_noun() -> None:
+    text = "유럽연합 집행위원회는 지원을 약속했다."
+    assert "유럽연합 집행위원회" in {m.text for m in extract_mentions(text, "ko")}
+
+
+def test_turkish_suffixed_place_ends_a_name() -> None:
+    text = "Putin ve Erdoğan Soçi'de görüştü.\n\nPutin pazartesi günü Soçi'de konuştu."
+    got = {(m.label, m.canonical) for m in extract_mentions(text, "tr")}
+    assert ("LOC", "Sochi") in got
+    assert not any(c.startswith("Erdoğan Soçi") or c == "Soçi" for _, c in got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "Görüşme dört saat sürdü. İki lider gaz sevkiyatını ele aldı."),
+        ("tr", "Açıklamayı 15 Ocak 2026 günü yaptı."),
+        ("cs", "Oba lídři jednali o dodávkách plynu."),  # "both", also a Turkish town
+        ("vi", "Khí đốt trị giá 2,5 tỷ USD."),
+    ],
+)
+def test_plain_words_are_no_names(lang: str, text: str) -> None:
+    assert [m.text for m in extract_mentions(text, lang) if m.label != "LOC"] == []
+
+
+def test_vietnamese_lower_case_word_is_no_place() -> None:
+    text = "Khoảng 3.000 ngôi nhà bị hư hại."  # "bị" folds like "Bỉ" (Belgium)
+    assert [m for m in extract_mentions(text, "vi") if m.label == "LOC"] == []
+
+
+def test_declined_surname_alone_is_the_person() -> None:
+    text = "Putin se setkal s Erdoganem\n\nPutin se setkal s Recepem Tayyipem Erdoganem."
+    persons = {m.text: m.canonical for m in extract_mentions(text, "cs") if m.label == "PERSON"}
+    assert persons.get("Erdoganem") == "Recep Tayyip Erdogan"

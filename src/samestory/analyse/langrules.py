@@ -91,8 +91,9 @@ def org_extent(
     "Světová | zdravotnická organizace"), and a capitalised cue noun followed by
     lower-case words that are no function words, connectors allowed inside
     ("Commissione | europea", "Organizzazione | mondiale della sanità")."""
-    if not lists.org_cues:
-        return None
+    names = resource(language, "names", "NAMES") or {}
+    if not lists.org_cues or not names.get("org_lower_case_words"):
+        return None  # German's lower-case word after a noun is its verb ("… rät")
 
     def joined(k: int) -> bool:
         return k < len(toks) and text[toks[k - 1][2] : toks[k][1]] == " "
