@@ -164,8 +164,15 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "3 invented articles per language for 11 languages (other stories, people, "
             "places, dates and numbers than the in-sample set), committed before the "
-            "session-10 rule changes and not used to tune them. About 6-9 items per kind "
-            "and language: one miss moves recall by ~0.11-0.17.",
+            "session-10 rule changes. No rule lists its answers, but its misses were "
+            "visible while the rules changed (`--show` prints both sets), and rules the "
+            'issue asks for that came after the first run ("two weeks ago" and bare '
+            "months in every language, CJK day durations, Vietnamese organisation cues) "
+            "cover items it holds: the clean out-of-sample figure is the first run below; "
+            "the current table is an upper bound on it. About 6-9 items per kind and "
+            'language: one miss moves recall by ~0.11-0.17. Convention: "two weeks ago" '
+            "is a week (Monday to Sunday of the day 14 days back), in the analysis and "
+            "both gold sets.",
             "",
             *_HEAD,
             *h_rows,
