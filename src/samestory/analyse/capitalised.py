@@ -26,16 +26,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import langrules
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
-from .langrules import (
-    org_extent,
-    org_prefix_extent,
-    places_in_cut_title,
-    plain_words,
-    suffixed_place,
-)
-from .lexicon import proper_lemma, unknown_word
+from .lexicon import proper_lemma
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
 from .places import (
@@ -59,9 +53,7 @@ class RuleSpan:
     label: str
     places: tuple[Place, ...] = ()
     weak: bool = False  # see `places.place_candidates`
-    # An unconfirmed weak place is still a name (MISC) -- not a plain word opening a
-    # sentence ("Oba lídři": "both", also a Turkish town)
-    name_if_unconfirmed: bool = True
+    name_if_unconfirmed: bool = True  # else a plain word ("Oba lídři": "both", a town)
 
 
 @dataclass(slots=True)
@@ -73,6 +65,7 @@ class _Cues:
     office: bool = False  # after "ministra de": the office, not its holder
     locative: bool = False  # after "in", "en": a place more likely than a person
     language: str = ""
+    repeated: frozenset[str] = frozenset()  # folded words capitalised twice or more
 
 
 @dataclass(slots=True)
@@ -137,7 +130,7 @@ def _classify(
         unsure = cues.german and at_start and words[0] not in mid_caps
         return _Piece(lo, hi, "start" if unsure else "maybe")
     word = toks[lo][0]
-    if len(word) < 2 or fold(word) in plain_words(cues.language):
+    if len(word) < 2 or fold(word) in langrules.plain_words(cues.language):
         return None  # "I+D", initials; "15 Ocak", "İki lider": a month, a number
     if word.isupper() and 2 <= len(word) <= 6 and word.isalpha():
         return _Piece(lo, hi, "org")
@@ -147,9 +140,8 @@ def _classify(
         # A lone German capital is a noun unless it looks foreign ("Júcar").
         strong = foreign_looking(word) and not at_start
         return _Piece(lo, hi, "misc" if strong else "weak")
-    # A word the language's dictionary does not know ("Siemens investuje") is a name
-    # even where a capital proves nothing.
-    if at_start and words[0] not in mid_caps and not unknown_word(word, cues.language):
+    named = langrules.unknown_name(word, cues.repeated, cues.language)  # "Siemens investuje"
+    if at_start and words[0] not in mid_caps and not named:
         return None
     return _Piece(lo, hi, "misc")
 
@@ -177,6 +169,7 @@ def rule_spans(
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
+    repeated = langrules.repeated_caps(toks)
     german = language in NOUN_CAPITALISING
     names = first_names(language)
     nouns = german_nouns(toks) if german else set()
@@ -188,16 +181,14 @@ def rule_spans(
     pieces: list[_Piece] = []
     in_runs: set[int] = set()
     runs = _runs(text, toks, lists)
-    # "Erdoğan Soçi'de" ends in a place, not in a surname
-    surnames = _surnames(
-        toks, [r for r in runs if not suffixed_place(text, toks, *r, language)], names
-    )
+    plain_runs = [r for r in runs if not langrules.suffixed_place(text, toks, *r, language)]
+    surnames = _surnames(toks, plain_runs, names)  # "Erdoğan Soçi'de": no surname "Soçi"
     org_until = 0
     for first, last in runs:
         if first < org_until:
             continue  # inside an organisation's name found from its opening words
         in_runs.update(range(first, last))
-        org_until = org_prefix_extent(text, toks, first, language) or 0
+        org_until = langrules.org_prefix_extent(text, toks, first, language) or 0
         if org_until:  # Vietnamese "Ủy ban châu Âu": a cue, then its capitalised words
             pieces.append(_Piece(first, org_until, "org"))
             in_runs.update(range(first, org_until))
@@ -210,6 +201,7 @@ def rule_spans(
         cues = _Cues(
             german, names, office=titled and before in lists.connectors,
             locative=locative_before(text, toks[first][1], language), language=language,
+            repeated=repeated,
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
@@ -217,10 +209,8 @@ def rule_spans(
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)
             continue
-        spans.extend(
-            RuleSpan(a, b, "LOC", c, w)
-            for a, b, c, w in places_in_cut_title(text, toks, first, lo, language)
-        )
+        cut_places = langrules.places_in_cut_title(text, toks, first, lo, language)
+        spans.extend(RuleSpan(a, b, "LOC", c, w) for a, b, c, w in cut_places)
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
@@ -234,18 +224,16 @@ def rule_spans(
             continue
         hits = find_places(text, toks[lo:hi], language)
         if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
-            word = toks[lo][0]
-            plain = hi - lo == 1 and (
-                (lo in starts and fold(word) not in mid_caps and not unknown_word(word, language))
-                or fold(word) in plain_words(language)
+            plain = hi - lo == 1 and langrules.plain_opener(
+                toks[lo][0], lo in starts, mid_caps, language
             )
             spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak, not plain))
             continue
-        suffixed = suffixed_place(text, toks, lo, hi, language)
+        suffixed = langrules.suffixed_place(text, toks, lo, hi, language)
         if suffixed is not None:  # "Erdoğan | Soçi'de", "Siemens | Varşova'da"
             spans.append(RuleSpan(suffixed[0], suffixed[1], "LOC", suffixed[2], suffixed[3]))
             hi = suffixed[0]
-        org_end = org_extent(text, toks, lo, hi, lists, language)
+        org_end = langrules.org_extent(text, toks, lo, hi, lists, language)
         if org_end is not None:  # "Evropská komise", "Commissione europea"
             pieces.append(_Piece(lo, org_end, "org"))
             in_runs.update(range(hi, org_end))

@@ -68,6 +68,7 @@ _EXONYM_SIMILARITY = 0.25
 # Cyrillic, Armenian, Hebrew, Arabic); names in other scripts transliterate to noise.
 _OTHER_SCRIPT = re.compile(r"[^\u0000-\u07ff\u1e00-\u1eff]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_ABJAD = re.compile(r"[\u0590-\u07ff]")  # Hebrew, Arabic, Syriac, Thaana
 
 
 def fold(text: str) -> str:
@@ -261,8 +262,10 @@ def _add_exonyms(table: dict[str, list[_Candidate]]) -> None:
         cldr = locale_cities(lang)
         extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("city_names", {})
         for name, english in {**cldr, **extra}.items():
-            if lang not in SUPPORTED and _OTHER_SCRIPT.search(name):
-                continue  # CJK and Hangul: read by `scriptnames`, not by folded keys
+            if lang not in SUPPORTED and (_OTHER_SCRIPT.search(name) or _ABJAD.search(name)):
+                # CJK and Hangul, and abjads, whose folded keys lose the vowels ("دوالا",
+                # Douala, folds like "دول", countries): read by `scriptnames` as written
+                continue
             found = sorted(table.get(fold(english), ()), key=lambda c: c.rank)
             if found and name not in extra and found[0].rank[0] >= _SMALL_TIER:
                 continue

@@ -16,12 +16,14 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
 from ..lang import resource
 from .dates import calendar_words
 from .gazetteer import fold
+from .lexicon import unknown_word
 from .namecues import stop_words
 from .namelists import NameLists, Tok
 from .places import find_places
@@ -52,21 +54,50 @@ def plain_words(language: str) -> frozenset[str]:
     return calendar_words(language) | words
 
 
+def repeated_caps(toks: Sequence[Tok]) -> frozenset[str]:
+    """Folded words the text writes capitalised more than once."""
+    caps = Counter(fold(t[0]) for t in toks if _is_cap(t[0]))
+    return frozenset(w for w, n in caps.items() if n > 1)
+
+
+def unknown_name(word: str, repeated: frozenset[str], language: str) -> bool:
+    """A word opening a sentence is a name when the language's dictionary does not know
+    it and the article writes it capitalised again ("Siemens investuje"): a verb form
+    the dictionary lacks ("Síguenos", "Pomyślamy") comes once."""
+    return fold(word) in repeated and unknown_word(word, language)
+
+
+def plain_opener(word: str, at_start: bool, mid_caps: set[str], language: str) -> bool:
+    """A one-word weak place that is a plain word: a known word opening a sentence
+    ("Oba lídři", "both", a Turkish town) or a month, number or currency word."""
+    if fold(word) in plain_words(language):
+        return True
+    return at_start and fold(word) not in mid_caps and not unknown_word(word, language)
+
+
 def suffixed_place(
     text: str, toks: Sequence[Tok], lo: int, hi: int, language: str
 ) -> tuple[int, int, tuple, bool] | None:
-    """The place that ends a run with a case suffix after an apostrophe, where the
-    language writes one after the whole proper noun (Turkish "Soçi'de", "İzmir'in"): the
-    words before it are another name. None when the run's last word is no place alone."""
+    """The place that ends a run with a place's case suffix after an apostrophe, where
+    the language writes one after the whole proper noun (Turkish "Soçi'de", "New
+    York'ta"): the words before it are another name ("Erdoğan | Soçi'de"). Only the
+    suffixes of place (`place_suffixes`: in, from, to), not the genitive of a person
+    named like a city ("Selahattin Aydın'ın"); the longest such place, never a weak one."""
     names = resource(language, "names", "NAMES") or {}
-    if not names.get("apostrophe_suffix") or hi - lo < 2 or hi >= len(toks):
+    suffixes = names.get("place_suffixes", ())
+    if not suffixes or hi - lo < 2 or hi + 1 >= len(toks):
         return None
     if toks[hi][0] not in ("'", "’") or toks[hi][1] != toks[hi - 1][2]:
         return None
-    hits = find_places(text, toks[hi - 1 : hi], language)
-    if len(hits) != 1 or hits[0].demonym:
+    if toks[hi + 1][1] != toks[hi][2] or toks[hi + 1][0].lower() not in suffixes:
         return None
-    return hi - 1, hi, hits[0].candidates, hits[0].weak
+    for k in range(lo + 1, hi):
+        hits = find_places(text, toks[k:hi], language)
+        if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
+            if hits[0].demonym or hits[0].weak:
+                return None
+            return k, hi, hits[0].candidates, hits[0].weak
+    return None
 
 
 def places_in_cut_title(
@@ -90,9 +121,13 @@ def org_extent(
     run followed by lower-case words up to the cue noun ("Evropská | komise",
     "Světová | zdravotnická organizace"), and a capitalised cue noun followed by
     lower-case words that are no function words, connectors allowed inside
-    ("Commissione | europea", "Organizzazione | mondiale della sanità")."""
+    ("Commissione | europea", "Organizzazione | mondiale della sanità"). Which shape
+    a language writes is its `org_lower_case_words`: "before" the cue (Slavic: the
+    adjectives lead; a lower-case word after "Sąd" is its verb, "Sąd uznał") or
+    "after" it (Romance)."""
     names = resource(language, "names", "NAMES") or {}
-    if not lists.org_cues or not names.get("org_lower_case_words"):
+    shape = names.get("org_lower_case_words")
+    if not lists.org_cues or shape not in ("before", "after"):
         return None  # German's lower-case word after a noun is its verb ("… rät")
 
     def joined(k: int) -> bool:
@@ -105,11 +140,11 @@ def org_extent(
         return w.isalpha() and w.islower() and f not in lists.function_words and f not in stops
 
     k = hi
-    while joined(k) and k - hi < _MAX_LOWER and lower(k):
+    while shape == "before" and joined(k) and k - hi < _MAX_LOWER and lower(k):
         if fold(toks[k][0]) in lists.org_cues:
             return k + 1
         k += 1
-    if fold(toks[hi - 1][0]) not in lists.org_cues:
+    if shape == "before" or fold(toks[hi - 1][0]) not in lists.org_cues:
         return None
     end, k = hi, hi
     while joined(k) and k - hi < _MAX_LOWER:

@@ -97,7 +97,7 @@ def _places(language: str) -> dict[str, Place]:
     except Exception:  # Babel missing or no such locale: the gazetteer alone
         pass
     names: dict[str, Any] = resource(language, "names", "NAMES") or {}
-    for native, english in {**locale_cities(language), **names.get("city_names", {})}.items():
+    for native, english in names.get("city_names", {}).items():
         found = g.lookup(fold(english))
         if found:
             out[fold(native)] = found[0]
@@ -107,7 +107,22 @@ def _places(language: str) -> dict[str, Place]:
     return out
 
 
+@cache
+def _cldr_places(language: str) -> dict[str, Place]:
+    """CLDR's exemplar cities in `language`, by their written form: folded, an abjad's
+    names lose their vowels and meet common words ("دوالا", Douala, and "دول")."""
+    g = gazetteer()
+    out: dict[str, Place] = {}
+    for native, english in locale_cities(language).items():
+        found = g.lookup(fold(english))
+        if found and found[0].kind == "city" and fold(english) not in g.small:
+            out[native] = found[0]
+    return out
+
+
 def _lookup(word: str, language: str) -> Place | None:
+    if word in _cldr_places(language):
+        return _cldr_places(language)[word]
     key = fold(word)
     table = _places(language)
     if key in table:

@@ -7,7 +7,7 @@ from typing import Any
 NAMES: dict[str, Any] = {
     # Nouns that head an organisation's name, often in lower case after a capitalised
     # adjective or before lower-case ones (see `analyse.langrules.org_extent`).
-    "org_lower_case_words": True,
+    "org_lower_case_words": "after",
     "org_cues": [
         "commissione",
         "organizzazione",
