@@ -68,6 +68,7 @@ _EXONYM_SIMILARITY = 0.25
 # Cyrillic, Armenian, Hebrew, Arabic); names in other scripts transliterate to noise.
 _OTHER_SCRIPT = re.compile(r"[^\u0000-\u07ff\u1e00-\u1eff]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_READ_AS_WRITTEN = frozenset({"ar", "fa", "he", "zh", "ja", "ko"})
 _ABJAD = re.compile(r"[\u0590-\u07ff]")  # Hebrew, Arabic, Syriac, Thaana
 
 
@@ -259,7 +260,8 @@ def _add_exonyms(table: dict[str, list[_Candidate]]) -> None:
     `city_names` of the analysis languages and Babel's (CLDR) exemplar cities of the
     languages of issue #17 ("Varsavia"), these only for cities that are not small."""
     for lang in dict.fromkeys((*SUPPORTED, *COVERED)):
-        cldr = locale_cities(lang)
+        # Abjads, CJK and Hangul are read by `scriptnames` as written: not loaded here.
+        cldr = locale_cities(lang) if lang not in _READ_AS_WRITTEN else {}
         extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("city_names", {})
         for name, english in {**cldr, **extra}.items():
             if lang not in SUPPORTED and (_OTHER_SCRIPT.search(name) or _ABJAD.search(name)):

@@ -9,6 +9,7 @@ Abbreviations (under 4 letters: Czech "led" is also "ice") are left out.
 from __future__ import annotations
 
 import calendar
+from functools import cache
 from typing import Any
 
 __all__ = ["locale_cities", "locale_dates"]
@@ -43,23 +44,28 @@ def locale_dates(code: str, **extra: Any) -> dict[str, Any]:
     return data
 
 
+@cache
 def locale_cities(code: str) -> dict[str, str]:
     """City names in `code` -> their English name, from Babel's time-zone exemplar cities
     (CLDR: "Varsavia", "华沙", "바르샤바" for Europe/Warsaw; ~400 cities, mostly capitals
     and large cities). Only names that differ from the English one; empty without Babel
-    or for a locale with no such data."""
+    or for a locale with no such data. Callers must not change the dict (cached)."""
     try:
         from babel import Locale
 
-        native, english = Locale.parse(code).time_zones, Locale.parse("en").time_zones
+        locale = Locale.parse(code)
+        native, english = locale.time_zones, _english_zones()
     except Exception:  # Babel missing or no such locale
         return {}
     # A city named like a day or month of the language is that word first: Persian
     # "دوشنبه" is Monday before it is Dushanbe.
-    from . import resource
-
-    dates = resource(code, "dates", "DATES") or {}
-    words = {str(w).lower() for key in ("months", "weekdays") for w in dates.get(key, {})}
+    words = {
+        str(name).lower()
+        for table in (locale.days, locale.months)
+        for context in table.values()
+        for names in context.values()
+        for name in names.values()
+    }
     out: dict[str, str] = {}
     for zone, names in native.items():
         # English keeps the zone's own name ("Europe/Vienna") unless CLDR says otherwise.
@@ -68,3 +74,10 @@ def locale_cities(code: str) -> dict[str, str]:
         if name and en and name != en and len(name) >= 2 and str(name).lower() not in words:
             out[str(name)] = str(en)
     return out
+
+
+@cache
+def _english_zones() -> Any:
+    from babel import Locale
+
+    return Locale.parse("en").time_zones
