@@ -48,14 +48,20 @@ def test_unknown_word() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "want"),
     [
-        ("cs", "Siemens investuje 40 milionů eur do nové továrny.", "Siemens"),
-        ("it", "Hyundai investirà 1,2 miliardi di dollari.", "Hyundai"),
+        ("cs", "Siemens postaví továrnu\n\nSiemens investuje 40 milionů eur.", "Siemens"),
+        ("it", "Hyundai costruirà una fabbrica\n\nHyundai investirà 1,2 miliardi.", "Hyundai"),
     ],
 )
 def test_sentence_opening_unknown_word_is_a_name(lang: str, text: str, want: str) -> None:
     if not available(lang):
         pytest.skip("simplemma not installed")
     assert want in {m.text for m in extract_mentions(text, lang)}
+
+
+def test_sentence_opening_unknown_word_once_is_not() -> None:
+    # a verb form the dictionary lacks, said once: no name
+    text = "Síguenos en las redes. El Gobierno aprobó el plan."
+    assert "Síguenos" not in {m.text for m in extract_mentions(text, "es")}
 
 
 def test_sentence_opening_common_word_is_not() -> None:
