@@ -83,7 +83,14 @@ def _token_classes(vocab: Iterable[str], min_similarity: float) -> dict[str, int
 
 
 def _form(m: Mention) -> str:
-    return m.text if _LATIN.search(m.text) else m.canonical
+    if not _LATIN.search(m.text):
+        return m.canonical
+    words, base = m.text.split(), m.canonical.split()
+    # A declined Latin name cut to its base form ("Erdoganem" -> "Erdogan", nameforms).
+    cut = len(words) == len(base) and all(
+        w != b and w.startswith(b) for w, b in zip(words, base, strict=True)
+    )
+    return m.canonical if cut else m.text
 
 
 class _Linker:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import langrules
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
 from .lexicon import proper_lemma
@@ -52,6 +53,7 @@ class RuleSpan:
     label: str
     places: tuple[Place, ...] = ()
     weak: bool = False  # see `places.place_candidates`
+    name_if_unconfirmed: bool = True  # else a plain word ("Oba lídři": "both", a town)
 
 
 @dataclass(slots=True)
@@ -62,6 +64,8 @@ class _Cues:
     names: frozenset[str]  # folded first names
     office: bool = False  # after "ministra de": the office, not its holder
     locative: bool = False  # after "in", "en": a place more likely than a person
+    language: str = ""
+    repeated: frozenset[str] = frozenset()  # folded words capitalised twice or more
 
 
 @dataclass(slots=True)
@@ -126,8 +130,8 @@ def _classify(
         unsure = cues.german and at_start and words[0] not in mid_caps
         return _Piece(lo, hi, "start" if unsure else "maybe")
     word = toks[lo][0]
-    if len(word) < 2:
-        return None  # "I+D", initials
+    if len(word) < 2 or fold(word) in langrules.plain_words(cues.language):
+        return None  # "I+D", initials; "15 Ocak", "İki lider": a month, a number
     if word.isupper() and 2 <= len(word) <= 6 and word.isalpha():
         return _Piece(lo, hi, "org")
     if titled and not cues.office:
@@ -136,7 +140,8 @@ def _classify(
         # A lone German capital is a noun unless it looks foreign ("Júcar").
         strong = foreign_looking(word) and not at_start
         return _Piece(lo, hi, "misc" if strong else "weak")
-    if at_start and words[0] not in mid_caps:
+    named = langrules.unknown_name(word, cues.repeated, cues.language)  # "Siemens investuje"
+    if at_start and words[0] not in mid_caps and not named:
         return None
     return _Piece(lo, hi, "misc")
 
@@ -164,6 +169,7 @@ def rule_spans(
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
     mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
+    repeated = langrules.repeated_caps(toks)
     german = language in NOUN_CAPITALISING
     names = first_names(language)
     nouns = german_nouns(toks) if german else set()
@@ -175,9 +181,18 @@ def rule_spans(
     pieces: list[_Piece] = []
     in_runs: set[int] = set()
     runs = _runs(text, toks, lists)
-    surnames = _surnames(toks, runs, names)
+    plain_runs = [r for r in runs if not langrules.suffixed_place(text, toks, *r, language)]
+    surnames = _surnames(toks, plain_runs, names)  # "Erdoğan Soçi'de": no surname "Soçi"
+    org_until = 0
     for first, last in runs:
+        if first < org_until:
+            continue  # inside an organisation's name found from its opening words
         in_runs.update(range(first, last))
+        org_until = langrules.org_prefix_extent(text, toks, first, language) or 0
+        if org_until:  # Vietnamese "Ủy ban châu Âu": a cue, then its capitalised words
+            pieces.append(_Piece(first, org_until, "org"))
+            in_runs.update(range(first, org_until))
+            continue
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
         before = fold(toks[first - 1][0]) if first else ""
         if german and titled and last - first == 1:
@@ -185,7 +200,8 @@ def rule_spans(
             titled = lists.is_title(before) or before in lists.demonyms
         cues = _Cues(
             german, names, office=titled and before in lists.connectors,
-            locative=locative_before(text, toks[first][1], language),
+            locative=locative_before(text, toks[first][1], language), language=language,
+            repeated=repeated,
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
@@ -193,6 +209,8 @@ def rule_spans(
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)
             continue
+        cut_places = langrules.places_in_cut_title(text, toks, first, lo, language)
+        spans.extend(RuleSpan(a, b, "LOC", c, w) for a, b, c, w in cut_places)
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
@@ -206,7 +224,19 @@ def rule_spans(
             continue
         hits = find_places(text, toks[lo:hi], language)
         if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
-            spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak))
+            plain = hi - lo == 1 and langrules.plain_opener(
+                toks[lo][0], lo in starts, mid_caps, language
+            )
+            spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak, not plain))
+            continue
+        suffixed = langrules.suffixed_place(text, toks, lo, hi, language)
+        if suffixed is not None:  # "Erdoğan | Soçi'de", "Siemens | Varşova'da"
+            spans.append(RuleSpan(suffixed[0], suffixed[1], "LOC", suffixed[2], suffixed[3]))
+            hi = suffixed[0]
+        org_end = langrules.org_extent(text, toks, lo, hi, lists, language)
+        if org_end is not None:  # "Evropská komise", "Commissione europea"
+            pieces.append(_Piece(lo, org_end, "org"))
+            in_runs.update(range(hi, org_end))
             continue
         segments = german_segments(toks, lo, hi, lists, names, nouns, is_place) if german else []
         for seg_lo, seg_hi in segments if german else [(lo, hi)]:

@@ -6,7 +6,9 @@ CJK character is a word character, so these languages get their own patterns:
 recent such day on or before publication, as `dates` does with no tense cue),
 "昨天" / "昨日" / "어제"; numbers with 万 / 亿 / 億 / 만 / 억 and a currency
 ("25亿美元" = 2.5e9 USD, "4000万ユーロ"), "%" / "％" / "퍼센트", and durations in hours
-("四个小时", "4時間", "네 시간").
+("四个小时", "4時間", "네 시간") and days ("三天", "3日間", "사흘"); "两周前" / "2週間前" /
+"2주 전" (N units ago, a week being its Monday-to-Sunday week) and a bare "5月" / "5월"
+(the nearest May).
 """
 
 from __future__ import annotations
@@ -36,7 +38,19 @@ _DATE = re.compile(
     r"|(?P<wk>[월화수목금토일])요일"
     r"|(?P<y2>(?:19|20)\d\d)\s?[年년](?!\s?\d{1,2}\s?[月월])"
     r"|(?P<rel>" + "|".join(_RELATIVE) + ")"
+    # "两周前", "2週間前", "2주 전", "3天前", "3개월 전": N units ago
+    r"|(?P<an>\d{1,3}|[一两兩二三四五六七八九十]|[한두세네])\s?"
+    r"(?P<au>个星期|個星期|星期|週間|周|週|주|个月|個月|か月|ヶ月|カ月|개월|달|天|日|일|年|년)"
+    r"\s?(?P<ago>前|전)"
+    # "5月", "5월에": a bare month, the nearest one (as `dates` does after a cue)
+    r"|(?<![\d年년])(?P<mo>1[0-2]|0?[1-9])\s?[月월](?![\d\s]*[日일号號])(?!曜)"
 )
+_AGO_UNITS = {
+    "个星期": "week", "個星期": "week", "星期": "week", "週間": "week", "周": "week",
+    "週": "week", "주": "week", "个月": "month", "個月": "month", "か月": "month",
+    "ヶ月": "month", "カ月": "month", "개월": "month", "달": "month", "天": "day", "日": "day",
+    "일": "day", "年": "year", "년": "year",
+}  # fmt: skip
 _SCALES = {"千": 1e3, "천": 1e3, "万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8}
 _CURRENCIES = {
     "美元": "USD", "ドル": "USD", "달러": "USD", "欧元": "EUR", "ユーロ": "EUR", "유로": "EUR",
@@ -55,8 +69,12 @@ _NATIVE = {
 }  # fmt: skip
 _HOURS = re.compile(
     r"(?P<n>\d+|[一两兩二三四五六七八九十]|다섯|여섯|일곱|여덟|아홉|[한두세네열])"
-    r"\s?(?:个|個)?\s?(?:小时|小時|時間|시간)"
+    r"\s?(?:个|個)?\s?(?P<h>小时|小時|時間|시간)"
+    # days: "三天", "3日間", "3일간"; Korean counts 1-4 days with words of their own
+    r"|(?P<dn>\d+|[一两兩二三四五六七八九十])\s?(?P<d>天(?!前)|日間|日间|일간|일 동안)"
+    r"|(?P<kd>하루|이틀|사흘|나흘)"
 )
+_KO_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4}
 
 
 def _published(published: dt.datetime | dt.date | None) -> dt.date | None:
@@ -93,6 +111,14 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
     if g["rel"]:
         d = pub + dt.timedelta(days=_RELATIVE[g["rel"]])
         return d, d, "day", True
+    if g["an"]:
+        return _ago(pub, _count(g["an"]), _AGO_UNITS[g["au"]])
+    if g["mo"]:
+        month = int(g["mo"])
+        year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(
+            (dt.date(y, month, 15) - pub).days))  # fmt: skip
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, month, 1), last, "month", True
     wd = (
         _WEEKDAY_CHARS[g["w"]] if g["w"]
         else _JA_WEEKDAYS[g["wj"]] if g["wj"]
@@ -100,6 +126,28 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
     )  # fmt: skip
     d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     return d, d, "day", True
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else _NATIVE.get(n, 1)
+
+
+def _ago(pub: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date, str, bool]:
+    """The period N units before `pub`, as `dates` resolves "two weeks ago": a week is
+    the Monday-to-Sunday week holding the day N weeks back."""
+    if unit == "day":
+        d = pub - dt.timedelta(days=n)
+        return d, d, "day", True
+    if unit == "week":
+        d = pub - dt.timedelta(weeks=n)
+        monday = d - dt.timedelta(days=d.weekday())
+        return monday, monday + dt.timedelta(days=6), "week", True
+    if unit == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        first = dt.date(y, m + 1, 1)
+        last = dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, last, "month", True
+    return dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year", True
 
 
 def cjk_dates(
@@ -126,10 +174,14 @@ def cjk_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Q
     blocked = [(m.start(), m.end()) for m in _DATE.finditer(text) if not m["rel"]]
     found: list[Quantity] = []
     for m in _HOURS.finditer(text):
-        n = m["n"]
-        value = float(n) if n.isdigit() else float(_NATIVE.get(n, 0))
+        n = m["n"] or m["dn"]
+        if m["kd"]:
+            value, per = float(_KO_DAYS[m["kd"]]), 86400.0
+        else:
+            value = float(n) if n.isdigit() else float(_NATIVE.get(n, 0))
+            per = 3600.0 if m["h"] else 86400.0
         if value:
-            found.append(Quantity(m.group(), value * 3600, "s", None, m.start(), m.end()))
+            found.append(Quantity(m.group(), value * per, "s", None, m.start(), m.end()))
             blocked.append(m.span())
     for m in _NUMBER.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in blocked):

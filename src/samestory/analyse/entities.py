@@ -43,6 +43,7 @@ from .evidence import (
     wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
+from .nameforms import base_name, relink_declined
 from .namelists import (
     NameLists,
     Tok,
@@ -264,7 +265,7 @@ def _rule_candidates(
     return [
         _Candidate(
             toks[r.first][1], toks[r.last - 1][2], r.label, r.places, r.weak,
-            ner_label="MISC" if r.weak else "",
+            ner_label="MISC" if r.weak and r.name_if_unconfirmed else "",
         )
         for r in rule_spans(text, toks, language, lists, min_repeats)
     ]  # fmt: skip
@@ -333,7 +334,7 @@ def _settle(
 
 def _mention(
     text: str, cand: _Candidate, context: set[str], prior: Sequence[str],
-    sentences: Sequence[Sentence] | None,
+    sentences: Sequence[Sentence] | None, language: str = "",
 ) -> Mention:  # fmt: skip
     surface = text[cand.start : cand.end]
     label: EntityLabel
@@ -341,7 +342,7 @@ def _mention(
         place = pick_place(cand.places, context, prior) or cand.places[0]
         label, key, canonical = "LOC", place.key, place.name
     elif cand.label == "PERSON":
-        canonical = natural_name(surface)
+        canonical = base_name(natural_name(surface), language)  # "Erdoganem" -> "Erdogan"
         label, key = "PERSON", person_key(canonical)
     else:
         label = cand.label if cand.label in ("ORG", "LOC", "MISC") else "MISC"  # type: ignore[assignment]
@@ -407,6 +408,6 @@ def extract_mentions(
     for cand in cands:
         if cand.start < last_end:  # overlapping candidates: the earlier, longer one wins
             continue
-        out.append(_mention(text, cand, context, prior, sentences))
+        out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
-    return out
+    return relink_declined(out, lang)

@@ -27,6 +27,8 @@ import pycountry
 from anyascii import anyascii
 
 from ..lang import SUPPORTED, resource
+from ..lang._locale import locale_cities
+from ..lang.coverage import COVERED
 
 __all__ = ["Gazetteer", "Place", "fold", "gazetteer"]
 
@@ -38,7 +40,10 @@ SMALL_CITY_MIN_POPULATION = 15_000
 _SMALL_TIER = 8
 # Languages whose pycountry translations are indexed: the analysed ones plus the
 # languages news in this project is most often translated from or quotes.
-_TRANSLATIONS = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "he", "sv")
+_TRANSLATIONS = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar", "he", "sv", "cs", "sl",
+    "vi",
+)  # fmt: skip
 _DASHES = str.maketrans({c: " " for c in "-‐‑‒–—_/"} | {c: "'" for c in "’‘`´ʼ"} | {".": ""})
 # Display names where geonames' English name is not what news writes.
 _ENGLISH = {
@@ -63,6 +68,8 @@ _EXONYM_SIMILARITY = 0.25
 # Cyrillic, Armenian, Hebrew, Arabic); names in other scripts transliterate to noise.
 _OTHER_SCRIPT = re.compile(r"[^\u0000-\u07ff\u1e00-\u1eff]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_READ_AS_WRITTEN = frozenset({"ar", "fa", "he", "zh", "ja", "ko"})
+_ABJAD = re.compile(r"[\u0590-\u07ff]")  # Hebrew, Arabic, Syriac, Thaana
 
 
 def fold(text: str) -> str:
@@ -249,11 +256,21 @@ def _add_cities(
 
 
 def _add_exonyms(table: dict[str, list[_Candidate]]) -> None:
-    """Per-language city names unlike the English one ("Pékin"), made strong."""
-    for lang in SUPPORTED:
+    """Per-language city names unlike the English one ("Pékin"), made strong: the
+    `city_names` of the analysis languages and Babel's (CLDR) exemplar cities of the
+    languages of issue #17 ("Varsavia"), these only for cities that are not small."""
+    for lang in dict.fromkeys((*SUPPORTED, *COVERED)):
+        # Abjads, CJK and Hangul are read by `scriptnames` as written: not loaded here.
+        cldr = locale_cities(lang) if lang not in _READ_AS_WRITTEN else {}
         extra: dict[str, str] = (resource(lang, "names", "NAMES") or {}).get("city_names", {})
-        for name, english in extra.items():
+        for name, english in {**cldr, **extra}.items():
+            if lang not in SUPPORTED and (_OTHER_SCRIPT.search(name) or _ABJAD.search(name)):
+                # CJK and Hangul, and abjads, whose folded keys lose the vowels ("دوالا",
+                # Douala, folds like "دول", countries): read by `scriptnames` as written
+                continue
             found = sorted(table.get(fold(english), ()), key=lambda c: c.rank)
+            if found and name not in extra and found[0].rank[0] >= _SMALL_TIER:
+                continue
             if found:
                 key = fold(name)
                 table[key] = [c for c in table.get(key, []) if c.place != found[0].place]

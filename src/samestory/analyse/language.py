@@ -13,6 +13,12 @@ __all__ = ["detect_language"]
 # fastText is trained on sentences; a few hundred characters of the head is as
 # accurate as the whole text and keeps the cost flat for long articles.
 _SAMPLE_CHARS = 1000
+# Close relatives the compact model confuses on short texts (Slovenian read as Serbian
+# or Croatian, Czech as Slovak): between them a declared language is kept.
+_SIBLINGS = (
+    frozenset({"sl", "sr", "hr", "bs", "sh"}),
+    frozenset({"cs", "sk"}),
+)
 
 
 def detect_language(text: str, declared: str | None = None, min_confidence: float = 0.3) -> str:
@@ -25,6 +31,8 @@ def detect_language(text: str, declared: str | None = None, min_confidence: floa
         return declared or "und"
     best = detect(sample, model="lite", k=1)[0]
     lang = str(best["lang"]).split("-")[0].lower()
-    if float(best["score"]) < min_confidence and declared:
+    if declared and float(best["score"]) < min_confidence:
+        return declared.lower()
+    if declared and any({lang, declared.lower()} <= group for group in _SIBLINGS):
         return declared.lower()
     return lang

@@ -20,7 +20,7 @@ import importlib.util
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun"]
+__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun", "unknown_word"]
 
 # Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
 _LANGUAGES = frozenset(
@@ -78,3 +78,12 @@ def proper_noun(word: str, language: str | None) -> bool:
         return False
     lemma = _lemma(word, language)
     return lemma is not None and lemma[:1].isupper()
+
+
+def unknown_word(word: str, language: str | None) -> bool:
+    """Whether the dictionary of `language` knows `word` in no case ("Siemens" in
+    Czech, not "Povodně"): a capital opening a sentence is then a name, not a word.
+    False where no dictionary is used (unknown is not evidence there)."""
+    if not language or language in _NOUN_CAPITALISING or not available(language):
+        return False
+    return _lemma(word, language) is None and _lemma(word.lower(), language) is None

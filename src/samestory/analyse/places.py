@@ -238,7 +238,9 @@ def find_places(
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
         if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
             as_name = capital and any(b in g.first_tokens for b in base_forms(head, language))
-            as_demonym = local_place(head, language) is not None
+            as_demonym = (capital or not lists.demonyms_capitalised) and (
+                local_place(head, language) is not None
+            )
         hit = (
             _longest(text, toks, i, language, lists, skip, as_name, as_demonym)
             if (as_name or as_demonym)

@@ -8,7 +8,8 @@ Russia). Chinese uses jieba's person / place / organisation tags, Japanese MeCab
 Persian and Hebrew, with no capitals and no packaged tagger here, take the names next to
 a title word, the organisations after a cue noun and the places in the gazetteer, after
 their clitics ("بال", "ב", "에서") are cut. Places also come from Babel's country names
-in each language and the `city_names` of `lang/<code>/names.py`.
+and exemplar cities (CLDR) in each language and the `city_names` of
+`lang/<code>/names.py`.
 
 A person found in `lang.world_names` gets its English name as canonical, so "普京",
 "بوتين" and "Putin" are one entity; other persons keep their script, Cyrillic ones
@@ -23,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from ..lang import resource
+from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
 from .gazetteer import Place, fold, gazetteer
@@ -105,7 +107,22 @@ def _places(language: str) -> dict[str, Place]:
     return out
 
 
+@cache
+def _cldr_places(language: str) -> dict[str, Place]:
+    """CLDR's exemplar cities in `language`, by their written form: folded, an abjad's
+    names lose their vowels and meet common words ("دوالا", Douala, and "دول")."""
+    g = gazetteer()
+    out: dict[str, Place] = {}
+    for native, english in locale_cities(language).items():
+        found = g.lookup(fold(english))
+        if found and found[0].kind == "city" and fold(english) not in g.small:
+            out[native] = found[0]
+    return out
+
+
 def _lookup(word: str, language: str) -> Place | None:
+    if word in _cldr_places(language):
+        return _cldr_places(language)[word]
     key = fold(word)
     table = _places(language)
     if key in table:
@@ -322,9 +339,10 @@ def _places_all(language: str) -> dict[str, Place]:
                 out[name] = g.countries[code]
     except Exception:  # Babel missing: the city names alone
         pass
-    for native, english in _names(language).get("city_names", {}).items():
+    cities = {**locale_cities(language), **_names(language).get("city_names", {})}
+    for native, english in cities.items():
         found = g.lookup(fold(english))
-        if found:
+        if found and len(native) >= 2:
             out[native] = found[0]
     return out
 

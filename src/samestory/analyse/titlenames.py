@@ -114,9 +114,11 @@ def titled_spans(
                     add(backward(i), i, "PERSON")
         if key in org_cues and not korean:
             add(k, k + 2 if k + 1 < len(words) and name_word(k + 1) else k + 1, "ORG")
-        if korean and any(key.endswith(c) for c in org_cues) and key not in org_cues:
-            add(k - 1 if k and not gap(k - 1, k).strip(" ") and name_word(k - 1) else k, k + 1,
-                "ORG")  # fmt: skip
+        if korean and any(key.endswith(c) for c in org_cues):
+            # "세계보건기구", or a bare cue noun after the name it heads ("유럽연합 집행위원회")
+            named = k > 0 and not gap(k - 1, k).strip(" ") and name_word(k - 1)
+            if named or key not in org_cues:
+                add(k - 1 if named else k, k + 1, "ORG")
         if key in org_after and k + 1 < len(words) and name_word(k + 1) \
                 and not gap(k, k + 1).strip(" "):  # fmt: skip
             add(k + 1, k + 2, "ORG")

@@ -9,9 +9,10 @@ Abbreviations (under 4 letters: Czech "led" is also "ice") are left out.
 from __future__ import annotations
 
 import calendar
+from functools import cache
 from typing import Any
 
-__all__ = ["locale_dates"]
+__all__ = ["locale_cities", "locale_dates"]
 
 
 def _names(info: dict[str, Any], keys: list[str], min_len: int) -> dict[str, int]:
@@ -41,3 +42,42 @@ def locale_dates(code: str, **extra: Any) -> dict[str, Any]:
         else:
             data[key] = value
     return data
+
+
+@cache
+def locale_cities(code: str) -> dict[str, str]:
+    """City names in `code` -> their English name, from Babel's time-zone exemplar cities
+    (CLDR: "Varsavia", "华沙", "바르샤바" for Europe/Warsaw; ~400 cities, mostly capitals
+    and large cities). Only names that differ from the English one; empty without Babel
+    or for a locale with no such data. Callers must not change the dict (cached)."""
+    try:
+        from babel import Locale
+
+        locale = Locale.parse(code)
+        native, english = locale.time_zones, _english_zones()
+    except Exception:  # Babel missing or no such locale
+        return {}
+    # A city named like a day or month of the language is that word first: Persian
+    # "دوشنبه" is Monday before it is Dushanbe.
+    words = {
+        str(name).lower()
+        for table in (locale.days, locale.months)
+        for context in table.values()
+        for names in context.values()
+        for name in names.values()
+    }
+    out: dict[str, str] = {}
+    for zone, names in native.items():
+        # English keeps the zone's own name ("Europe/Vienna") unless CLDR says otherwise.
+        en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        name = names.get("city")
+        if name and en and name != en and len(name) >= 2 and str(name).lower() not in words:
+            out[str(name)] = str(en)
+    return out
+
+
+@cache
+def _english_zones() -> Any:
+    from babel import Locale
+
+    return Locale.parse("en").time_zones

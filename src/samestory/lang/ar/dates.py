@@ -25,6 +25,12 @@ DATES: dict[str, Any] = locale_dates(
         "الأسبوع الماضي": ("week", -1),
         "الشهر الماضي": ("month", -1),
         "العام الماضي": ("year", -1),
+        # the dual says "two" itself: "قبل أسبوعين" is two weeks ago
+        "قبل أسبوعين": ("week", -2),
+        "قبل يومين": ("day", -2),
+        "قبل شهرين": ("month", -2),
+        "قبل عامين": ("year", -2),
+        "قبل سنتين": ("year", -2),
     },
     ago=("قبل {n} {u}",),
     units={

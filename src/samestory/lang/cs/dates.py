@@ -23,7 +23,12 @@ DATES: dict[str, Any] = locale_dates(
         "roky": ("year", 1),
         "měsíci": ("month", 1),
         "týdny": ("week", 1),
+        "týdnem": ("week", 1),
+        "dnem": ("day", 1),
+        "měsícem": ("month", 1),
+        "rokem": ("year", 1),
         "dny": ("day", 1),
     },
     day_suffix=r"\.",
+    month_cues=("v", "od", "do", "koncem", "začátkem", "během", "v polovině"),
 )

@@ -31,6 +31,10 @@ NUMBERS: dict[str, Any] = {
 NUMBERS["words"] = {
     "dva": 2,
     "dvě": 2,
+    # instrumental, as "před dvěma týdny" (two weeks ago) asks
+    "dvěma": 2,
+    "třemi": 3,
+    "čtyřmi": 4,
     "tři": 3,
     "čtyři": 4,
     "pět": 5,

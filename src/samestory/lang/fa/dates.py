@@ -13,6 +13,7 @@ DATES: dict[str, Any] = locale_dates(
         "فوریه": 2,
         "مارس": 3,
         "آوریل": 4,
+        "مه": 5,  # also "fog": a date only after a cue or with a day
         "ژوئن": 6,
         "ژوئیه": 7,
         "اوت": 8,

@@ -25,9 +25,18 @@ DATES: dict[str, Any] = locale_dates(
         "בשבוע שעבר": ("week", -1),
         "בחודש שעבר": ("month", -1),
         "בשנה שעברה": ("year", -1),
+        # the dual says "two" itself: "לפני שבועיים" is two weeks ago
+        "לפני שבועיים": ("week", -2),
+        "לפני יומיים": ("day", -2),
+        "לפני חודשיים": ("month", -2),
+        "לפני שנתיים": ("year", -2),
     },
     ago=("לפני {n} {u}",),
     units={"שנים": ("year", 1), "חודשים": ("month", 1), "שבועות": ("week", 1), "ימים": ("day", 1)},
+    # Three-letter months the locale loader leaves out as if abbreviations.
+    months={"מאי": 5, "מרץ": 3},
+    # A bare month is a date after these ("בחודש מאי"); "במאי" alone is also "director".
+    month_cues=("בחודש", "חודש", "עד", "מאז", "בתחילת", "בסוף", "באמצע"),
 )
 # Bare ordinals are not weekdays in Hebrew ("שני" is also "second"): only "יום ..." forms.
 DATES["weekdays"] = {

@@ -26,4 +26,7 @@ DATES: dict[str, Any] = locale_dates(
         "giorni": ("day", 1),
     },
     connectors=(),
+    # A bare month is a date after these ("a maggio", "fino a marzo").
+    month_cues=("a", "in", "da", "entro", "fino a", "inizio", "fine", "metà", "mese di"),
+    after={"scorso": "last", "prossimo": "next"},
 )

@@ -5,6 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 NAMES: dict[str, Any] = {
+    # Nouns that head an organisation's name, often in lower case after a capitalised
+    # adjective or before lower-case ones (see `analyse.langrules.org_extent`).
+    "org_lower_case_words": "after",
+    "org_cues": [
+        "commissione",
+        "organizzazione",
+        "ministero",
+        "banca",
+        "agenzia",
+        "ufficio",
+        "consiglio",
+        "governo",
+        "parlamento",
+        "società",
+        "unione",
+        "fondo",
+        "tribunale",
+        "università",
+        "partito",
+        "federazione",
+    ],
     "function_words": ["il", "la"],
     "titles": [
         "presidente",

@@ -19,4 +19,9 @@ DATES: dict[str, Any] = locale_dates(
     },
     ago=("{n} {u} geleden",),
     units={"jaar": ("year", 1), "maanden": ("month", 1), "weken": ("week", 1), "dagen": ("day", 1)},
+    # A bare month is a date after these ("in mei").
+    month_cues=("in", "sinds", "tot", "begin", "eind", "half", "medio", "vanaf"),
+    before={"afgelopen": "last", "vorige": "last", "volgende": "next", "komende": "next"},
+    # Three-letter months the locale loader leaves out as if abbreviations.
+    months={"mei": 5},
 )

@@ -24,7 +24,11 @@ DATES: dict[str, Any] = locale_dates(
         "lata": ("year", 1),
         "miesięcy": ("month", 1),
         "tygodni": ("week", 1),
+        "tygodnie": ("week", 1),
+        "miesiące": ("month", 1),
         "dni": ("day", 1),
     },
     year_cues=("w", "roku", "od", "do"),
+    # A bare month is a date after these ("w maju"; "maja" alone may be a name).
+    month_cues=("w", "od", "do", "na początku", "pod koniec", "w połowie"),
 )

@@ -26,4 +26,7 @@ DATES: dict[str, Any] = locale_dates(
         "dias": ("day", 1),
     },
     connectors=("de",),
+    # A bare month is a date after these ("em maio").
+    month_cues=("em", "desde", "até", "início de", "fim de", "meados de", "mês de"),
+    after={"passado": "last", "próximo": "next"},
 )

@@ -40,4 +40,8 @@ DATES: dict[str, Any] = locale_dates(
         "дня": ("day", 1),
     },
     year_cues=("в", "году", "года", "с", "до"),
+    # A bare month is a date after these ("в мае").
+    month_cues=("в", "с", "до", "к", "начале", "конце", "середине"),
+    # Three-letter forms the locale loader leaves out as if abbreviations.
+    months={"май": 5, "мае": 5, "мая": 5},
 )

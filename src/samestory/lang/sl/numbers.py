@@ -29,6 +29,10 @@ NUMBERS: dict[str, Any] = {
 NUMBERS["words"] = {
     "dve": 2,
     "dva": 2,
+    # instrumental, as "pred dvema tednoma" (two weeks ago) asks
+    "dvema": 2,
+    "tremi": 3,
+    "štirimi": 4,
     "tri": 3,
     "štiri": 4,
     "pet": 5,

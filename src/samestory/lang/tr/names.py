@@ -7,6 +7,32 @@ from typing import Any
 # Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
 # to the name after it, and a title is what they cut.
 NAMES: dict[str, Any] = {
+    # Case suffixes of place (locative, ablative, dative, "-deki") written after a proper
+    # noun and an apostrophe ("Soçi'de"): such a place ends the name before it.
+    "place_suffixes": [
+        "de",
+        "da",
+        "te",
+        "ta",
+        "den",
+        "dan",
+        "ten",
+        "tan",
+        "e",
+        "a",
+        "ye",
+        "ya",
+        "deki",
+        "daki",
+        "teki",
+        "taki",
+        "ne",
+        "na",
+        "nde",
+        "nda",
+        "nden",
+        "ndan",
+    ],
     "titles": [
         "rusya",
         "türkiye",

@@ -23,6 +23,9 @@ NUMBERS: dict[str, Any] = {
 }
 NUMBERS["words"] = {
     "iki": 2,
+    # Turkish dotted capital: "İki" lower-cases to "i̇ki", which the regex's re.I misses
+    "İki": 2,
+    "i̇ki": 2,
     "üç": 3,
     "dört": 4,
     "beş": 5,

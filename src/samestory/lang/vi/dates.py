@@ -20,4 +20,6 @@ DATES: dict[str, Any] = locale_dates(
     ago=("{n} {u} trước",),
     units={"năm": ("year", 1), "tháng": ("month", 1), "tuần": ("week", 1), "ngày": ("day", 1)},
     connectors=("năm",),
+    # A bare month is a date after these ("vào tháng 5").
+    month_cues=("vào", "từ", "đến", "trong", "hồi", "đầu", "cuối", "giữa"),
 )

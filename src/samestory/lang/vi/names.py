@@ -7,6 +7,26 @@ from typing import Any
 # Country words are listed as titles: the capitalisation rules glue "Rusya Devlet Başkanı"
 # to the name after it, and a title is what they cut.
 NAMES: dict[str, Any] = {
+    # Nouns of several syllables that open an organisation's name ("Ủy ban châu Âu",
+    # "Tổ chức Y tế Thế giới"); see `analyse.langrules.org_prefix_extent`.
+    "org_prefixes": [
+        "ủy ban",
+        "tổ chức",
+        "ngân hàng",
+        "công ty",
+        "tập đoàn",
+        "liên minh",
+        "liên đoàn",
+        "hiệp hội",
+        "quỹ",
+        "viện",
+        "trung tâm",
+        "đảng",
+        "quốc hội",
+    ],
+    # Place names and the nations after "người" are capitalised ("người Nga"); a lower-case
+    # word is never one, whatever its folded form ("bị" is no "Bỉ", Belgium).
+    "demonyms_capitalised": True,
     "titles": [
         "nga",
         "thổ",
