@@ -53,6 +53,7 @@ from .namelists import (
     title_before,
     tokens,
 )
+from .nationality import demonym_only
 from .personnames import natural_name, person_key
 from .places import (
     NOUN_CAPITALISING,
@@ -333,7 +334,7 @@ def _settle(
 
 def _mention(
     text: str, cand: _Candidate, context: set[str], prior: Sequence[str],
-    sentences: Sequence[Sentence] | None,
+    sentences: Sequence[Sentence] | None, language: str,
 ) -> Mention:  # fmt: skip
     surface = text[cand.start : cand.end]
     label: EntityLabel
@@ -347,7 +348,8 @@ def _mention(
         label = cand.label if cand.label in ("ORG", "LOC", "MISC") else "MISC"  # type: ignore[assignment]
         canonical, key = surface, "name:" + fold(surface)
     sentence = locate_sentence(list(sentences), cand.start) if sentences else -1
-    return Mention(surface, label, canonical, key, cand.start, cand.end, sentence)
+    nationality = bool(cand.places) and demonym_only(surface, language)
+    return Mention(surface, label, canonical, key, cand.start, cand.end, sentence, nationality)
 
 
 def extract_mentions(
@@ -407,6 +409,6 @@ def extract_mentions(
     for cand in cands:
         if cand.start < last_end:  # overlapping candidates: the earlier, longer one wins
             continue
-        out.append(_mention(text, cand, context, prior, sentences))
+        out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
     return out
