@@ -53,6 +53,7 @@ from .namelists import (
     title_before,
     tokens,
 )
+from .kindcues import by_context
 from .nationality import demonym_only
 from .personnames import natural_name, person_key
 from .places import (
@@ -411,4 +412,4 @@ def extract_mentions(
             continue
         out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
-    return out
+    return by_context(text, lang, out)
