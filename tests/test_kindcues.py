@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from samestory.analyse.entities import extract_mentions
+from samestory.analyse.kindcues import by_context
+from samestory.models import Mention
 
 
 def _labels(text: str, language: str) -> dict[str, str]:
@@ -57,3 +59,14 @@ def test_bylines_acronyms_and_days_are_not_persons() -> None:
     assert en.get("Evan Symon") != "PERSON" and en.get("Valentine’s Day") != "PERSON"
     fr = _labels("Un dirigeant de LREM a parlé.\n\nPar Jacques Munier", "fr")
     assert fr.get("LREM") == "ORG" and fr.get("Jacques Munier") != "PERSON"
+
+
+def test_a_person_without_a_first_name_after_a_preposition_of_place_is_a_place() -> None:
+    text = "Alberto Fernández se mostró en Vaca Muerta con los ministros."
+    a, b = text.index("Alberto"), text.index("Vaca")
+    mentions = [
+        Mention("Alberto Fernández", "PERSON", "Alberto Fernández", "person:x", a, a + 17),
+        Mention("Vaca Muerta", "PERSON", "Vaca Muerta", "person:y", b, b + 11),
+    ]
+    out = {m.text: m.label for m in by_context(text, "es", mentions)}
+    assert out == {"Alberto Fernández": "PERSON", "Vaca Muerta": "LOC"}

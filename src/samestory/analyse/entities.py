@@ -43,6 +43,7 @@ from .evidence import (
     wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
+from .kindcues import by_context
 from .namelists import (
     NameLists,
     Tok,
@@ -53,7 +54,6 @@ from .namelists import (
     title_before,
     tokens,
 )
-from .kindcues import by_context
 from .nationality import demonym_only
 from .personnames import natural_name, person_key
 from .places import (

@@ -11,6 +11,8 @@ Deliver 3: "context such as a preposition of place or a known co-located place")
   Sierra"), or listed with a known place ("Marche, Abruzzo e Molise"), is a place
   unless it is a common word of the language or a word of a person's name the
   article gives;
+* a two-word "person" without a first name after a preposition of place ("en Vaca
+  Muerta") is a place;
 * a "person" that opens a byline or credit line ("Par Jacques Munier", "By Evan
   Symon,", "© Denis Meyer") is page furniture, not a person the article names; one
   written in capitals only ("LREM") is an acronym, an organisation.
@@ -161,6 +163,15 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
                 misc = _BYLINE.search(line) is not None or last in ("day", "cup")
                 out[k] = replace(m, label="MISC" if misc else "ORG", key="name:" + fold(m.text))
                 continue
+        words = m.text.split()
+        if (
+            m.label == "PERSON"
+            and len(words) > 1
+            and fold(words[0]) not in first_names(language)
+            and _locative(text, m.start, language)
+        ):  # "se mostrara en Vaca Muerta": no first name, after a preposition of place
+            out[k] = replace(m, label="LOC", key="name:" + fold(m.text))
+            continue
         if m.label in ("PERSON", "MISC", "ORG") and _plain_name(m):
             if _kind_before(text, m.start, ORG_KINDS, connector=False):
                 if m.label != "ORG":
