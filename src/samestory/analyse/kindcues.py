@@ -147,7 +147,7 @@ def _plain_name(m: Mention) -> bool:
 def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Mention]:
     """`mentions` relabelled by the context rules of the module docstring."""
     people = {fold(w) for m in mentions if m.label == "PERSON" for w in m.text.split()}
-    common = common_nouns(text, language)
+    common: list[frozenset[str]] = []  # the article's common nouns, read on first need
     out = list(mentions)
     for k, m in enumerate(mentions):
         if m.key.startswith("geo:") or not m.text:
@@ -192,25 +192,28 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
 
 def _placed(
     text: str, language: str, k: int, mentions: Sequence[Mention], people: set[str],
-    common: frozenset[str],
+    common: list[frozenset[str]],
 ) -> bool:  # fmt: skip
     m = mentions[k]
     if m.key.startswith("geo:") or not _plain_name(m):
+        return False
+    if not (_locative(text, m.start, language) or _listed_with_place(text, k, mentions)):
         return False
     words = m.text.split()
     folded = [fold(w) for w in words]
     if any(w in people for w in folded) or (len(words) > 1 and folded[0] in first_names(language)):
         return False  # "en Varela" after "Florencio Varela" the mayor; "nach Samuel Beckett"
+    if len(words) == 1 and not common:
+        common.append(common_nouns(text, language))
     if len(words) == 1 and (
-        folded[0] in common
+        folded[0] in common[0]
         or common_lemma(words[0], language)
         or language in NOUN_CAPITALISING  # a lone German capital is no evidence of a name
     ):
         return False  # "in Italia" is a place, "en Resumen", "w Sejmie" words
     if starts_sentence(text, m.start) and common_lemma(words[0], language):
         return False  # "Interessate Marche, ...": a sentence's first word glued on
-    if folded[0] in _PLATFORMS or any(
+    # "en Twitter", "w Link4", "in DiveInside": platforms and brands are no places.
+    return folded[0] not in _PLATFORMS and not any(
         c.isdigit() or (c.isupper() and p.islower()) for w in words for p, c in pairwise(w)
-    ):
-        return False  # "en Twitter", "w Link4", "in DiveInside": platforms, brands
-    return _locative(text, m.start, language) or _listed_with_place(text, k, mentions)
+    )
