@@ -57,6 +57,7 @@ def test_a_name_listed_with_a_known_place_is_a_place() -> None:
 def test_bylines_acronyms_and_days_are_not_persons() -> None:
     en = _labels("By Evan Symon, August 14, 2020\n\nIt came out on Valentine’s Day.", "en")
     assert en.get("Evan Symon") != "PERSON" and en.get("Valentine’s Day") != "PERSON"
+    assert _labels("The singer Doris Day died on Monday.", "en").get("Doris Day") == "PERSON"
     fr = _labels("Un dirigeant de LREM a parlé.\n\nPar Jacques Munier", "fr")
     assert fr.get("LREM") == "ORG" and fr.get("Jacques Munier") != "PERSON"
 

@@ -158,8 +158,11 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
             if (
                 _BYLINE.search(line) is not None
                 or (m.text.isupper() and " " not in m.text)
-                or last in _NOT_PERSON_LAST
-            ):
+                or (
+                    last in _NOT_PERSON_LAST
+                    and fold(m.text.split()[0]) not in first_names(language)
+                )
+            ):  # "Premier League", "Valentine's Day"; "Doris Day" keeps her first name
                 misc = _BYLINE.search(line) is not None or last in ("day", "cup")
                 out[k] = replace(m, label="MISC" if misc else "ORG", key="name:" + fold(m.text))
                 continue
