@@ -114,6 +114,8 @@ class Mention:
     across articles ("Zakir Hasanov" for "Hasanov Zakir Asgar Oglu"); `key` is the
     language-independent identity used for matching (e.g. "geo:country:AZ",
     "geo:city:587084", "person:hasanov zakir", "name:<folded text>").
+    `demonym`: a LOC that names its country only through a demonym ("azéri"): used as
+    nationality evidence for matching and shared facts, never listed as a place.
     """
 
     text: str
@@ -123,6 +125,7 @@ class Mention:
     start: int
     end: int
     sentence: int = -1
+    demonym: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ from .evidence import (
     wider_place,
 )
 from .gazetteer import Place, fold, gazetteer
+from .kindcues import by_context
 from .nameforms import base_name, relink_declined
 from .namelists import (
     NameLists,
@@ -54,6 +55,7 @@ from .namelists import (
     title_before,
     tokens,
 )
+from .nationality import demonym_only
 from .personnames import natural_name, person_key
 from .places import (
     NOUN_CAPITALISING,
@@ -348,7 +350,8 @@ def _mention(
         label = cand.label if cand.label in ("ORG", "LOC", "MISC") else "MISC"  # type: ignore[assignment]
         canonical, key = surface, "name:" + fold(surface)
     sentence = locate_sentence(list(sentences), cand.start) if sentences else -1
-    return Mention(surface, label, canonical, key, cand.start, cand.end, sentence)
+    nationality = bool(cand.places) and demonym_only(surface, language)
+    return Mention(surface, label, canonical, key, cand.start, cand.end, sentence, nationality)
 
 
 def extract_mentions(
@@ -410,4 +413,6 @@ def extract_mentions(
             continue
         out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
-    return relink_declined(out, lang)
+    # Context relabels first (a kind-of-place word makes a place), then declined
+    # surnames are linked to the person they name.
+    return relink_declined(by_context(text, lang, out), lang)

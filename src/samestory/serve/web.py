@@ -76,8 +76,10 @@ def highlight(analysis: Analysis) -> list[list[dict[str, str]]]:
     text = analysis.text
     spans: list[tuple[int, int, str, str]] = []
     for m in analysis.mentions:
-        kind = "place" if m.label == "LOC" else "entity"
-        spans.append((m.start, m.end, kind, f"{m.label}: {m.canonical}"))
+        # A demonym ("azéri") is nationality evidence, not a place the text names.
+        kind = "place" if m.label == "LOC" and not m.demonym else "entity"
+        label = "nationality" if m.demonym else m.label
+        spans.append((m.start, m.end, kind, f"{label}: {m.canonical}"))
     spans += [(d.start_char, d.end_char, "date", d.canonical) for d in analysis.dates]
     spans += [(q.start, q.end, "number", q.display) for q in analysis.quantities]
     spans.sort(key=lambda s: (s[0], -s[1]))
