@@ -20,12 +20,11 @@ def _key(name: str, language: str | None = None) -> str | None:
     return place.key if place else None
 
 
-def test_gazetteer_builds_once_and_fast() -> None:
+def test_gazetteer_builds_once() -> None:
+    # Its build time is a speed figure: bench_analyse reports it, no unit test times it.
     g = gazetteer()
     assert g is gazetteer()
     assert len(g.names) > 30_000
-    # Measured ~0.6 s; the bound leaves room for slow CI machines.
-    assert g.build_seconds < 5.0
 
 
 def test_fold_is_case_accent_dash_and_script_insensitive() -> None:
