@@ -60,7 +60,8 @@ def main() -> int:
         ("no embeddings", no_e5.with_(embedder="none")),
         ("USE, head only", no_e5.with_(embed_sentences=False)),
         ("USE, head + every sentence + number contexts", no_e5),
-        ("the same + e5 head for the learned scorer (default)", base),
+        ("the same + e5 head in fp32 (`e5_precision=fp32`)", base.with_(e5_precision="fp32")),
+        (f"the same + e5 head, {base.e5_precision} (default)", base),
     ]
     figures = [(label, _throughput(s, articles, args.rounds)) for label, s in rows]
     alone = _throughput(base, articles, args.rounds, one_by_one=True)
@@ -97,8 +98,10 @@ def main() -> int:
         f"Targets: >= {TARGET_DOCS_PER_S:.0f} articles/s with the default analysis, compare "
         f"p50 < {TARGET_COMPARE_P50_MS:.0f} ms: **{'met' if ok else 'MISSED'}**. The e5 head "
         "(`scorer_embedder`) is what lifts the learned scorer past 0.80 cross-validated "
-        "Overall r (BENCHMARKS `scorer_cv`); the row above the default shows the analysis "
-        "without it (a model trained with `SAMESTORY_SCORER_EMBEDDER=none` is needed then).",
+        "Overall r (BENCHMARKS `scorer_cv`); the third row shows the analysis "
+        "without it (a model trained with `SAMESTORY_SCORER_EMBEDDER=none` is needed then). "
+        "The e5 rows differ only in `e5_precision` (int8: its MatMuls quantised, cosine "
+        "~0.997 to the fp32 vectors).",
     ]
     write_section("analyse", "\n".join(lines))
     print("\n".join(lines))
