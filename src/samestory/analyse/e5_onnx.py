@@ -12,9 +12,10 @@ pooled, weighted by length), so outputs match for every input length.
 `precision="int8"` (Settings.e5_precision's default) runs the MatMuls in int8
 (onnxruntime's dynamic quantisation: per-channel int8 weights, activations quantised
 per call): about 2x less compute than fp32 on CPUs with int8 dot products (VNNI), at
-cosine ~0.997 to the fp32 vectors. The int8 graph is derived from the packaged weights at first use (a few
-seconds) and cached as a file when `cache_dir` is given, keyed by the weights file,
-this module's source and the onnx/onnxruntime versions, so no stale copy is ever read.
+cosine ~0.997 to the fp32 vectors. The int8 graph is derived from the packaged
+weights at first use (a few seconds) and cached as a file when `cache_dir` is given,
+keyed by the weights file, this module's source and the onnx/onnxruntime versions, so
+no stale copy is ever read.
 
 Needs onnxruntime and onnx (core dependencies since the scorer embeds every head with e5).
 """
