@@ -52,7 +52,8 @@ def main() -> int:
     body = f"""## End-to-end ingest (real text)
 
 {report.stored:,} real articles (SemEval-2022 Task 8 train texts, 10 languages) read from
-JSON Lines, analysed (language, sentences, entities, dates, numbers, USE embeddings, e5 head),
+JSON Lines, analysed (language, sentences, entities, dates, numbers, USE embeddings, e5 head
+in {settings.e5_precision}),
 clustered online and stored in a fresh SQLite file, default settings, models warm.
 
 - **{rate:.1f} articles/s** ({elapsed:.0f} s; target >= {TARGET:g}):

@@ -55,7 +55,7 @@ def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
     import numpy as np
 
     from samestory.analyse.e5_onnx import E5Onnx, available
-    from samestory.analyse.embed import get_embedder
+    from samestory.analyse.embed import get_embedder, model_cache_dir
     from samestory.analyse.pipeline import head_text, quantity_context
 
     threads = engine.settings.embed_threads
@@ -79,6 +79,9 @@ def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
     ]
     if available():
         runtimes.append(("e5, onnxruntime", E5Onnx(threads=threads).passage))
+        cache = model_cache_dir(engine.settings.model_cache_dir)
+        int8 = E5Onnx(threads=threads, precision="int8", cache_dir=cache)
+        runtimes.append(("e5, onnxruntime int8", int8.passage))
     rows, vectors = [], {}
     for label, encode in runtimes:
         encode(heads[:2])  # load, warm
@@ -112,6 +115,18 @@ def _e5_lines(engine: Engine, articles: list[Any]) -> list[str]:
             f"mean {cos.mean():.5f}. The e5 embedder runs in onnxruntime, a core "
             "dependency.",
         ]
+        q = np.concatenate(
+            [
+                (x * y).sum(axis=1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
+                for x, y in zip(
+                    vectors["e5, onnxruntime int8"], vectors["e5, onnxruntime"], strict=True
+                )
+            ]
+        )
+        lines.append(
+            f"int8 vs fp32 onnxruntime vectors: cosine min {q.min():.5f}, mean {q.mean():.5f} "
+            f"(the default, `e5_precision`, is {engine.settings.e5_precision})."
+        )
     else:
         lines += ["", "onnxruntime not installed (a broken install): its row is missing."]
     return lines
@@ -153,7 +168,7 @@ def main() -> int:
         "## Latency of the learned scorer (`benchmarks/bench_latency.py`)",
         "",
         f"Model `{learned.name}` ({learned.meta.get('n_train')} training pairs), single "
-        "process, models warm. Times are p50 / p95.",
+        f"process, models warm, e5 in {settings.e5_precision}. Times are p50 / p95.",
         "",
         "| what | pairs | p50 ms | p95 ms |",
         "|---|---|---|---|",

@@ -89,3 +89,69 @@ def test_tokenizer_gives_the_reference_viterbi_ids() -> None:
     ]
     for text in texts:
         assert port.tokenize("passage: " + text) == _viterbi_reference(port, "passage: " + text)
+
+
+_REAL_TEXTS = [
+    "Benny Gantz s’est rendu en Azerbaïdjan pour signer un accord de défense avec Bakou.",
+    "İsrail Savunma Bakanı Gantz, Bakü’de Aliyev ile görüştü ve iş birliği anlaşması imzaladı.",
+    "Израиль и Азербайджан подписали соглашение о сотрудничестве в сфере обороны.",
+    "وزير الدفاع الإسرائيلي يزور باكو ويلتقي الرئيس علييف",
+    "Der Stadtrat von Köln hat am Dienstag den Haushalt für 2024 knapp verabschiedet.",
+    "东京都知事选举将于七月举行，现任知事宣布寻求连任。",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def int8_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from samestory.analyse.e5_onnx import E5Onnx
+
+    cache = tmp_path_factory.mktemp("models")
+    return cache, E5Onnx(threads=2, precision="int8", cache_dir=cache)
+
+
+def test_int8_vectors_stay_close_to_fp32(int8_cache) -> None:  # type: ignore[no-untyped-def]
+    """Per-channel int8 gives cosine ~0.997 on real heads; per-tensor weights (0.986)
+    or a broken graph would fall below 0.99."""
+    from samestory.analyse.e5_onnx import E5Onnx
+
+    _, int8 = int8_cache
+    fp32 = E5Onnx(threads=2, precision="fp32")
+    a, b = int8.passage(_REAL_TEXTS), fp32.passage(_REAL_TEXTS)
+    cos = (a * b).sum(axis=1)
+    assert cos.min() >= 0.99, cos
+    assert cos.max() < 0.99999, "int8 gave the fp32 vectors exactly: not quantised?"
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    # Meaning survives: the translation pair is closer than an unrelated text.
+    assert a[0] @ a[1] > a[0] @ a[5]
+
+
+def test_int8_model_is_cached_and_reused(int8_cache) -> None:  # type: ignore[no-untyped-def]
+    from samestory.analyse.e5_onnx import E5Onnx
+
+    cache, first = int8_cache
+    files = list(cache.glob("e5-small-int8-*.onnx"))
+    assert len(files) == 1 and first.cache_file == files[0]
+    stamp = files[0].stat().st_mtime_ns
+    again = E5Onnx(threads=1, precision="int8", cache_dir=cache)
+    # read, not rebuilt
+    assert again.cache_file == files[0] and files[0].stat().st_mtime_ns == stamp
+    assert np.allclose(again.passage(_REAL_TEXTS[:3]), first.passage(_REAL_TEXTS[:3]), atol=1e-6)
+
+
+def test_corrupt_or_unwritable_cache_falls_back(tmp_path, int8_cache) -> None:  # type: ignore[no-untyped-def]
+    from samestory.analyse.e5_onnx import E5Onnx
+
+    _, good = int8_cache
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / good.cache_file.name).write_bytes(b"not an onnx model")
+    rebuilt = E5Onnx(threads=1, precision="int8", cache_dir=broken)
+    assert (broken / good.cache_file.name).read_bytes() == good.cache_file.read_bytes()
+    assert np.allclose(rebuilt.passage(_REAL_TEXTS[:2]), good.passage(_REAL_TEXTS[:2]), atol=1e-6)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("a file where the cache directory should be")
+    in_memory = E5Onnx(threads=1, precision="int8", cache_dir=blocked / "models")
+    assert in_memory.cache_file is None
+    with pytest.raises(ValueError, match="precision"):
+        E5Onnx(threads=1, precision="int4")

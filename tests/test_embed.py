@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from samestory.analyse.embed import HashingEmbedder, UseEmbedder, get_embedder
+from samestory.analyse.embed import HashingEmbedder, UseEmbedder, get_embedder, model_cache_dir
 from samestory.errors import ConfigError, ModelUnavailableError
 
 
@@ -49,3 +49,36 @@ def test_unknown_and_unavailable_backends_are_clear_errors(tmp_path) -> None:  #
     with pytest.raises(ModelUnavailableError):
         get_embedder(f"st:{tmp_path}/missing", 2)
     assert get_embedder("none", 2) is None
+
+
+def test_e5_precision_and_cache_settings_reach_the_model(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from samestory.engine import Engine
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    cache = tmp_path / "models"
+    env = {"SAMESTORY_E5_PRECISION": "fp32", "SAMESTORY_MODEL_CACHE_DIR": str(cache)}
+    fp32_settings = Settings.from_env(env, embedder="none")
+    int8_settings = fp32_settings.with_(e5_precision="int8")
+    article = Article.create("Gantz visits Baku", "The minister met Aliyev on Monday.")
+    fp32 = Engine(fp32_settings).analyse(article).scorer_embedding
+    assert not cache.exists()  # fp32 derives nothing
+    int8 = Engine(int8_settings).analyse(article).scorer_embedding
+    assert fp32 is not None and int8 is not None
+    assert len(list(cache.glob("e5-small-int8-*.onnx"))) == 1  # kept where the setting says
+    assert 0.99 < float(fp32 @ int8) < 0.99999  # close, yet not the same model
+    backend = get_embedder("e5", 2, "int8", str(cache))
+    assert getattr(backend, "runtime", "") == "onnxruntime int8"
+    with pytest.raises(ConfigError):
+        get_embedder("e5", 2, "int4")
+
+
+def test_model_cache_dir_setting(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    assert model_cache_dir("none") is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/x")
+    assert model_cache_dir("") == Path("/var/cache/x/samestory")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert model_cache_dir("") == Path.home() / ".cache" / "samestory"
+    assert model_cache_dir("~/m") == Path.home() / "m"

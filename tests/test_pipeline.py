@@ -99,6 +99,64 @@ def test_pipe_overlaps_models_with_the_next_articles_text() -> None:
         assert got.embedding.tobytes() == want.embedding.tobytes()
 
 
+def test_model_steps_run_as_stages_on_their_own_threads() -> None:
+    """Article n's second model step overlaps article n+1's first: two embedders at
+    once, each still seeing its articles one at a time and in order."""
+    import threading
+
+    threads: dict[str, set[str]] = {"first": set(), "second": set()}
+    order: dict[str, list[int]] = {"first": [], "second": []}
+    first_started = [threading.Event() for _ in range(4)]
+
+    def first(a: Analysis, s: Settings) -> None:
+        i = int(a.article.title.split()[1])
+        threads["first"].add(threading.current_thread().name)
+        order["first"].append(i)
+        first_started[i].set()
+
+    def second(a: Analysis, s: Settings) -> None:
+        i = int(a.article.title.split()[1])
+        threads["second"].add(threading.current_thread().name)
+        order["second"].append(i)
+        if i + 1 < 4:  # only stages on separate threads get here
+            assert first_started[i + 1].wait(10), "model steps did not overlap"
+
+    pipe = Pipeline(
+        [
+            *[s for s in DEFAULT_STEPS if not s.background],
+            Step("first", ("language",), ("x",), first, background=True),
+            Step("second", ("x",), (), second, background=True),
+        ],
+        Settings(embedder="none", scorer_embedder="none"),
+    )
+    got = list(pipe.pipe(_articles(4)))
+    assert [a.article.title.split()[1] for a in got] == ["0", "1", "2", "3"]
+    assert order == {"first": [0, 1, 2, 3], "second": [0, 1, 2, 3]}
+    assert len(threads["first"]) == len(threads["second"]) == 1
+    assert threads["first"] != threads["second"]
+    assert threading.current_thread().name not in threads["first"] | threads["second"]
+
+
+def test_an_earlier_model_steps_error_stops_the_later_steps_of_that_article() -> None:
+    seen: list[str] = []
+
+    def boom(a: Analysis, s: Settings) -> None:
+        if a.article.title.startswith("Flood 1 "):
+            raise ConfigError("first model failed")
+
+    pipe = Pipeline(
+        [
+            *[s for s in DEFAULT_STEPS if not s.background],
+            Step("boom", (), (), boom, background=True),
+            Step("after", (), (), lambda a, s: seen.append(a.article.title), background=True),
+        ],
+        Settings(embedder="none", scorer_embedder="none"),
+    )
+    got = list(pipe.attempt(_articles(3)))
+    assert isinstance(got[1][1], ConfigError) and isinstance(got[2][1], Analysis)
+    assert [t.split()[1] for t in seen] == ["0", "2"]
+
+
 def test_pipe_raises_a_model_steps_error_for_its_article() -> None:
     def boom(a: Analysis, s: Settings) -> None:
         if a.article.title.startswith("Flood 1 "):

@@ -118,3 +118,46 @@ def test_recluster_keeps_ids_of_good_stories(ingested, engine):
     pred = _by_url(store)
     ids = sorted(gold)
     assert bcubed([gold[i] for i in ids], [pred[i] for i in ids])["f1"] >= 0.95
+
+
+def test_next_batch_is_analysed_while_one_is_committed() -> None:
+    """Batch n+1's analysis runs (on the analyser's thread) while batch n is clustered
+    and stored; the result is the inline one, and cross-batch repeats still count once."""
+    import threading
+
+    from samestory.analyse.pipeline import DEFAULT_STEPS, Pipeline, Step
+    from samestory.engine import Engine
+    from samestory.models import Analysis, Article
+    from samestory.settings import Settings
+
+    settings = Settings(embedder="hashing", scorer_embedder="hashing")
+    engine = Engine(settings)
+    started: dict[str, threading.Event] = {}
+    threads: set[str] = set()
+
+    def probe(a: Analysis, s: Settings) -> None:
+        threads.add(threading.current_thread().name)
+        started.setdefault(a.article.title, threading.Event()).set()
+
+    engine.pipeline = Pipeline(
+        [*[s for s in DEFAULT_STEPS if not s.background], Step("probe", (), (), probe),
+         *[s for s in DEFAULT_STEPS if s.background]],
+        settings,
+    )  # fmt: skip
+    texts = [f"Flood {i} hits Porto" for i in range(5)]
+    articles = [Article.create(t, f"{t}. Rain closed {i} bridges.") for i, t in enumerate(texts)]
+    articles.append(articles[0])  # a repeat across batches
+    runner = StoryIngest(engine, SQLiteStore(), batch_size=2)
+    commit = runner._commit
+    overlapped: list[bool] = []
+
+    def slow_commit(analyses, report):  # type: ignore[no-untyped-def]
+        if analyses and analyses[0].article.title == texts[0]:
+            overlapped.append(started.setdefault(texts[2], threading.Event()).wait(10))
+        return commit(analyses, report)
+
+    runner._commit = slow_commit  # type: ignore[method-assign]
+    report = runner.ingest_articles(articles)
+    assert overlapped == [True], "batch 2 was not analysed while batch 1 was committed"
+    assert threading.current_thread().name not in threads
+    assert (report.read, report.stored, report.duplicates) == (6, 5, 1)

@@ -13,9 +13,12 @@ identically.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import SimpleQueue
 from typing import TYPE_CHECKING
 
 from .alerts.evaluate import after_batch
@@ -122,22 +125,39 @@ class StoryIngest:
         report: IngestReport | None = None,
     ) -> IngestReport:
         report = report or IngestReport()
-        for batch in _batches(articles, self.batch_size):
-            report.read += len(batch)
-            fresh = self._fresh(batch, report)
-            analyses = [
-                a
-                for a in (self._keep(x, r, report) for x, r in self.engine.analyse_each(fresh))
-                if a is not None
-            ]
-            analyses, events = self._commit(analyses, report)
-            self._after_batch()
-            report.stored += len(analyses)
-            report.count(events)
-            if progress is not None:
-                progress(len(batch))
-            if self.should_stop():
-                break
+        batches = _batches(articles, self.batch_size)
+        ahead: deque[tuple[list[Article], list[Article]]] = deque()
+        with _AnalyseAhead(self.engine) as analyser:
+
+            def read_next() -> None:
+                batch = next(batches, None)
+                if batch is not None:
+                    fresh = self._fresh(batch)
+                    analyser.feed(fresh)
+                    ahead.append((batch, fresh))
+
+            read_next()
+            while ahead:
+                # The next batch is analysed on the analyser's thread (its models on
+                # theirs) while this one is clustered and committed here: the pair
+                # scoring no longer leaves the models idle.
+                read_next()
+                batch, fresh = ahead.popleft()
+                report.read += len(batch)
+                report.duplicates += len(batch) - len(fresh)
+                analyses = [
+                    a
+                    for a in (self._keep(x, r, report) for x, r in analyser.take())
+                    if a is not None
+                ]
+                analyses, events = self._commit(analyses, report)
+                self._after_batch()
+                report.stored += len(analyses)
+                report.count(events)
+                if progress is not None:
+                    progress(len(batch))
+                if self.should_stop():
+                    break
         return report
 
     def recluster(self) -> list[StoryEvent]:
@@ -165,12 +185,14 @@ class StoryIngest:
             hook(self.store, self.engine.settings)
 
     # --- steps ---
-    def _fresh(self, batch: Sequence[Article], report: IngestReport) -> list[Article]:
+    def _fresh(self, batch: Sequence[Article]) -> list[Article]:
+        """The batch less the articles the store holds and repeats inside it. One read
+        ahead of the batch before it is committed: an article in both is analysed
+        twice, and `_commit` drops the second as a duplicate."""
         seen: set[str] = set()
         fresh: list[Article] = []
         for article in batch:
             if article.id in seen or self.store.is_known(article):
-                report.duplicates += 1
                 continue
             seen.add(article.id)
             fresh.append(article)
@@ -218,6 +240,49 @@ class StoryIngest:
 
     def _cluster(self, analyses: Sequence[Analysis]) -> list[StoryEvent]:
         return self.clusterer.add_many([doc_from_analysis(a) for a in analyses])
+
+
+class _AnalyseAhead:
+    """`Engine.analyse_each` on a thread of its own, fed one batch at a time, so a
+    batch is analysed while the caller clusters and commits the one before. The
+    input (files, URLs) is still read on the caller's thread, in order; spaCy runs
+    on this one thread only."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._feed: SimpleQueue[list[Article] | None] = SimpleQueue()
+        self._out: SimpleQueue[list[tuple[Article, Analysis | SameStoryError]] | BaseException]
+        self._out = SimpleQueue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="samestory-analyse", daemon=True)
+
+    def __enter__(self) -> _AnalyseAhead:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # On an early stop or an error the batch in hand is finished, not cut off.
+        self._stop.set()
+        self._feed.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (batch := self._feed.get()) is not None and not self._stop.is_set():
+            try:
+                self._out.put(list(self._engine.analyse_each(batch)))
+            except BaseException as exc:  # handed to the caller, which raises it
+                self._out.put(exc)
+                return
+
+    def feed(self, batch: list[Article]) -> None:
+        self._feed.put(batch)
+
+    def take(self) -> list[tuple[Article, Analysis | SameStoryError]]:
+        """The oldest fed batch's (article, analysis or error) pairs, in order."""
+        got = self._out.get()
+        if isinstance(got, BaseException):
+            raise got
+        return got
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

