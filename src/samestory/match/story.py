@@ -145,8 +145,13 @@ class StoryModel:
         seed: int = 0,
         folds: int = 3,
         meta: Mapping[str, Any] | None = None,
+        groups: np.ndarray | None = None,
     ) -> StoryModel:
         """Train both models; calibrate on out-of-fold predictions (K-fold, shuffled).
+
+        `groups` per pair (e.g. source and story): the calibration folds then keep each
+        group whole, so a pair is calibrated by trees that never saw its story's other
+        pairs (shuffled pair folds leak the story and make the calibration overconfident).
 
         `weight` per pair (training sets thin out easy negatives and weight the kept
         ones up, which keeps the calibration right). The calibration reads the
@@ -154,7 +159,7 @@ class StoryModel:
         pairs are too few (~4%) to calibrate on their own, and both models regress the
         same 0/1 target.
         """
-        from sklearn.model_selection import KFold
+        from sklearn.model_selection import GroupKFold, KFold
         from threadpoolctl import threadpool_limits
 
         X = np.asarray(X, dtype=np.float64)
@@ -164,7 +169,12 @@ class StoryModel:
         cols = [i for i, n in enumerate(names) if n not in WITHIN_LANGUAGE]
         oob = np.zeros(len(X))
         with threadpool_limits(limits=1, user_api="openmp"):
-            for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
+            splits = (
+                KFold(folds, shuffle=True, random_state=seed).split(X)
+                if groups is None
+                else GroupKFold(folds, shuffle=True, random_state=seed).split(X, y, groups)
+            )
+            for train, test in splits:
                 model = _boost(seed).fit(X[train], y[train], sample_weight=w[train])
                 oob[test] = model.predict(X[test])
             within = boosted_trees([_boost(seed).fit(X, y, sample_weight=w)])

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from ..models import Analysis
 
-__all__ = ["TITLE_DOCS", "title_features", "title_frame"]
+__all__ = ["TITLE_DOCS", "frame_key", "title_features", "title_frame"]
 
 TITLE_DOCS: dict[str, str] = {
     "title_frame_same": "1 when both titles read the same once capitalised words, numbers "
@@ -66,6 +66,13 @@ def title_frame(title: str) -> tuple[str, ...]:
 
 def _plain_words(frame: tuple[str, ...]) -> int:
     return sum(1 for t in frame if t[0].isalpha())
+
+
+def frame_key(title: str) -> str:
+    """The title's frame as one string, "" when it keeps fewer than 3 plain words (the
+    clusterer scores headlines of one frame against each other: `ClusterDoc.frame`)."""
+    frame = title_frame(title.strip())
+    return " ".join(frame) if _plain_words(frame) >= _MIN_WORDS else ""
 
 
 def _bigrams(frame: tuple[str, ...]) -> set[tuple[str, str]]:
