@@ -3,7 +3,8 @@
 Sources: ECB+ dev (same topic, different event: the hard negatives), French headlines
 dev and day-dev (headlines only; day-dev is a real day, singletons included), SemEval-2022
 Task 8 train (Overall <= 2 = same story) and the bundled example corpus. Pairs are those
-the batch clusterer would score (`cluster.batch.candidate_pairs`), plus for ECB+ random
+the batch clusterer would score (`cluster.batch.candidate_pairs`, title-frame pairs
+included), plus for ECB+ random
 pairs inside one topic, for SemEval its own pairs, for the examples every pair.
 
 Analyses are slow (USE over every sentence), so they are read from the lead's cache
@@ -48,7 +49,7 @@ _FILES = {
     "semeval": DATA / "semeval2022-task8" / "train.jsonl",
 }
 _TOPIC_PAIRS = 60  # random same-topic ECB+ pairs per topic, beyond the candidates
-VERSION = 1  # bump when the pair selection or the features change
+VERSION = 3  # bump when the pair selection or the features change
 
 
 @dataclass

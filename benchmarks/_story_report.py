@@ -28,6 +28,10 @@ def report(r: dict[str, Any]) -> str:
         "SemEval scorer's Overall and head/title similarities, calibrated per evidence case.",
         f"Batch threshold {t} (not tuned: the calibrated probability's even odds); for the",
         "French sets also the threshold nested CV over their stories picks.",
+        "Candidate pairs as the batch clusterer makes them: nearest neighbours, shared",
+        "entity keys, and headlines sharing a title frame (names and numbers masked,",
+        "`cluster.batch.frame_pairs`: a series such as one edition of town bulletins is",
+        "scored whole; whether it is one story is the model's call).",
         "",
         "### Clustering (batch average linkage, BCubed F1)",
         "",
@@ -142,6 +146,12 @@ def report(r: dict[str, Any]) -> str:
                 f"| {c['p>=0.9']} | {_fmt(c['p>=0.9 precision'])} |"
             )
     sem = r.get("semeval")
+    if not sem:
+        lines += [
+            "",
+            "SemEval-2022 nested grouped CV of the SemEval scorer: not rerun in this run "
+            "(`--skip-semeval`).",
+        ]
     if sem:
         picks = ", ".join(f["picked"] for f in sem["folds"])
         lines += [

@@ -26,6 +26,8 @@ from samestory.match.story import STORY_FEATURES, StoryModel
 
 EASY_OVERALL = 3.0
 EASY_KEEP = 4
+# Calibration folds keep each (source, story of the pair's first side) whole.
+GROUPED_CALIBRATION = True
 SHIPPED = ROOT / "src" / "samestory" / "data" / "story-v1.bin"
 
 
@@ -71,7 +73,7 @@ def fit(
     seed: int = 0,
 ) -> StoryModel:
     """A model on every set's rows (or those `masks[name]` keeps: boolean per pair)."""
-    xs, ys, ws = [], [], []
+    xs, ys, ws, gs = [], [], [], []
     names = next(iter(sets.values())).names
     cols = [names.index(c) for c in STORY_FEATURES]
     counts = {}
@@ -84,6 +86,7 @@ def fit(
         xs.append(ps.X[rows][:, cols])
         ys.append(ps.y[rows])
         ws.append(weight)
+        gs.append(np.array([f"{name}:{ps.stories[i]}" for i in ps.a[rows]]))
         counts[name] = len(rows)
     X, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     gold = {"overall": y.astype(np.float64)}
@@ -92,7 +95,8 @@ def fit(
         "sources": counts,
         "data_hash": data_hash(X, {d: gold["overall"] for d in _DIMS}),
     }
-    return StoryModel.fit(X, list(STORY_FEATURES), y, w, seed=seed, meta=meta)
+    groups = np.concatenate(gs) if GROUPED_CALIBRATION else None
+    return StoryModel.fit(X, list(STORY_FEATURES), y, w, seed=seed, meta=meta, groups=groups)
 
 
 _DIMS = ("overall", "geography", "entities", "time", "narrative", "style", "tone")

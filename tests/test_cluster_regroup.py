@@ -181,3 +181,37 @@ def test_a_story_that_goes_on_for_weeks_stays_one_story() -> None:
     # batch over the 20 days cuts it where no two articles are within the window
     groups = batch_cluster(docs, score, BASE)
     assert sum(any(a.startswith("trial") for a in m) for m in groups.values()) > 1
+
+
+@pytest.mark.parametrize("limit", [10, 9])  # 9: the 10-headline frame is past the limit
+def test_headlines_of_one_title_frame_are_linked_in_batch_and_in_the_window_graph(
+    limit: int,
+) -> None:
+    import dataclasses
+
+    from samestory.cluster.batch import frame_pairs
+
+    docs, _ = _topics(5, topics=4)
+    frames = {0: "<N> météo du <#> à <N>", 1: "<N> : suivez <N> en direct"}
+    framed = [
+        dataclasses.replace(d, frame=frames[i % 6])
+        if i % 6 in frames and (i % 6 == 0 or i < 24)
+        else d
+        for i, d in enumerate(docs)
+    ]
+    series = [i for i, d in enumerate(framed) if d.frame == frames[0]]
+    small = [i for i, d in enumerate(framed) if d.frame == frames[1]]
+    assert (len(series), len(small)) == (10, 4)
+    settings = BASE.with_(cluster_frame_limit=limit)
+    pairs = frame_pairs(framed, settings)
+    assert {(small[0], j) for j in small[1:]} <= pairs
+    linked = {(series[0], j) for j in series[1:]} <= pairs
+    assert linked == (limit >= 10)
+    graph = WindowGraph(DIM, settings, lambda a, b: 0.5)
+    for d in framed:
+        graph.add(d)
+    expected = {
+        tuple(sorted((framed[i].id, framed[j].id))) for i, j in candidate_pairs(framed, settings)
+    }
+    assert {tuple(sorted((a, b))) for a in graph.adj for b in graph.adj[a]} == expected
+    assert all(framed[j].id in graph.adj[framed[small[0]].id] for j in small[1:])

@@ -53,8 +53,10 @@ def test_cross_validated_overall_pearson_holds_the_floor() -> None:
 
 FRENCH = SHARED / "data" / "french-headlines"
 # Floors a little below what this test measured on its subsets.
-STORY_AUC_FLOOR = 0.96  # measured 0.983 (440 headlines), 2026-12-04
-DAY_F1_FLOOR = 0.92  # measured 0.935 (every headline alone: 0.896)
+STORY_AUC_FLOOR = 0.97  # measured 0.985 (440 headlines), 2026-12-07 (0.983 on 12-04)
+# measured 0.943 with title-frame candidates (every headline alone: 0.896), 2026-12-07;
+# 0.935 before them
+DAY_F1_FLOOR = 0.93
 
 
 def _headlines(path, keep):  # type: ignore[no-untyped-def]

@@ -75,3 +75,14 @@ def test_load_story_model_specs(tmp_path: Path) -> None:
 
     with pytest.raises(NotFoundError):
         load_story_model(str(tmp_path / "missing.bin"))
+
+
+def test_title_frames_mask_names_and_numbers_and_need_plain_words() -> None:
+    from samestory.match.titles import frame_key, title_frame
+
+    a = "La météo du vendredi 10 janvier 2020 à Perros-Guirec"
+    b = "La météo du vendredi 10 janvier 2020 à La Guerche-de-Bretagne"
+    assert frame_key(a) == frame_key(b) != ""
+    assert title_frame(a)[-2:] == ("à", "<N>")  # "La Guerche-de-Bretagne": one mask
+    assert frame_key("Gimont. Rencontres du week-end") == ""  # two plain words: no series
+    assert frame_key("Rennes : la météo du vendredi 10 janvier 2020") != frame_key(a)

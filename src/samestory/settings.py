@@ -280,6 +280,14 @@ class Settings:
     cluster_batch_neighbours: int = _opt(
         10, "Batch clustering: nearest articles (quick embedding) scored for each article."
     )
+    cluster_frame_limit: int = _opt(
+        100,
+        "Headlines sharing one title frame (the title with names and numbers masked: "
+        "'La météo du <#> à <N>') are scored against each other within the time window, "
+        "however far their embeddings are (a series, e.g. one edition of bulletins, is "
+        "then judged whole); a frame held by more articles than this links nothing, as "
+        "a ubiquitous key. A cost bound, not tuned on data.",
+    )
     cluster_batch_threshold: float = _opt(
         0.5,
         "Batch clustering: average same-story probability between two groups at or above "

@@ -2,7 +2,8 @@
 
 Where the online clusterer must decide as articles arrive, a batch run sees them all:
 average-linkage agglomeration over a sparse candidate graph (nearest neighbours by
-the quick embedding and articles sharing entity keys, within the time window), each
+the quick embedding, articles sharing entity keys, headlines sharing a title frame,
+within the time window), each
 edge weighted by the pair scorer. Missing edges count as probability 0, so chaining
 through one loose pair is as hard as in dense average linkage.
 
@@ -22,7 +23,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .doc import ClusterDoc
 from .events import PairScoreFn, StoryEvent, story_id_for
 
-__all__ = ["average_linkage", "batch_cluster", "candidate_pairs", "reconcile"]
+__all__ = ["average_linkage", "batch_cluster", "candidate_pairs", "frame_pairs", "reconcile"]
 
 
 def candidate_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[int, int]]:
@@ -58,7 +59,25 @@ def candidate_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tupl
                 for y in range(x + 1, len(members)):
                     shared[(members[x], members[y])] += 1
     pairs.update(p for p, c in shared.items() if c >= settings.cluster_key_candidates)
+    pairs.update(frame_pairs(docs, settings))
     return sorted(p for p in pairs if _within(docs[p[0]].time, docs[p[1]].time, window))
+
+
+def frame_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> set[tuple[int, int]]:
+    """Index pairs of headlines in one title frame (`ClusterDoc.frame`), for frames held
+    by at most `cluster_frame_limit` articles: a series is scored whole, where nearest
+    neighbours alone leave average linkage too few of its pairs to join it."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(docs):
+        if d.frame:
+            postings[d.frame].append(i)
+    return {
+        (m[x], m[y])
+        for m in postings.values()
+        if len(m) <= settings.cluster_frame_limit
+        for x in range(len(m))
+        for y in range(x + 1, len(m))
+    }
 
 
 def _within(a: float | None, b: float | None, window: float) -> bool:

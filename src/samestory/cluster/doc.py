@@ -1,4 +1,4 @@
-"""What clustering needs of one article: a quick vector, name keys and a time.
+"""What clustering needs of one article: a quick vector, name keys, a time, a title frame.
 
 `ClusterDoc` is deliberately small so that the same clusterer runs over a SQLite
 store, a Spark partition or a synthetic stream of a million vectors.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..match.titles import frame_key
 from ..models import Analysis
 
 __all__ = ["ClusterDoc", "doc_from_analysis", "timestamp"]
@@ -24,6 +25,9 @@ class ClusterDoc:
     time: float | None  # publication time (epoch seconds); None when unknown
     language: str = ""
     outlet: str = ""
+    # The title with its names and numbers masked (`match.titles.frame_key`; "" when
+    # the title is too short to have one): headlines of one series share it.
+    frame: str = ""
 
 
 def timestamp(value: dt.datetime | None) -> float | None:
@@ -46,4 +50,5 @@ def doc_from_analysis(analysis: Analysis, dim: int = 512) -> ClusterDoc:
         time=timestamp(analysis.published),
         language=analysis.language,
         outlet=analysis.article.outlet or "",
+        frame=frame_key(analysis.article.title),
     )

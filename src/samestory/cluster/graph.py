@@ -10,7 +10,9 @@ holds the same graph for the articles of the window as they arrive:
 - an arriving article scans every article of the graph once: its own nearest
   neighbours, and the articles whose nearest neighbours it now enters (pushing their
   farthest one out, which may remove an edge);
-- a key reaching the ubiquity limit stops linking anything, as in batch.
+- a key reaching the ubiquity limit stops linking anything, as in batch;
+- headlines sharing a title frame are linked while the frame is held by at most
+  `cluster_frame_limit` articles (`batch.frame_pairs`).
 
 Whenever no article has left, the edges are exactly those `candidate_pairs` gives
 for the same articles (up to ties in cosine), so average linkage over a component of
@@ -60,6 +62,8 @@ class WindowGraph:
         self._kth = np.full(64, -np.inf, dtype=np.float32)  # worst cosine a full list holds
         self._postings: dict[str, list[str]] = {}
         self._ubiquitous: Counter[str] = Counter()  # keys past the limit: articles holding them
+        self._frames: dict[str, list[str]] = {}  # title frame -> its articles
+        self._frames_past: Counter[str] = Counter()  # frames past cluster_frame_limit
         self._arrivals: deque[str] = deque()
         self._by_time: list[tuple[float, str]] = []
 
@@ -91,6 +95,7 @@ class WindowGraph:
         else:
             self._near[doc.id] = {}
         changed.update(self._file_keys(doc))
+        changed.update(self._file_frame(doc))
         for a, b in sorted(changed):
             self._update(a, b, score)
         self.touched.add(doc.id)
@@ -173,6 +178,26 @@ class WindowGraph:
         need = self.settings.cluster_key_candidates
         yield from ((doc.id, other) for other, n in counts.items() if n >= need)
 
+    def _file_frame(self, doc: ClusterDoc) -> Iterator[tuple[str, str]]:
+        if not doc.frame:
+            return
+        if doc.frame in self._frames_past:
+            self._frames_past[doc.frame] += 1
+            return
+        posting = self._frames.setdefault(doc.frame, [])
+        if len(posting) + 1 > self.settings.cluster_frame_limit:
+            # past the limit: the pairs the frame linked may lose their edge, as in batch
+            del self._frames[doc.frame]
+            self._frames_past[doc.frame] = len(posting) + 1
+            yield from ((a, b) for i, a in enumerate(posting) for b in posting[i + 1 :])
+            return
+        yield from ((doc.id, other) for other in posting)
+        posting.append(doc.id)
+
+    def _same_frame(self, a: str, b: str) -> bool:
+        frame = self.docs[a].frame
+        return bool(frame) and frame == self.docs[b].frame and frame in self._frames
+
     # --- edges ---
     def _shared_keys(self, a: str, b: str) -> int:
         shared = self.docs[a].keys & self.docs[b].keys
@@ -186,7 +211,7 @@ class WindowGraph:
         near = (b in self._near[a] and self._near[a][b] >= s.cluster_min_cosine) or (
             a in self._near[b] and self._near[b][a] >= s.cluster_min_cosine
         )
-        return near or self._shared_keys(a, b) >= s.cluster_key_candidates
+        return near or self._shared_keys(a, b) >= s.cluster_key_candidates or self._same_frame(a, b)
 
     def _update(self, a: str, b: str, score: bool) -> None:
         if a == b or a not in self.docs or b not in self.docs:
@@ -239,6 +264,14 @@ class WindowGraph:
                 posting.remove(article)
                 if not posting:
                     del self._postings[key]
+        if doc.frame in self._frames_past:
+            self._frames_past[doc.frame] -= 1
+            if self._frames_past[doc.frame] <= 0:
+                del self._frames_past[doc.frame]
+        elif (members := self._frames.get(doc.frame)) is not None:
+            members.remove(article)
+            if not members:
+                del self._frames[doc.frame]
         slot = self._slot.pop(article)
         self._ids[slot] = None
         self._used[slot] = False

@@ -17,6 +17,7 @@ from ..models import Analysis, Mention
 from .align import Alignment
 from .identity import IDENTITY_DOCS, Identity, identity_evidence
 from .lexical import LEXICAL_DOCS, lexical_features
+from .titles import TITLE_DOCS, title_features
 
 __all__ = ["FEATURE_DOCS", "WITHIN_LANGUAGE", "pair_features"]
 
@@ -67,6 +68,7 @@ FEATURE_DOCS: dict[str, str] = {
     "length_ratio": "shorter text length over longer",
     **LEXICAL_DOCS,
     **IDENTITY_DOCS,
+    **TITLE_DOCS,
 }
 
 # Features that only mean "same story" within one language: surface text is low
@@ -218,5 +220,6 @@ def pair_features(
     la, lb = len(a.text), len(b.text)
     f["length_ratio"] = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
     f.update(lexical_features(a, b))
+    f.update(title_features(a, b))
     f.update((identity or identity_evidence(a, b, ma, mb)).features)
     return f
