@@ -161,3 +161,27 @@ def test_next_batch_is_analysed_while_one_is_committed() -> None:
     assert overlapped == [True], "batch 2 was not analysed while batch 1 was committed"
     assert threading.current_thread().name not in threads
     assert (report.read, report.stored, report.duplicates) == (6, 5, 1)
+
+
+def test_a_resumed_clusterer_keeps_the_title_frames(engine):
+    # Replayed docs without their frame left a restarted ingest unable to pair the
+    # rest of a headline series with the part already stored.
+    from samestory.ingest import read_bytes
+    from samestory.match.titles import frame_key
+
+    rows = [
+        {
+            "title": f"La météo du vendredi 10 janvier 2020 à {town}",
+            "text": f"Prévisions pour {town}.",
+        }
+        for town in ("Perros-Guirec", "Ploemeur", "Lannion")
+    ]
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode()
+    store = SQLiteStore()
+    StoryIngest(engine, store).ingest_articles(
+        read_bytes(data, name="m.jsonl", settings=engine.settings)
+    )
+    docs = [doc for _, doc in store.replay_log() if doc is not None]
+    assert len(docs) == 3
+    titles = {a["id"]: a["title"] for a in store.articles(limit=10)}
+    assert all(doc.frame and doc.frame == frame_key(titles[doc.id]) for doc in docs)

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from ..cluster import ClusterDoc, StoryEvent, timestamp
 from ..errors import NotFoundError, StoreError
+from ..match.titles import frame_key
 from ..models import Analysis, Article
 from .codec import article_from_row, decode_analysis, encode_analysis
 from .maintenance import refuse_foreign, store_error
@@ -250,11 +251,11 @@ class SQLiteStore:
         """Every story event in order, with the clustering view of its article."""
         cur = self.conn.execute(
             "SELECT e.kind, e.story_id, e.article_id, e.other_story_id, e.score,"
-            " an.head, an.dim, an.keys, an.language, ar.published, ar.outlet"
+            " an.head, an.dim, an.keys, an.language, ar.published, ar.outlet, ar.title"
             " FROM story_events e LEFT JOIN analyses an ON an.article_id = e.article_id"
             " LEFT JOIN articles ar ON ar.id = e.article_id ORDER BY e.id"
         )
-        for kind, story, article, other, score, head, dim, keys, lang, pub, outlet in cur:
+        for kind, story, article, other, score, head, dim, keys, lang, pub, outlet, title in cur:
             event = StoryEvent(kind, story, article, other, score)
             doc = None
             if article is not None and kind in ("created", "added", "split"):
@@ -270,6 +271,8 @@ class SQLiteStore:
                     time=timestamp(dt.datetime.fromisoformat(pub)) if pub else None,
                     language=lang or "",
                     outlet=outlet or "",
+                    # A resumed clusterer must pair headline series as the live one did.
+                    frame=frame_key(title or ""),
                 )
             yield event, doc
 
