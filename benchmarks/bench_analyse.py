@@ -62,7 +62,7 @@ def main() -> int:
         ("USE, head + every sentence + number contexts", no_e5),
         ("the same + e5 head in fp32 (`e5_precision=fp32`)", base.with_(e5_precision="fp32")),
         (f"the same + e5 head, {base.e5_precision} (default)", base),
-        ("the default with `embed_threads=1`", base.with_(embed_threads=1)),
+        ("the default with `embed_threads=2`", base.with_(embed_threads=2)),
     ]
     figures = [(label, _throughput(s, articles, args.rounds)) for label, s in rows]
     alone = _throughput(base, articles, args.rounds, one_by_one=True)

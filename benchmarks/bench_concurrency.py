@@ -104,7 +104,9 @@ def main() -> int:
             timeout=600,
             headers={"Authorization": f"Bearer {TOKEN}"},
         ).raise_for_status()
+        load_before = os.getloadavg()[0]
         result = _load(base, db, tmp, py, env, args)
+        result["load"] = (load_before, os.getloadavg()[0])
     finally:
         server.terminate()
         _, server_err = server.communicate(timeout=60)
@@ -253,9 +255,10 @@ def _section(r: dict[str, Any], args: Any) -> str:
         "",
         f"{args.readers} reading clients, {args.writers} writing clients and one `samestory "
         f"ingest` of {args.cli_articles + 20} articles, for {args.seconds:.0f} s on loopback "
-        "against one SQLite file (server: `samestory serve`, hashing embedder). **Measured on "
-        "a busy shared machine** (eight jobs on 2 cores, the load generator on the same cores): "
-        "latencies are upper bounds, not this server's figures on an idle machine.",
+        "against one SQLite file (server: `samestory serve`, hashing embedder). The load "
+        "generator, the server and the CLI share the machine's cores; 1-minute load average "
+        f"{r['load'][0]:.1f} before the load and {r['load'][1]:.1f} at its end (the run's own "
+        f"processes included; {os.cpu_count()} cores).",
         "",
         "| measure | value |",
         "|---|---:|",

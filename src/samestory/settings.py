@@ -69,7 +69,10 @@ class Settings:
         "match. Same values as `embedder`.",
     )
     embed_threads: int = _opt(
-        2, "Threads for the embedding backend (USE is 10x slower at 4 on 2 cores)."
+        1,
+        "Threads for each embedding backend. 1: the analysis runs its model steps side by "
+        "side (e5 and USE at once), so one thread each fills 2 cores; at 2 each they "
+        "oversubscribe (bench_analyse, idle 2 cores: 15.5 articles/s at 1, 10.6 at 2).",
     )
     e5_precision: str = _opt(
         "int8",
