@@ -102,8 +102,8 @@ def main() -> int:
         "Overall r (BENCHMARKS `scorer_cv`); the third row shows the analysis "
         "without it (a model trained with `SAMESTORY_SCORER_EMBEDDER=none` is needed then). "
         "The e5 rows differ only in `e5_precision` (int8: its MatMuls quantised, cosine "
-        "~0.997 to the fp32 vectors); the last row runs each embedder on one thread (the "
-        "model steps already run side by side, one thread each).",
+        "~0.997 to the fp32 vectors); the last row runs each embedder on two threads (the "
+        "default, `embed_threads=1`, gives each model step one: they run side by side).",
     ]
     write_section("analyse", "\n".join(lines))
     print("\n".join(lines))
