@@ -67,7 +67,7 @@ def test_e5_precision_and_cache_settings_reach_the_model(tmp_path) -> None:  # t
     assert fp32 is not None and int8 is not None
     assert len(list(cache.glob("e5-small-int8-*.onnx"))) == 1  # kept where the setting says
     assert 0.99 < float(fp32 @ int8) < 0.99999  # close, yet not the same model
-    backend = get_embedder("e5", 2, "int8", str(cache))
+    backend = get_embedder("e5", int8_settings.embed_threads, "int8", str(cache))  # the loaded one
     assert getattr(backend, "runtime", "") == "onnxruntime int8"
     with pytest.raises(ConfigError):
         get_embedder("e5", 2, "int4")
