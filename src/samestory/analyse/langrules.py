@@ -15,7 +15,6 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -24,7 +23,7 @@ from ..lang import resource
 from .dates import calendar_words
 from .gazetteer import fold
 from .lexicon import unknown_word
-from .namecues import stop_words
+from .namecues import raw_stop_words, stop_words
 from .namelists import NameLists, Tok
 from .places import find_places
 
@@ -159,16 +158,6 @@ def org_extent(
     return end if end > hi else None
 
 
-@cache
-def _raw_stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words as written: folding would merge Vietnamese words by tone."""
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except (ImportError, ValueError):
-        return frozenset()
-    return frozenset(getattr(module, "STOP_WORDS", ()))
-
-
 _MAX_SYLLABLES = 6  # after the cue: "Ủy ban | châu Âu", "Ngân hàng | Nhà nước Việt Nam"
 
 
@@ -185,7 +174,7 @@ def org_prefix_extent(text: str, toks: Sequence[Tok], first: int, language: str)
             continue
         if any(text[toks[k - 1][2] : toks[k][1]] != " " for k in range(first + 1, end)):
             continue
-        stops = _raw_stop_words(language)
+        stops = raw_stop_words(language)  # as written: folding merges Vietnamese words by tone
         last, k = None, end
         while k < len(toks) and k - end < _MAX_SYLLABLES:
             w = toks[k][0]

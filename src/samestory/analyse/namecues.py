@@ -54,13 +54,19 @@ _ADJECTIVE_ENDINGS = ("en", "er", "es", "em")
 
 
 @cache
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words for `language`, folded (empty when spaCy has none)."""
+def raw_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for `language` as written (empty when spaCy has none)."""
     try:
         module = importlib.import_module(f"spacy.lang.{language}.stop_words")
     except (ImportError, ValueError):
         return frozenset()
-    return frozenset(fold(w) for w in getattr(module, "STOP_WORDS", ()))
+    return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for `language`, folded (empty when spaCy has none)."""
+    return frozenset(fold(w) for w in raw_stop_words(language))
 
 
 # Prepositions that put a small town in a place reading ("in Algemesí", "en Xàtiva").
