@@ -235,3 +235,116 @@ def test_stories_agree_with_one_machine_batch_clustering(
     # The ferry story, told twice in the WARC and once more in the JSONL, is one story.
     ferry = {a["id"] for a in run["tables"]["articles"] if "erry" in a["title"]}
     assert len(ferry) == 3 and len({spark_story[i] for i in ferry}) == 1
+
+
+# --- title frames: a headline bulletin series (invented towns' weather bulletins) ---
+_TOWN_NAMES = (
+    "Kerlouan Plouzané Landéda Ploudalmézeau Lannilis Plouguerneau Brélès Lanildut "
+    "Porspoder Landunvez Kersaint Tréglonou Plourin Milizac Guipronvel Coat-Méal "
+    "Bourg-Blanc Plabennec Kernilis Lanarvily Loc-Brévalaire Trémaouézan "
+    "Kersaint-Plabennec Saint-Pabu Lampaul-Ploudalmézeau"
+)
+_TOWNS = _TOWN_NAMES.split()
+_OTHERS = [
+    "Le conseil municipal de Kerlouan vote le budget de la nouvelle salle des sports",
+    "Un incendie détruit un hangar agricole à Plabennec dans la nuit",
+    "Les élèves du collège de Lannilis plantent une haie de 300 mètres",
+    "Football : le Stade Plabennecois s'impose face à Quimper",
+    "La rentrée du conservatoire de musique aura lieu le 12 janvier",
+    "Une exposition de photographies anciennes ouvre à la médiathèque de Landéda",
+]
+
+
+@pytest.fixture(scope="module")
+def bulletins(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One Spark run over headlines only, and everything needed to redo it on one machine."""
+    from samestory.scale import run_job
+    from samestory.store.codec import article_from_row, decode_analysis
+
+    folder = tmp_path_factory.mktemp("bulletins-in")
+    rows = [
+        {
+            "title": f"La météo du vendredi 10 janvier 2020 à {town}",
+            "text": f"À {town}, ciel couvert le matin puis éclaircies, {6 + k % 5} degrés "
+            "l'après-midi et un vent d'ouest modéré.",
+            "published": f"2020-01-10 {5 + k // 6:02d}:{(k * 7) % 60:02d}:00",
+            "url": f"https://ouest-meteo.example/{k}",
+        }
+        for k, town in enumerate(_TOWNS)
+    ] + [
+        {
+            "title": title,
+            "text": f"{title}, a-t-on appris vendredi auprès des organisateurs.",
+            "published": f"2020-01-10 {9 + k:02d}:15:00",
+            "url": f"https://le-telegraphe.example/{k}",
+        }
+        for k, title in enumerate(_OTHERS)
+    ]
+    with (folder / "headlines.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    out = tmp_path_factory.mktemp("bulletins-out")
+    summary = run_job(spark, [str(folder)], str(out), SETTINGS, min_report_size=3)
+
+    def table(name: str) -> list[dict[str, Any]]:
+        return [
+            {k: bytes(v) if isinstance(v, bytearray) else v for k, v in r.asDict().items()}
+            for r in spark.read.parquet(str(out / name)).collect()
+        ]
+
+    arts = {r["id"]: article_from_row(r) for r in table("articles")}
+    analyses = {
+        r["article_id"]: decode_analysis(r, arts[r["article_id"]]) for r in table("analyses")
+    }
+    seq = {r["id"]: r["seq"] for r in table("articles")}
+    docs = sorted(
+        (doc_from_analysis(a) for a in analyses.values()),
+        key=lambda d: (d.time is None, d.time or 0.0, d.id),
+    )
+    members = {r["article_id"]: r["story_id"] for r in table("memberships")}
+    return {"summary": summary, "analyses": analyses, "docs": docs, "seq": seq, "members": members}
+
+
+def test_spark_candidates_hold_the_title_frame_pairs_of_batch(
+    spark: Any, bulletins: dict[str, Any]
+) -> None:
+    from samestory.cluster.batch import candidate_pairs, frame_pairs
+    from samestory.match.titles import frame_key
+    from samestory.scale import graph
+
+    docs = bulletins["docs"]
+    assert len(docs) == len(_TOWNS) + len(_OTHERS)
+    rdd = spark.sparkContext.parallelize([(d.id, (bulletins["seq"][d.id], d)) for d in docs], 3)
+    found = graph.candidates(spark.sparkContext, rdd, SETTINGS, 2).collect()
+    got = {(min(p), max(p)) for p in found}
+    assert bulletins["summary"]["pairs_scored"] == len(got)  # the run scored these pairs
+
+    def ids(pairs: Any) -> set[tuple[str, str]]:
+        return {(min(docs[i].id, docs[j].id), max(docs[i].id, docs[j].id)) for i, j in pairs}
+
+    framed = ids(frame_pairs(docs, SETTINGS))
+    assert len(framed) == len(_TOWNS) * (len(_TOWNS) - 1) // 2  # one frame, one window
+    assert framed <= got
+    bulletin = frame_key(f"La météo du vendredi 10 janvier 2020 à {_TOWNS[0]}")
+    series = {d.id for d in docs if d.frame == bulletin}
+    assert len(series) == len(_TOWNS)
+    batch = ids(candidate_pairs(docs, SETTINGS))
+    inside = {p for p in got if p[0] in series and p[1] in series}
+    assert inside == {p for p in batch if p[0] in series and p[1] in series} == framed
+    # Past cluster_frame_limit the frame links nothing, in batch and on Spark alike.
+    tight = SETTINGS.with_(cluster_frame_limit=len(_TOWNS) - 1)
+    assert not frame_pairs(docs, tight)
+    assert not graph.frame_candidates(rdd, tight, 2).collect()
+    assert graph.frame_candidates(rdd, SETTINGS, 2).count() == len(framed)
+
+
+def test_spark_stories_of_a_bulletin_series_equal_batch(bulletins: dict[str, Any]) -> None:
+    engine = Engine(SETTINGS)
+    analyses = bulletins["analyses"]
+    scorer = AnalysisPairScorer(analyses.__getitem__, SETTINGS, engine.scorer)
+    local = batch_cluster(bulletins["docs"], scorer, SETTINGS)
+    want = {frozenset(m) for m in local.values()}
+    got: dict[str, set[str]] = {}
+    for a, sid in bulletins["members"].items():
+        got.setdefault(sid, set()).add(a)
+    assert {frozenset(m) for m in got.values()} == want
+    assert {a: sid for sid, m in local.items() for a in m} == bulletins["members"]

@@ -13,7 +13,10 @@ articles that share one:
   bit with probability 1 - arccos(c)/pi, so near neighbours share a table's bucket
   with high probability while unrelated articles rarely do;
 - names: every linked entity/place key, per time bucket (the cross-lingual safety net
-  of the batch clusterer: pairs sharing `cluster_key_candidates` keys are scored).
+  of the batch clusterer: pairs sharing `cluster_key_candidates` keys are scored);
+- title frames: every headline of one frame (`ClusterDoc.frame`) with every other
+  within the window, over the whole collection as `batch.frame_pairs` does, while the
+  frame is held by at most `cluster_frame_limit` articles (`frame_pairs`).
 
 Inside a vector block each article keeps its nearest neighbours by cosine (at least
 `cluster_min_cosine`); the caller merges the lists of all its blocks and keeps the
@@ -41,6 +44,7 @@ __all__ = [
     "blocked_pairs",
     "distinct_docs",
     "expand_any_time",
+    "frame_pairs",
     "hyperplanes",
     "key_pairs",
     "lsh_signatures",
@@ -157,6 +161,22 @@ def key_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[str,
     """
     if len(docs) < 2 or len(docs) > settings.cluster_batch_neighbours * 4:
         return []
+    return _window_pairs(docs, settings)
+
+
+def frame_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[str, str]]:
+    """Pairs (smaller id, larger id) of the articles holding one title frame, in the window.
+
+    `docs` are all the articles of the collection that hold the frame, each once
+    (`distinct_docs`): past `cluster_frame_limit` of them the frame links nothing, as in
+    batch clustering, so the count is over the whole collection, not a time bucket.
+    """
+    if len(docs) < 2 or len(docs) > settings.cluster_frame_limit:
+        return []
+    return _window_pairs(docs, settings)
+
+
+def _window_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for x in range(len(docs)):
         for y in range(x + 1, len(docs)):
@@ -195,6 +215,12 @@ def blocked_pairs(
         for p in key_pairs(distinct_docs(members), settings):
             shared[p].add(name)
     pairs.update(p for p, names in shared.items() if len(names) >= settings.cluster_key_candidates)
+    frames: dict[str, list[ClusterDoc]] = defaultdict(list)
+    for d in docs:
+        if d.frame:
+            frames[d.frame].append(d)
+    for members in frames.values():
+        pairs.update(frame_pairs(distinct_docs(members), settings))
     return sorted(pairs)
 
 

@@ -1,5 +1,8 @@
 """The distributed graph stages: candidate pairs by blocking, scoring, components, stories.
 
+Candidate pairs are those of one-machine batch clustering: vector and name blocks
+(`cluster.blocking`), and the headlines of one title frame (`batch.frame_pairs`).
+
 `docs` is (id, (seq, ClusterDoc)) and `analysed` (id, (seq, article, encoded row)),
 hash-partitioned by id (`job` analyses them that way). Joins against `analysed` ask for
 its partitioner, so Spark leaves the heavy rows where they are and moves only the
@@ -25,7 +28,7 @@ from ..settings import Settings
 from . import stages
 from .components import Labels, local_forest
 
-__all__ = ["components", "score", "stories"]
+__all__ = ["candidates", "components", "frame_candidates", "score", "stories"]
 
 _KEEP = StorageLevel.MEMORY_AND_DISK
 _NO_VECTOR = np.zeros(0, dtype=np.float32)
@@ -80,10 +83,62 @@ def _candidates_of(a: str, links: Iterable[tuple[str, float | str]], settings: S
     return sorted(out)
 
 
+Holders = list[tuple[str, float | None]] | None  # a frame's (id, time)s; None: past the limit
+
+
+def _capped(holders: Holders, limit: int) -> Holders:
+    """The frame's holders while there are at most `limit` of them, else None for good."""
+    return None if holders is None or len(holders) > limit else holders
+
+
+def _add_holder(holders: Holders, item: tuple[str, float | None], limit: int) -> Holders:
+    if holders is None:
+        return None
+    holders.append(item)  # Spark lets a combiner change its first argument
+    return _capped(holders, limit)
+
+
+def _merge_holders(a: Holders, b: Holders, limit: int) -> Holders:
+    return None if a is None or b is None else _capped(a + b, limit)
+
+
+def _frame_links(frame: str, holders: Holders, settings: Settings) -> list[tuple[str, str]]:
+    """(larger id, smaller id) of the frame's pairs within the window (`blocking.frame_pairs`)."""
+    if holders is None:
+        return []
+    docs = blocking.distinct_docs(
+        ClusterDoc(a, _NO_VECTOR, frozenset(), t, frame=frame) for a, t in holders
+    )
+    return [(b, a) for a, b in blocking.frame_pairs(docs, settings)]
+
+
+def frame_candidates(docs: Any, settings: Settings, n: int) -> Any:
+    """(larger id, smaller id) of every pair of headlines in one title frame.
+
+    One shuffle of (frame, (id, time)). The frame limit counts the whole collection, as
+    in batch; the combiner drops a frame's holders once they pass it, so a frame that
+    every article of a year holds never gathers in one task.
+    """
+    limit = settings.cluster_frame_limit
+    return (
+        docs.flatMap(
+            lambda kv: [(kv[1][1].frame, (kv[0], kv[1][1].time))] if kv[1][1].frame else []
+        )
+        .combineByKey(
+            lambda item: _capped([item], limit),
+            lambda acc, item: _add_holder(acc, item, limit),
+            lambda a, b: _merge_holders(a, b, limit),
+            n,
+        )
+        .flatMap(lambda kv: _frame_links(kv[0], kv[1], settings))
+    )
+
+
 def candidates(sc: Any, docs: Any, settings: Settings, n: int) -> Any:
     """(larger id, smaller id) of every candidate pair, each possibly twice.
 
-    Two shuffles: blocks (vector and name blocks together), then each article's links.
+    Two shuffles: blocks (vector and name blocks together), then each article's links;
+    and one for the title frames (`frame_candidates`).
     """
     dim = int(docs.map(lambda kv: kv[1][1].vector.shape[-1]).max())
     planes = sc.broadcast(
@@ -106,6 +161,7 @@ def candidates(sc: Any, docs: Any, settings: Settings, n: int) -> Any:
         .flatMap(lambda kv: _block_links(kv[0], kv[1], settings))
         .groupByKey(n)
         .flatMap(lambda kv: [(b, a) for a, b in _candidates_of(kv[0], kv[1], settings)])
+        .union(frame_candidates(docs, settings, n))
     )
 
 

@@ -7,8 +7,9 @@ accumulator. Then, with shuffles in between:
 
 1. dedupe (same id, then same canonical URL: the first in file order wins) and
    number the articles; analyse them in partitions (one Engine per executor process);
-2. block (time buckets x LSH vector buckets, and time buckets x entity keys; see
-   `cluster.blocking`) and score the candidate pairs with the one-machine scorer;
+2. block (time buckets x LSH vector buckets, time buckets x entity keys, and title
+   frames; see `cluster.blocking`) and score the candidate pairs with the one-machine
+   scorer;
 3. connected components over pairs at or above `cluster_batch_threshold`
    (`scale.components`: union-find per partition, then once on the driver), then
    `cluster.batch.average_linkage` inside each component. Average linkage only joins
