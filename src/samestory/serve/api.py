@@ -214,7 +214,7 @@ def _routes(app: FastAPI, service: Service) -> None:
             "version": __version__,
             "schema": SCHEMA_VERSION,
             "read_only": not service.settings.api_token or service.store.read_only,
-            "counts": service.read(lambda s: s.counts()),
+            "counts": service.query(lambda s: s.counts()),
         }
 
     @app.post(
@@ -234,7 +234,7 @@ def _routes(app: FastAPI, service: Service) -> None:
     @app.get("/api/articles", tags=["articles"])
     def list_articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Stored articles, newest first."""
-        rows = service.read(lambda s: s.articles(limit=limit, offset=offset))
+        rows = service.query(lambda s: s.articles(limit=limit, offset=offset))
         return {"articles": rows, "limit": limit, "offset": offset}
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
@@ -327,7 +327,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         """Articles holding every word of `q` (best first) and/or mentioning `entity`."""
         if not q.strip() and not entity:
             raise InvalidValueError("give q (words) or entity")
-        rows = service.read(lambda s: s.search(q, entity=entity, limit=limit, offset=offset))
+        rows = service.search(q, entity=entity, limit=limit, offset=offset)
         return {"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset}
 
 

@@ -1,6 +1,12 @@
 """What the REST API and the web UI share: one store, its caches, the engine, ingest.
 
-The store's SQLite connection is used by one request at a time (`_read_lock`).
+Reads go through `query`: on a file store each thread (the event loop's included)
+reads through a read-only connection of its own, so a reader never queues behind
+another reader, a report being stored or a search being indexed -- WAL lets them all
+read while a writer commits. Writes on the side (a report, a page, the search index,
+watches, sources) go through `read`: the store's own connection, one at a time
+(`_read_lock`), always with a bounded wait where a reader triggers them.
+
 Answers are cached and keyed on the store's version (the last story event id), so a
 cache can never serve stories older than the store; story reports are keyed on the
 story id and its article ids, since a report depends on nothing else. Ingest writes
@@ -43,6 +49,7 @@ from ..settings import Settings
 from ..store import SQLiteStore
 from ..store.codec import decode_report
 from ..store.reports import ReadOnlyStoreError, ReportTable
+from ..store.search import index_new_articles
 from .cache import LRU
 from .reports import build_capped, fingerprint, public_json, subset_ids
 
@@ -62,6 +69,9 @@ COLD_BUILDS = 2
 # How long a reader waits to store a report it built while another process holds the
 # write lock (an ingest batch): past that the report is only cached, never a slow page.
 PERSIST_WAIT_MS = 200
+# The same for the search index a search brings up to date: past that it searches what
+# is indexed (the articles of the batch being committed show up in the next search).
+INDEX_WAIT_MS = 50
 _log = logging.getLogger(__name__)
 
 
@@ -114,6 +124,7 @@ class Service:
         self._version_at = -1e9
         self._version_lock = threading.Lock()
         self._version_conn: sqlite3.Connection | None = None
+        self._readers = threading.local()
 
     # --- reading ---
     async def cold(self, fn: Callable[..., T], *args: Any) -> T:
@@ -125,8 +136,27 @@ class Service:
             return await run_in_threadpool(fn, *args)
 
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
+        """`fn` on the store's own connection, one caller at a time: for what writes."""
         with self._read_lock:
             return fn(self.store)
+
+    def query(self, fn: Callable[[SQLiteStore], T]) -> T:
+        """`fn`, which only reads, on this thread's read-only connection (file stores;
+        an in-memory store has one connection, shared through `read`)."""
+        if self.store.path == ":memory:":
+            return self.read(fn)
+        reader: SQLiteStore | None = getattr(self._readers, "store", None)
+        if reader is None:
+            reader = SQLiteStore(self.store.path, read_only=True)
+            self._readers.store = reader
+        return fn(reader)
+
+    def search(self, q: str, **options: Any) -> list[dict[str, Any]]:
+        """`SQLiteStore.search`, the index first brought up to date when the store is
+        free within INDEX_WAIT_MS (else as indexed: see INDEX_WAIT_MS)."""
+        if self.store.path != ":memory:" and not self.store.read_only:
+            self.read(lambda s: index_new_articles(s, wait_ms=INDEX_WAIT_MS))
+        return self.query(lambda s: s.search(q, **options))
 
     def version(self) -> int:
         """The store's version, re-read at most every VERSION_TTL seconds: hot requests
@@ -167,11 +197,11 @@ class Service:
 
     def stories(self, **filters: Any) -> list[dict[str, Any]]:
         key = ("stories", self.version(), tuple(sorted(filters.items())))
-        return self.memo(key, lambda: self.read(lambda s: s.stories(**filters)))
+        return self.memo(key, lambda: self.query(lambda s: s.stories(**filters)))
 
     def story(self, story_id: str) -> dict[str, Any]:
         return self.memo(
-            ("story", self.version(), story_id), lambda: self.read(lambda s: s.story(story_id))
+            ("story", self.version(), story_id), lambda: self.query(lambda s: s.story(story_id))
         )
 
     @staticmethod
@@ -196,11 +226,11 @@ class Service:
 
     def _stored_or_built(self, story: dict[str, Any], ids: tuple[str, ...]) -> StoryReport:
         fp = fingerprint(ids, self.settings.report_max_articles)
-        stored = self.read(lambda s: ReportTable(s).data(story["id"], fp))
+        stored = self.query(lambda s: ReportTable(s).data(story["id"], fp))
         if stored is not None:
             return decode_report(stored)  # outside the lock: big reports take a while
         chosen = subset_ids(story, self.settings)
-        analyses = self.read(lambda s: [s.analysis(a) for a in chosen])
+        analyses = self.query(lambda s: [s.analysis(a) for a in chosen])
         started = time.perf_counter()
         # Pure and possibly slow: built outside the store lock.
         report = build_capped(analyses, len(ids), self.settings)
@@ -225,7 +255,7 @@ class Service:
         hit = self._memo.get(key)
         if hit is None:
             fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+            hit = self.query(lambda s: ReportTable(s).public(story["id"], fp))
             if hit is None:
                 hit = public_json(self.report(story))
             self._memo.put(key, hit)
@@ -239,7 +269,7 @@ class Service:
         hit = self._memo.get(key)
         if hit is None:
             fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+            hit = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
             if hit is not None:
                 self._memo.put(key, hit)
         return None if hit is None else str(hit)
@@ -264,7 +294,7 @@ class Service:
             report = self._memo.get(("report-json", *rkey))
             if report is None:
                 fp = fingerprint(rkey[1], self.settings.report_max_articles)
-                report = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+                report = self.query(lambda s: ReportTable(s).public(story["id"], fp))
             if report is None:
                 if stored_only:
                     return None
@@ -283,7 +313,7 @@ class Service:
         """The story's web page: stored (rendered by the current templates), else
         rendered from the report and stored for the next process."""
         fp = fingerprint(self.report_key(story)[1], self.settings.report_max_articles)
-        page = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+        page = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
         if page is None:
             page = render(story, self.report(story))
             self._persist(
@@ -305,7 +335,7 @@ class Service:
             _log.info("report of %s not stored: %s", story_id, exc)
 
     def article(self, article_id: str) -> tuple[Analysis, str | None]:
-        return self.read(lambda s: (s.analysis(article_id), s.story_of(article_id)))
+        return self.query(lambda s: (s.analysis(article_id), s.story_of(article_id)))
 
     # --- engine ---
     @property
@@ -346,7 +376,7 @@ class Service:
             self._ingest.settle(report)
             self._ingest_version = self._ingest.store.version()
             self._version_at = -1e9
-        stored = self.read(lambda s: [(a, s.story_of(a.id)) for a in articles])
+        stored = self.query(lambda s: [(a, s.story_of(a.id)) for a in articles])
         return {
             "report": report.to_dict(),
             "articles": [{"id": a.id, "title": a.title, "story": sid} for a, sid in stored],
