@@ -50,6 +50,7 @@ from ..store import SQLiteStore
 from ..store.codec import decode_report
 from ..store.reports import ReadOnlyStoreError, ReportTable
 from ..store.search import index_new_articles
+from ..store.spread import sources_stamp
 from .cache import LRU
 from .reports import build_capped, fingerprint, public_json, subset_ids
 
@@ -110,6 +111,7 @@ class Service:
         self.settings = settings
         self.store = store
         self._engine = engine
+        self._remote: Engine | None = None  # the analysis worker's (serve/analyser.py)
         self._read_lock = threading.RLock()
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
@@ -125,6 +127,8 @@ class Service:
         self._version_lock = threading.Lock()
         self._version_conn: sqlite3.Connection | None = None
         self._readers = threading.local()
+        self._index_lock = threading.Lock()
+        self._stamp: tuple[tuple[int, int], float] = ((0, 0), -1e9)
 
     # --- reading ---
     async def cold(self, fn: Callable[..., T], *args: Any) -> T:
@@ -151,12 +155,31 @@ class Service:
             self._readers.store = reader
         return fn(reader)
 
-    def search(self, q: str, **options: Any) -> list[dict[str, Any]]:
+    def search(self, q: str, key: Any = None, **options: Any) -> list[dict[str, Any]]:
         """`SQLiteStore.search`, the index first brought up to date when the store is
-        free within INDEX_WAIT_MS (else as indexed: see INDEX_WAIT_MS)."""
+        free within INDEX_WAIT_MS (else as indexed: see INDEX_WAIT_MS); cached under
+        `key` (which holds the store version) only when nothing was left unindexed."""
+        complete = True
         if self.store.path != ":memory:" and not self.store.read_only:
-            self.read(lambda s: index_new_articles(s, wait_ms=INDEX_WAIT_MS))
-        return self.query(lambda s: s.search(q, **options))
+            # One indexer at a time; the searches meanwhile search what is indexed.
+            complete = self._index_lock.acquire(blocking=False)
+            if complete:
+                try:
+                    complete = self.read(lambda s: index_new_articles(s, wait_ms=INDEX_WAIT_MS))
+                finally:
+                    self._index_lock.release()
+        rows = self.query(lambda s: s.search(q, **options))
+        if key is not None and complete:
+            self._memo.put(key, rows)
+        return rows
+
+    def sources_stamp(self) -> tuple[int, int]:
+        """`store.spread.sources_stamp`, re-read at most every VERSION_TTL seconds
+        (asked on the event loop for every story answer, cached or not)."""
+        now = time.monotonic()
+        if now - self._stamp[1] > VERSION_TTL:
+            self._stamp = (self.query(sources_stamp), now)
+        return self._stamp[0]
 
     def version(self) -> int:
         """The store's version, re-read at most every VERSION_TTL seconds: hot requests
@@ -351,6 +374,27 @@ class Service:
             self._engine = Engine(self.settings)
         return self._engine
 
+    def ingest_engine(self) -> Engine:
+        """The engine ingest analyses with: one whose analysis runs in a worker process
+        (serve_analysis_process) when this service loads its own models and writes a
+        file; else the engine itself (an injected one: tests' fakes stay in process)."""
+        if self._remote is not None:
+            return self._remote
+        own = self._engine is None
+        engine = self.engine
+        if own and self.settings.serve_analysis_process and self.store.path != ":memory:":
+            from .analyser import RemoteEngine
+
+            self._remote = engine = RemoteEngine(engine)
+        return engine
+
+    def close(self) -> None:
+        """Stop the analysis worker, if one was started."""
+        remote, self._remote = self._remote, None
+        close = getattr(remote, "close", None)
+        if close is not None:
+            close()
+
     def compare(self, a: Article, b: Article) -> PairScore:
         with self._engine_lock:
             return self.engine.compare(a, b)
@@ -370,7 +414,9 @@ class Service:
                 writer = writer or (
                     self._ingest.store if self._ingest else SQLiteStore(self.store.path)
                 )
-                self._ingest = StoryIngest(self.engine, writer, self.settings.ingest_batch_size)
+                self._ingest = StoryIngest(
+                    self.ingest_engine(), writer, self.settings.ingest_batch_size
+                )
             report = IngestReport(skips=skips) if skips is not None else IngestReport()
             self._ingest.ingest_articles(articles, report=report)
             self._ingest.settle(report)
