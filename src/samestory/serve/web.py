@@ -278,11 +278,7 @@ def mount(app: FastAPI, service: Service) -> None:
 
     @app.get("/search", include_in_schema=False)
     def search_page(q: str = "", entity: str = "") -> Response:
-        rows = (
-            service.search(q, entity=entity or None, limit=50)
-            if q.strip() or entity
-            else []
-        )
+        rows = service.search(q, entity=entity or None, limit=50) if q.strip() or entity else []
         return _html(render("search.html.j2", q=q, entity=entity, results=rows))
 
     @app.get("/docs", include_in_schema=False)
