@@ -29,20 +29,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
-from ..ingest import Skips, read_bytes
-from ..ingest.fetch import BlockedAddressError, fetch
-from ..ingest.fetch import check_public_url as _check_public_url
+from ..errors import StoreError
+from ..ingest import Skips
 from ..models import Analysis, Article, PairScore
 from ..report import StoryReport
 from ..settings import Settings
@@ -52,13 +48,28 @@ from ..store.reports import ReadOnlyStoreError, ReportTable
 from ..store.search import index_new_articles
 from ..store.spread import sources_stamp
 from .cache import LRU
+from .inputs import (  # re-exported: where the routes and the watcher import them from
+    ForbiddenError,
+    UnauthorizedError,
+    check_public_url,
+    fetch_articles,
+    parse_article,
+    side_article,
+)
 from .reports import build_capped, fingerprint, public_json, subset_ids
 
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..stream import StoryIngest
 
-__all__ = ["ForbiddenError", "Service", "UnauthorizedError", "parse_article"]
+__all__ = [
+    "ForbiddenError",
+    "Service",
+    "UnauthorizedError",
+    "check_public_url",
+    "parse_article",
+    "side_article",
+]
 
 T = TypeVar("T")
 VERSION_TTL = 0.25
@@ -74,34 +85,6 @@ PERSIST_WAIT_MS = 200
 # is indexed (the articles of the batch being committed show up in the next search).
 INDEX_WAIT_MS = 50
 _log = logging.getLogger(__name__)
-
-
-class UnauthorizedError(SameStoryError):
-    status = 401
-
-
-class ForbiddenError(SameStoryError):
-    status = 403
-
-
-def parse_article(data: bytes, *, name: str, fmt: str | None, settings: Settings) -> Article:
-    """Exactly one article from posted bytes (compare takes two single articles)."""
-    articles = read_bytes(data, name=name, fmt=fmt, settings=settings)
-    if len(articles) != 1:
-        raise InputError(f"{name}: holds {len(articles)} articles where one was expected")
-    return articles[0]
-
-
-def side_article(value: Any, name: str, settings: Settings) -> Article:
-    """A compare side given in JSON: plain text (first line = title) or an article object."""
-    if isinstance(value, str):
-        return parse_article(
-            value.encode("utf-8"), name=f"{name}.txt", fmt="txt", settings=settings
-        )
-    if isinstance(value, dict):
-        raw = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        return parse_article(raw, name=f"{name}.json", fmt="json", settings=settings)
-    raise InvalidValueError(f"{name!r} must be article text or an article object")
 
 
 class Service:
@@ -124,8 +107,6 @@ class Service:
         self._cold: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._version = 0
         self._version_at = -1e9
-        self._version_lock = threading.Lock()
-        self._version_conn: sqlite3.Connection | None = None
         self._readers = threading.local()
         self._index_lock = threading.Lock()
         self._stamp: tuple[tuple[int, int], float] = ((0, 0), -1e9)
@@ -187,24 +168,9 @@ class Service:
         that time; this server's own writes at once)."""
         now = time.monotonic()
         if now - self._version_at > VERSION_TTL:
-            self._version = self._read_version()
+            self._version = self.query(lambda s: s.version())  # this thread's connection
             self._version_at = now
         return self._version
-
-    def _read_version(self) -> int:
-        """Through a connection of its own when the store is a file: the event loop
-        asks for the version, and must not queue for the store lock behind a thread
-        reading a big story (that stalls every cached answer too)."""
-        if self.store.path == ":memory:":
-            return self.read(lambda s: s.version())
-        with self._version_lock:
-            if self._version_conn is None:
-                uri = Path(self.store.path).resolve().as_uri() + "?mode=ro"
-                self._version_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            row = self._version_conn.execute(
-                "SELECT COALESCE(MAX(id), 0) FROM story_events"
-            ).fetchone()
-            return int(row[0])
 
     def peek(self, key: Any) -> Any:
         """A cached answer, or None: lets async handlers answer hits without a thread."""
@@ -430,21 +396,5 @@ class Service:
 
     # --- URLs ---
     def fetch(self, url: str) -> list[Article]:
-        """Articles from a client-given URL, if the settings allow it, never from a
-        loopback, private, link-local or otherwise internal address (every redirect hop
-        and the connected address are checked: ingest.fetch's public_only mode)."""
-        if not self.settings.allow_url_fetch:
-            raise ForbiddenError("this server does not fetch URLs (setting allow_url_fetch)")
-        try:
-            got = fetch(url, self.settings, public_only=True)
-        except BlockedAddressError as e:
-            raise ForbiddenError(str(e)) from None
-        return read_bytes(got.data, name=got.url, settings=self.settings)
-
-
-def check_public_url(url: str) -> None:
-    """Refuse anything but http(s) to a host whose every address is public."""
-    try:
-        _check_public_url(url)
-    except BlockedAddressError as e:
-        raise ForbiddenError(str(e)) from None
+        """Articles from a client-given URL (inputs.fetch_articles: public addresses only)."""
+        return fetch_articles(url, self.settings)
