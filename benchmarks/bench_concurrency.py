@@ -105,10 +105,12 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_up(base)
-        # One write first: the server loads its analysis models on the first ingest.
+        # One write per language first: the server loads each language's analysis
+        # models on its first article; the load is about concurrency, not model loading.
+        firsts = {r.get("language"): i for i, r in reversed(list(enumerate(CORPUS)))}
         httpx.post(
             f"{base}/api/articles",
-            json=_article("warmup", 0),
+            json=[_article("warmup", i) for i in sorted(firsts.values())],
             timeout=600,
             headers={"Authorization": f"Bearer {TOKEN}"},
         ).raise_for_status()
