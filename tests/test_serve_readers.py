@@ -161,3 +161,27 @@ def test_analysis_in_process_when_turned_off(
     with TestClient(app, raise_server_exceptions=False) as client:
         r = client.post("/api/articles", json=[_record(60)], headers=AUTH)
         assert r.status_code == 500
+
+
+def test_serve_shortens_the_gil_switch_interval(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`samestory serve` runs with serve_switch_interval_ms (the event loop's wait for
+    the GIL after each socket write); uvicorn itself is stubbed out."""
+    import sys
+
+    import uvicorn
+
+    from samestory.cli.app import main
+
+    seen: list[float] = []
+    monkeypatch.setattr(
+        uvicorn.Server, "run", lambda self, sockets=None: seen.append(sys.getswitchinterval())
+    )
+    before = sys.getswitchinterval()
+    monkeypatch.setenv("SAMESTORY_SERVE_SWITCH_INTERVAL_MS", "2")
+    try:
+        main(["serve", "--db", str(seeded), "--port", "0"])
+    finally:
+        sys.setswitchinterval(before)
+    assert seen == [pytest.approx(0.002)]

@@ -233,6 +233,13 @@ class Settings:
         "Niceness added to the server's analysis worker process (0-19): readers win the "
         "cores while a posted batch is analysed.",
     )
+    serve_switch_interval_ms: float = _opt(
+        1.0,
+        "How long a thread of `samestory serve` may hold the GIL before another gets it "
+        "(Python's default is 5): the event loop gives up the GIL on every socket "
+        "write and waits up to this long to get it back from a thread building a page "
+        "or clustering a batch, so a shorter turn is a shorter wait for every reader.",
+    )
     # --- cluster ---
     cluster_window_hours: float = _opt(
         96.0,
