@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import threading
 import time
@@ -146,9 +147,16 @@ def test_posted_articles_are_analysed_in_a_worker_process(
         assert [x["status"] for x in r.json()["items"]] == ["stored", "stored"]
         pid = app.state.service.ingest_engine().worker_pid()
         assert pid != os.getpid()
+        # The worker killed: that request fails whole (nothing of it stored), the
+        # next one starts a new worker.
+        os.kill(pid, signal.SIGKILL)
+        r = client.post("/api/articles", json=[_record(52)], headers=AUTH)
+        assert r.status_code == 503, r.text
+        r = client.post("/api/articles", json=[_record(53)], headers=AUTH)
+        assert r.status_code == 201, r.text
     conn = sqlite3.connect(db)
     urls = [u for (u,) in conn.execute("SELECT url FROM articles WHERE url LIKE '%/5_'")]
-    assert sorted(urls) == ["https://readers.example/50", "https://readers.example/51"]
+    assert sorted(urls) == [f"https://readers.example/{i}" for i in (50, 51, 53)]
 
 
 def test_analysis_in_process_when_turned_off(
