@@ -72,6 +72,14 @@ def main() -> int:
     p.add_argument("--writers", type=int, default=5)
     p.add_argument("--cli-articles", type=int, default=120)
     p.add_argument("--no-write", action="store_true")
+    p.add_argument(
+        "--trace",
+        type=Path,
+        metavar="FILE",
+        help="write every request (start, seconds, path, probe id, status) as JSON Lines "
+        "(each carries an x-probe header with its id, to match a server-side probe); the "
+        "server's stderr goes beside it (FILE with the suffix .server.log)",
+    )
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-concurrency-"))
     db = tmp / "store.db"
@@ -97,10 +105,12 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_up(base)
-        # One write first: the server loads its analysis models on the first ingest.
+        # One write per language first: the server loads each language's analysis
+        # models on its first article; the load is about concurrency, not model loading.
+        firsts = {r.get("language"): i for i, r in reversed(list(enumerate(CORPUS)))}
         httpx.post(
             f"{base}/api/articles",
-            json=_article("warmup", 0),
+            json=[_article("warmup", i) for i in sorted(firsts.values())],
             timeout=600,
             headers={"Authorization": f"Bearer {TOKEN}"},
         ).raise_for_status()
@@ -110,6 +120,8 @@ def main() -> int:
     finally:
         server.terminate()
         _, server_err = server.communicate(timeout=60)
+    if args.trace:
+        args.trace.with_suffix(".server.log").write_text(server_err, encoding="utf-8")
     result["server_locked"] = server_err.count("database is locked")
     result["server_tracebacks"] = server_err.count("Traceback")
     result.update(_stored(db, result["sent"]))
@@ -150,6 +162,9 @@ def _load(
     lock = threading.Lock()
     reads: list[float] = []
     writes: list[float] = []
+    by_route: dict[str, list[float]] = {}
+    trace: list[tuple[float, float, str, str, int]] = []
+    started = time.perf_counter()
     read_errors: Counter[str] = Counter()
     write_errors: Counter[str] = Counter()
     sent: list[str] = [r["url"] for r in cli_rows]
@@ -168,14 +183,18 @@ def _load(
         with httpx.Client(base_url=base, timeout=60) as c:
             while time.monotonic() < stop:
                 path = rng.choice(paths)
+                rid = f"r{n}-{len(trace)}-{rng.random():.6f}"
                 t0 = time.perf_counter()
                 try:
-                    r = c.get(path)
+                    r = c.get(path, headers={"x-probe": rid})
                     status, text = r.status_code, r.text
                 except httpx.HTTPError as e:
                     status, text = 0, type(e).__name__
+                took = time.perf_counter() - t0
                 with lock:
-                    reads.append(time.perf_counter() - t0)
+                    reads.append(took)
+                    by_route.setdefault(_route(path), []).append(took)
+                    trace.append((t0 - started, took, path, rid, status))
                     if status != 200:
                         read_errors[f"{path.split('?')[0]} {status}"] += 1
                     locked[0] += "database is locked" in text
@@ -191,14 +210,17 @@ def _load(
                 i += len(batch)
                 if rng.random() < 0.3:
                     batch.append(rng.choice(shared))
+                rid = f"w{n}-{i}"
                 t0 = time.perf_counter()
                 try:
-                    r = c.post("/api/articles", json=batch)
+                    r = c.post("/api/articles", json=batch, headers={"x-probe": rid})
                     status, text = r.status_code, r.text
                 except httpx.HTTPError as e:
                     status, text = 0, type(e).__name__
+                took = time.perf_counter() - t0
                 with lock:
-                    writes.append(time.perf_counter() - t0)
+                    writes.append(took)
+                    trace.append((t0 - started, took, "POST /api/articles", rid, status))
                     if 200 <= status < 300:
                         sent.extend(a["url"] for a in batch)
                     else:
@@ -219,7 +241,14 @@ def _load(
     for t in threads:
         t.join()
     cli_out, cli_err = cli.communicate(timeout=1800)
+    cli_done = time.perf_counter() - started
+    if args.trace:
+        with args.trace.open("w", encoding="utf-8") as f:
+            for row in sorted(trace):
+                f.write(json.dumps(row) + "\n")
     return {
+        "by_route": {k: sorted(v) for k, v in sorted(by_route.items())},
+        "cli_seconds": cli_done,
         "reads": sorted(reads),
         "writes": sorted(writes),
         "read_errors": read_errors,
@@ -229,6 +258,12 @@ def _load(
         "cli_tail": (cli_out + cli_err).strip().splitlines()[-3:],
         "sent": sent,
     }
+
+
+def _route(path: str) -> str:
+    """A read's route: the path without its query, story ids folded."""
+    path = path.split("?")[0]
+    return "/api/stories/{id}" if path.startswith("/api/stories/") else path
 
 
 def _stored(db: Path, sent: list[str]) -> dict[str, Any]:
@@ -265,12 +300,16 @@ def _section(r: dict[str, Any], args: Any) -> str:
         f"| reads | {len(reads):,} |",
         f"| read latency p50 / p99 / max (ms) | {_pct(reads, 0.5):.0f} / {_pct(reads, 0.99):.0f} "
         f"/ {1000 * max(reads, default=0):.0f} |",
+        *(
+            f"| {route} p50 / p99 (ms) | {_pct(xs, 0.5):.0f} / {_pct(xs, 0.99):.0f} |"
+            for route, xs in r["by_route"].items()
+        ),
         f"| write requests | {len(writes):,} |",
         f"| write latency p50 / p99 (ms) | {_pct(writes, 0.5):.0f} / {_pct(writes, 0.99):.0f} |",
         f"| errors (reads + writes) | {errors} |",
         f'| "database is locked" (clients, CLI, server log) | {r["locked"] + r["server_locked"]} |',
         f"| server tracebacks | {r['server_tracebacks']} |",
-        f"| CLI ingest exit status | {r['cli_rc']} |",
+        f"| CLI ingest exit status / seconds | {r['cli_rc']} / {r['cli_seconds']:.0f} |",
         f"| distinct articles sent / stored in all | {r['distinct_sent']:,} / {r['articles']:,} |",
         f"| sent but missing / stored twice | {r['missing']} / {r['doubled']} |",
     ]

@@ -221,6 +221,25 @@ class Settings:
         "Smallest story (in articles) whose report `samestory ingest` and `samestory "
         "reports` build and store ahead; smaller ones are built on first view.",
     )
+    serve_analysis_process: bool = _opt(
+        True,
+        "Let `samestory serve` analyse posted articles (spaCy, embeddings) in a worker "
+        "process of its own, so the analysis never holds the server's GIL while readers "
+        "wait; clustering and the store write stay in the server. Off: on a thread of the "
+        "server, as `samestory ingest` does.",
+    )
+    serve_analysis_nice: int = _opt(
+        10,
+        "Niceness added to the server's analysis worker process (0-19): readers win the "
+        "cores while a posted batch is analysed.",
+    )
+    serve_switch_interval_ms: float = _opt(
+        1.0,
+        "How long a thread of `samestory serve` may hold the GIL before another gets it "
+        "(Python's default is 5): the event loop gives up the GIL on every socket "
+        "write and waits up to this long to get it back from a thread building a page "
+        "or clustering a batch, so a shorter turn is a shorter wait for every reader.",
+    )
     # --- cluster ---
     cluster_window_hours: float = _opt(
         96.0,

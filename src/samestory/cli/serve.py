@@ -10,6 +10,7 @@ ingest batch) finish first.
 from __future__ import annotations
 
 import socket
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -97,6 +98,8 @@ def register(app: typer.Typer) -> None:
                 f"{path}: no such store; run `samestory ingest PATH --db {path}` first{hint}"
             )
         store = SQLiteStore(path, read_only=read_only)
+        if settings.serve_switch_interval_ms > 0:  # measured in bench_concurrency
+            sys.setswitchinterval(settings.serve_switch_interval_ms / 1000)
         sock = bind(host, port)
         typer.echo(f"samestory: serving {path} on http://{host}:{sock.getsockname()[1]}", err=True)
         web = create_app(settings, store=store)

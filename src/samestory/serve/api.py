@@ -121,6 +121,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.service = service
+    app.router.on_shutdown.append(service.close)  # the analysis worker, if started
     _handlers(app)
     _routes(app, service)
     __import__("samestory.serve.watches", fromlist=["x"]).register(app, service, _token(settings))
@@ -206,16 +207,25 @@ def _date(value: str | None, name: str) -> str | None:
 def _routes(app: FastAPI, service: Service) -> None:
     writer = Depends(_token(service.settings))
 
+    # The hot reads answer from the cache on the event loop (keyed on the store's
+    # version, so never older than the store); only a miss goes to a thread.
     @app.get("/api/health", tags=["meta"])
-    def health() -> dict[str, Any]:
+    async def health() -> Response:
         """Liveness, version and what the store holds."""
-        return {
-            "status": "ok",
-            "version": __version__,
-            "schema": SCHEMA_VERSION,
-            "read_only": not service.settings.api_token or service.store.read_only,
-            "counts": service.read(lambda s: s.counts()),
-        }
+        key = ("health", service.version())
+
+        def build() -> bytes:
+            return _dumps(
+                {
+                    "status": "ok",
+                    "version": __version__,
+                    "schema": SCHEMA_VERSION,
+                    "read_only": not service.settings.api_token or service.store.read_only,
+                    "counts": service.query(lambda s: s.counts()),
+                }
+            )
+
+        return _raw_json(service.peek(key) or await service.cold(service.memo, key, build))
 
     @app.post(
         "/api/articles",
@@ -232,10 +242,15 @@ def _routes(app: FastAPI, service: Service) -> None:
         return await post_batch(request, service)
 
     @app.get("/api/articles", tags=["articles"])
-    def list_articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    async def list_articles(limit: Limit = 50, offset: Offset = 0) -> Response:
         """Stored articles, newest first."""
-        rows = service.read(lambda s: s.articles(limit=limit, offset=offset))
-        return {"articles": rows, "limit": limit, "offset": offset}
+        key = ("articles-json", service.version(), limit, offset)
+
+        def build() -> bytes:
+            rows = service.query(lambda s: s.articles(limit=limit, offset=offset))
+            return _dumps({"articles": rows, "limit": limit, "offset": offset})
+
+        return _raw_json(service.peek(key) or await service.cold(service.memo, key, build))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def get_article(article_id: str) -> dict[str, Any]:
@@ -321,14 +336,21 @@ def _routes(app: FastAPI, service: Service) -> None:
         return out
 
     @app.get("/api/search", tags=["articles"])
-    def search(
+    async def search(
         q: str = "", entity: str | None = None, limit: Limit = 20, offset: Offset = 0
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Articles holding every word of `q` (best first) and/or mentioning `entity`."""
         if not q.strip() and not entity:
             raise InvalidValueError("give q (words) or entity")
-        rows = service.read(lambda s: s.search(q, entity=entity, limit=limit, offset=offset))
-        return {"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset}
+        key = ("search", service.version(), q, entity, limit, offset)
+        rows = service.peek(key)
+        if rows is None:
+            rows = await service.cold(
+                lambda: service.search(q, key, entity=entity, limit=limit, offset=offset)
+            )
+        return _raw_json(
+            _dumps({"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset})
+        )
 
 
 def _dumps(data: Any) -> bytes:

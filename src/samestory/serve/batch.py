@@ -58,7 +58,7 @@ async def post_batch(request: Request, service: Service) -> JSONResponse:
     for it in items:
         if it.skip is not None:
             skips.add(it.skip.source, it.skip.reason, it.skip.message)
-    known = service.read(lambda s: [s.is_known(a) for a in articles])
+    known = service.query(lambda s: [s.is_known(a) for a in articles])
     try:
         result = await run_in_threadpool(service.ingest, articles, skips)
     except sqlite3.Error as exc:  # a full disk: the batch is not stored, the store intact

@@ -1,6 +1,12 @@
 """What the REST API and the web UI share: one store, its caches, the engine, ingest.
 
-The store's SQLite connection is used by one request at a time (`_read_lock`).
+Reads go through `query`: on a file store each thread (the event loop's included)
+reads through a read-only connection of its own, so a reader never queues behind
+another reader, a report being stored or a search being indexed -- WAL lets them all
+read while a writer commits. Writes on the side (a report, a page, the search index,
+watches, sources) go through `read`: the store's own connection, one at a time
+(`_read_lock`), always with a bounded wait where a reader triggers them.
+
 Answers are cached and keyed on the store's version (the last story event id), so a
 cache can never serve stories older than the store; story reports are keyed on the
 story id and its article ids, since a report depends on nothing else. Ingest writes
@@ -23,34 +29,47 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import InputError, InvalidValueError, SameStoryError, StoreError
-from ..ingest import Skips, read_bytes
-from ..ingest.fetch import BlockedAddressError, fetch
-from ..ingest.fetch import check_public_url as _check_public_url
+from ..errors import StoreError
+from ..ingest import Skips
 from ..models import Analysis, Article, PairScore
 from ..report import StoryReport
 from ..settings import Settings
 from ..store import SQLiteStore
 from ..store.codec import decode_report
 from ..store.reports import ReadOnlyStoreError, ReportTable
+from ..store.search import index_new_articles
+from ..store.spread import sources_stamp
 from .cache import LRU
+from .inputs import (  # re-exported: where the routes and the watcher import them from
+    ForbiddenError,
+    UnauthorizedError,
+    check_public_url,
+    fetch_articles,
+    parse_article,
+    side_article,
+)
 from .reports import build_capped, fingerprint, public_json, subset_ids
 
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..stream import StoryIngest
 
-__all__ = ["ForbiddenError", "Service", "UnauthorizedError", "parse_article"]
+__all__ = [
+    "ForbiddenError",
+    "Service",
+    "UnauthorizedError",
+    "check_public_url",
+    "parse_article",
+    "side_article",
+]
 
 T = TypeVar("T")
 VERSION_TTL = 0.25
@@ -62,35 +81,10 @@ COLD_BUILDS = 2
 # How long a reader waits to store a report it built while another process holds the
 # write lock (an ingest batch): past that the report is only cached, never a slow page.
 PERSIST_WAIT_MS = 200
+# The same for the search index a search brings up to date: past that it searches what
+# is indexed (the articles of the batch being committed show up in the next search).
+INDEX_WAIT_MS = 50
 _log = logging.getLogger(__name__)
-
-
-class UnauthorizedError(SameStoryError):
-    status = 401
-
-
-class ForbiddenError(SameStoryError):
-    status = 403
-
-
-def parse_article(data: bytes, *, name: str, fmt: str | None, settings: Settings) -> Article:
-    """Exactly one article from posted bytes (compare takes two single articles)."""
-    articles = read_bytes(data, name=name, fmt=fmt, settings=settings)
-    if len(articles) != 1:
-        raise InputError(f"{name}: holds {len(articles)} articles where one was expected")
-    return articles[0]
-
-
-def side_article(value: Any, name: str, settings: Settings) -> Article:
-    """A compare side given in JSON: plain text (first line = title) or an article object."""
-    if isinstance(value, str):
-        return parse_article(
-            value.encode("utf-8"), name=f"{name}.txt", fmt="txt", settings=settings
-        )
-    if isinstance(value, dict):
-        raw = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        return parse_article(raw, name=f"{name}.json", fmt="json", settings=settings)
-    raise InvalidValueError(f"{name!r} must be article text or an article object")
 
 
 class Service:
@@ -100,6 +94,7 @@ class Service:
         self.settings = settings
         self.store = store
         self._engine = engine
+        self._remote: Engine | None = None  # the analysis worker's (serve/analyser.py)
         self._read_lock = threading.RLock()
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
@@ -112,8 +107,9 @@ class Service:
         self._cold: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._version = 0
         self._version_at = -1e9
-        self._version_lock = threading.Lock()
-        self._version_conn: sqlite3.Connection | None = None
+        self._readers = threading.local()
+        self._index_lock = threading.Lock()
+        self._stamp: tuple[tuple[int, int], float] = ((0, 0), -1e9)
 
     # --- reading ---
     async def cold(self, fn: Callable[..., T], *args: Any) -> T:
@@ -125,8 +121,46 @@ class Service:
             return await run_in_threadpool(fn, *args)
 
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
+        """`fn` on the store's own connection, one caller at a time: for what writes."""
         with self._read_lock:
             return fn(self.store)
+
+    def query(self, fn: Callable[[SQLiteStore], T]) -> T:
+        """`fn`, which only reads, on this thread's read-only connection (file stores;
+        an in-memory store has one connection, shared through `read`)."""
+        if self.store.path == ":memory:":
+            return self.read(fn)
+        reader: SQLiteStore | None = getattr(self._readers, "store", None)
+        if reader is None:
+            reader = SQLiteStore(self.store.path, read_only=True)
+            self._readers.store = reader
+        return fn(reader)
+
+    def search(self, q: str, key: Any = None, **options: Any) -> list[dict[str, Any]]:
+        """`SQLiteStore.search`, the index first brought up to date when the store is
+        free within INDEX_WAIT_MS (else as indexed: see INDEX_WAIT_MS); cached under
+        `key` (which holds the store version) only when nothing was left unindexed."""
+        complete = True
+        if self.store.path != ":memory:" and not self.store.read_only:
+            # One indexer at a time; the searches meanwhile search what is indexed.
+            complete = self._index_lock.acquire(blocking=False)
+            if complete:
+                try:
+                    complete = self.read(lambda s: index_new_articles(s, wait_ms=INDEX_WAIT_MS))
+                finally:
+                    self._index_lock.release()
+        rows = self.query(lambda s: s.search(q, **options))
+        if key is not None and complete:
+            self._memo.put(key, rows)
+        return rows
+
+    def sources_stamp(self) -> tuple[int, int]:
+        """`store.spread.sources_stamp`, re-read at most every VERSION_TTL seconds
+        (asked on the event loop for every story answer, cached or not)."""
+        now = time.monotonic()
+        if now - self._stamp[1] > VERSION_TTL:
+            self._stamp = (self.query(sources_stamp), now)
+        return self._stamp[0]
 
     def version(self) -> int:
         """The store's version, re-read at most every VERSION_TTL seconds: hot requests
@@ -134,24 +168,9 @@ class Service:
         that time; this server's own writes at once)."""
         now = time.monotonic()
         if now - self._version_at > VERSION_TTL:
-            self._version = self._read_version()
+            self._version = self.query(lambda s: s.version())  # this thread's connection
             self._version_at = now
         return self._version
-
-    def _read_version(self) -> int:
-        """Through a connection of its own when the store is a file: the event loop
-        asks for the version, and must not queue for the store lock behind a thread
-        reading a big story (that stalls every cached answer too)."""
-        if self.store.path == ":memory:":
-            return self.read(lambda s: s.version())
-        with self._version_lock:
-            if self._version_conn is None:
-                uri = Path(self.store.path).resolve().as_uri() + "?mode=ro"
-                self._version_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            row = self._version_conn.execute(
-                "SELECT COALESCE(MAX(id), 0) FROM story_events"
-            ).fetchone()
-            return int(row[0])
 
     def peek(self, key: Any) -> Any:
         """A cached answer, or None: lets async handlers answer hits without a thread."""
@@ -167,11 +186,11 @@ class Service:
 
     def stories(self, **filters: Any) -> list[dict[str, Any]]:
         key = ("stories", self.version(), tuple(sorted(filters.items())))
-        return self.memo(key, lambda: self.read(lambda s: s.stories(**filters)))
+        return self.memo(key, lambda: self.query(lambda s: s.stories(**filters)))
 
     def story(self, story_id: str) -> dict[str, Any]:
         return self.memo(
-            ("story", self.version(), story_id), lambda: self.read(lambda s: s.story(story_id))
+            ("story", self.version(), story_id), lambda: self.query(lambda s: s.story(story_id))
         )
 
     @staticmethod
@@ -196,11 +215,11 @@ class Service:
 
     def _stored_or_built(self, story: dict[str, Any], ids: tuple[str, ...]) -> StoryReport:
         fp = fingerprint(ids, self.settings.report_max_articles)
-        stored = self.read(lambda s: ReportTable(s).data(story["id"], fp))
+        stored = self.query(lambda s: ReportTable(s).data(story["id"], fp))
         if stored is not None:
             return decode_report(stored)  # outside the lock: big reports take a while
         chosen = subset_ids(story, self.settings)
-        analyses = self.read(lambda s: [s.analysis(a) for a in chosen])
+        analyses = self.query(lambda s: [s.analysis(a) for a in chosen])
         started = time.perf_counter()
         # Pure and possibly slow: built outside the store lock.
         report = build_capped(analyses, len(ids), self.settings)
@@ -225,7 +244,7 @@ class Service:
         hit = self._memo.get(key)
         if hit is None:
             fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+            hit = self.query(lambda s: ReportTable(s).public(story["id"], fp))
             if hit is None:
                 hit = public_json(self.report(story))
             self._memo.put(key, hit)
@@ -239,7 +258,7 @@ class Service:
         hit = self._memo.get(key)
         if hit is None:
             fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+            hit = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
             if hit is not None:
                 self._memo.put(key, hit)
         return None if hit is None else str(hit)
@@ -264,7 +283,7 @@ class Service:
             report = self._memo.get(("report-json", *rkey))
             if report is None:
                 fp = fingerprint(rkey[1], self.settings.report_max_articles)
-                report = self.read(lambda s: ReportTable(s).public(story["id"], fp))
+                report = self.query(lambda s: ReportTable(s).public(story["id"], fp))
             if report is None:
                 if stored_only:
                     return None
@@ -283,7 +302,7 @@ class Service:
         """The story's web page: stored (rendered by the current templates), else
         rendered from the report and stored for the next process."""
         fp = fingerprint(self.report_key(story)[1], self.settings.report_max_articles)
-        page = self.read(lambda s: ReportTable(s).page(story["id"], fp, page_key))
+        page = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
         if page is None:
             page = render(story, self.report(story))
             self._persist(
@@ -305,7 +324,7 @@ class Service:
             _log.info("report of %s not stored: %s", story_id, exc)
 
     def article(self, article_id: str) -> tuple[Analysis, str | None]:
-        return self.read(lambda s: (s.analysis(article_id), s.story_of(article_id)))
+        return self.query(lambda s: (s.analysis(article_id), s.story_of(article_id)))
 
     # --- engine ---
     @property
@@ -320,6 +339,27 @@ class Service:
 
             self._engine = Engine(self.settings)
         return self._engine
+
+    def ingest_engine(self) -> Engine:
+        """The engine ingest analyses with: one whose analysis runs in a worker process
+        (serve_analysis_process) when this service loads its own models and writes a
+        file; else the engine itself (an injected one: tests' fakes stay in process)."""
+        if self._remote is not None:
+            return self._remote
+        own = self._engine is None
+        engine = self.engine
+        if own and self.settings.serve_analysis_process and self.store.path != ":memory:":
+            from .analyser import RemoteEngine
+
+            self._remote = engine = RemoteEngine(engine)
+        return engine
+
+    def close(self) -> None:
+        """Stop the analysis worker, if one was started."""
+        remote, self._remote = self._remote, None
+        close = getattr(remote, "close", None)
+        if close is not None:
+            close()
 
     def compare(self, a: Article, b: Article) -> PairScore:
         with self._engine_lock:
@@ -340,13 +380,15 @@ class Service:
                 writer = writer or (
                     self._ingest.store if self._ingest else SQLiteStore(self.store.path)
                 )
-                self._ingest = StoryIngest(self.engine, writer, self.settings.ingest_batch_size)
+                self._ingest = StoryIngest(
+                    self.ingest_engine(), writer, self.settings.ingest_batch_size
+                )
             report = IngestReport(skips=skips) if skips is not None else IngestReport()
             self._ingest.ingest_articles(articles, report=report)
             self._ingest.settle(report)
             self._ingest_version = self._ingest.store.version()
             self._version_at = -1e9
-        stored = self.read(lambda s: [(a, s.story_of(a.id)) for a in articles])
+        stored = self.query(lambda s: [(a, s.story_of(a.id)) for a in articles])
         return {
             "report": report.to_dict(),
             "articles": [{"id": a.id, "title": a.title, "story": sid} for a, sid in stored],
@@ -354,21 +396,5 @@ class Service:
 
     # --- URLs ---
     def fetch(self, url: str) -> list[Article]:
-        """Articles from a client-given URL, if the settings allow it, never from a
-        loopback, private, link-local or otherwise internal address (every redirect hop
-        and the connected address are checked: ingest.fetch's public_only mode)."""
-        if not self.settings.allow_url_fetch:
-            raise ForbiddenError("this server does not fetch URLs (setting allow_url_fetch)")
-        try:
-            got = fetch(url, self.settings, public_only=True)
-        except BlockedAddressError as e:
-            raise ForbiddenError(str(e)) from None
-        return read_bytes(got.data, name=got.url, settings=self.settings)
-
-
-def check_public_url(url: str) -> None:
-    """Refuse anything but http(s) to a host whose every address is public."""
-    try:
-        _check_public_url(url)
-    except BlockedAddressError as e:
-        raise ForbiddenError(str(e)) from None
+        """Articles from a client-given URL (inputs.fetch_articles: public addresses only)."""
+        return fetch_articles(url, self.settings)

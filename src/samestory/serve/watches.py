@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from ..alerts import Watch
 from ..errors import InvalidValueError, NotFoundError
-from ..store.spread import outlet_summary, sources_stamp, story_spread
+from ..store.spread import outlet_summary, story_spread
 from ..store.watches import WatchTable
 from .service import ForbiddenError, Service, check_public_url
 
@@ -65,9 +65,9 @@ def check_token(service: Service, given: str) -> None:
 def _spread(service: Service, story_id: str) -> dict[str, Any]:
     """A story's spread, cached until the stories or the source list change (sources
     are added and removed, not edited: their count and last id tell a change)."""
-    stamp = service.read(sources_stamp)
+    stamp = service.sources_stamp()
     key = ("spread", service.version(), story_id, stamp)
-    return service.memo(key, lambda: service.read(lambda s: story_spread(s, story_id)))
+    return service.memo(key, lambda: service.query(lambda s: story_spread(s, story_id)))
 
 
 def with_story_panel(service: Service, story_id: str, page: str, render: Callable[..., str]) -> str:

@@ -207,7 +207,7 @@ def mount(app: FastAPI, service: Service) -> None:
                 filters=filters,
                 prev=urlencode({**query, "page": page - 1}) if page > 1 else None,
                 next=urlencode({**query, "page": page + 1}) if len(rows) > PAGE_SIZE else None,
-                counts=service.read(lambda s: s.counts()),
+                counts=service.query(lambda s: s.counts()),
             )
 
         hit = service.peek(key)
@@ -278,11 +278,7 @@ def mount(app: FastAPI, service: Service) -> None:
 
     @app.get("/search", include_in_schema=False)
     def search_page(q: str = "", entity: str = "") -> Response:
-        rows = (
-            service.read(lambda s: s.search(q, entity=entity or None, limit=50))
-            if q.strip() or entity
-            else []
-        )
+        rows = service.search(q, entity=entity or None, limit=50) if q.strip() or entity else []
         return _html(render("search.html.j2", q=q, entity=entity, results=rows))
 
     @app.get("/docs", include_in_schema=False)

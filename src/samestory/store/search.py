@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-__all__ = ["ARTICLE_COLUMNS", "search_articles"]
+__all__ = ["ARTICLE_COLUMNS", "index_new_articles", "search_articles"]
 
 
 class Searchable(Protocol):
@@ -43,7 +43,7 @@ def search_articles(
     words = _fts_words(query)
     if not words and not entity:
         return []
-    _index_new_articles(store)
+    index_new_articles(store)
     where: list[str] = []
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     if words:
@@ -67,22 +67,37 @@ def search_articles(
     return list(store.db.query(sql, params))
 
 
-def _index_new_articles(store: Searchable) -> None:
-    """Index articles written since the last search (write_batch does not touch FTS)."""
+def index_new_articles(store: Searchable, wait_ms: int | None = None) -> bool:
+    """Index articles written since the last search (write_batch does not touch FTS);
+    False when another writer held
+    the database past `wait_ms` (a server's reader must not wait the 30 s a batch
+    writer may keep the lock: it searches what is indexed, the next search catches up)."""
     (last,) = store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()
     (done,) = store.conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
     if last <= done or store.read_only:  # a read-only store searches what is indexed
-        return
-    with store.conn:
-        # Another process may be indexing too: re-read under the write lock.
-        store.conn.execute("BEGIN IMMEDIATE")
-        (done,) = store.conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
-        store.conn.execute(
-            "INSERT INTO articles_fts (rowid, title, lede, body)"
-            " SELECT seq, title, lede, body FROM articles WHERE seq > ? AND seq <= ?",
-            (done, last),
-        )
-        store.conn.execute("UPDATE articles_fts_state SET seq = ? WHERE id = 1", (last,))
+        return True
+    conn = store.conn
+    try:
+        if wait_ms is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        with conn:
+            # Another process may be indexing too: re-read under the write lock.
+            conn.execute("BEGIN IMMEDIATE")
+            (done,) = conn.execute("SELECT seq FROM articles_fts_state WHERE id = 1").fetchone()
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, lede, body)"
+                " SELECT seq, title, lede, body FROM articles WHERE seq > ? AND seq <= ?",
+                (done, last),
+            )
+            conn.execute("UPDATE articles_fts_state SET seq = ? WHERE id = 1", (last,))
+    except sqlite3.OperationalError as exc:
+        if wait_ms is None or "locked" not in str(exc):
+            raise
+        return False
+    finally:
+        if wait_ms is not None:
+            conn.execute("PRAGMA busy_timeout = 30000")
+    return True
 
 
 # the columns an article listing shows (search results and `SQLiteStore.articles`)

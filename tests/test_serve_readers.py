@@ -1,0 +1,195 @@
+"""A server on a file store under concurrent use (issue 18, item 3): readers never wait
+for the shared connection, a busy search index, or the GIL of the write path's analysis
+(which runs in a worker process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from samestory.analyse.pipeline import Pipeline
+from samestory.engine import Engine
+from samestory.serve.api import create_app
+from samestory.settings import Settings
+from samestory.store import SQLiteStore
+from samestory.stream import StoryIngest
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "t"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SETTINGS = Settings(embedder="hashing", scorer_embedder="hashing", api_token=TOKEN)
+CORPUS = [json.loads(x) for x in (ROOT / "examples" / "corpus.jsonl").read_text().splitlines()]
+
+
+def _record(i: int) -> dict[str, Any]:
+    base = CORPUS[i % len(CORPUS)]
+    return {
+        "title": f"{base['title']} ({i})",
+        "text": f"Item {i}, token{i}z. {base['text'][:600]}",
+        "outlet": "test",
+        "url": f"https://readers.example/{i}",
+    }
+
+
+def _ingest(store: SQLiteStore, folder: Path, *items: int) -> None:
+    """What a command-line ingest writes (another process's connection)."""
+    engine = Engine(SETTINGS)
+    articles = []
+    for i in items:
+        path = folder / f"{i}.json"
+        path.write_text(json.dumps(_record(i)), encoding="utf-8")
+        articles.append(engine.read_one(path))
+    StoryIngest(engine, store).ingest_articles(articles)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("readers")
+    store = SQLiteStore(folder / "store.db")
+    _ingest(store, folder, 0, 1, 2)
+    store.close()
+    return folder / "store.db"
+
+
+def _copy(db: Path, tmp: Path) -> Path:
+    out = tmp / "copy.db"
+    src, dst = sqlite3.connect(db), sqlite3.connect(out)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return out
+
+
+def _within(seconds: float, fn: Callable[[], Any]) -> Any:
+    """fn()'s result, or None when it took longer than `seconds` (a reader that
+    waited for a lock holder until it let go)."""
+    started = time.monotonic()
+    got = fn()
+    return got if time.monotonic() - started < seconds else None
+
+
+def test_reads_do_not_wait_for_the_shared_connection(seeded: Path) -> None:
+    app = create_app(SETTINGS, store=SQLiteStore(seeded), engine=Engine(SETTINGS))
+    service = app.state.service
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:  # a write on the side (a watch being saved) holding it long
+        with service._read_lock:
+            held.set()
+            release.wait(20)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    held.wait(5)
+    try:
+        with TestClient(app) as client:
+            # (A story page or report built on demand is stored through that connection:
+            # its first view may wait, within PERSIST_WAIT_MS; these only read.)
+            for path in ("/api/health", "/api/articles?limit=5", "/api/stories", "/"):
+                r = _within(10, lambda p=path: client.get(p))  # type: ignore[misc]
+                assert r is not None, f"{path} waited for the shared connection"
+                assert r.status_code == 200
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_search_does_not_wait_for_a_busy_index_and_catches_up(seeded: Path, tmp_path: Path) -> None:
+    db = _copy(seeded, tmp_path)
+    app = create_app(SETTINGS, store=SQLiteStore(db), engine=Engine(SETTINGS))
+    with TestClient(app) as client:
+        assert client.get("/api/search?q=Item").json()["results"]  # indexed now
+        other = SQLiteStore(db)  # another process's batch, written then holding the lock
+        _ingest(other, tmp_path, 40)
+        other.conn.execute("BEGIN IMMEDIATE")
+        try:
+            app.state.service._version_at = -1e9  # the new version at once, not in 0.25 s
+            r = _within(5, lambda: client.get("/api/search?q=token40z"))
+            assert r is not None and r.status_code == 200, "search waited for the writer"
+            assert r.json()["results"] == []  # as indexed: not yet
+        finally:
+            other.conn.rollback()
+            other.close()
+        # Not cached while incomplete: the next search indexes and finds it.
+        found = client.get("/api/search?q=token40z").json()["results"]
+        assert [x["url"] for x in found] == ["https://readers.example/40"]
+
+
+def _refuse_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analysis in this process fails: a worker process (spawned: it imports its own,
+    unpatched code) is the only place an article can be analysed."""
+
+    def refuse(self: Pipeline, articles: Any) -> Any:
+        raise AssertionError("analysed in the server process")
+
+    monkeypatch.setattr(Pipeline, "attempt", refuse)
+
+
+def test_posted_articles_are_analysed_in_a_worker_process(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _copy(seeded, tmp_path)
+    _refuse_in_process(monkeypatch)
+    app = create_app(SETTINGS, store=SQLiteStore(db))  # its own engine: the worker's
+    with TestClient(app) as client:
+        r = client.post("/api/articles", json=[_record(50), _record(51)], headers=AUTH)
+        assert r.status_code == 201, r.text
+        assert [x["status"] for x in r.json()["items"]] == ["stored", "stored"]
+        pid = app.state.service.ingest_engine().worker_pid()
+        assert pid != os.getpid()
+        # The worker killed: that request fails whole (nothing of it stored), the
+        # next one starts a new worker.
+        os.kill(pid, signal.SIGKILL)
+        r = client.post("/api/articles", json=[_record(52)], headers=AUTH)
+        assert r.status_code == 503, r.text
+        r = client.post("/api/articles", json=[_record(53)], headers=AUTH)
+        assert r.status_code == 201, r.text
+    conn = sqlite3.connect(db)
+    urls = [u for (u,) in conn.execute("SELECT url FROM articles WHERE url LIKE '%/5_'")]
+    assert sorted(urls) == [f"https://readers.example/{i}" for i in (50, 51, 53)]
+
+
+def test_analysis_in_process_when_turned_off(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The control: with serve_analysis_process off, the refusal above is hit."""
+    db = _copy(seeded, tmp_path)
+    _refuse_in_process(monkeypatch)
+    app = create_app(SETTINGS.with_(serve_analysis_process=False), store=SQLiteStore(db))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.post("/api/articles", json=[_record(60)], headers=AUTH)
+        assert r.status_code == 500
+
+
+def test_serve_shortens_the_gil_switch_interval(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`samestory serve` runs with serve_switch_interval_ms (the event loop's wait for
+    the GIL after each socket write); uvicorn itself is stubbed out."""
+    import sys
+
+    import uvicorn
+
+    from samestory.cli.app import main
+
+    seen: list[float] = []
+    monkeypatch.setattr(
+        uvicorn.Server, "run", lambda self, sockets=None: seen.append(sys.getswitchinterval())
+    )
+    before = sys.getswitchinterval()
+    monkeypatch.setenv("SAMESTORY_SERVE_SWITCH_INTERVAL_MS", "2")
+    try:
+        main(["serve", "--db", str(seeded), "--port", "0"])
+    finally:
+        sys.setswitchinterval(before)
+    assert seen == [pytest.approx(0.002)]
