@@ -72,7 +72,10 @@ _TRANSLIT = (
 )
 _DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
 _ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
-_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構)")
+_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
+# A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
+# often tags only the first part 人名, so the dotted run is read whole.
+_JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
 
@@ -310,6 +313,9 @@ def _cjk(text: str, language: str) -> list[_Span]:
                     end = toks[k][3] + len(toks[k][0])
                 out.append((start, end, "PERSON" if pos3 == "人名" else "ORG", text[start:end]))
             k += 1
+        for m in _JA_DOTTED.finditer(text):
+            if not any(_place_of(part, language) for part in m.group().split("・")):
+                out.append((m.start(), m.end(), "PERSON", m.group()))
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]

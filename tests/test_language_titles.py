@@ -1,0 +1,57 @@
+"""Session-11 rules for names next to titles in Arabic, Hebrew, Korean and Japanese
+(invented sentences; each case failed before the rule it checks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from samestory.analyse.entities import extract_mentions
+
+
+def _names(text: str, lang: str) -> dict[str, str]:
+    return {m.text: m.label for m in extract_mentions(text, lang) if m.label != "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "label"),
+    [
+        # a definite complement after a construct-state title is not part of the name
+        ("ar", "قال وزير الخارجية سامي حداد إن المحادثات مستمرة.", "سامي حداد", "PERSON"),
+        # two complements (one an unlisted demonym); the article after the name closes it
+        ("ar", "زار رئيس الوزراء البرتغالي جواو سيلفا المصنع الجديد.", "جواو سيلفا", "PERSON"),
+        # a title under a clitic: "بالمتحدثة"
+        ("ar", "والتقى الوفد بالمتحدثة سلمى رشيد أمس.", "سلمى رشيد", "PERSON"),
+        # an organisation cue takes its definite words
+        ("ar", "أصدرت منظمة التجارة العالمية تقريرا.", "منظمة التجارة العالمية", "ORG"),
+        ("he", "כך מסר אתמול שר האוצר דני לוי.", "דני לוי", "PERSON"),
+        ("he", "כך אמרה הדוברת נועה כהן אתמול.", "נועה כהן", "PERSON"),
+        ("he", "ארגון הסחר העולמי פרסם דוח.", "ארגון הסחר העולמי", "ORG"),
+        # a cue under the article; a hif'il verb after it is not part of the name
+        ("he", "הבנק המרכזי הודיע על ריבית חדשה.", "הבנק המרכזי", "ORG"),
+        # a verb ending is not a name word; "만" is not cut from a name
+        ("ko", "두 명이 다쳤다고 한스 뮐러 장관이 말했다.", "한스 뮐러", "PERSON"),
+        ("ko", "토마스 호프만 총리는 회의에 참석했다.", "토마스 호프만", "PERSON"),
+        ("ko", "사고에 대해 김민수 대변인이 설명했다.", "김민수", "PERSON"),
+        # a katakana name with "・" is read whole
+        ("ja", "会合にはオルガ・ヴェルチェンコが出席した。", "オルガ・ヴェルチェンコ", "PERSON"),
+        ("ja", "ケマル・ドゥルスンオール議員は反対した。", "ケマル・ドゥルスンオール", "PERSON"),
+    ],
+)
+def test_titled_names(lang: str, text: str, name: str, label: str) -> None:
+    assert _names(text, lang).get(name) == label, _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wrong"),
+    [
+        ("ar", "قال وزير الخارجية سامي حداد إن المحادثات مستمرة.", "الخارجية سامي حداد"),
+        ("he", "כך מסר אתמול שר האוצר דני לוי.", "האוצר דני לוי"),
+        ("ko", "두 명이 다쳤다고 한스 뮐러 장관이 말했다.", "다쳤다고 한스 뮐러"),
+        # MeCab tags only the first part 人名: the name was cut after "・"
+        ("ja", "会合にはオルガ・ヴェルチェンコが出席した。", "オルガ・"),
+        # dotted places are not a person
+        ("ja", "スペイン・マドリードで会議が開かれた。", "スペイン・マドリード"),
+    ],
+)
+def test_no_glued_names(lang: str, text: str, wrong: str) -> None:
+    assert wrong not in _names(text, lang)
