@@ -1,11 +1,18 @@
-"""Session-11 rules for names next to titles in Arabic, Hebrew, Korean and Japanese
-(invented sentences; each case failed before the rule it checks)."""
+"""Session-11 rules for Arabic, Hebrew, Korean and Japanese: names next to titles,
+clitics, number words (invented sentences; each case failed before the rule it checks,
+but for the guards against a new rule's false positives)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from samestory.analyse.dates import extract_dates
 from samestory.analyse.entities import extract_mentions
+from samestory.analyse.quantities import extract_quantities
+
+PUB = dt.date(2026, 6, 10)  # a Wednesday
 
 
 def _names(text: str, lang: str) -> dict[str, str]:
@@ -55,3 +62,26 @@ def test_titled_names(lang: str, text: str, name: str, label: str) -> None:
 )
 def test_no_glued_names(lang: str, text: str, wrong: str) -> None:
     assert wrong not in _names(text, lang)
+
+
+def test_hebrew_prefix_doubles_vav() -> None:
+    # "וינה" under "ב" is written "בווינה"
+    places = {m.canonical for m in extract_mentions("הכנס השנתי נערך השנה בווינה.", "he")}
+    assert "Vienna" in places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "canonical"),
+    [
+        ("ar", "وعمل المهندسون لمدة خمسة أيام.", "5 d"),  # a masculine number word
+        ("he", "העבודות נמשכו חמישה ימים.", "5 d"),
+        ("he", "הפרויקט עולה 20 מיליון אירו.", "2e+07 EUR"),  # the spelling "אירו"
+    ],
+)
+def test_number_words(lang: str, text: str, canonical: str) -> None:
+    assert canonical in {q.canonical for q in extract_quantities(text, lang)}
+
+
+def test_arabic_relative_date_under_conjunction() -> None:
+    found = {d.canonical for d in extract_dates("وقبل أسبوعين وقع الاتفاق.", "ar", PUB)}
+    assert found == {"2026-05-25/2026-05-31"}

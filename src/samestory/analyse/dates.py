@@ -146,15 +146,17 @@ def _rules(language: str) -> _Rules:
         pats.append(("monthrel", rf"(?<!\w){mods_b}(?P<m>{phrase_pattern(full)})(?!\w){mods_a}"))
     if weekdays:
         pats.append(("weekday", rf"(?<!\w){mods_b}(?P<w>{phrase_pattern(weekdays)})(?!\w){mods_a}"))
+    # A one-letter conjunction written onto the phrase: Arabic "وقبل أسبوعين".
+    clitic = rf"(?:[{data['clitics']}])?" if data.get("clitics") else ""
     if data.get("relative"):
-        pats.append(("rel", rf"(?<!\w)(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
+        pats.append(("rel", rf"(?<!\w){clitic}(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
     units = data.get("units", {})
     counts = [*nums.get("words", {}), *nums.get("ones", ())]
     n_alt = rf"(?P<n>\d{{1,4}}|{phrase_pattern(counts)})"
     u_alt = f"(?P<u>{phrase_pattern(units)})"
     for template in data.get("ago", ()) if units else ():
         lit = phrase_pattern([template]).replace(r"\{n\}", n_alt).replace(r"\{u\}", u_alt)
-        pats.append(("ago", rf"(?<!\w){lit}(?!\w)"))
+        pats.append(("ago", rf"(?<!\w){clitic}{lit}(?!\w)"))
     for decade in data.get("decades", ()):
         pats.append(("decade", rf"(?<!\w){decade}"))
     ranges = data.get("ranges", ())

@@ -149,6 +149,8 @@ def _stems(word: str, language: str) -> Iterator[str]:
     for prefix in _CLITICS.get(language, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             yield word[len(prefix) :]
+            if language == "he" and word[len(prefix) :].startswith("וו"):
+                yield word[len(prefix) + 1 :]  # a prefix doubles an initial vav: "בווינה"
     if language == "ko":
         for p in _KO_PARTICLES:
             if word.endswith(p) and len(word) > len(p) + 1:

@@ -187,6 +187,8 @@ def _stems(word: str, language: str) -> list[str]:
     for prefix in _CLITICS.get(language, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             out.append(word[len(prefix) :])
+            if language == "he" and word[len(prefix) :].startswith("וו"):
+                out.append(word[len(prefix) + 1 :])  # a prefix doubles an initial vav
     if language == "ko":
         out.append(_ko_stem(word))
     return out
