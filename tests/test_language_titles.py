@@ -85,3 +85,20 @@ def test_number_words(lang: str, text: str, canonical: str) -> None:
 def test_arabic_relative_date_under_conjunction() -> None:
     found = {d.canonical for d in extract_dates("وقبل أسبوعين وقع الاتفاق.", "ar", PUB)}
     assert found == {"2026-05-25/2026-05-31"}
+
+
+def test_chinese_womens_name_characters() -> None:
+    names = _names("航空公司首席执行官莉娅·沃尔夫宣布了新计划。", "zh")
+    assert names.get("莉娅·沃尔夫") == "PERSON", names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Dışişleri Bakanı Hakan Fidan Ankara'da konuştu.", "Dışişleri Bakanı"),
+        ("Sağlık Bakanı Kemal Demir açıklama yaptı.", "Sağlık Bakanı"),
+    ],
+)
+def test_turkish_minister_title_is_not_an_entity(text: str, title: str) -> None:
+    names = _names(text, "tr")
+    assert title not in names and any(n.endswith(("Fidan", "Demir")) for n in names), names
