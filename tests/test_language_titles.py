@@ -102,3 +102,16 @@ def test_chinese_womens_name_characters() -> None:
 def test_turkish_minister_title_is_not_an_entity(text: str, title: str) -> None:
     names = _names(text, "tr")
     assert title not in names and any(n.endswith(("Fidan", "Demir")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mart'ta fabrika açıldı.", {"2026-03"}),  # a bare month with the locative
+        ("Nisan ayında 30 kişi geldi.", {"2026-04"}),
+        ("Mart kapıyı açtı.", set()),  # no cue: a name, not a month
+        ("Ocak'tan beri üretim durdu.", set()),  # the ablative is not "in January"
+    ],
+)
+def test_turkish_bare_month_with_locative(text: str, found: set[str]) -> None:
+    assert {d.canonical for d in extract_dates(text, "tr", PUB)} == found
