@@ -142,19 +142,21 @@ def _rules(language: str) -> _Rules:
     before, after = data.get("before", {}), data.get("after", {})
     mods_b = rf"(?:(?P<b>{phrase_pattern(before)}){_H}+)?" if before else ""
     mods_a = rf"(?:{_H}+(?P<a>{phrase_pattern(after)})(?!\w))?" if after else ""
-    if data.get("month_cues") or before or after:
+    if data.get("month_cues") or data.get("month_tail") or before or after:
         pats.append(("monthrel", rf"(?<!\w){mods_b}(?P<m>{phrase_pattern(full)})(?!\w){mods_a}"))
     if weekdays:
         pats.append(("weekday", rf"(?<!\w){mods_b}(?P<w>{phrase_pattern(weekdays)})(?!\w){mods_a}"))
+    # A one-letter conjunction written onto the phrase: Arabic "وقبل أسبوعين".
+    clitic = rf"(?:[{data['clitics']}])?" if data.get("clitics") else ""
     if data.get("relative"):
-        pats.append(("rel", rf"(?<!\w)(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
+        pats.append(("rel", rf"(?<!\w){clitic}(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
     units = data.get("units", {})
     counts = [*nums.get("words", {}), *nums.get("ones", ())]
     n_alt = rf"(?P<n>\d{{1,4}}|{phrase_pattern(counts)})"
     u_alt = f"(?P<u>{phrase_pattern(units)})"
     for template in data.get("ago", ()) if units else ():
         lit = phrase_pattern([template]).replace(r"\{n\}", n_alt).replace(r"\{u\}", u_alt)
-        pats.append(("ago", rf"(?<!\w){lit}(?!\w)"))
+        pats.append(("ago", rf"(?<!\w){clitic}{lit}(?!\w)"))
     for decade in data.get("decades", ()):
         pats.append(("decade", rf"(?<!\w){decade}"))
     ranges = data.get("ranges", ())
@@ -271,8 +273,11 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
             )
         if mod_kind not in _YEAR_SHIFT:  # a week modifier ("this week") says nothing of months
             mod_kind = None
-        cue = r.month_cue
-        if mod_kind is None and (cue is None or not cue.search(text[max(0, start - 30) : start])):
+        cue, tail = r.month_cue, r.data.get("month_tail")
+        # a cue after the month where the language puts it there: "Mayıs'ta", "Mayıs ayında"
+        after_ok = tail is not None and re.match(tail, text[end : end + 12], re.I)
+        if mod_kind is None and not after_ok \
+                and (cue is None or not cue.search(text[max(0, start - 30) : start])):  # fmt: skip
             return None
         return _Cand(start, end, kind, (number, mod_kind))
     if kind == "rel":

@@ -69,10 +69,14 @@ _TRANSLIT = (
     "基吉加贾杰金卡凯坎康科克库拉莱赖兰朗劳勒雷里利丽林琳卢鲁伦罗洛马玛麦曼梅门蒙米明莫姆穆"
     "纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普齐奇乔切萨塞森沙莎什斯松苏索塔泰坦汤特提图托瓦万威韦维"
     "温沃乌西希谢辛休许雅亚扬耶伊因尤约扎泽詹兹佐何"
+    "莉娅妮薇蕾露琪黛茜娃丝芙夫"  # women's names ("莉娜·哈特曼") and -off ("沃尔夫")
 )
 _DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
 _ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
-_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構)")
+_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
+# A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
+# often tags only the first part 人名, so the dotted run is read whole.
+_JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
 
@@ -146,6 +150,8 @@ def _stems(word: str, language: str) -> Iterator[str]:
     for prefix in _CLITICS.get(language, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             yield word[len(prefix) :]
+            if language == "he" and word[len(prefix) :].startswith("וו"):
+                yield word[len(prefix) + 1 :]  # a prefix doubles an initial vav: "בווינה"
     if language == "ko":
         for p in _KO_PARTICLES:
             if word.endswith(p) and len(word) > len(p) + 1:
@@ -310,6 +316,9 @@ def _cjk(text: str, language: str) -> list[_Span]:
                     end = toks[k][3] + len(toks[k][0])
                 out.append((start, end, "PERSON" if pos3 == "人名" else "ORG", text[start:end]))
             k += 1
+        for m in _JA_DOTTED.finditer(text):
+            if not any(_place_of(part, language) for part in m.group().split("・")):
+                out.append((m.start(), m.end(), "PERSON", m.group()))
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]

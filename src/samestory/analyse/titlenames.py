@@ -11,6 +11,14 @@ Without capitals or a packaged tagger, a name is found by what stands next to it
 - an organisation after a cue noun ("المفوضية الأوروبية"), or Korean's "…위원회".
 
 Places are words found in the gazetteer once their clitics ("بال", "שב", "에서") are cut.
+
+Arabic and Hebrew titles in the construct state take a definite complement before the
+name ("وزير الداخلية علي …", "رئيس الوزراء اليوناني …", "שר הפנים עלי …"): up to two
+definite words after a title are skipped, and a definite word after two name words
+closes the name ("… ميتسوتاكيس المنطقة"). A title or cue noun is also recognised under
+a clitic ("والرئيس", "לארגון"). An organisation cue takes the definite words after it
+("منظمة الصحة العالمية", "ארגון הבריאות העולמי"). Korean words with a verb ending
+("다쳤다고") are not name words, and "만" (only) is not cut from a name ("하르트만").
 """
 
 from __future__ import annotations
@@ -26,8 +34,16 @@ __all__ = ["titled_spans"]
 _Span = tuple[int, int, str, str]
 # Indic vowel signs are not word characters to `re`: they are part of the word here.
 _WORD = re.compile(r"[^\W\d_][\w\u200c\u0900-\u0dff'’\"״׳]*(?<!['’\"״׳])")
+# No "만" (only): it ends many foreign names ("하르트만", "호프만") and rarely follows one.
 _KO_END = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
-           "에", "로", "도", "만")  # fmt: skip
+           "에", "로", "도")  # fmt: skip
+# Endings of Korean verbs and connectives: a word with one is not part of a name.
+_KO_VERB = ("다고", "라고", "했다", "였다", "됐다", "면서", "지만", "는데", "했으며", "하고",
+            "했고")  # fmt: skip
+_DEFINITE = {"ar": ("ال", "لل"), "he": ("ה",)}
+# Hebrew second word after a cue noun that still belongs to the name: a noun or adjective
+# ending ("הבריאות העולמי", "האירופית"), not a hif'il verb ("הבטיחה", "הודיע").
+_HE_NOMINAL = ("ות", "ית", "ים", "י")
 _NAME_WORDS = 3
 
 
@@ -51,6 +67,22 @@ def titled_spans(
     org_after = {fold(t) for t in names.get("org_after", ())}
     korean = language == "ko"
     keys = [fold(_ko_stem(w.group()) if korean else w.group()) for w in words]
+    definite_prefixes = _DEFINITE.get(language, ())
+    definite = [w.group().startswith(definite_prefixes) and len(w.group()) > 3
+                if definite_prefixes else False for w in words]  # fmt: skip
+
+    def is_title(k: int) -> bool:
+        return keys[k] in titles or any(
+            fold(x) in titles for x in _stems(words[k].group(), language)[1:]
+        )
+
+    def nominal(k: int, second: bool) -> bool:
+        # any noun may follow the cue ("ארגון הסחר"); a second word must look nominal
+        return language != "he" or not second or words[k].group().endswith(_HE_NOMINAL)
+
+    def is_cue(k: int) -> bool:
+        return any(fold(x) in org_cues for x in _stems(words[k].group(), language))
+
     places: dict[int, Place] = {}
     out: list[_Span] = []
     for k, w in enumerate(words):
@@ -64,6 +96,8 @@ def titled_spans(
 
     def name_word(k: int) -> bool:
         w = words[k].group()
+        if korean and w.endswith(_KO_VERB):
+            return False
         return k not in places and keys[k] not in stops and keys[k] not in titles \
             and len(w) > 1 and keys[k] not in org_cues  # fmt: skip
 
@@ -73,6 +107,8 @@ def titled_spans(
         while j < len(words) and j - k < limit and name_word(j):
             if j > k and gap(j - 1, j).strip(" "):
                 break
+            if j - k >= 2 and definite[j]:
+                break  # "كيرياكوس ميتسوتاكيس المنطقة": the article opens the next phrase
             j += 1
             if korean and _ko_stem(words[j - 1].group()) != words[j - 1].group():
                 break  # a particle closes the name: "에르도안과"
@@ -97,13 +133,17 @@ def titled_spans(
             out.append((start, end, label, text[start:end]))
 
     for k, key in enumerate(keys):
-        if key in titles or key in after or (korean and any(key.endswith(t) for t in after)):
+        titled = is_title(k)
+        if titled or key in after or (korean and any(key.endswith(t) for t in after)):
             j = k + 1
-            while j < len(words) and (j in places or keys[j] in titles):
+            skipped = 0
+            while j < len(words) and (j in places or keys[j] in titles
+                                      or (definite[j] and skipped < 2)):  # fmt: skip
+                skipped += definite[j] and j not in places and keys[j] not in titles
                 j += 1
             if j + 1 < len(words) and keys[j] in org_after:  # "التنفيذي لشركة سيمنس رولاند بوش"
                 j += 2
-            if key in titles and j < len(words) and not gap(j - 1, j).strip(" "):
+            if titled and j < len(words) and not gap(j - 1, j).strip(" "):
                 add(j, forward(j), "PERSON")
             if key in after or (korean and any(key.endswith(t) for t in after)):
                 i = k
@@ -112,8 +152,15 @@ def titled_spans(
                 joined = text[words[i - 1].end() : words[i].start()] if i > 0 else ""
                 if korean or joined.strip() in ("،", ","):
                     add(backward(i), i, "PERSON")
-        if key in org_cues and not korean:
-            add(k, k + 2 if k + 1 < len(words) and name_word(k + 1) else k + 1, "ORG")
+        if not korean and is_cue(k):
+            j = k + 1
+            if definite_prefixes:  # the definite words of the name: "منظمة الصحة العالمية"
+                while j < len(words) and j - k <= 2 and definite[j] and name_word(j) \
+                        and not gap(j - 1, j).strip(" ") and nominal(j, j - k == 2):  # fmt: skip
+                    j += 1
+            if j == k + 1 and j < len(words) and name_word(j):
+                j += 1
+            add(k, j, "ORG")
         if korean and any(key.endswith(c) for c in org_cues):
             # "세계보건기구", or a bare cue noun after the name it heads ("유럽연합 집행위원회")
             named = k > 0 and not gap(k - 1, k).strip(" ") and name_word(k - 1)
@@ -140,6 +187,8 @@ def _stems(word: str, language: str) -> list[str]:
     for prefix in _CLITICS.get(language, ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             out.append(word[len(prefix) :])
+            if language == "he" and word[len(prefix) :].startswith("וו"):
+                out.append(word[len(prefix) + 1 :])  # a prefix doubles an initial vav
     if language == "ko":
         out.append(_ko_stem(word))
     return out

@@ -42,3 +42,5 @@ DATES: dict[str, Any] = locale_dates(
     },
     month_cues=("في", "شهر"),
 )
+# "و" (and) and "ف" (so) are written onto the next word: "وقبل أسبوعين".
+DATES["clitics"] = "وف"

@@ -20,3 +20,6 @@ DATES: dict[str, Any] = locale_dates(
     ago=("{n} {u} önce",),
     units={"yıl": ("year", 1), "ay": ("month", 1), "hafta": ("week", 1), "gün": ("day", 1)},
 )
+# A bare month takes its cue after it: "ayında" ("Mayıs ayında", in the month of May) or
+# the locative suffix ("Mayıs'ta").
+DATES["month_tail"] = r"(?:['’](?:da|de|ta|te)\b|\s+ay[ıi]nda\b)"
