@@ -163,6 +163,34 @@ def test_next_batch_is_analysed_while_one_is_committed() -> None:
     assert (report.read, report.stored, report.duplicates) == (6, 5, 1)
 
 
+def test_one_batch_is_analysed_inline_without_a_thread() -> None:
+    """The watcher and the API hand over one batch at a time: with nothing to analyse
+    ahead, no analyser thread is started (a handover that only adds waiting)."""
+    import threading
+
+    from samestory.analyse.pipeline import DEFAULT_STEPS, Pipeline, Step
+    from samestory.engine import Engine
+    from samestory.models import Analysis, Article
+    from samestory.settings import Settings
+
+    engine = Engine(Settings(embedder="hashing", scorer_embedder="hashing"))
+    threads: set[str] = set()
+
+    def probe(a: Analysis, s: Settings) -> None:
+        threads.add(threading.current_thread().name)
+
+    engine.pipeline = Pipeline(
+        [*[s for s in DEFAULT_STEPS if not s.background], Step("probe", (), (), probe),
+         *[s for s in DEFAULT_STEPS if s.background]],
+        engine.settings,
+    )  # fmt: skip
+    articles = [Article.create(f"Storm {i} in Bari", f"Wind {i}. Roofs off.") for i in range(3)]
+    report = StoryIngest(engine, SQLiteStore(), batch_size=4).ingest_articles(articles)
+    assert (report.read, report.stored) == (3, 3)
+    assert threads == {threading.current_thread().name}
+    assert not any(t.name == "samestory-analyse" for t in threading.enumerate())
+
+
 def test_a_resumed_clusterer_keeps_the_title_frames(engine):
     # Replayed docs without their frame left a restarted ingest unable to pair the
     # rest of a headline series with the part already stored.

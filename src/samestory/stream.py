@@ -13,6 +13,7 @@ identically.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -126,6 +127,16 @@ class StoryIngest:
     ) -> IngestReport:
         report = report or IngestReport()
         batches = _batches(articles, self.batch_size)
+        first = next(batches, None)
+        second = next(batches, None)
+        if first is None:
+            return report
+        if second is None:
+            # One batch (the watcher's usual call, an API post): nothing to analyse
+            # ahead, so no thread to start and hand the batch over to.
+            self._ingest_batch(first, self._fresh(first), None, report, progress)
+            return report
+        batches = itertools.chain((first, second), batches)
         ahead: deque[tuple[list[Article], list[Article]]] = deque()
         with _AnalyseAhead(self.engine) as analyser:
 
@@ -143,22 +154,31 @@ class StoryIngest:
                 # scoring no longer leaves the models idle.
                 read_next()
                 batch, fresh = ahead.popleft()
-                report.read += len(batch)
-                report.duplicates += len(batch) - len(fresh)
-                analyses = [
-                    a
-                    for a in (self._keep(x, r, report) for x, r in analyser.take())
-                    if a is not None
-                ]
-                analyses, events = self._commit(analyses, report)
-                self._after_batch()
-                report.stored += len(analyses)
-                report.count(events)
-                if progress is not None:
-                    progress(len(batch))
+                self._ingest_batch(batch, fresh, analyser.take(), report, progress)
                 if self.should_stop():
                     break
         return report
+
+    def _ingest_batch(
+        self,
+        batch: list[Article],
+        fresh: list[Article],
+        analysed: list[tuple[Article, Analysis | SameStoryError]] | None,
+        report: IngestReport,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        """Cluster and commit one batch; `analysed` None: analyse it here first."""
+        if analysed is None:
+            analysed = list(self.engine.analyse_each(fresh))
+        report.read += len(batch)
+        report.duplicates += len(batch) - len(fresh)
+        analyses = [a for a in (self._keep(x, r, report) for x, r in analysed) if a is not None]
+        analyses, events = self._commit(analyses, report)
+        self._after_batch()
+        report.stored += len(analyses)
+        report.count(events)
+        if progress is not None:
+            progress(len(batch))
 
     def recluster(self) -> list[StoryEvent]:
         """Re-cluster the whole store in batch mode; log and apply the differences."""
