@@ -104,7 +104,9 @@ def quantity_context(a: Analysis, q: Quantity) -> str:
 
 
 def _embeddings(a: Analysis, s: Settings) -> None:
-    embedder = get_embedder(s.embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
+    embedder = get_embedder(
+        s.embedder, s.embed_threads, s.e5_precision, s.model_cache_dir, s.use_runtime
+    )
     if embedder is None:
         return
     sentences = [x.text for x in a.sentences[: s.max_sentences]] if s.embed_sentences else []
@@ -120,7 +122,9 @@ def _scorer_embedding(a: Analysis, s: Settings) -> None:
     if s.scorer_embedder == s.embedder and a.embedding is not None:
         a.scorer_embedding = a.embedding
         return
-    embedder = get_embedder(s.scorer_embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
+    embedder = get_embedder(
+        s.scorer_embedder, s.embed_threads, s.e5_precision, s.model_cache_dir, s.use_runtime
+    )
     if embedder is not None:
         # The head only: e5 is slower per text than USE, and its head cosine alone
         # carries what it adds (its sentences added < 0.003 r in cross-validation).
