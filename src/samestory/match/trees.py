@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,9 @@ class TreeEnsemble:
     scale: float
     depth: int
     float32_inputs: bool  # sklearn's own trees compare float32 copies of X
+    _walk: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def n_outputs(self) -> int:
@@ -56,18 +59,30 @@ class TreeEnsemble:
         X = np.asarray(X, dtype=np.float64)
         return X.astype(np.float32).astype(np.float64) if self.float32_inputs else X
 
+    def _walk_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(feature, threshold, child) where a leaf is its own child: every step is
+        then the same three gathers, with no leaf test (a pair is scored one at a time
+        in clustering, so the per-step numpy calls are what a prediction costs)."""
+        if self._walk is None:
+            leaf = self.feature < 0
+            node = np.arange(len(self.feature), dtype=np.int32)
+            # child[1] where x <= threshold (left), child[0] otherwise; a leaf's
+            # threshold is +inf, and either way it stays where it is (NaN included).
+            child = np.stack([np.where(leaf, node, self.right), np.where(leaf, node, self.left)])
+            walk = (np.maximum(self.feature, 0), np.where(leaf, np.inf, self.threshold), child)
+            object.__setattr__(self, "_walk", walk)
+        assert self._walk is not None
+        return self._walk
+
     def leaves(self, X: np.ndarray) -> np.ndarray:
         """(rows, trees) leaf node ids."""
         X = self._prepare(X)
+        feature, threshold, child = self._walk_tables()
         idx = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
         rows = np.arange(len(X))[:, None]
         for _ in range(self.depth):
-            f = self.feature[idx]
-            inner = f >= 0
-            if not inner.any():
-                break
-            go_left = X[rows, np.maximum(f, 0)] <= self.threshold[idx]
-            idx = np.where(inner, np.where(go_left, self.left[idx], self.right[idx]), idx)
+            go_left = X[rows, feature[idx]] <= threshold[idx]
+            idx = child[go_left.view(np.int8), idx]
         return idx
 
     def predict(self, X: np.ndarray) -> np.ndarray:
