@@ -59,6 +59,7 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     styled = "_" in name  # "Handelsblatt_De", "SPOE_at": a handle, not a domain
     name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
     name = _without_domain_parts(name)
+    name = _host_part(name, url)
     if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
         return ""
     if name.casefold() in _PLATFORMS:
@@ -107,6 +108,21 @@ def _without_domain_parts(name: str) -> str:
         kept = [p for p in parts if p and not _DOMAIN.fullmatch(p)]
         if len(parts) > 1 and kept and len(kept) < len(parts):
             return sep.join(kept)
+    return name
+
+
+def _host_part(name: str, url: str | None) -> str:
+    """ "BioBioChile - La Red de Prensa Más Grande de Chile" -> "BioBioChile": of a name
+    with a slogan, the part the domain names."""
+    label = _fold(_site_label(url))
+    if len(label) < 4:
+        return name
+    for sep in _SEPARATORS:
+        parts = [p.strip() for p in name.split(sep)]
+        if len(parts) > 1:
+            named = [p for p in parts if _fold(p) == label]
+            if named:
+                return named[0]
     return name
 
 

@@ -1,0 +1,129 @@
+"""Dates a page prints rather than declares: `<time>` elements, `itemprop` dates, and the
+time of day written beside the publication day.
+
+A page's markup often carries several times: the article's, its update's, a print
+stamp ("Wydrukowano: <time>" = when the page was printed, i.e. saved), readers'
+comments. The article's is the one labelled as the publication ("Opublikowano:",
+"Published", "Veröffentlicht am"); comments are never the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+# How a page labels its publication time, in the corpus's languages: "Published",
+# "publié", "publicado", "Opublikowano", "gepubliceerd" (publi), "pubblicato",
+# "veröffentlicht", "erschienen", "posted", "julkaistu", "udgivet", "发布", "公開".
+_PUBLISHED_LABEL = re.compile(
+    r"publi|pubbl|veröffentl|erschien|posted|julkais|udgiv|发布|發佈|公開|掲載", re.IGNORECASE
+)
+# ... and its update, print or other later times, which are not the first publication.
+_LATER_LABEL = re.compile(
+    r"aktuali|updat|modifi|mis\s+à\s+jour|actualiz|aggiorn|geändert|päivit|edited|"
+    r"wydrukowano|print|gedruckt|imprim|更新",
+    re.IGNORECASE,
+)
+_LABEL_CHARS = 40  # a label sits right before its <time>
+_MAX_TIMES = 12  # the article's header comes early; later <time>s are lists of others
+# An element whose class or id starts with "comment" holds readers' comments.
+_NOT_COMMENT = (
+    "not(ancestor::*[not(self::body) and not(self::html)]"
+    "[starts-with(translate(@id, 'COMENT', 'coment'), 'comment') or "
+    "contains(concat(' ', translate(@class, 'COMENT', 'coment')), ' comment')])"
+)
+
+
+def time_elements(root: Any) -> tuple[list[str], list[str]]:
+    """The values of the page's first `<time>` elements (`datetime`, else `title`, else
+    the text): those labelled as the publication first, then the unlabelled ones; times
+    labelled as an update or a print stamp, and comments' times, are left out."""
+    labelled: list[str] = []
+    plain: list[str] = []
+    for el in root.xpath(f"//time[{_NOT_COMMENT}]")[:_MAX_TIMES]:
+        value = el.get("datetime") or el.get("title") or el.text_content()
+        value = " ".join((value or "").split())
+        if not value:
+            continue
+        label = _label_before(el)
+        if _LATER_LABEL.search(label):
+            continue
+        (labelled if _PUBLISHED_LABEL.search(label) else plain).append(value)
+    return labelled, plain
+
+
+def _label_before(el: Any) -> str:
+    """The few characters of text right before `el` (its label, if it has one)."""
+    before = el.xpath("preceding::text()[not(ancestor::script)][position() <= 4]")
+    text = " ".join(" ".join(str(t) for t in before).split())
+    return text[-_LABEL_CHARS:]
+
+
+def itemprop_dates(root: Any) -> list[str]:
+    """`itemprop="datePublished"` on elements other than <meta>: attribute, else text."""
+    values: list[str] = []
+    for el in root.xpath('//*[@itemprop="datePublished"][not(self::meta)]')[:3]:
+        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
+        values.append(" ".join((value or "").split()))
+    return values
+
+
+def page_text(root: Any) -> tuple[str, str]:
+    """(the page's visible text, its scripts' text): where a date line may be printed.
+    Readers' comments are left out: their times are not the article's."""
+    shown = root.xpath(
+        f"//text()[not(ancestor::script) and not(ancestor::style) and {_NOT_COMMENT}]"
+    )
+    scripts = root.xpath("//script/text()")
+    return " ".join(shown), " ".join(scripts)
+
+
+def _day_line(day: dt.date) -> re.Pattern[str]:
+    """A time of day written right after `day` on the page, in the common forms:
+    "24.01.2022 11:38", "2022-01-24 11:38", "5. November 2021, 10:39 Uhr",
+    "11 maja 2021, 11:49", "November 5, 2021 10:39"."""
+    d, m, y = day.day, day.month, day.year
+    word = r"[^\W\d]{3,12}\.?"
+    forms = [
+        rf"0?{d}\.0?{m}\.{y}",
+        rf"{y}-{m:02d}-{d:02d}",
+        rf"0?{d}\.?\s+{word}\s+{y}",
+        rf"{word}\s+0?{d},?\s+{y}",
+    ]
+    sep = r"(?:,|\s|T|\||-|um|à|a las|o|godz\.|at)*"
+    # Data layers write seconds and a zone on: "2021-05-04T17:18:00+0000".
+    zone = r"(?::[0-5]\d(?:[.,]\d+)?)?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?"
+    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}([01]?\d|2[0-3])[:.h]([0-5]\d){zone}\b")
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text == "Z":
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def visible_time(
+    texts: tuple[str, str], published: dt.datetime | None, date_only: bool
+) -> tuple[dt.datetime | None, bool]:
+    """The time of day the page prints beside its publication day, where the page's
+    data gives only the day; and a zone for a zoneless data time that the page prints
+    whole hours off with the same minutes (the data was UTC: "09:49:18" in JSON-LD,
+    "11 maja 2021, 11:49" on the page). `texts`: the visible text, then the scripts'
+    (an inline data layer's "24.01.2022 11:38"), which only give a missing time."""
+    if published is None or (not date_only and published.tzinfo is not None):
+        return published, date_only
+    line = _day_line(published.date())
+    m = line.search(texts[0]) or (line.search(texts[1]) if date_only else None)
+    if m is None:
+        return published, date_only
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if date_only:
+        return published.replace(hour=hour, minute=minute, tzinfo=_zone(m.group(3))), False
+    if minute == published.minute and hour != published.hour:
+        return published.replace(tzinfo=dt.UTC), False
+    return published, date_only
