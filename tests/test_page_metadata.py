@@ -1,0 +1,157 @@
+"""Issue #16 point 2: a page's date, time and outlet from what the page itself says.
+
+Small hand-written pages for each rule, then the real pages (skipped without
+../shared/data) that showed the need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import pytest
+
+from samestory.ingest import read, read_bytes
+from samestory.ingest.pagemeta import page_meta
+from samestory.ingest.pagetime import visible_time
+from samestory.ingest.sitehint import spelled_domain, title_site
+from samestory.ingest.sitename import clean_outlet
+
+PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura-eval" / "pages"
+PROSE = (
+    "The council met on Monday to discuss the budget for the coming year, and the mayor "
+    "said the city would spend more on schools and roads than it did last year."
+)
+
+
+def _meta(body: str, head: str = "") -> object:
+    return page_meta(f"<html><head>{head}</head><body>{body}</body></html>", "page.html")
+
+
+def _article(body: str, head: str = "", title: str = "Council budget"):
+    page = (
+        f"<html><head><title>{title}</title>{head}</head><body>"
+        f"<article><h1>Council budget</h1><p>{PROSE}</p>{body}</article></body></html>"
+    )
+    return read_bytes(page.encode(), name="page.html")[0]
+
+
+# --- dates and times -------------------------------------------------------------------
+
+
+def test_the_time_labelled_as_the_publication_wins_over_a_print_stamp() -> None:
+    body = (
+        "<p>Wydrukowano: <strong><time>2021-05-11 22:22:17+02:00</time></strong></p>"
+        "<p>Aktualizacja: <time>2021-05-02 08:00:00+02:00</time></p>"
+        '<p>Opublikowano: <time title="2021-04-29 17:13:04+02:00">29 kwietnia</time></p>'
+    )
+    meta = _meta(body)
+    assert meta.published == dt.datetime.fromisoformat("2021-04-29T17:13:04+02:00")
+    assert not meta.date_only
+
+
+def test_a_comments_time_is_not_the_articles() -> None:
+    head = '<meta property="article:published_time" content="2020-05-07">'
+    comment = (
+        '<div class="comment comment-published"><div class="submitted">par JPA le 7 mai '
+        "2020 - 12:38.</div><p>Bravo.</p></div>"
+    )
+    meta = _meta(f"<p>le 07 Mai 2020</p>{comment}", head)
+    assert meta.published == dt.datetime(2020, 5, 7) and meta.date_only
+    # The same line in the article's own header is its time.
+    shown = _meta('<div class="byline">par JPA le 7 mai 2020 - 12:38.</div>', head)
+    assert shown.published == dt.datetime(2020, 5, 7, 12, 38) and not shown.date_only
+
+
+def test_a_bare_day_takes_a_later_sources_time_of_that_day() -> None:
+    body = (
+        '<p>Publikacja: <time datetime="2021-05-04">04.05.2021</time></p>'
+        '<script>var a = {"datePublished": "Tue, 4 May 2021 19:18:00 +0200"};</script>'
+    )
+    meta = _meta(body)
+    assert meta.published == dt.datetime.fromisoformat("2021-05-04T19:18:00+02:00")
+    assert not meta.date_only
+
+
+def test_a_data_layers_time_keeps_its_zone() -> None:
+    day = dt.datetime(2021, 5, 4)
+    data = '{"publishedZulu":"2021-05-04T17:18:00+0000"}'
+    got = visible_time(("", data), day, True)
+    assert got == (dt.datetime(2021, 5, 4, 17, 18, tzinfo=dt.UTC), False)
+    assert visible_time(("4.05.2021 19:18", ""), day, True) == (
+        dt.datetime(2021, 5, 4, 19, 18),
+        False,
+    )
+
+
+# --- outlets ---------------------------------------------------------------------------
+
+
+def test_the_titles_site_part_is_the_outlet_when_no_site_name_is_given() -> None:
+    head = '<meta property="og:title" content="Raoult, les nazis et moi">'
+    article = _article("", head, "Raoult, les nazis et moi - Avocat | Dalloz Actualité")
+    assert article.outlet == "Dalloz Actualité"
+    # Unspaced, confirmed by the link to the site's home page.
+    home = '<nav><a href="http://www.xinhuanet.com/">新华网</a></nav>'
+    assert _article(home, "", "武汉的声音：有英勇的你，才有英雄的城！-新华网").outlet == "新华网"
+    # Without a headline to cut or a home link to confirm, a title part is no name.
+    assert title_site("Budget agreed - Politics", "", set(), None) == ""
+
+
+def test_a_site_names_slogan_goes() -> None:
+    name = "BioBioChile - La Red de Prensa Más Grande de Chile"
+    assert clean_outlet(name, "https://www.biobiochile.cl/noticias/x.shtml") == "BioBioChile"
+    assert clean_outlet("Der Spiegel - Nachrichten", "https://example.org/") == (
+        "Der Spiegel - Nachrichten"
+    )
+
+
+def test_a_domain_only_site_name_becomes_the_name_the_page_writes() -> None:
+    url = "https%3A%2F%2Fwww.siegessaeule.de%2Fmagazin%2Fbuch%2F"
+    head = (
+        f'<meta property="og:url" content="{url}">'
+        '<meta property="og:site_name" content="www.siegessaeule.de">'
+    )
+    article = _article("<footer>Das Siegessäule Logo. Support SIEGESSÄULE</footer>", head)
+    assert article.url == "https://www.siegessaeule.de/magazin/buch/"
+    assert article.outlet in ("Siegessäule", "SIEGESSÄULE")
+    # Written only inside addresses, it is no name: the domain stays.
+    text = "mail info@siegessaeule.de or see siegessaeule.de/abo"
+    assert spelled_domain("https://www.siegessaeule.de/x", text) == ""
+    assert spelled_domain("https://www.lastampa.it/x", "Leggi La Stampa ogni giorno") == (
+        "La Stampa"
+    )
+
+
+def test_json_ld_website_name_and_canonical_link() -> None:
+    head = (
+        '<link rel="canonical" href="https://gothamist.com/news/x">'
+        '<script type="application/ld+json">{"@type": "WebSite", "name": "Gothamist"}</script>'
+    )
+    meta = _meta("<p>x</p>", head)
+    assert meta.url == "https://gothamist.com/news/x"
+    assert meta.outlet == "Gothamist"
+
+
+# --- the real pages that showed the need -----------------------------------------------
+
+
+def _page(name: str):
+    path = PAGES / name
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    logging.disable(logging.WARNING)
+    try:
+        return read(path)[0]
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def test_real_pages_metadata() -> None:
+    wp = _page("Jest zgoda PE na umowę handlową między UE a Londynem.html")
+    assert wp.published == dt.datetime.fromisoformat("2021-04-29T17:13:04.031886+02:00")
+    dalloz = _page("dalloz-actualite.fr.raoult.html")
+    assert dalloz.date_only and dalloz.outlet == "Dalloz Actualité"
+    assert _page("biobiochile.cl-gremios.html").outlet == "BioBioChile"
+    assert _page("siegessaeule.de-Machtinstrument.html").outlet in ("Siegessäule", "SIEGESSÄULE")
+    assert _page("xinhuanet.com.c_1125597921.html").outlet == "新华网"
