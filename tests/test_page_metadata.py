@@ -84,6 +84,26 @@ def test_a_data_layers_time_keeps_its_zone() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "hour", "minute"),
+    [
+        ("November 5, 2021 10:39 p.m. ET", 22, 39),
+        ("Nov. 5, 2021 at 12:05 AM", 0, 5),
+        ("Nov 5, 2021 1:30 pm", 13, 30),
+        ("05/11/2021 10:39", 10, 39),
+        ("11/05/2021, 22:10", 22, 10),
+        ("2021年11月5日 11時30分", 11, 30),
+        ("2021年11月05日 20:29", 20, 29),
+    ],
+)
+def test_printed_times_in_more_forms(line: str, hour: int, minute: int) -> None:
+    day = dt.datetime(2021, 11, 5)
+    assert visible_time((f"Stand {line} Text", ""), day, True) == (
+        dt.datetime(2021, 11, 5, hour, minute),
+        False,
+    )
+
+
 # --- outlets ---------------------------------------------------------------------------
 
 

@@ -82,7 +82,8 @@ def page_text(root: Any) -> tuple[str, str]:
 def _day_line(day: dt.date) -> re.Pattern[str]:
     """A time of day written right after `day` on the page, in the common forms:
     "24.01.2022 11:38", "2022-01-24 11:38", "5. November 2021, 10:39 Uhr",
-    "11 maja 2021, 11:49", "November 5, 2021 10:39"."""
+    "11 maja 2021, 11:49", "November 5, 2021 10:39 p.m.", "05/11/2021 10:39",
+    "2020年02月19日 20:29", "2019年6月24日 11時30分"."""
     d, m, y = day.day, day.month, day.year
     word = r"[^\W\d]{3,12}\.?"
     forms = [
@@ -90,11 +91,29 @@ def _day_line(day: dt.date) -> re.Pattern[str]:
         rf"{y}-{m:02d}-{d:02d}",
         rf"0?{d}\.?\s+{word}\s+{y}",
         rf"{word}\s+0?{d},?\s+{y}",
+        # Slashed days either way round: the day is known, so neither reading misleads.
+        rf"0?{d}/0?{m}/{y}",
+        rf"0?{m}/0?{d}/{y}",
+        rf"{y}/0?{m}/0?{d}",
+        rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日",
     ]
     sep = r"(?:,|\s|T|\||-|um|à|a las|o|godz\.|at)*"
-    # Data layers write seconds and a zone on: "2021-05-04T17:18:00+0000".
-    zone = r"(?::[0-5]\d(?:[.,]\d+)?)?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?"
-    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}([01]?\d|2[0-3])[:.h]([0-5]\d){zone}\b")
+    clock = r"([01]?\d|2[0-3])[:.h時]([0-5]\d)分?"
+    # Data layers write seconds and a zone on ("2021-05-04T17:18:00+0000"); English
+    # pages a 12-hour clock ("10:39 PM", "10:39 p.m.").
+    rest = (
+        r"(?::[0-5]\d(?:[.,]\d+)?)?(?:(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)|\s?([AaPp])\.?\s?[Mm]\b\.?)?"
+    )
+    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}{clock}{rest}(?!\w)")
+
+
+def _hour(match: re.Match[str]) -> int:
+    """The hour on a 24-hour clock: "12:05 a.m." is 0:05, "1:30 PM" 13:30."""
+    hour = int(match.group(1))
+    half = (match.group(4) or "").lower()
+    if half and 1 <= hour <= 12:
+        return hour % 12 + (12 if half == "p" else 0)
+    return hour
 
 
 def _zone(text: str | None) -> dt.tzinfo | None:
@@ -121,7 +140,7 @@ def visible_time(
     m = line.search(texts[0]) or (line.search(texts[1]) if date_only else None)
     if m is None:
         return published, date_only
-    hour, minute = int(m.group(1)), int(m.group(2))
+    hour, minute = _hour(m), int(m.group(2))
     if date_only:
         return published.replace(hour=hour, minute=minute, tzinfo=_zone(m.group(3))), False
     if minute == published.minute and hour != published.hour:
