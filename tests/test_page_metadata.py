@@ -104,6 +104,12 @@ def test_printed_times_in_more_forms(line: str, hour: int, minute: int) -> None:
     )
 
 
+def test_a_data_time_that_lost_its_pm_takes_the_pages_hour() -> None:
+    data = dt.datetime(2019, 7, 25, 11, 15)
+    got = visible_time(("July 25, 2019 | 11:15 PM", ""), data, False)
+    assert got == (dt.datetime(2019, 7, 25, 23, 15), False)
+
+
 # --- outlets ---------------------------------------------------------------------------
 
 
@@ -114,6 +120,10 @@ def test_the_titles_site_part_is_the_outlet_when_no_site_name_is_given() -> None
     # Unspaced, confirmed by the link to the site's home page.
     home = '<nav><a href="http://www.xinhuanet.com/">新华网</a></nav>'
     assert _article(home, "", "武汉的声音：有英勇的你，才有英雄的城！-新华网").outlet == "新华网"
+    # After the headline, the part naming the site beats a trailing section.
+    url = "https://www.hessenschau.de/kultur/x.html"
+    title = "Die Minze als Mutmacher | hessenschau.de | Bücher & Autoren"
+    assert title_site(title, "Die Minze als Mutmacher", set(), url) == "hessenschau.de"
     # Without a headline to cut or a home link to confirm, a title part is no name.
     assert title_site("Budget agreed - Politics", "", set(), None) == ""
 
@@ -141,6 +151,14 @@ def test_a_domain_only_site_name_becomes_the_name_the_page_writes() -> None:
     assert spelled_domain("https://www.lastampa.it/x", "Leggi La Stampa ogni giorno") == (
         "La Stampa"
     )
+
+
+def test_ornaments_go_and_a_styled_domain_is_kept() -> None:
+    assert clean_outlet("✂ Uniqz®", "https://uniqz.de/x") == "Uniqz"
+    head = '<meta property="og:site_name" content="Gala.fr">'
+    assert _article("<p>Gala vous informe.</p>", head).outlet == "Gala.fr"
+    # A site under another's domain is not named after that domain.
+    assert spelled_domain("https://wolfs.forumieren.com/x", "Forumieren hosts forums") == ""
 
 
 def test_json_ld_website_name_and_canonical_link() -> None:

@@ -143,6 +143,9 @@ def visible_time(
     hour, minute = _hour(m), int(m.group(2))
     if date_only:
         return published.replace(hour=hour, minute=minute, tzinfo=_zone(m.group(3))), False
+    if minute == published.minute and m.group(4) and (hour - published.hour) % 24 == 12:
+        # "11:15" in the data, "11:15 PM" on the page: the data lost its half of the day.
+        return published.replace(hour=hour), False
     if minute == published.minute and hour != published.hour:
         return published.replace(tzinfo=dt.UTC), False
     return published, date_only

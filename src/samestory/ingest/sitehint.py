@@ -30,6 +30,8 @@ _MAX_NGRAM = 4
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
 # A name written inside a URL, an e-mail address or a file name is no spelling of it.
 _IN_ADDRESS = frozenset("./@\\")
+# Second-level labels under which a country's domains are registered ("co.uk").
+_SECOND_LEVEL = frozenset({"co", "com", "or", "ne", "net", "org", "gov", "ac", "edu"})
 
 
 def fold(text: str) -> str:
@@ -66,27 +68,35 @@ def _is_name(part: str) -> bool:
 
 
 def title_site(title: str, headline: str, homes: set[str], url: str | None) -> str:
-    """The site's name in `title` ("Headline - Section | Site"): the last part after
-    `headline`, else a first or last part that a home link or the domain confirms."""
+    """The site's name in `title` ("Headline - Section | Site"): after `headline`, the
+    part a home link or the domain confirms, else the last part ("| hessenschau.de |
+    Bücher & Autoren" ends with a section); without a headline, a first or last part
+    so confirmed."""
     title, headline = " ".join(title.split()), " ".join(headline.split())
     if headline and title.startswith(headline) and len(title) > len(headline):
         rest = title[len(headline) :]
         if _SPACED.match(rest) or _UNSPACED.match(rest):
-            parts = [p.strip() for p in _SPACED.split(rest) if p.strip()]
-            last = parts[-1].lstrip("|｜_-–— ").strip() if parts else ""
-            if _is_name(last):
-                return last
-    label = _label(url)
+            parts = [p.strip("|｜_-–— ") for p in _SPACED.split(rest)]
+            parts = [p for p in parts if _is_name(p)]
+            sure = [p for p in parts if _confirmed(p, homes, url)]
+            if sure or parts:
+                return (sure or parts)[-1]
     for pattern in (_SPACED, _UNSPACED):
         parts = [p.strip() for p in pattern.split(title)]
         if len(parts) < 2:
             continue
         for part in (parts[-1], parts[0]):
-            folded = fold(part)
-            confirmed = folded in homes or (len(folded) >= 4 and folded == label)
-            if _is_name(part) and confirmed:
+            if _is_name(part) and _confirmed(part, homes, url):
                 return part
     return ""
+
+
+def _confirmed(part: str, homes: set[str], url: str | None) -> bool:
+    """`part` is what the home link says, the domain's label, or the domain itself."""
+    folded = fold(part)
+    host = domain_of(url) or ""
+    label = _label(url)
+    return folded in homes or (len(folded) >= 4 and folded in (label, fold(host)))
 
 
 def _label(url: str | None) -> str:
@@ -95,11 +105,22 @@ def _label(url: str | None) -> str:
     return fold(parts[-2]) if len(parts) >= 2 else ""
 
 
+def _own_label(url: str | None) -> str:
+    """The label of a site on its own domain ("siegessaeule" for www.siegessaeule.de,
+    "bbc" for bbc.co.uk); "" for a site under another's domain (x.forumieren.com is
+    not "Forumieren")."""
+    parts = (domain_of(url) or "").split(".")
+    own = len(parts) == 2 or (
+        len(parts) == 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL
+    )
+    return fold(parts[-2]) if own else ""
+
+
 def spelled_domain(url: str | None, text: str) -> str:
     """How `text` writes the domain's label as a name ("Siegessäule" for
     siegessaeule.de): the commonest run of up to 4 words that folds to the label, of
     those with a capital; "" when the text never writes it so."""
-    label = _label(url)
+    label = _own_label(url)
     if len(label) < 4:
         return ""
     words = list(_WORD.finditer(text))

@@ -58,6 +58,7 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     url = _unwrap(url)
     styled = "_" in name  # "Handelsblatt_De", "SPOE_at": a handle, not a domain
     name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
+    name = _without_symbols(name)
     name = _without_domain_parts(name)
     name = _host_part(name, url)
     if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
@@ -109,6 +110,22 @@ def _without_domain_parts(name: str) -> str:
         if len(parts) > 1 and kept and len(kept) < len(parts):
             return sep.join(kept)
     return name
+
+
+def _without_symbols(name: str) -> str:
+    """ "✂ Uniqz®" -> "Uniqz": marks and ornaments around a name are not part of it."""
+    start, end = 0, len(name)
+    while start < end and _is_mark(name[start]):
+        start += 1
+    while end > start and _is_mark(name[end - 1]):
+        end -= 1
+    return name[start:end].strip()
+
+
+def _is_mark(char: str) -> bool:
+    # Symbols (So, Sk, Sm: "✂", "®", "™", "★") but not "©", which marks a copyright
+    # line and is refused with it; currency signs are rare in a name's edge too.
+    return char != "©" and (char.isspace() or unicodedata.category(char) in ("So", "Sk", "Sm"))
 
 
 def _host_part(name: str, url: str | None) -> str:

@@ -156,7 +156,8 @@ def _outlet(extracted: Extracted, meta: PageMeta, url: str) -> str | None:
     """The site's own name: its metadata's, else its <title>'s; where those give only
     the domain, the domain as the page spells it ("Siegessäule"); else the domain."""
     outlet = pick_outlet([*meta.site_names, extracted.sitename, meta.title_site], url)
-    if not outlet or looks_like_domain(outlet, url):
+    # Only a bare domain: a styled one ("Phys.org", "Gala.fr") is the brand as written.
+    if not outlet or (looks_like_domain(outlet, url) and outlet == outlet.lower()):
         outlet = spelled_domain(url or extracted.hostname, meta.texts[0]) or outlet
     return outlet or outlet_from_host(url or extracted.hostname) or None
 
