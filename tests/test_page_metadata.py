@@ -94,6 +94,11 @@ def test_a_data_layers_time_keeps_its_zone() -> None:
         ("11/05/2021, 22:10", 22, 10),
         ("2021年11月5日 11時30分", 11, 30),
         ("2021年11月05日 20:29", 20, 29),
+        ("5 de noviembre de 2021 | 01:10", 1, 10),
+        ("5 de novembro de 2021 às 10:05", 10, 5),
+        ("5 novembre 2021 à 12 h 38", 12, 38),
+        ("11:30 AM ET, Fri November 5, 2021", 11, 30),
+        ("12:38, 5 November 2021", 12, 38),
     ],
 )
 def test_printed_times_in_more_forms(line: str, hour: int, minute: int) -> None:
@@ -102,6 +107,16 @@ def test_printed_times_in_more_forms(line: str, hour: int, minute: int) -> None:
         dt.datetime(2021, 11, 5, hour, minute),
         False,
     )
+
+
+def test_an_update_line_gives_no_publication_time() -> None:
+    day = dt.datetime(2021, 11, 5)
+    both = "Aktualisiert am 5. November 2021, 12:10 Uhr. Veröffentlicht am 5. November 2021, 08:05"
+    assert visible_time((both, ""), day, True) == (dt.datetime(2021, 11, 5, 8, 5), False)
+    assert visible_time(("Updated 5 November 2021 12:10", ""), day, True) == (day, True)
+    # A time before the day without a comma is something else (opening hours).
+    hours = "Montag bis Freitag 09:00 bis 18:00 Uhr. 5. November 2021"
+    assert visible_time((hours, ""), day, True) == (day, True)
 
 
 def test_a_data_time_that_lost_its_pm_takes_the_pages_hour() -> None:

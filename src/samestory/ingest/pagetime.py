@@ -79,32 +79,43 @@ def page_text(root: Any) -> tuple[str, str]:
     return " ".join(shown), " ".join(scripts)
 
 
-def _day_line(day: dt.date) -> re.Pattern[str]:
+def _day_lines(day: dt.date) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A time of day written right after `day` on the page, in the common forms:
     "24.01.2022 11:38", "2022-01-24 11:38", "5. November 2021, 10:39 Uhr",
     "11 maja 2021, 11:49", "November 5, 2021 10:39 p.m.", "05/11/2021 10:39",
-    "2020年02月19日 20:29", "2019年6月24日 11時30分"."""
+    "4 de mayo de 2022 | 01:10", "7 mai 2020 à 12 h 38", "2020年02月19日 20:29",
+    "2019年6月24日 11時30分"; then one written right before it ("11:30 AM ET, Mon June
+    24, 2019"). Groups: hour, minute, zone, a/p."""
     d, m, y = day.day, day.month, day.year
     word = r"[^\W\d]{3,12}\.?"
-    forms = [
-        rf"0?{d}\.0?{m}\.{y}",
-        rf"{y}-{m:02d}-{d:02d}",
-        rf"0?{d}\.?\s+{word}\s+{y}",
-        rf"{word}\s+0?{d},?\s+{y}",
-        # Slashed days either way round: the day is known, so neither reading misleads.
-        rf"0?{d}/0?{m}/{y}",
-        rf"0?{m}/0?{d}/{y}",
-        rf"{y}/0?{m}/0?{d}",
-        rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日",
-    ]
-    sep = r"(?:,|\s|T|\||-|um|à|a las|o|godz\.|at)*"
-    clock = r"([01]?\d|2[0-3])[:.h時]([0-5]\d)分?"
+    forms = "|".join(
+        [
+            rf"0?{d}\.0?{m}\.{y}",
+            rf"{y}-{m:02d}-{d:02d}",
+            rf"0?{d}\.?\s+{word}\s+{y}",
+            rf"0?{d}\s+de\s+{word}\s+(?:de\s+)?{y}",
+            rf"{word}\s+0?{d},?\s+{y}",
+            # Slashed days either way round: the day is known, so neither reading misleads.
+            rf"0?{d}/0?{m}/{y}",
+            rf"0?{m}/0?{d}/{y}",
+            rf"{y}/0?{m}/0?{d}",
+            rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日",
+        ]
+    )
+    sep = r"(?:,|\s|T|\||-|um|à|às|a las|alle|o|godz\.|at|kl\.|klo)*"
+    clock = r"([01]?\d|2[0-3])(?:[:.時]|\s?h\s?)([0-5]\d)分?"
     # Data layers write seconds and a zone on ("2021-05-04T17:18:00+0000"); English
     # pages a 12-hour clock ("10:39 PM", "10:39 p.m.").
     rest = (
         r"(?::[0-5]\d(?:[.,]\d+)?)?(?:(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)|\s?([AaPp])\.?\s?[Mm]\b\.?)?"
     )
-    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}{clock}{rest}(?!\w)")
+    after = re.compile(rf"\b(?:{forms}){sep}{clock}{rest}(?!\w)")
+    # Before the day only with a comma between ("11:30 AM ET, Mon June 24, 2019"):
+    # "09:00 bis 18:00 Uhr. 24. Juni" is opening hours, not the article's time.
+    before = re.compile(
+        rf"(?<![\d:.]){clock}{rest}\s*(?:[A-Z]{{2,4}}\b)?\s*,\s*(?:{word},?\s+)?(?:{forms})(?!\d)"
+    )
+    return after, before
 
 
 def _hour(match: re.Match[str]) -> int:
@@ -126,6 +137,21 @@ def _zone(text: str | None) -> dt.tzinfo | None:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+def _publication_line(line: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `line` labelled as the publication, else the first not
+    labelled as an update ("Aktualisiert am 5. November 2021, 12:10 Uhr")."""
+    plain = None
+    for n, m in enumerate(line.finditer(text)):
+        label = text[max(0, m.start() - _LABEL_CHARS) : m.start()]
+        if _PUBLISHED_LABEL.search(label):
+            return m
+        if plain is None and not _LATER_LABEL.search(label):
+            plain = m
+        if n >= _MAX_TIMES:
+            break
+    return plain
+
+
 def visible_time(
     texts: tuple[str, str], published: dt.datetime | None, date_only: bool
 ) -> tuple[dt.datetime | None, bool]:
@@ -136,8 +162,13 @@ def visible_time(
     (an inline data layer's "24.01.2022 11:38"), which only give a missing time."""
     if published is None or (not date_only and published.tzinfo is not None):
         return published, date_only
-    line = _day_line(published.date())
-    m = line.search(texts[0]) or (line.search(texts[1]) if date_only else None)
+    m = None
+    for line in _day_lines(published.date()):
+        m = _publication_line(line, texts[0]) or (
+            _publication_line(line, texts[1]) if date_only else None
+        )
+        if m is not None:
+            break
     if m is None:
         return published, date_only
     hour, minute = _hour(m), int(m.group(2))
