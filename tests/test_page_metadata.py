@@ -50,6 +50,18 @@ def test_the_time_labelled_as_the_publication_wins_over_a_print_stamp() -> None:
     assert not meta.date_only
 
 
+def test_a_future_date_gives_way_to_the_next_source_and_updates_stay_apart() -> None:
+    future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).isoformat()
+    head = (
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": '
+        f'"{future}"}}</script>'
+        '<meta property="article:published_time" content="2021-04-29T17:13:04+02:00">'
+    )
+    article = _article("<p>Aktualisiert: <time>2021-04-30 08:00:00+02:00</time></p>", head)
+    assert article.published == dt.datetime.fromisoformat("2021-04-29T17:13:04+02:00")
+    assert article.modified == dt.datetime.fromisoformat("2021-04-30T08:00:00+02:00")
+
+
 def test_a_comments_time_is_not_the_articles() -> None:
     head = '<meta property="article:published_time" content="2020-05-07">'
     comment = (

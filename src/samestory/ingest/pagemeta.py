@@ -25,6 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import InvalidValueError
+from ..settings import DEFAULT_SETTINGS
 from .build import is_date_only, parse_published
 from .jsonload import loads
 from .pagetime import itemprop_dates, page_text, time_elements, visible_time
@@ -71,8 +72,12 @@ class PageMeta:
     title_site: str = ""  # the site's name as the <title> writes it (`sitehint`)
 
 
-def page_meta(html: str, source: str) -> PageMeta:
-    """What the page says about itself; empty fields where it says nothing usable."""
+def page_meta(
+    html: str, source: str, *, future_hours: float = DEFAULT_SETTINGS.future_date_tolerance_hours
+) -> PageMeta:
+    """What the page says about itself; empty fields where it says nothing usable.
+    A date more than `future_hours` after now is the page's mistake: the next source
+    that gives one is taken instead."""
     try:
         # lxml refuses a str that still carries an XML encoding declaration.
         root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
@@ -85,7 +90,8 @@ def page_meta(html: str, source: str) -> PageMeta:
     site_names = tuple(n for n in names if n)
     outlet = pick_outlet(list(site_names), url)
     texts = page_text(root)
-    published, date_only = visible_time(texts, *_published(root, metas, ld, source))
+    latest = dt.datetime.now(dt.UTC) + dt.timedelta(hours=future_hours)
+    published, date_only = visible_time(texts, *_published(root, metas, ld, source, latest))
     title = metas.get("og:title", "") or _title(root)
     headline = metas.get("og:title", "") or _headline(ld)
     return PageMeta(
@@ -95,9 +101,7 @@ def page_meta(html: str, source: str) -> PageMeta:
         site_names=site_names,
         published=published,
         date_only=date_only,
-        modified=_first_date(
-            [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
-        )[0],
+        modified=_modified(root, metas, ld, source),
         description=metas.get("og:description") or metas.get("description") or "",
         texts=texts,
         title_site=title_site(_title(root), headline, home_names(root), url),
@@ -196,13 +200,30 @@ def _publisher(ld: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _published(
+def _modified(
     root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
+) -> dt.datetime | None:
+    """The last update: meta tags, JSON-LD `dateModified`, else a <time> labelled as one."""
+    values = [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified")
+    return _first_date(values + time_elements(root)[2][:1], source)[0]
+
+
+def _published(
+    root: Any,
+    metas: dict[str, str],
+    ld: list[dict[str, Any]],
+    source: str,
+    latest: dt.datetime,
 ) -> tuple[dt.datetime | None, bool]:
-    """The first source that gives a date, best first; where it gives only the day, a
-    later source's time of that same day ("Publikacja: <time>04.05.2021</time>" on the
-    page, "datePublished": "Tue, 4 May 2021 19:18:00 +0200" in a data layer)."""
-    found = [c for c in _date_sources(root, metas, ld, source) if c[0] is not None]
+    """The first source that gives a date (not after `latest`), best first; where it
+    gives only the day, a later source's time of that same day ("Publikacja:
+    <time>04.05.2021</time>" on the page, "datePublished": "Tue, 4 May 2021 19:18:00
+    +0200" in a data layer)."""
+    found = [
+        c
+        for c in _date_sources(root, metas, ld, source)
+        if c[0] is not None and _aware(c[0]) <= latest
+    ]
     if not found:
         return None, False
     first = found[0]
@@ -215,6 +236,10 @@ def _published(
     return first
 
 
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
 def _date_sources(
     root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
 ) -> Iterator[tuple[dt.datetime | None, bool]]:
@@ -225,7 +250,7 @@ def _date_sources(
         yield _earliest(_ld_values(articles, key), source)
     yield _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
     yield _first_date(itemprop_dates(root), source)
-    labelled, plain = time_elements(root)
+    labelled, plain, _ = time_elements(root)
     yield _first_date(labelled + plain[:3], source)
     # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
     scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)

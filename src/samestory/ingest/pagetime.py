@@ -19,12 +19,10 @@ from typing import Any
 _PUBLISHED_LABEL = re.compile(
     r"publi|pubbl|veröffentl|erschien|posted|julkais|udgiv|发布|發佈|公開|掲載", re.IGNORECASE
 )
-# ... and its update, print or other later times, which are not the first publication.
-_LATER_LABEL = re.compile(
-    r"aktuali|updat|modifi|mis\s+à\s+jour|actualiz|aggiorn|geändert|päivit|edited|"
-    r"wydrukowano|print|gedruckt|imprim|更新",
-    re.IGNORECASE,
-)
+# ... its update, and the print stamp (when the page was saved): not the publication.
+_UPDATE = r"aktuali|updat|modifi|mis\s+à\s+jour|actualiz|aggiorn|geändert|päivit|edited|更新"
+_UPDATE_LABEL = re.compile(_UPDATE, re.IGNORECASE)
+_LATER_LABEL = re.compile(rf"{_UPDATE}|wydrukowano|print|gedruckt|imprim", re.IGNORECASE)
 _LABEL_CHARS = 40  # a label sits right before its <time>
 _MAX_TIMES = 12  # the article's header comes early; later <time>s are lists of others
 # An element whose class or id starts with "comment" holds readers' comments.
@@ -35,22 +33,24 @@ _NOT_COMMENT = (
 )
 
 
-def time_elements(root: Any) -> tuple[list[str], list[str]]:
+def time_elements(root: Any) -> tuple[list[str], list[str], list[str]]:
     """The values of the page's first `<time>` elements (`datetime`, else `title`, else
-    the text): those labelled as the publication first, then the unlabelled ones; times
-    labelled as an update or a print stamp, and comments' times, are left out."""
+    the text): those labelled as the publication, the unlabelled ones, and those
+    labelled as an update; print stamps and comments' times are left out."""
     labelled: list[str] = []
     plain: list[str] = []
+    updated: list[str] = []
     for el in root.xpath(f"//time[{_NOT_COMMENT}]")[:_MAX_TIMES]:
         value = el.get("datetime") or el.get("title") or el.text_content()
         value = " ".join((value or "").split())
         if not value:
             continue
         label = _label_before(el)
-        if _LATER_LABEL.search(label):
-            continue
-        (labelled if _PUBLISHED_LABEL.search(label) else plain).append(value)
-    return labelled, plain
+        if _UPDATE_LABEL.search(label):
+            updated.append(value)
+        elif not _LATER_LABEL.search(label):
+            (labelled if _PUBLISHED_LABEL.search(label) else plain).append(value)
+    return labelled, plain, updated
 
 
 def _label_before(el: Any) -> str:

@@ -87,7 +87,8 @@ def parse_page(html: str, *, source: str, settings: Settings) -> list[Article]:
     extracted = extract(html)
     if not extracted.text.strip():
         raise NoMainTextError(f"{source}: no article text found in this HTML page; {_HINT}")
-    return [article_of(extracted, page_meta(html, source), html, source=source, settings=settings)]
+    meta = page_meta(html, source, future_hours=settings.future_date_tolerance_hours)
+    return [article_of(extracted, meta, html, source=source, settings=settings)]
 
 
 def extract(html: str) -> Extracted:
