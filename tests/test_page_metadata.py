@@ -188,6 +188,22 @@ def test_ornaments_go_and_a_styled_domain_is_kept() -> None:
     assert spelled_domain("https://wolfs.forumieren.com/x", "Forumieren hosts forums") == ""
 
 
+def test_a_feeds_title_is_cleaned_to_the_outlets_name() -> None:
+    def outlet(title: str, link: str) -> str | None:
+        feed = (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>{title}</title><link>{link}</link><item><title>Budget</title>"
+            f"<description>{PROSE}</description></item></channel></rss>"
+        )
+        return read_bytes(feed.encode(), name="feed.xml")[0].outlet
+
+    assert outlet("SPIEGEL ONLINE - Schlagzeilen", "https://www.spiegel.de/") == "SPIEGEL ONLINE"
+    assert outlet("Seeblick Verlag GmbH", "https://seeblick-zeitung.example/") == "Seeblick"
+    assert outlet("https://www.facebook.com/seeblick", "https://seeblick.example/") == (
+        "seeblick.example"
+    )
+
+
 def test_json_ld_website_name_and_canonical_link() -> None:
     head = (
         '<link rel="canonical" href="https://gothamist.com/news/x">'

@@ -129,8 +129,9 @@ def _is_mark(char: str) -> bool:
 
 
 def _host_part(name: str, url: str | None) -> str:
-    """ "BioBioChile - La Red de Prensa Más Grande de Chile" -> "BioBioChile": of a name
-    with a slogan, the part the domain names."""
+    """ "BioBioChile - La Red de Prensa Más Grande de Chile" -> "BioBioChile", "SPIEGEL
+    ONLINE - Schlagzeilen" -> "SPIEGEL ONLINE": of a name with a slogan or a section,
+    the part the domain names (the whole label, else the one part starting with it)."""
     label = _fold(_site_label(url))
     if len(label) < 4:
         return name
@@ -138,8 +139,9 @@ def _host_part(name: str, url: str | None) -> str:
         parts = [p.strip() for p in name.split(sep)]
         if len(parts) > 1:
             named = [p for p in parts if _fold(p) == label]
-            if named:
-                return named[0]
+            starting = [p for p in parts if _fold(p).startswith(label)]
+            if named or len(starting) == 1:
+                return (named or starting)[0]
     return name
 
 
