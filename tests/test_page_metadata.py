@@ -62,6 +62,20 @@ def test_a_future_date_gives_way_to_the_next_source_and_updates_stay_apart() -> 
     assert article.modified == dt.datetime.fromisoformat("2021-04-30T08:00:00+02:00")
 
 
+def test_midnight_in_the_data_is_a_day_whose_time_is_unknown() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2018-12-22T00:00:00+0100"}</script>'
+    )
+    meta = _meta("<p>22.12.2018</p>", head)
+    assert meta.date_only and meta.published is not None
+    assert meta.published.date() == dt.date(2018, 12, 22)
+    # ... unless the page prints a time beside the day, which keeps the data's zone.
+    timed = _meta("<p>22.12.2018, 09:15 Uhr</p>", head)
+    assert timed.published == dt.datetime.fromisoformat("2018-12-22T09:15:00+01:00")
+    assert not timed.date_only
+
+
 def test_a_comments_time_is_not_the_articles() -> None:
     head = '<meta property="article:published_time" content="2020-05-07">'
     comment = (

@@ -258,6 +258,17 @@ def _date_sources(
 
 
 def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
+    """A date value and whether it gives the day only. Midnight to the second
+    ("2018-12-22T00:00:00+0100") is how CMSs write a day without its time: the time is
+    unknown, not midnight (a page that prints "00:00" beside the day gets it back in
+    `visible_time`)."""
+    when, date_only = _parse_value(value, source)
+    if when is not None and when.time() == dt.time(0, 0):
+        return when, True
+    return when, date_only
+
+
+def _parse_value(value: str, source: str) -> tuple[dt.datetime | None, bool]:
     value = value.strip()
     if not value:
         return None, False

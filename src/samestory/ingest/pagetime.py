@@ -164,16 +164,20 @@ def visible_time(
         return published, date_only
     m = None
     for line in _day_lines(published.date()):
-        m = _publication_line(line, texts[0]) or (
-            _publication_line(line, texts[1]) if date_only else None
-        )
+        m = _publication_line(line, texts[0])
+        if m is None and date_only:
+            m = _publication_line(line, texts[1])
+            # The data's own midnight is the day without its time, not a time.
+            if m is not None and _hour(m) == 0 and m.group(2) == "00":
+                m = None
         if m is not None:
             break
     if m is None:
         return published, date_only
     hour, minute = _hour(m), int(m.group(2))
     if date_only:
-        return published.replace(hour=hour, minute=minute, tzinfo=_zone(m.group(3))), False
+        zone = _zone(m.group(3)) or published.tzinfo  # a data day's zone is the page's
+        return published.replace(hour=hour, minute=minute, tzinfo=zone), False
     if minute == published.minute and m.group(4) and (hour - published.hour) % 24 == 12:
         # "11:15" in the data, "11:15 PM" on the page: the data lost its half of the day.
         return published.replace(hour=hour), False
