@@ -252,7 +252,8 @@ def test_handelsblatt_first_publication() -> None:
 
 def test_outlets_are_site_names() -> None:
     assert _page("correiobraziliense.com.br-poderes.html").outlet != "Política"
-    assert _page("tagesspiegel.de.abstandsregeln.html").outlet == "tagesspiegel.de"
+    # No site name in its metadata: the domain as the page writes it, not the domain.
+    assert _page("tagesspiegel.de.abstandsregeln.html").outlet == "Tagesspiegel"
     assert _page("taz.de.siemens.html").outlet == "taz"
     assert "facebook" not in (_page("tagesspiegel.de.abstandsregeln.html").outlet or "")
 

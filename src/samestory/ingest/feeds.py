@@ -39,6 +39,7 @@ from ..models import Article
 from ..settings import Settings
 from .build import build_article, domain_of, is_date_only
 from .decode import declared_charset, detect_encoding, normalize_text, one_line
+from .sitename import clean_outlet
 from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
 _log = logging.getLogger(__name__)
@@ -108,7 +109,10 @@ def iter_feed(
     """
     doc = _parse(data, source, base_url, settings.decode_max_chaos)
     feed = doc.feed
-    outlet = _text_of(feed.get("title_detail")) or domain_of(feed.get("link") or base_url)
+    link = feed.get("link") or base_url
+    # The channel's title is the outlet's name, less its legal form and section
+    # ("SPIEGEL ONLINE - Schlagzeilen"); a title that is no name gives way to the domain.
+    outlet = clean_outlet(_text_of(feed.get("title_detail")), link) or domain_of(link)
     feed_language = _str(feed.get("language"))
     # All entries first (the feed is in memory anyway): a broken file whose recovered
     # entries are all unusable is one bad feed, not a handful of empty entries.

@@ -19,13 +19,17 @@ import logging
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import InvalidValueError
+from ..settings import DEFAULT_SETTINGS
 from .build import is_date_only, parse_published
 from .jsonload import loads
+from .pagetime import itemprop_dates, page_text, time_elements, visible_time
+from .sitehint import home_names, title_site
 from .sitename import clean_title, pick_outlet
 
 _log = logging.getLogger(__name__)
@@ -45,6 +49,7 @@ _PUBLISHED_META = (
 )
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _ARTICLE_TYPE = re.compile(r"Article|Posting|Report|WebPage|Recipe|Review", re.IGNORECASE)
+_SITE_TYPES = frozenset({"WebSite", "NewsMediaOrganization"})
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # "20.06.2019 11:43", "27.04.2020": the day-first form German pages print.
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
@@ -64,10 +69,15 @@ class PageMeta:
     modified: dt.datetime | None = None
     description: str = ""  # the page's standfirst (og:description, meta description)
     texts: tuple[str, str] = ("", "")  # visible and script text, for `visible_time`
+    title_site: str = ""  # the site's name as the <title> writes it (`sitehint`)
 
 
-def page_meta(html: str, source: str) -> PageMeta:
-    """What the page says about itself; empty fields where it says nothing usable."""
+def page_meta(
+    html: str, source: str, *, future_hours: float = DEFAULT_SETTINGS.future_date_tolerance_hours
+) -> PageMeta:
+    """What the page says about itself; empty fields where it says nothing usable.
+    A date more than `future_hours` after now is the page's mistake: the next source
+    that gives one is taken instead."""
     try:
         # lxml refuses a str that still carries an XML encoding declaration.
         root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
@@ -75,25 +85,40 @@ def page_meta(html: str, source: str) -> PageMeta:
         return PageMeta()
     metas = _metas(root)
     ld = list(_json_ld(root))
-    url = metas.get("og:url", "")
-    site_names = tuple(n for n in (metas.get("og:site_name", ""), _publisher(ld)) if n)
+    url = _page_url(root, metas)
+    names = (metas.get("og:site_name", ""), _publisher(ld), _ld_site_name(ld))
+    site_names = tuple(n for n in names if n)
     outlet = pick_outlet(list(site_names), url)
-    texts = _page_text(root)
-    published, date_only = visible_time(texts, *_published(root, metas, ld, source))
+    texts = page_text(root)
+    latest = dt.datetime.now(dt.UTC) + dt.timedelta(hours=future_hours)
+    published, date_only = visible_time(texts, *_published(root, metas, ld, source, latest))
     title = metas.get("og:title", "") or _title(root)
+    headline = metas.get("og:title", "") or _headline(ld)
     return PageMeta(
         title=clean_title(title, outlet, url) if title else "",
-        url=url if url.startswith(("http://", "https://")) else "",
+        url=url,
         outlet=outlet,
         site_names=site_names,
         published=published,
         date_only=date_only,
-        modified=_first_date(
-            [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified"), source
-        )[0],
+        modified=_modified(root, metas, ld, source),
         description=metas.get("og:description") or metas.get("description") or "",
         texts=texts,
+        title_site=title_site(_title(root), headline, home_names(root), url),
     )
+
+
+def _page_url(root: Any, metas: dict[str, str]) -> str:
+    """og:url, else the canonical link; percent-encoded whole ("https%3A%2F%2F...") is
+    decoded once."""
+    links = root.xpath('//link[@rel="canonical"]/@href')
+    for value in (metas.get("og:url", ""), *(str(v) for v in links[:1])):
+        value = value.strip()
+        if value.lower().startswith(("http%3a", "https%3a")):
+            value = unquote(value)
+        if value.startswith(("http://", "https://")):
+            return value
+    return ""
 
 
 def _metas(root: Any) -> dict[str, str]:
@@ -146,6 +171,25 @@ def _is_article(obj: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and _ARTICLE_TYPE.search(k) for k in kinds)
 
 
+def _headline(ld: list[dict[str, Any]]) -> str:
+    for obj in ld:
+        if _is_article(obj) and isinstance(obj.get("headline"), str):
+            return str(obj["headline"])
+    return ""
+
+
+def _ld_site_name(ld: list[dict[str, Any]]) -> str:
+    """The name of the page's WebSite or news-organisation object (no publisher given)."""
+    for obj in ld:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(k in _SITE_TYPES for k in kinds if isinstance(k, str)):
+            name = obj.get("name")
+            if isinstance(name, str):
+                return name
+    return ""
+
+
 def _publisher(ld: list[dict[str, Any]]) -> str:
     for obj in ld:
         pub = obj.get("publisher")
@@ -156,86 +200,75 @@ def _publisher(ld: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _published(
+def _modified(
     root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
+) -> dt.datetime | None:
+    """The last update: meta tags, JSON-LD `dateModified`, else a <time> labelled as one."""
+    values = [metas.get(k, "") for k in _MODIFIED_META] + _ld_values(ld, "dateModified")
+    return _first_date(values + time_elements(root)[2][:1], source)[0]
+
+
+def _published(
+    root: Any,
+    metas: dict[str, str],
+    ld: list[dict[str, Any]],
+    source: str,
+    latest: dt.datetime,
 ) -> tuple[dt.datetime | None, bool]:
+    """The first source that gives a date (not after `latest`), best first; where it
+    gives only the day, a later source's time of that same day ("Publikacja:
+    <time>04.05.2021</time>" on the page, "datePublished": "Tue, 4 May 2021 19:18:00
+    +0200" in a data layer)."""
+    found = [
+        c
+        for c in _date_sources(root, metas, ld, source)
+        if c[0] is not None and _aware(c[0]) <= latest
+    ]
+    if not found:
+        return None, False
+    first = found[0]
+    if first[1]:
+        assert first[0] is not None
+        day = first[0].date()
+        for when, date_only in found[1:]:
+            if not date_only and when is not None and when.date() == day:
+                return when, False
+    return first
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _date_sources(
+    root: Any, metas: dict[str, str], ld: list[dict[str, Any]], source: str
+) -> Iterator[tuple[dt.datetime | None, bool]]:
     # JSON-LD first: the article's own object (not its images' or the site's), its
     # datePublished, else its dateCreated (Handelsblatt gives only that).
     articles = [obj for obj in ld if _is_article(obj)] or ld
     for key in ("datePublished", "dateCreated"):
-        first = _earliest(_ld_values(articles, key), source)
-        if first[0] is not None:
-            return first
-    found = _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
-    if found[0] is not None:
-        return found
-    found = _first_date(_itemprop_dates(root), source)
-    if found[0] is not None:
-        return found
-    times = [el.get("datetime") or "" for el in root.iter("time")]
-    found = _first_date(times[:3], source)
-    if found[0] is not None:
-        return found
+        yield _earliest(_ld_values(articles, key), source)
+    yield _first_date([metas.get(k, "") for k in _PUBLISHED_META], source)
+    yield _first_date(itemprop_dates(root), source)
+    labelled, plain, _ = time_elements(root)
+    yield _first_date(labelled + plain[:3], source)
     # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
     scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)
-    return _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
-
-
-def _day_line(day: dt.date) -> re.Pattern[str]:
-    """A time of day written right after `day` on the page, in the common forms:
-    "24.01.2022 11:38", "2022-01-24 11:38", "5. November 2021, 10:39 Uhr",
-    "11 maja 2021, 11:49", "November 5, 2021 10:39"."""
-    d, m, y = day.day, day.month, day.year
-    word = r"[^\W\d]{3,12}\.?"
-    forms = [
-        rf"0?{d}\.0?{m}\.{y}",
-        rf"{y}-{m:02d}-{d:02d}",
-        rf"0?{d}\.?\s+{word}\s+{y}",
-        rf"{word}\s+0?{d},?\s+{y}",
-    ]
-    sep = r"(?:,|\s|T|\||-|um|à|a las|o|godz\.|at)*"
-    return re.compile(rf"\b(?:{'|'.join(forms)}){sep}([01]?\d|2[0-3])[:.h]([0-5]\d)\b")
-
-
-def _page_text(root: Any) -> tuple[str, str]:
-    """(the page's visible text, its scripts' text): where a date line may be printed."""
-    shown = root.xpath("//text()[not(ancestor::script) and not(ancestor::style)]")
-    scripts = root.xpath("//script/text()")
-    return " ".join(shown), " ".join(scripts)
-
-
-def visible_time(
-    texts: tuple[str, str], published: dt.datetime | None, date_only: bool
-) -> tuple[dt.datetime | None, bool]:
-    """The time of day the page prints beside its publication day, where the page's
-    data gives only the day; and a zone for a zoneless data time that the page prints
-    whole hours off with the same minutes (the data was UTC: "09:49:18" in JSON-LD,
-    "11 maja 2021, 11:49" on the page). `texts`: the visible text, then the scripts'
-    (an inline data layer's "24.01.2022 11:38"), which only give a missing time."""
-    if published is None or (not date_only and published.tzinfo is not None):
-        return published, date_only
-    line = _day_line(published.date())
-    m = line.search(texts[0]) or (line.search(texts[1]) if date_only else None)
-    if m is None:
-        return published, date_only
-    hour, minute = int(m.group(1)), int(m.group(2))
-    if date_only:
-        return published.replace(hour=hour, minute=minute), False
-    if minute == published.minute and hour != published.hour:
-        return published.replace(tzinfo=dt.UTC), False
-    return published, date_only
-
-
-def _itemprop_dates(root: Any) -> list[str]:
-    """`itemprop="datePublished"` on elements other than <meta>: attribute, else text."""
-    values: list[str] = []
-    for el in root.xpath('//*[@itemprop="datePublished"][not(self::meta)]')[:3]:
-        value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
-        values.append(" ".join((value or "").split()))
-    return values
+    yield _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
 
 
 def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
+    """A date value and whether it gives the day only. Midnight to the second
+    ("2018-12-22T00:00:00+0100") is how CMSs write a day without its time: the time is
+    unknown, not midnight (a page that prints "00:00" beside the day gets it back in
+    `visible_time`)."""
+    when, date_only = _parse_value(value, source)
+    if when is not None and when.time() == dt.time(0, 0):
+        return when, True
+    return when, date_only
+
+
+def _parse_value(value: str, source: str) -> tuple[dt.datetime | None, bool]:
     value = value.strip()
     if not value:
         return None, False

@@ -58,7 +58,9 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     url = _unwrap(url)
     styled = "_" in name  # "Handelsblatt_De", "SPOE_at": a handle, not a domain
     name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
+    name = _without_symbols(name)
     name = _without_domain_parts(name)
+    name = _host_part(name, url)
     if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
         return ""
     if name.casefold() in _PLATFORMS:
@@ -107,6 +109,39 @@ def _without_domain_parts(name: str) -> str:
         kept = [p for p in parts if p and not _DOMAIN.fullmatch(p)]
         if len(parts) > 1 and kept and len(kept) < len(parts):
             return sep.join(kept)
+    return name
+
+
+def _without_symbols(name: str) -> str:
+    """ "✂ Uniqz®" -> "Uniqz": marks and ornaments around a name are not part of it."""
+    start, end = 0, len(name)
+    while start < end and _is_mark(name[start]):
+        start += 1
+    while end > start and _is_mark(name[end - 1]):
+        end -= 1
+    return name[start:end].strip()
+
+
+def _is_mark(char: str) -> bool:
+    # Symbols (So, Sk, Sm: "✂", "®", "™", "★") but not "©", which marks a copyright
+    # line and is refused with it; currency signs are rare in a name's edge too.
+    return char != "©" and (char.isspace() or unicodedata.category(char) in ("So", "Sk", "Sm"))
+
+
+def _host_part(name: str, url: str | None) -> str:
+    """ "BioBioChile - La Red de Prensa Más Grande de Chile" -> "BioBioChile", "SPIEGEL
+    ONLINE - Schlagzeilen" -> "SPIEGEL ONLINE": of a name with a slogan or a section,
+    the part the domain names (the whole label, else the one part starting with it)."""
+    label = _fold(_site_label(url))
+    if len(label) < 4:
+        return name
+    for sep in _SEPARATORS:
+        parts = [p.strip() for p in name.split(sep)]
+        if len(parts) > 1:
+            named = [p for p in parts if _fold(p) == label]
+            starting = [p for p in parts if _fold(p).startswith(label)]
+            if named or len(starting) == 1:
+                return (named or starting)[0]
     return name
 
 

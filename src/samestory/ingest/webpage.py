@@ -31,9 +31,11 @@ from ..settings import Settings
 from .build import build_article, parse_published
 from .decode import repair_mojibake
 from .isolate import is_heavy, parse_bounded
-from .pagemeta import PageMeta, page_meta, visible_time
+from .pagemeta import PageMeta, page_meta
+from .pagetime import visible_time
 from .screens import drop_screens
-from .sitename import clean_title, outlet_from_host, pick_outlet
+from .sitehint import spelled_domain
+from .sitename import clean_title, looks_like_domain, outlet_from_host, pick_outlet
 from .trailers import drop_trailer
 
 _log = logging.getLogger(__name__)
@@ -85,7 +87,8 @@ def parse_page(html: str, *, source: str, settings: Settings) -> list[Article]:
     extracted = extract(html)
     if not extracted.text.strip():
         raise NoMainTextError(f"{source}: no article text found in this HTML page; {_HINT}")
-    return [article_of(extracted, page_meta(html, source), html, source=source, settings=settings)]
+    meta = page_meta(html, source, future_hours=settings.future_date_tolerance_hours)
+    return [article_of(extracted, meta, html, source=source, settings=settings)]
 
 
 def extract(html: str) -> Extracted:
@@ -118,9 +121,7 @@ def article_of(
     """The Article from an extraction and the page's metadata; `NoMainTextError` when
     too little article text is left."""
     url = meta.url or extracted.url
-    outlet = pick_outlet([*meta.site_names, extracted.sitename], url) or (
-        outlet_from_host(url or extracted.hostname) or None
-    )
+    outlet = _outlet(extracted, meta, url)
     title = repair_mojibake(extracted.title or meta.title)
     title = clean_title(title, outlet, url)
     published, date_only = meta.published, meta.date_only
@@ -150,6 +151,16 @@ def article_of(
             f"{source}: only {len(article.body)} characters of article text in this page; {_HINT}"
         )
     return article
+
+
+def _outlet(extracted: Extracted, meta: PageMeta, url: str) -> str | None:
+    """The site's own name: its metadata's, else its <title>'s; where those give only
+    the domain, the domain as the page spells it ("Siegessäule"); else the domain."""
+    outlet = pick_outlet([*meta.site_names, extracted.sitename, meta.title_site], url)
+    # Only a bare domain: a styled one ("Phys.org", "Gala.fr") is the brand as written.
+    if not outlet or (looks_like_domain(outlet, url) and outlet == outlet.lower()):
+        outlet = spelled_domain(url or extracted.hostname, meta.texts[0]) or outlet
+    return outlet or outlet_from_host(url or extracted.hostname) or None
 
 
 def _text(body: etree._Element) -> str:
