@@ -103,3 +103,26 @@ def test_a_capitalised_kind_word_is_part_of_the_name() -> None:
     text = "It was a heated City Council race."
     out = by_context(text, "en", [_m("Council", text, "MISC")])
     assert out[0].label != "LOC"
+
+
+def test_a_kind_of_place_opening_or_ending_a_name_makes_a_place() -> None:
+    text = "Fue recibido en la Base Aérea Chubunco por el gobernador."
+    assert by_words(text, "es", [_m("Base Aérea Chubunco", text, "MISC")])[0].label == "LOC"
+    text = "Brookhaven Village closed due to a gas leak."
+    assert by_words(text, "en", [_m("Brookhaven Village", text, "PERSON")])[0].label == "LOC"
+    # An organisation word keeps the organisation.
+    text = "The City Council met."
+    assert by_words(text, "en", [_m("City Council", text, "ORG")])[0].label == "ORG"
+
+
+def test_a_person_opening_with_a_well_known_place_is_none() -> None:
+    text = "Chi Onwurah, the MP for Newcastle Central, said the California ISO erred."
+    out = by_words(
+        text, "en", [_m("Newcastle Central", text, "PERSON"), _m("California ISO", text, "PERSON")]
+    )
+    assert [m.label for m in out] == ["LOC", "MISC"]
+    # After a title, or with the surname written alone too, the person stays.
+    text = "Rep. Alexandria Ocasio-Cortez spoke."
+    assert (
+        by_words(text, "en", [_m("Alexandria Ocasio-Cortez", text, "PERSON")])[0].label == "PERSON"
+    )

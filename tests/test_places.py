@@ -145,3 +145,10 @@ def test_german_genitive_places_are_found_inside_runs() -> None:
     # "Basis" is no genitive of an alternate name ("Basi").
     text = "Der Gerichtshof hat auf Basis der Richtlinie entschieden."
     assert not [m for m in extract_mentions(text, "de") if m.label == "LOC"]
+
+
+def test_german_inflected_adjectives_and_nouns_after_a_place() -> None:
+    from samestory.analyse.entities import extract_mentions
+
+    text = "Nach der Drohung durch die Vereinigten Staaten wurden Häftlinge frei."
+    assert "geo:country:US" in {m.key for m in extract_mentions(text, "de")}

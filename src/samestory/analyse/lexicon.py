@@ -21,7 +21,13 @@ import importlib.util
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun", "unknown_word"]
+__all__ = [
+    "available",
+    "common_lemma",
+    "proper_lemma",
+    "proper_noun",
+    "unknown_word",
+]
 
 # Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
 _LANGUAGES = frozenset(

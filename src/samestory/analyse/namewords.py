@@ -7,7 +7,11 @@ Applied once the mentions of an article are known, before `kindcues.by_context`:
 * a place name followed by a year ("Olympia 2022", "Tokio 2020", "Mitte 2018") names
   an event or a time, not the place, wherever the article writes that name;
 * a name ending in a capitalised kind of street or way ("Dresden Drive", "Peachtree
-  Road"), or followed by one, is that street: a place, not a person or the town;
+  Road"), or followed by one, is that street: a place, not a person or the town; so is
+  one ending in a capitalised kind of place ("Brookhaven Village"), or opening with one
+  and holding no organisation word ("Base Aérea Chubunco", "Ciudad del Saber");
+* a "person" opening with a well-known place and no first name ("California ISO") is
+  none; followed by quarter words only ("Newcastle Central", a seat) it is a place;
 * a capitalised quarter word glued before a place ("East Bronx", "Southern
   California") names a part of it, its own place;
 * a "person" holding a word that makes organisations ("California Energy Commission",
@@ -30,12 +34,14 @@ from dataclasses import replace
 
 from ..models import Mention
 from ..settings import DEFAULT_SETTINGS
-from .gazetteer import fold
+from .gazetteer import fold, gazetteer
+from .kindcues import PLACE_KINDS
 from .lexicon import common_lemma
 from .namecues import first_names
 from .nameforms import base_name
 from .namelists import name_lists
 from .personnames import natural_name, person_key
+from .places import place_candidates
 
 __all__ = ["by_words"]
 
@@ -45,6 +51,9 @@ STREET_KINDS = frozenset({
     "street", "st", "road", "rd", "drive", "dr", "avenue", "ave", "boulevard", "blvd",
     "lane", "parkway", "highway", "expressway", "freeway", "bridge", "square",
 })  # fmt: skip
+# Capitalised last words that make a name a place ("Brookhaven Village", "Silicon
+# Valley"): the kind after the name, as English writes it; not "City" ("Manchester City").
+PLACE_LAST = frozenset({"village", "valley", "island", "islands", "beach", "county", "township"})
 _STREET_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]+)\.?(?![\w'’])")
 # Capitalised words that name a part of the place glued after them.
 PART_WORDS = frozenset({
@@ -77,7 +86,8 @@ def _events(text: str, mentions: Sequence[Mention]) -> set[str]:
 def _street_end(text: str, m: Mention, next_start: int) -> int | None:
     """Where the street named by `m` ends: its own last word, or one glued after it."""
     last = m.text.split()[-1].rstrip(".")
-    if len(m.text.split()) > 1 and last[:1].isupper() and fold(last) in STREET_KINDS:
+    own = len(m.text.split()) > 1 and last[:1].isupper() and not m.key.startswith("geo:")
+    if own and fold(last) in STREET_KINDS | PLACE_LAST:  # not a known "Virgin Islands"
         return m.end
     after = _STREET_AFTER.match(text, m.end)
     if after is not None and fold(after.group(1)) in STREET_KINDS and after.end() <= next_start:
@@ -93,6 +103,25 @@ def _part_start(text: str, m: Mention, prev_end: int) -> int | None:
     if before is None or before.group(1).lower() not in PART_WORDS:
         return None
     return before.start(1)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The folded word before `start` on its line, a title's dot dropped ("rep")."""
+    words = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()
+    return fold(words[-1].rstrip(".,")) if words else ""
+
+
+def _place_first(word: str, language: str, names: frozenset[str]) -> bool:
+    """A word that is a well-known place (a country, region or city by its own, strong
+    name) and no first name: "Newcastle", "California"; not "Paris" (Paris Hilton)."""
+    if fold(word) in names or not word[:1].isupper():
+        return False
+    found, weak = place_candidates(word, language)
+    if not found:
+        return False
+    if found[0].kind != "city":  # countries, continents, ISO regions ("California")
+        return True
+    return not weak and fold(word) not in gazetteer().alternate
 
 
 def _signature(text: str, m: Mention, tail_lines: int) -> bool:
@@ -127,6 +156,8 @@ def by_words(
     people = {
         fold(w) for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()
     }
+    # Surnames the article also writes alone ("Ocasio-Cortez" after "Alexandria ...").
+    surnames = {fold(m.text) for m in mentions if m.label == "PERSON" and " " not in m.text}
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         words = m.text.split()
@@ -146,6 +177,25 @@ def by_words(
             m = _unnamed(replace(m, text=text[m.start : end], end=end), "LOC")
         elif _is_place(m) and (start := _part_start(text, m, prev_end)) is not None:
             m = _unnamed(replace(m, text=text[start : m.end], start=start), "LOC")
+        elif (
+            m.label in ("PERSON", "MISC", "ORG")
+            and len(words) > 1
+            and words[0][:1].isupper()
+            and folded[0] in PLACE_KINDS
+            and not any(lists.is_org_cue(w) for w in folded)
+        ):  # "Base Aérea Chubunco", "Ciudad del Saber": the kind opens the place's name
+            m = _unnamed(m, "LOC")
+        elif (
+            m.label == "PERSON"
+            and len(words) > 1
+            and folded[-1] not in surnames
+            and not any(lists.is_org_cue(w) for w in folded)  # an organisation, below
+            and not lists.is_title(_word_before(text, m.start))  # "Rep. Alexandria ..."
+            and _place_first(words[0], language, names)
+        ):
+            # "Newcastle Central" (a seat), "California ISO": no person opens with a place
+            rest_parts = all(f in PART_WORDS for f in folded[1:])
+            m = _unnamed(m, "LOC" if rest_parts else "MISC")
         elif m.label == "PERSON" and folded[0] not in names:
             org = any(lists.is_org_cue(w) for w in folded) if len(words) > 1 else (
                 folded[0] in org_heads and folded[0] not in people

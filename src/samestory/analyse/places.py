@@ -144,9 +144,18 @@ def _genitive(key: str, language: str | None) -> str:
     return "" if key[:-1] in gazetteer().alternate else key[:-1]
 
 
+def _uninflected(key: str, language: str | None) -> str:
+    """A German place name's adjectives in their base form ("vereinigten staaten" ->
+    "vereinigte staaten", after "den", "der"), else ""."""
+    words = key.split()
+    if language != "de" or len(words) < 2 or not words[0].endswith("en") or len(words[0]) < 6:
+        return ""
+    return " ".join([words[0][:-1], *words[1:]])
+
+
 def _candidates(key: str, language: str | None) -> tuple[Place, ...]:
     g = gazetteer()
-    found = g.lookup(key)
+    found = g.lookup(key) or g.lookup(_uninflected(key, language))
     if not found and _genitive(key, language):
         found = g.lookup(key[:-1])  # genitive: "Aserbaidschans", "Israels"
     if not found and language in INFLECTING:  # "Warszawie", "Soçi'de" (issue #17)
@@ -242,10 +251,14 @@ def find_places(
             continue
         capital = word[:1].isupper()
         head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
-        as_name = capital and (
-            head in g.first_tokens
-            or _base_form(word, language) is not None
-            or _genitive(head, language) in g.first_tokens  # "Russlands", "Berlins"
+        as_name = (
+            capital
+            and (
+                head in g.first_tokens
+                or _base_form(word, language) is not None
+                or _genitive(head, language) in g.first_tokens  # "Russlands", "Berlins"
+                or (language == "de" and head.endswith("en") and head[:-1] in g.first_tokens)
+            )
         )
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
         if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
