@@ -71,3 +71,16 @@ def test_a_person_without_a_first_name_after_a_preposition_of_place_is_a_place()
     ]
     out = {m.text: m.label for m in by_context(text, "es", mentions)}
     assert out == {"Alberto Fernández": "PERSON", "Vaca Muerta": "LOC"}
+
+
+def test_german_names_no_dictionary_knows_or_parts_of_places() -> None:
+    pytest.importorskip("simplemma")
+    # "in" before a capital the German dictionary does not know: a place ("Tulln").
+    text = "Die Messe in Tulln fällt aus. Die Messe Tulln bedauert das."
+    assert "LOC" in {m.label for m in extract_mentions(text, "de") if m.text == "Tulln"}
+    # A dictionary noun after "in" stays a word, and so does a compound ending in one.
+    assert _labels("Die Wölfe sind in Gefahr, sagt er. Gefahr droht.", "de").get("Gefahr") != "LOC"
+    assert _labels("Es kommt in Käfigformat auf den Markt.", "de").get("Käfigformat") != "LOC"
+    # A quarter and a known place in one word name a part of it.
+    text = "Wölfe in Südtirol. In Südtirol gab es Angriffe. Südtirol reagiert. Südtirol."
+    assert "LOC" in {m.label for m in extract_mentions(text, "de") if m.text == "Südtirol"}

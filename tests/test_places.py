@@ -135,3 +135,20 @@ def test_regions_seas_and_disputed_areas() -> None:
     assert _key("mer Noire") == _key("Schwarzes Meer") == "geo:region:black-sea"
     place = resolve_place("Haut-Karabakh")
     assert place is not None and place.kind == "region" and place.name == "Nagorno-Karabakh"
+
+
+def test_german_genitive_places_are_found_inside_runs() -> None:
+    from samestory.analyse.entities import extract_mentions
+
+    text = "Seit dem Angriffskrieg Russlands steigen die Kosten."
+    assert "geo:country:RU" in {m.key for m in extract_mentions(text, "de")}
+    # "Basis" is no genitive of an alternate name ("Basi").
+    text = "Der Gerichtshof hat auf Basis der Richtlinie entschieden."
+    assert not [m for m in extract_mentions(text, "de") if m.label == "LOC"]
+
+
+def test_german_inflected_adjectives_and_nouns_after_a_place() -> None:
+    from samestory.analyse.entities import extract_mentions
+
+    text = "Nach der Drohung durch die Vereinigten Staaten wurden Häftlinge frei."
+    assert "geo:country:US" in {m.key for m in extract_mentions(text, "de")}

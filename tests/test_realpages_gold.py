@@ -252,3 +252,13 @@ def test_a_page_that_fails_counts_as_a_failure_not_a_crash() -> None:
     assert "RuntimeError: unreadable" in detail["error"]
     assert (tally.places.gold, tally.places.found, tally.persons.gold) == (1, 0, 1)
     assert (tally.date, tally.time_given, tally.time_kept, tally.outlet) == (0, 1, 0, 0)
+
+
+def test_errors_are_shown_for_in_sample_halves_only_unless_forced() -> None:
+    assert bench.error_halves("A,b") == {"A", "B"}
+    assert bench.error_halves("") == set()
+    with pytest.raises(ValueError, match="out-of-sample"):
+        bench.error_halves("B,C")
+    assert bench.error_halves("C", force=True) == {"C"}
+    with pytest.raises(ValueError, match="no half"):
+        bench.error_halves("D")

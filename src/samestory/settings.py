@@ -429,6 +429,12 @@ class Settings:
         "article repeats this often (hyphenated compounds such as 'Rheinmetall-Daten' "
         "included) and never uses as a common noun is a name, not a noun.",
     )
+    signature_tail_lines: int = _opt(
+        3,
+        "A person's name alone on a line counts as a signature or byline (page furniture, "
+        "not a person the article names) when fewer than this many non-empty lines follow "
+        "it; a name alone on a line after a dash ('– David Dunkley') always does.",
+    )
 
     # --- issue 19, alerts (watches) and their delivery ---
     webhook_attempts: int = _opt(

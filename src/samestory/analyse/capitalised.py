@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from . import langrules
 from .evidence import street_head
 from .gazetteer import Place, fold, gazetteer
-from .lexicon import proper_lemma
+from .lexicon import proper_lemma, unknown_word
 from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
 from .places import (
@@ -137,8 +137,11 @@ def _classify(
     if titled and not cues.office:
         return _Piece(lo, hi, "person")
     if cues.german:
-        # A lone German capital is a noun unless it looks foreign ("Júcar").
-        strong = foreign_looking(word) and not at_start
+        # A lone German capital is a noun unless it looks foreign ("Júcar") or follows
+        # "in" and is no word of the dictionary ("in Tulln").
+        strong = not at_start and (
+            foreign_looking(word) or (cues.locative and unknown_word(word, cues.language))
+        )
         return _Piece(lo, hi, "misc" if strong else "weak")
     named = langrules.unknown_name(word, cues.repeated, cues.language)  # "Siemens investuje"
     if at_start and words[0] not in mid_caps and not named:

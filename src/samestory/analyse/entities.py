@@ -55,6 +55,7 @@ from .namelists import (
     title_before,
     tokens,
 )
+from .namewords import by_words
 from .nationality import demonym_only
 from .personnames import natural_name, person_key
 from .places import (
@@ -362,6 +363,7 @@ def extract_mentions(
     max_chars: int = DEFAULT_SETTINGS.spacy_max_chars,
     min_repeats: int = DEFAULT_SETTINGS.entity_min_repeats,
     url: str | None = None,
+    signature_lines: int = DEFAULT_SETTINGS.signature_tail_lines,
 ) -> list[Mention]:
     """Person, organisation, place and other named mentions of `text`, in text order.
 
@@ -413,6 +415,7 @@ def extract_mentions(
             continue
         out.append(_mention(text, cand, context, prior, sentences, lang))
         last_end = cand.end
-    # Context relabels first (a kind-of-place word makes a place), then declined
-    # surnames are linked to the person they name.
-    return relink_declined(by_context(text, lang, out), lang)
+    # A name's own words first ("Dresden Drive"), then its context (a kind-of-place word
+    # makes a place), then declined surnames are linked to the person they name.
+    out = by_context(text, lang, by_words(text, lang, out, signature_lines))
+    return relink_declined(out, lang)

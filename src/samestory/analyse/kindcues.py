@@ -30,10 +30,10 @@ from itertools import pairwise
 from ..models import Mention
 from .evidence import common_nouns
 from .gazetteer import fold
-from .lexicon import common_lemma
+from .lexicon import common_lemma, unknown_word
 from .namecues import LOCATIVE, first_names
 from .namelists import starts_sentence
-from .places import NOUN_CAPITALISING
+from .places import NOUN_CAPITALISING, place_candidates
 
 __all__ = ["by_context"]
 
@@ -57,7 +57,10 @@ ORG_KINDS = frozenset({
     "unternehmen", "konzern", "startup", "agencia", "agency", "entreprise", "societe",
     "sociedad", "marca", "marque", "brand", "plataforma", "platform", "plateforme", "partido",
     "parti", "partei", "banda", "gazeta", "tygodnik", "spolka", "czasopismo", "giornale",
-    "azienda", "societa", "rivista", "jornal",
+    "azienda", "societa", "rivista", "jornal", "tabloid", "tabloide", "quotidien",
+    "hebdomadaire", "daily", "weekly", "association", "asociacion", "associazione",
+    "associacao", "verein", "stowarzyszenie", "foundation", "fundacion", "fondation",
+    "stiftung", "fundacja", "fondazione", "fundacao",
 })  # fmt: skip
 _CONNECTORS = frozenset({"de", "del", "da", "do", "das", "dos", "di", "of", "du", "des", "d'"})
 # Prepositions of place beyond `LOCATIVE` (which also vouches for small towns), used
@@ -75,6 +78,7 @@ _NOT_HERE = frozenset({"da", "from", "aus"})
 _PLATFORMS = frozenset({
     "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "whatsapp",
     "telegram", "snapchat", "reddit", "netflix", "spotify", "google", "x",
+    "android", "ios", "windows",
 })  # fmt: skip
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*\b(?:e|y|und|and|et|i|oraz|ou|o|or)\b)\s*")
 # Last words that make a "person" an organisation, event or competition.
@@ -83,8 +87,9 @@ _NOT_PERSON_LAST = frozenset({
     "day", "cup", "awards", "festival",
 })  # fmt: skip
 _BYLINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:by|par|por|von|di|od|autor|autorin|author|texto?|fotos?|photos?"
-    r"|foto ?/ ?text|redaktion|©|\(c\))[ \t]*:?[ \t]*\Z",
+    r"(?:^|\n)[ \t]*(?:(?:posted|written|reporting|publicado|escrito|publi[ée]e?|[ée]crit)"
+    r" (?:by|por|par)|(?:la |con )?informaci[óo]n (?:es )?de|by|par|por|von|di|od|autor"
+    r"|autorin|author|texto?|fotos?|photos?|foto ?/ ?text|redaktion|©|\(c\))[ \t]*:?[ \t]*\Z",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+['’]?)[^\S\n]*\Z")
@@ -99,12 +104,19 @@ def _before(text: str, start: int) -> list[str]:
 
 
 def _kind_before(text: str, start: int, kinds: frozenset[str], connector: bool) -> bool:
+    """A lower-case kind word right before (or before a connector): "la base Juan Carlos
+    I"; a capitalised one is part of the name ("City Council", "Base Aérea")."""
+    line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    raw = re.findall(r"[^\W\d_]+['’]?", line)[-2:]
     words = _before(text, start)
-    if not words:
+    if not words or not raw[-1].islower():
         return False
     if words[-1] in kinds:
         return True
-    return connector and len(words) == 2 and words[-1] in _CONNECTORS and words[0] in kinds
+    return (
+        connector and len(words) == 2 and words[-1] in _CONNECTORS and words[0] in kinds
+        and raw[0].islower()
+    )  # fmt: skip
 
 
 def _kind_after(text: str, end: int) -> bool:
@@ -137,6 +149,20 @@ def _listed_with_place(text: str, k: int, mentions: Sequence[Mention]) -> bool:
         if a.end <= b.start and _LIST_JOIN.fullmatch(text[a.end : b.start]):
             return True
     return False
+
+
+# Quarter words that open a compound naming part of a place ("Südtirol", "Norditalien").
+_PART_HEADS = ("nord", "sud", "ost", "west", "ober", "unter", "mittel", "nieder", "zentral")
+
+
+def _part_compound(word: str, language: str) -> bool:
+    """A one-word compound of a quarter and a known place ("Südtirol", "Ostafrika")."""
+    key = fold(word)
+    head = next((h for h in _PART_HEADS if key.startswith(h)), "")
+    rest = word[len(head) :] if head and len(key) - len(head) >= 4 else ""
+    if not rest or not word[:1].isupper() or not rest.isalpha():
+        return False
+    return bool(place_candidates(rest.capitalize(), language)[0])
 
 
 def _plain_name(m: Mention) -> bool:
@@ -175,12 +201,17 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
         ):  # "se mostrara en Vaca Muerta": no first name, after a preposition of place
             out[k] = replace(m, label="LOC", key="name:" + fold(m.text))
             continue
-        if m.label in ("PERSON", "MISC", "ORG") and _plain_name(m):
+        if m.label == "MISC" and " " not in m.text and _part_compound(m.text, language):
+            out[k] = replace(m, label="LOC")  # "Südtirol", "Ostdeutschland": part of a place
+            continue
+        if m.label in ("PERSON", "MISC", "ORG", "LOC") and _plain_name(m):
             if _kind_before(text, m.start, ORG_KINDS, connector=False):
                 if m.label != "ORG":
                     out[k] = replace(m, label="ORG", key="name:" + fold(m.text))
                 continue
-            if _kind_before(text, m.start, PLACE_KINDS, connector=True) or _kind_after(text, m.end):
+            if m.label != "LOC" and (
+                _kind_before(text, m.start, PLACE_KINDS, connector=True) or _kind_after(text, m.end)
+            ):
                 out[k] = replace(m, label="LOC", key="name:" + fold(m.text))
                 continue
     # Unresolved names by a preposition of place or in a list with a place, both ways
@@ -211,7 +242,8 @@ def _placed(
     if len(words) == 1 and (
         folded[0] in common[0]
         or common_lemma(words[0], language)
-        or language in NOUN_CAPITALISING  # a lone German capital is no evidence of a name
+        # A lone German capital is no evidence of a name, unless no dictionary word.
+        or (language in NOUN_CAPITALISING and not unknown_word(words[0], language))
     ):
         return False  # "in Italia" is a place, "en Resumen", "w Sejmie" words
     if starts_sentence(text, m.start) and common_lemma(words[0], language):

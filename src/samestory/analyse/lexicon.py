@@ -11,7 +11,8 @@ lemmatisation dictionaries simplemma ships (Wiktionary-derived, 50+ languages):
 
 simplemma is optional: without it both answer "unknown" (False / None) and the
 rules fall back to the shipped word lists. Languages that capitalise every noun
-(German) are never asked `common_lemma`: a capital there says nothing either way.
+(German) are never asked `common_lemma`: a capital there says nothing either way; but
+a German capital the dictionary does not know at all (`unknown_word`) is a name.
 """
 
 from __future__ import annotations
@@ -20,12 +21,19 @@ import importlib.util
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["available", "common_lemma", "proper_lemma", "proper_noun", "unknown_word"]
+__all__ = [
+    "available",
+    "common_lemma",
+    "proper_lemma",
+    "proper_noun",
+    "unknown_word",
+]
 
 # Languages whose simplemma dictionary is used (it loads in ~1-3 s per language).
 _LANGUAGES = frozenset(
-    {"en", "fr", "es", "it", "pt", "nl", "pl", "fi", "cs", "sk", "sl", "hr", "sv", "da", "ro"}
-)
+    {"en", "fr", "es", "it", "pt", "nl", "pl", "fi", "cs", "sk", "sl", "hr", "sv", "da", "ro",
+     "de"}
+)  # fmt: skip
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
@@ -82,8 +90,24 @@ def proper_noun(word: str, language: str | None) -> bool:
 
 def unknown_word(word: str, language: str | None) -> bool:
     """Whether the dictionary of `language` knows `word` in no case ("Siemens" in
-    Czech, not "Povodně"): a capital opening a sentence is then a name, not a word.
-    False where no dictionary is used (unknown is not evidence there)."""
-    if not language or language in _NOUN_CAPITALISING or not available(language):
+    Czech, not "Povodně"; "Tulln" in German, not "Gefahr"): a capital opening a
+    sentence, or a German one, is then a name, not a word. False where no dictionary
+    is used (unknown is not evidence there)."""
+    if not language or not available(language):
         return False
-    return _lemma(word, language) is None and _lemma(word.lower(), language) is None
+    if _lemma(word, language) is not None or _lemma(word.lower(), language) is not None:
+        return False
+    return not (language in _NOUN_CAPITALISING and _compound(word, language))
+
+
+_MIN_PART = 4  # letters of the shortest dictionary word ending a German compound
+
+
+def _compound(word: str, language: str) -> bool:
+    """A German compound noun the dictionary lacks but whose last part it knows
+    ("Käfigformat": "Format"; "Industrie-Anlagen": "Anlagen"), so a word, no name."""
+    last = word.rsplit("-", 1)[-1]
+    return any(
+        _lemma(last[i:].capitalize(), language) is not None
+        for i in range(1, len(last) - _MIN_PART + 1)
+    ) or (last != word and _lemma(last, language) is not None)

@@ -72,6 +72,7 @@ def _entities(a: Analysis, s: Settings) -> None:
     mentions = extract_mentions(
         a.text, a.language, a.sentences, max_chars=s.spacy_max_chars,
         min_repeats=s.entity_min_repeats, url=a.article.url,
+        signature_lines=s.signature_tail_lines,
     )  # fmt: skip
     a.mentions = link_entities([mentions], min_similarity=s.alias_min_similarity)[0]
 

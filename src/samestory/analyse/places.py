@@ -136,10 +136,27 @@ def pick_place(
     return candidates[0]
 
 
+def _genitive(key: str, language: str | None) -> str:
+    """A German genitive's base ("russlands" -> "russland"), else "". Only a name a
+    place has in its own right: "Basis" is no genitive of Basi, an alternate name."""
+    if language != "de" or not key.endswith("s") or len(key) <= 4:
+        return ""
+    return "" if key[:-1] in gazetteer().alternate else key[:-1]
+
+
+def _uninflected(key: str, language: str | None) -> str:
+    """A German place name's adjectives in their base form ("vereinigten staaten" ->
+    "vereinigte staaten", after "den", "der"), else ""."""
+    words = key.split()
+    if language != "de" or len(words) < 2 or not words[0].endswith("en") or len(words[0]) < 6:
+        return ""
+    return " ".join([words[0][:-1], *words[1:]])
+
+
 def _candidates(key: str, language: str | None) -> tuple[Place, ...]:
     g = gazetteer()
-    found = g.lookup(key)
-    if not found and language == "de" and key.endswith("s") and len(key) > 4:
+    found = g.lookup(key) or g.lookup(_uninflected(key, language))
+    if not found and _genitive(key, language):
         found = g.lookup(key[:-1])  # genitive: "Aserbaidschans", "Israels"
     if not found and language in INFLECTING:  # "Warszawie", "Soçi'de" (issue #17)
         found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
@@ -234,7 +251,15 @@ def find_places(
             continue
         capital = word[:1].isupper()
         head = fold(word).split(" ", 1)[0]  # "Saint-Pétersbourg" starts with "saint"
-        as_name = capital and (head in g.first_tokens or _base_form(word, language) is not None)
+        as_name = (
+            capital
+            and (
+                head in g.first_tokens
+                or _base_form(word, language) is not None
+                or _genitive(head, language) in g.first_tokens  # "Russlands", "Berlins"
+                or (language == "de" and head.endswith("en") and head[:-1] in g.first_tokens)
+            )
+        )
         as_demonym = (capital or not lists.demonyms_capitalised) and head in g.demonym_heads
         if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
             as_name = capital and any(b in g.first_tokens for b in base_forms(head, language))

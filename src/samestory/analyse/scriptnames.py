@@ -28,6 +28,7 @@ from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
 from .gazetteer import Place, fold, gazetteer
+from .hanplaces import han_places
 from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
 from .personnames import person_key
@@ -284,6 +285,10 @@ def _cjk(text: str, language: str) -> list[_Span]:
         # company title is the company ("西门子首席执行官").
         company = set(names.get("company_titles", ()))
         out += [(p, p + len(w), "ORG", w) for w, f, p in words if f == "nt"]
+        han = han_places()  # whole nouns only: a place name as a word of its own
+        out += [
+            (p, p + len(w), "LOC", han[w].key) for w, f, p in words if w in han and f[:1] == "n"
+        ]
         for i, (w, f, p) in enumerate(words[:-1]):
             if f.startswith("nr") and words[i + 1][0] in company:
                 out.append((p, p + len(w), "ORG", w))

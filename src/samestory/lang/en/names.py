@@ -62,7 +62,7 @@ _ORG_CUES = {
     "league", "club", "bureau", "government", "parliament", "senate", "authority", "board",
     "fund", "network", "news", "times", "post", "airlines", "airways", "motors", "industries",
     "holdings", "systems", "technologies", "movement", "front", "alliance", "coalition",
-    "guard", "navy", "command", "administration",
+    "guard", "navy", "command", "administration", "publishing", "media",
 }
 
 _DEMONYMS_BY_CODE = {

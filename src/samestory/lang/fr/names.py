@@ -72,7 +72,7 @@ _NON_NAMES = {
 _CONNECTORS = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"}
 _PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la"}
 _ORG_CUES = {
-    "ministère", "agence", "banque", "institut", "université", "organisation", "office",
+    "ministère", "agence", "banque", "chu", "institut", "université", "organisation", "office",
     "commission", "conseil", "assemblée", "parti", "société", "groupe", "compagnie",
     "fondation", "association", "fédération", "union", "service", "direction", "tribunal",
     "cour", "comité", "forces", "armée", "police", "gendarmerie", "sa", "sas", "sarl",
