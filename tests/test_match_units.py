@@ -281,3 +281,26 @@ def test_per_article_caches_follow_the_analysis_not_its_id() -> None:
     pa, pb = _profile(a), _profile(b)
     full = sum(w * pb.words.get(k, 0.0) for k, w in pa.words.items())
     assert lexical_features(a, b)["word_cos"] == full
+
+
+def test_batched_pair_scores_equal_one_at_a_time() -> None:
+    """The clusterer scores a new article's edges in one batch (`prefetch`): the same
+    probabilities as pair by pair, with the learned scorer and the story model."""
+    from samestory.cluster import AnalysisPairScorer
+    from samestory.match import same_story_probabilities, same_story_probability
+    from samestory.match.learned import load_scorer
+
+    scorer = load_scorer("learned")
+    a, b = _pair_for_features()
+    c = _analysis(["Un tout autre sujet.", "Rien à voir."], np.eye(2, 16) * -1 + 0.1)
+    pairs = [(a, b), (a, c), (b, c), (a, a)]  # (a, a): the verbatim-copy shortcut
+    one = [same_story_probability(x, y, scorer=scorer) for x, y in pairs]
+    assert same_story_probabilities(pairs, scorer=scorer) == one
+    assert same_story_probabilities(pairs) == [same_story_probability(x, y) for x, y in pairs]
+    by_id = {x.article.id: x for x in (a, b, c)}
+    pair_scorer = AnalysisPairScorer(by_id.__getitem__, scorer=scorer)
+    ids = [(x.article.id, y.article.id) for x, y in pairs]
+    pair_scorer.prefetch(ids)
+    assert pair_scorer.calls == 3  # (a, a) is no pair to score
+    assert [pair_scorer(x, y) for x, y in ids[:3]] == one[:3]
+    assert pair_scorer.calls == 3  # all three were cache hits

@@ -245,6 +245,21 @@ class LearnedScorer:
         overall = self.raw_overall(self.vector(features))
         return float(np.clip(overall, 1.0, 4.0)[0]), float(self.probability(overall)[0])
 
+    def score_overall_many(
+        self, rows: Sequence[Mapping[str, float]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`score_overall` for many pairs in one pass of the models (the same numbers:
+        every row walks the same trees with the same arithmetic)."""
+        copy = np.array([self._copy(f) for f in rows], dtype=bool)
+        overall = np.ones(len(rows))
+        p = np.ones(len(rows))
+        if not copy.all():
+            X = np.array([[float(f.get(n, -1.0)) for n in self.names] for f in rows])
+            raw = self.raw_overall(X[~copy])
+            overall[~copy] = np.clip(raw, 1.0, 4.0)
+            p[~copy] = self.probability(raw)
+        return overall, p
+
     def explain(self, features: Mapping[str, float], top: int = 6) -> list[dict[str, Any]]:
         """The features that moved this pair's Overall most, from the blend's members.
 

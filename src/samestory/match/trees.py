@@ -108,8 +108,10 @@ class TreeEnsemble:
         if output not in self._outputs:
             ends = np.append(self.roots, len(self.feature))
             column = np.ascontiguousarray(self.value[:, output])
-            nonzero = np.add.reduceat(column != 0, ends[:-1]) if len(self.roots) else []
-            keep = self.roots[np.asarray(nonzero, dtype=bool)]
+            nonzero = np.zeros(len(self.roots), dtype=bool)
+            if len(self.roots):
+                nonzero = np.add.reduceat(column != 0, ends[:-1]) > 0
+            keep = self.roots[nonzero]
             self._outputs[output] = (keep, column)
         roots, column = self._outputs[output]
         leaf = self.leaves(X, roots)
