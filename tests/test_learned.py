@@ -239,3 +239,24 @@ def test_group_ids_join_pairs_sharing_an_article() -> None:
     ]
     groups = group_ids(pairs)
     assert groups[0] == groups[1] == groups[2] != groups[3]
+
+
+def test_overall_alone_is_the_full_prediction_bit_for_bit() -> None:
+    """Clustering reads only Overall: `score_overall` walks one output's boosted trees
+    (a seventh of them) and must give exactly `score`'s numbers, one row or many."""
+    scorer = load_scorer("learned")
+    assert scorer is not None
+    rng = np.random.default_rng(3)
+    X = rng.uniform(-1, 3, size=(300, len(scorer.names)))
+    X[::3, scorer.names.index("same_language")] = 0.0  # the cross-language blend too
+    full = scorer.raw_predict(X)[:, 0]
+    assert np.array_equal(scorer.raw_overall(X), full)
+    for row in X[:60]:
+        features = dict(zip(scorer.names, row.tolist(), strict=True))
+        scores, p = scorer.score(features)
+        assert scorer.score_overall(features) == (scores["overall"], p)
+    boosted = scorer.within.boosted
+    assert np.array_equal(boosted.predict_output(X, 2), boosted.predict(X)[:, 2])
+    # A verbatim copy keeps its shortcut.
+    copy = {"same_language": 1.0, "shingle_containment": 1.0}
+    assert scorer.score_overall(copy) == (1.0, 1.0)

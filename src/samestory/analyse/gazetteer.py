@@ -18,7 +18,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -72,18 +72,30 @@ _READ_AS_WRITTEN = frozenset({"ar", "fa", "he", "zh", "ja", "ko"})
 _ABJAD = re.compile(r"[\u0590-\u07ff]")  # Hebrew, Arabic, Syriac, Thaana
 
 
+# Names and words are folded again and again (every token looked up, every pair of
+# articles linked); short strings are kept, long ones (whole sentences) are not.
+_FOLD_KEPT = 64
+
+
 def fold(text: str) -> str:
     """Case-, accent-, dash- and script-insensitive form used as a lookup key.
 
     anyascii transliterates what accent stripping cannot ("ı", "ł", Cyrillic), so
     "Bakı", "Bakou" and "Баку" are compared in one alphabet.
     """
+    return _fold_short(text) if len(text) <= _FOLD_KEPT else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.translate(_DASHES)
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
         if not text.isascii():
             text = anyascii(text)
     return " ".join(text.casefold().split())
+
+
+_fold_short = lru_cache(maxsize=131_072)(_fold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ from .events import PairScoreFn, StoryEvent, story_id_for
 
 __all__ = ["average_linkage", "batch_cluster", "candidate_pairs", "frame_pairs", "reconcile"]
 
+_PREFETCH = 256  # pairs scored per batch: bounded memory for their analyses and features
+
 
 def candidate_pairs(docs: Sequence[ClusterDoc], settings: Settings) -> list[tuple[int, int]]:
     """Index pairs worth scoring: vector neighbours and shared keys, inside the window."""
@@ -137,7 +139,13 @@ def batch_cluster(
 ) -> dict[str, list[str]]:
     """story id -> member article ids (in input order) for a whole collection."""
     pairs = candidate_pairs(docs, settings)
-    weights = {(i, j): pair_score(docs[i].id, docs[j].id) for i, j in pairs}
+    prefetch = getattr(pair_score, "prefetch", None)
+    weights: dict[tuple[int, int], float] = {}
+    for at in range(0, len(pairs), _PREFETCH):
+        chunk = pairs[at : at + _PREFETCH]
+        if prefetch is not None:  # a chunk at a time through the models (AnalysisPairScorer)
+            prefetch([(docs[i].id, docs[j].id) for i, j in chunk])
+        weights.update(((i, j), pair_score(docs[i].id, docs[j].id)) for i, j in chunk)
     labels = average_linkage(len(docs), weights, settings.cluster_batch_threshold)
     groups: dict[int, list[str]] = defaultdict(list)
     for doc, label in zip(docs, labels, strict=True):

@@ -96,7 +96,13 @@ class WindowGraph:
             self._near[doc.id] = {}
         changed.update(self._file_keys(doc))
         changed.update(self._file_frame(doc))
-        for a, b in sorted(changed):
+        todo = sorted(changed)
+        prefetch = getattr(self.pair_score, "prefetch", None) if score else None
+        if prefetch is not None:
+            # The edges `_update` is about to add, scored in one batch (`_update` of
+            # one pair changes no other pair's link).
+            prefetch([(a, b) for a, b in todo if self._adds(a, b)])
+        for a, b in todo:
             self._update(a, b, score)
         self.touched.add(doc.id)
 
@@ -212,6 +218,12 @@ class WindowGraph:
             a in self._near[b] and self._near[b][a] >= s.cluster_min_cosine
         )
         return near or self._shared_keys(a, b) >= s.cluster_key_candidates or self._same_frame(a, b)
+
+    def _adds(self, a: str, b: str) -> bool:
+        return (
+            a != b and a in self.docs and b in self.docs
+            and b not in self.adj[a] and self._linked(a, b)
+        )  # fmt: skip
 
     def _update(self, a: str, b: str, score: bool) -> None:
         if a == b or a not in self.docs or b not in self.docs:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from ..match import Scorer, same_story_probability
+from ..match import Scorer, same_story_probabilities, same_story_probability
 from ..models import Analysis
 from ..settings import DEFAULT_SETTINGS, Settings
 
@@ -34,6 +34,7 @@ class AnalysisPairScorer:
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self._cache_size = cache_size
         self._analysis_cache = analysis_cache
+        self._batch = max(1, min(256, analysis_cache // 2))  # pairs per `prefetch` batch
         self.calls = 0
 
     def remember(self, analysis: Analysis) -> None:
@@ -50,6 +51,27 @@ class AnalysisPairScorer:
             self.remember(found)
         return found
 
+    def prefetch(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Score the pairs not scored yet in one batch (the edges a new article brings):
+        later calls for them are cache hits, with the numbers `__call__` would give."""
+        keys = list(dict.fromkeys((a, b) if a < b else (b, a) for a, b in pairs if a != b))
+        keys = [k for k in keys if k not in self._scores]
+        if len(keys) < 2:
+            return  # nothing to share: `__call__` scores it when asked
+        for at in range(0, len(keys), self._batch):  # bounded: the analyses stay cached
+            chunk = keys[at : at + self._batch]
+            scores = same_story_probabilities(
+                [(self._get(a), self._get(b)) for a, b in chunk], self.settings, self.scorer
+            )
+            self.calls += len(chunk)
+            for key, p in zip(chunk, scores, strict=True):
+                self._store(key, p)
+
+    def _store(self, key: tuple[str, str], p: float) -> None:
+        self._scores[key] = p
+        while len(self._scores) > self._cache_size:
+            self._scores.popitem(last=False)
+
     def __call__(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
         hit = self._scores.get(key)
@@ -58,7 +80,5 @@ class AnalysisPairScorer:
         self.calls += 1
         # Order-independent: always score (smaller id, larger id).
         p = same_story_probability(self._get(key[0]), self._get(key[1]), self.settings, self.scorer)
-        self._scores[key] = p
-        while len(self._scores) > self._cache_size:
-            self._scores.popitem(last=False)
+        self._store(key, p)
         return p

@@ -183,6 +183,16 @@ class Blend:
             total += self.linear.predict(X)
         return total / len(self.members)
 
+    def predict_output(self, X: np.ndarray, output: int = 0) -> np.ndarray:
+        """(rows,): `predict(X)[:, output]` with the same arithmetic, at a fraction of
+        the cost (the boosted member walks only that output's trees)."""
+        total = self.forest.predict_output(X, output) + self.boosted.predict_output(X, output)
+        if self.linear is not None:
+            # The whole product, then the column: a one-column product may sum in
+            # another order and differ in the last bit.
+            total += self.linear.predict(X)[:, output]
+        return total / len(self.members)
+
     def contributions(self, X: np.ndarray, n_features: int, output: int = 0) -> np.ndarray:
         """(rows, n_features + 1): the members' mean contributions, then the bias."""
         total = self.forest.contributions(X, n_features, output) + self.boosted.contributions(

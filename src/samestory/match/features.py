@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -98,8 +101,11 @@ _WINDOW = 3
 _HEAD_SENTENCES = 4  # title + 3, like the head embedding
 
 
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+@lru_cache(maxsize=2048)
+def _words(text: str) -> frozenset[str]:
+    # Kept: clustering scores each article against a dozen others as it arrives and
+    # again as later ones arrive; a text's hash is computed once per string.
+    return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -123,6 +129,39 @@ def _windows(e: np.ndarray) -> np.ndarray:
     return w / np.maximum(np.linalg.norm(w, axis=1, keepdims=True), 1e-12)
 
 
+class _Derived(NamedTuple):
+    """What the embedding features read of one article alone."""
+
+    title: np.ndarray | None  # _title_vector
+    mean: np.ndarray  # unit mean sentence embedding
+    lead: np.ndarray  # the same, lead-weighted
+    windows: np.ndarray  # _windows
+
+
+_DERIVED: OrderedDict[int, tuple[Analysis, np.ndarray, _Derived]] = OrderedDict()
+_DERIVED_MAX = 1024  # articles (a window of recent ones: the clusterer's candidates)
+_DERIVED_LOCK = threading.Lock()
+
+
+def _derived(a: Analysis, e: np.ndarray) -> _Derived:
+    """`a`'s per-article vectors, computed once while `a` (this object, with these
+    sentence embeddings) is among the recently scored."""
+    key = id(a)
+    with _DERIVED_LOCK:
+        hit = _DERIVED.get(key)
+        if hit is not None and hit[0] is a and hit[1] is e:
+            _DERIVED.move_to_end(key)
+            return hit[2]
+    lead = (1.0 / (1.0 + np.arange(len(e)) / 5)) @ e
+    out = _Derived(_title_vector(a), _unit(e.mean(axis=0)), _unit(lead), _windows(e))
+    with _DERIVED_LOCK:
+        # The entry holds `a` and `e`, so neither id can be reused while it stands.
+        _DERIVED[key] = (a, e, out)
+        while len(_DERIVED) > _DERIVED_MAX:
+            _DERIVED.popitem(last=False)
+    return out
+
+
 def _embedding_features(a: Analysis, b: Analysis) -> dict[str, float]:
     f = dict.fromkeys(
         (
@@ -135,22 +174,20 @@ def _embedding_features(a: Analysis, b: Analysis) -> dict[str, float]:
         ),
         -1.0,
     ) | {"align_soft_min": 0.0, "align_top3": 0.0}
-    ta, tb = _title_vector(a), _title_vector(b)
-    if ta is not None and tb is not None:
-        f["title_cos"] = float(ta @ tb)
     ea, eb = a.sentence_embeddings, b.sentence_embeddings
     if ea is None or eb is None or not len(ea) or not len(eb):
-        return f
-    da, db = _unit(ea.mean(axis=0)), _unit(eb.mean(axis=0))
+        return f  # no title vector either (it is a mean of sentence embeddings)
+    xa, xb = _derived(a, ea), _derived(b, eb)
+    if xa.title is not None and xb.title is not None:
+        f["title_cos"] = float(xa.title @ xb.title)
+    da, db = xa.mean, xb.mean
     f["doc_cos"] = float(da @ db)
     # News puts the story first: down-weighting later sentences beat plain means and
     # fixed leads of 5 or 10 sentences on SemEval train (Pearson with Overall).
-    la = _unit((1.0 / (1.0 + np.arange(len(ea)) / 5)) @ ea)
-    lb = _unit((1.0 / (1.0 + np.arange(len(eb)) / 5)) @ eb)
-    f["doc_cos_lead"] = float(la @ lb)
+    f["doc_cos_lead"] = float(xa.lead @ xb.lead)
     if a.embedding is not None and b.embedding is not None:
         f["head_doc_cos"] = float((a.embedding @ db + b.embedding @ da) / 2)
-    wsim = _windows(ea) @ _windows(eb).T
+    wsim = xa.windows @ xb.windows.T
     f["window_max_cos"] = float(wsim.max())
     f["window_mean_best"] = float((wsim.max(axis=1).mean() + wsim.max(axis=0).mean()) / 2)
     sim = ea @ eb.T

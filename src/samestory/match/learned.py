@@ -202,6 +202,17 @@ class LearnedScorer:
             Y[across] = self.cross.predict(X[across][:, self.cross_columns], own)
         return Y
 
+    def raw_overall(self, X: np.ndarray) -> np.ndarray:
+        """(rows,): `raw_predict(X)[:, 0]`, the Overall alone (what clustering reads)."""
+        X = np.asarray(X, dtype=np.float64)
+        across = self._across(X)
+        out = np.zeros(len(X))
+        if (~across).any():
+            out[~across] = self.within.predict_output(X[~across], 0)
+        if across.any():
+            out[across] = self.cross.predict_output(X[across][:, self.cross_columns], 0)
+        return out
+
     def predict(self, X: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Batch scoring: (scores per dimension clipped to 1..4, same-story probabilities)."""
         Y = self.raw_predict(X)
@@ -210,17 +221,44 @@ class LearnedScorer:
             self.probability(Y[:, 0]),
         )
 
-    def score(self, features: dict[str, float]) -> tuple[dict[str, float], float]:
-        if (
+    @staticmethod
+    def _copy(features: Mapping[str, float]) -> bool:
+        return (
             features.get("same_language", 0.0) == 1.0
             and features.get("shingle_containment", 0.0) >= COPY_CONTAINMENT
-        ):
+        )
+
+    def score(self, features: dict[str, float]) -> tuple[dict[str, float], float]:
+        if self._copy(features):
             # A verbatim copy (or the article itself) is the same story on every
             # dimension by construction; SemEval has too few copies to teach the model
             # that (an article against itself came out at Overall 1.96).
             return {d: 1.0 for d in DIMENSIONS}, 1.0
         scores, prob = self.predict(self.vector(features))
         return {d: float(v[0]) for d, v in scores.items()}, float(prob[0])
+
+    def score_overall(self, features: dict[str, float]) -> tuple[float, float]:
+        """(Overall clipped to 1..4, same-story probability): `score` without the other
+        six dimensions, for the clusterer's pair scores (the same two numbers)."""
+        if self._copy(features):
+            return 1.0, 1.0
+        overall = self.raw_overall(self.vector(features))
+        return float(np.clip(overall, 1.0, 4.0)[0]), float(self.probability(overall)[0])
+
+    def score_overall_many(
+        self, rows: Sequence[Mapping[str, float]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`score_overall` for many pairs in one pass of the models (the same numbers:
+        every row walks the same trees with the same arithmetic)."""
+        copy = np.array([self._copy(f) for f in rows], dtype=bool)
+        overall = np.ones(len(rows))
+        p = np.ones(len(rows))
+        if not copy.all():
+            X = np.array([[float(f.get(n, -1.0)) for n in self.names] for f in rows])
+            raw = self.raw_overall(X[~copy])
+            overall[~copy] = np.clip(raw, 1.0, 4.0)
+            p[~copy] = self.probability(raw)
+        return overall, p
 
     def explain(self, features: Mapping[str, float], top: int = 6) -> list[dict[str, Any]]:
         """The features that moved this pair's Overall most, from the blend's members.

@@ -49,6 +49,7 @@ class _Profile:
     chars: tuple[np.ndarray, np.ndarray]
     chars_head: tuple[np.ndarray, np.ndarray]
     words: dict[str, float]
+    rank: dict[str, int]  # each word's place in `words`
     title_words: frozenset[str]
     shingles: frozenset[tuple[str, str, str]]
     length: int
@@ -97,7 +98,8 @@ def _profile_cached(_key: str, text: str, title: str, sentences: int) -> _Profil
     return _Profile(
         chars=_char_profile(text),
         chars_head=_char_profile(text[:_HEAD_CHARS]),
-        words=_word_weights(words),
+        words=(weights := _word_weights(words)),
+        rank={w: i for i, w in enumerate(weights)},
         title_words=frozenset(w.casefold() for w in _WORD.findall(title)),
         shingles=frozenset(zip(words, words[1:], words[2:], strict=False)),
         length=len(text),
@@ -122,7 +124,10 @@ def _log_ratio(x: float, y: float) -> float:
 
 def lexical_features(a: Analysis, b: Analysis) -> dict[str, float]:
     pa, pb = _profile(a), _profile(b)
-    dot = sum(w * pb.words.get(k, 0.0) for k, w in pa.words.items())
+    # The words both use, summed in a's order: the same additions as over all of a's
+    # words with 0 for the missing ones, which add exactly nothing.
+    common = sorted(pa.words.keys() & pb.words.keys(), key=pa.rank.__getitem__)
+    dot = sum((pa.words[k] * pb.words[k] for k in common), 0.0 if pa.words else 0)
     if pa.title_words and pb.title_words:
         title = len(pa.title_words & pb.title_words) / len(pa.title_words | pb.title_words)
     else:

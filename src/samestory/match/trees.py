@@ -50,6 +50,10 @@ class TreeEnsemble:
     _walk: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # output -> (roots of the trees carrying values for it, that column of `value`).
+    _outputs: dict[int, tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def n_outputs(self) -> int:
@@ -74,11 +78,18 @@ class TreeEnsemble:
         assert self._walk is not None
         return self._walk
 
-    def leaves(self, X: np.ndarray) -> np.ndarray:
-        """(rows, trees) leaf node ids."""
+    def leaves(self, X: np.ndarray, roots: np.ndarray | None = None) -> np.ndarray:
+        """(rows, trees) leaf node ids (of the trees at `roots`, default all)."""
         X = self._prepare(X)
         feature, threshold, child = self._walk_tables()
-        idx = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
+        roots = self.roots if roots is None else roots
+        if len(X) == 1:
+            # One pair at a time (clustering): 1-d gathers, the same nodes reached.
+            x, idx = X[0], roots.copy()
+            for _ in range(self.depth):
+                idx = child[(x[feature[idx]] <= threshold[idx]).view(np.int8), idx]
+            return idx[None, :]
+        idx = np.broadcast_to(roots, (len(X), len(roots))).copy()
         rows = np.arange(len(X))[:, None]
         for _ in range(self.depth):
             go_left = X[rows, feature[idx]] <= threshold[idx]
@@ -89,6 +100,22 @@ class TreeEnsemble:
         """(rows, outputs)."""
         leaf = self.leaves(X)
         return self.baseline + self.scale * self.value[leaf].sum(axis=1, dtype=np.float64)
+
+    def predict_output(self, X: np.ndarray, output: int = 0) -> np.ndarray:
+        """(rows,): `predict(X)[:, output]`, walking only the trees that carry values
+        for it (boosted trees: one output's in seven). The skipped trees add exact
+        zeros, so the sums are the same numbers (tests check bit for bit)."""
+        if output not in self._outputs:
+            ends = np.append(self.roots, len(self.feature))
+            column = np.ascontiguousarray(self.value[:, output])
+            nonzero = np.zeros(len(self.roots), dtype=bool)
+            if len(self.roots):
+                nonzero = np.add.reduceat(column != 0, ends[:-1]) > 0
+            keep = self.roots[nonzero]
+            self._outputs[output] = (keep, column)
+        roots, column = self._outputs[output]
+        leaf = self.leaves(X, roots)
+        return self.baseline[output] + self.scale * column[leaf].sum(axis=1, dtype=np.float64)
 
     def contributions(self, X: np.ndarray, n_features: int, output: int = 0) -> np.ndarray:
         """(rows, n_features + 1): per-feature contributions to `output`, then the bias."""
