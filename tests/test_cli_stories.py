@@ -115,3 +115,29 @@ def test_ingest_builds_reports_and_reports_command(tmp_path: Path, db: Path) -> 
     built = json.loads(run("reports", "--db", str(bare), "--all", "--json").stdout)
     stories = json.loads(run("stories", "--db", str(bare), "--json").stdout)
     assert built["built"] == len(stories) and built["small"] == 0
+
+
+def test_labelled_url_title_gives_way_to_the_headline_line(tmp_path: Path) -> None:
+    """ECB+'s ecbplus half: the title is the source URL, the headline the text's first
+    line; read as a title, the URL would make two such documents look alike."""
+    from samestory.cli.eval_clusters import load_labelled
+
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [
+        {
+            "title": "http: / / www. ndtv. com / article / india / navy - foils - piracy",
+            "text": "Navy foils piracy attempt in Gulf of Aden\nNovember 12, 2011\n"
+            "Warship INS Sukanya on Thursday foiled a piracy attempt in the Gulf of Aden.",
+            "story": "12-ecbplus",
+        },
+        {
+            "title": "The Indian navy has captured 23 Somalian pirates.",
+            "text": "The pirates were about to board a vessel in the Gulf of Aden.\nMore.",
+            "story": "12-ecb",
+        },
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (url_doc, _), (plain, _) = load_labelled(labelled)
+    assert url_doc.title == "Navy foils piracy attempt in Gulf of Aden"
+    assert "http" not in url_doc.title and "November 12, 2011" in url_doc.body
+    assert plain.title == "The Indian navy has captured 23 Somalian pirates."
