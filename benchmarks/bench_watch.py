@@ -271,7 +271,10 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SAMESTORY_WATCH_IDLE_S": "1"}
     if not args.default_models:
         env |= {"SAMESTORY_EMBEDDER": "hashing", "SAMESTORY_SCORER_EMBEDDER": "hashing"}
-    timeline.start = time.time() + 5  # the first items appear 5 s after the watcher starts
+    # The first items appear 5 s after the watcher starts, on a whole second: pubDate
+    # keeps whole seconds, so a fractional start floored each feed's times differently
+    # in the two runs (the articles then differed by up to 1 s of publication time).
+    timeline.start = float(int(time.time()) + 5)
     expected = timeline.expected()  # url -> publication time
     proc = _watch(db, env, log)
     samples: list[tuple[float, int]] = []

@@ -215,3 +215,23 @@ def test_headlines_of_one_title_frame_are_linked_in_batch_and_in_the_window_grap
     }
     assert {tuple(sorted((a, b))) for a in graph.adj for b in graph.adj[a]} == expected
     assert all(framed[j].id in graph.adj[framed[small[0]].id] for j in small[1:])
+
+
+def test_the_settled_stories_do_not_depend_on_the_arrival_order() -> None:
+    # A watcher's arrival order is the order its polls finish in, and a restart after
+    # kill -9 changes it: average linkage broke ties between equal pair scores by
+    # arrival rank, so "b" went with whichever of "a" and "c" came first.
+    scores = {("a", "b"): 0.9, ("b", "c"): 0.9, ("a", "c"): 0.1}
+    v = np.ones(DIM, dtype=np.float32) / np.sqrt(DIM)
+    docs = {x: ClusterDoc(x, v, frozenset(), 1000.0) for x in "abc"}
+
+    def score(x: str, y: str) -> float:
+        return scores[(min(x, y), max(x, y))]
+
+    parts = []
+    for order in ("abc", "cba", "bca"):
+        live = OnlineClusterer(score, BASE, dim=DIM)
+        live.add_many([docs[x] for x in order])
+        live.settle()
+        parts.append(_partition(live.assignment))
+    assert parts[0] == parts[1] == parts[2] == [["a", "b"], ["c"]]

@@ -213,3 +213,35 @@ def test_a_resumed_clusterer_keeps_the_title_frames(engine):
     assert len(docs) == 3
     titles = {a["id"]: a["title"] for a in store.articles(limit=10)}
     assert all(doc.frame and doc.frame == frame_key(titles[doc.id]) for doc in docs)
+
+
+def test_the_pair_scorer_caches_are_bounded_by_the_settings() -> None:
+    # A watcher runs for weeks: the analyses the scorer keeps (each with its sentence
+    # embeddings) and its pair scores are bounded by settings, not by the stream.
+    from samestory.cluster import AnalysisPairScorer
+    from samestory.engine import Engine
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    settings = Settings(
+        embedder="hashing", scorer_embedder="hashing", cluster_analysis_cache=3,
+        cluster_score_cache=4,
+    )  # fmt: skip
+    engine = Engine(settings)
+    arts = [
+        Article.create(f"Fire {i} in Lyon", f"Fire {i}. Crews came at {i} am.") for i in range(6)
+    ]
+    analyses = {a.article.id: a for a in engine.pipeline.pipe(arts)}
+    loads: list[str] = []
+
+    def load(i: str):  # type: ignore[no-untyped-def]
+        loads.append(i)
+        return analyses[i]
+
+    scorer = AnalysisPairScorer(load, settings, engine.scorer)
+    ids = list(analyses)
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            scorer(ids[i], ids[j])
+    assert len(scorer._analyses) <= 3 and len(scorer._scores) <= 4
+    assert len(loads) > len(ids)  # evicted analyses were read back

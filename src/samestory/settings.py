@@ -352,6 +352,17 @@ class Settings:
         "Most articles one regrouping pass re-clusters; a bigger changed region is cut "
         "there (its stories then only lose articles, never merge). A cost bound.",
     )
+    cluster_analysis_cache: int = _opt(
+        4096,
+        "Article analyses the clusterer's pair scorer keeps in memory (most recently "
+        "used); the others are read back from the store when a pair needs them. Each "
+        "holds its sentence and quantity embeddings, so this bounds a long run's memory.",
+    )
+    cluster_score_cache: int = _opt(
+        200_000,
+        "Pair scores the clusterer's pair scorer keeps in memory (most recently stored "
+        "first out); a pair asked again after it left is scored again.",
+    )
     # --- scale ---
     scale_lsh_tables: int = _opt(
         20,

@@ -24,17 +24,20 @@ class AnalysisPairScorer:
         load: Callable[[str], Analysis],
         settings: Settings = DEFAULT_SETTINGS,
         scorer: Scorer | None = None,
-        cache_size: int = 200_000,
-        analysis_cache: int = 4096,
+        cache_size: int | None = None,
+        analysis_cache: int | None = None,
     ) -> None:
         self.load = load
         self.settings = settings
         self.scorer = scorer
         self._scores: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
-        self._cache_size = cache_size
-        self._analysis_cache = analysis_cache
-        self._batch = max(1, min(256, analysis_cache // 2))  # pairs per `prefetch` batch
+        # None: the settings' bounds (cluster_score_cache, cluster_analysis_cache)
+        self._cache_size = settings.cluster_score_cache if cache_size is None else cache_size
+        self._analysis_cache = (
+            settings.cluster_analysis_cache if analysis_cache is None else analysis_cache
+        )
+        self._batch = max(1, min(256, self._analysis_cache // 2))  # pairs per `prefetch` batch
         self.calls = 0
 
     def remember(self, analysis: Analysis) -> None:

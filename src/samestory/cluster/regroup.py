@@ -82,7 +82,14 @@ def region(
 
 
 def regroup(graph: WindowGraph, ids: Sequence[str], threshold: float) -> list[list[str]]:
-    """Average linkage over the edges inside `ids`: groups, each in arrival order."""
+    """Average linkage over the edges inside `ids`: groups, each in publication order.
+
+    The articles are ranked by (publication time, id), not by arrival: average linkage
+    breaks ties between equal scores by rank, and the arrival order is how the stream
+    was cut (which poll finished first, where a restart resumed), so ranking by it
+    made the settled stories depend on that.
+    """
+    ids = sorted(ids, key=lambda a: _rank(graph.docs[a].time, a))
     index = {a: n for n, a in enumerate(ids)}
     weights: dict[tuple[int, int], float] = {}
     for a in ids:
@@ -96,6 +103,10 @@ def regroup(graph: WindowGraph, ids: Sequence[str], threshold: float) -> list[li
     for a, label in zip(ids, labels, strict=True):
         groups[label].append(a)
     return sorted(groups.values(), key=lambda g: index[g[0]])
+
+
+def _rank(time: float | None, article: str) -> tuple[bool, float, str]:
+    return (time is None, time or 0.0, article)
 
 
 def relabel(
