@@ -6,18 +6,16 @@ Small hand-written pages for each rule, then the real pages (skipped without
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from pathlib import Path
 
 import pytest
 
-from samestory.ingest import read, read_bytes
+from realpages import real_page
+from samestory.ingest import read_bytes
 from samestory.ingest.pagemeta import page_meta
 from samestory.ingest.pagetime import visible_time
 from samestory.ingest.sitehint import spelled_domain, title_site
 from samestory.ingest.sitename import clean_outlet
 
-PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura-eval" / "pages"
 PROSE = (
     "The council met on Monday to discuss the budget for the coming year, and the mayor "
     "said the city would spend more on schools and roads than it did last year."
@@ -231,15 +229,7 @@ def test_json_ld_website_name_and_canonical_link() -> None:
 # --- the real pages that showed the need -----------------------------------------------
 
 
-def _page(name: str):
-    path = PAGES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
-    logging.disable(logging.WARNING)
-    try:
-        return read(path)[0]
-    finally:
-        logging.disable(logging.NOTSET)
+_page = real_page
 
 
 def test_real_pages_metadata() -> None:

@@ -7,19 +7,18 @@ example also has a small synthetic fixture that reproduces the pattern.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 
 import pytest
 
+from realpages import real_page
 from samestory.errors import InputError
-from samestory.ingest import Skips, clean_text, iter_read, read, read_bytes
+from samestory.ingest import Skips, clean_text, iter_read, read_bytes
 from samestory.ingest.screens import drop_screens, is_screen
 from samestory.ingest.sitename import clean_outlet, clean_title
 from samestory.ingest.trailers import drop_trailer
 from samestory.settings import DEFAULT_SETTINGS
 
-PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura-eval" / "pages"
 S = DEFAULT_SETTINGS
 PROSE = (
     "The council met on Monday to discuss the budget for the coming year, and the mayor "
@@ -27,15 +26,7 @@ PROSE = (
 )
 
 
-def _page(name: str):
-    path = PAGES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
-    logging.disable(logging.WARNING)
-    try:
-        return read(path)[0]
-    finally:
-        logging.disable(logging.NOTSET)
+_page = real_page
 
 
 # --- synthetic fixtures -------------------------------------------------------------
