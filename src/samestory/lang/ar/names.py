@@ -35,6 +35,11 @@ NAMES: dict[str, Any] = {
     ],
     "org_cues": ["المفوضية", "مفوضية", "منظمة", "وزارة", "البنك", "مجلس", "الاتحاد"],
     "org_after": ["لشركة", "شركة", "بشركة"],
+    # between a title and its complement: "المتحدث باسم فرق الإطفاء يانيس بيترو"
+    "title_linkers": ["باسم"],
+    # verbs of saying: a cue noun after one may be a role ("قالت منظمة الاجتماع …",
+    # the organiser), when a two-word name closes the clause
+    "speech_verbs": ["قال", "قالت", "وقال", "وقالت", "حسبما", "بحسب"],
     "function_words": [
         "في",
         "من",

@@ -13,7 +13,12 @@ NAMES: dict[str, Any] = {
         "وزیر",
         "شهردار",
         "مدیرعامل",
+        # spokesperson, with and without the ezafe: "یانیس پترو، سخنگوی …"
+        "سخنگوی",
+        "سخنگو",
     ],
+    # "according to": a name follows, up to its comma ("به گفته سارا لیندکویست، …")
+    "name_openers": ["به گفته"],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
     "org_after": ["مدیرعامل", "شرکت"],
     "function_words": [
@@ -26,6 +31,7 @@ NAMES: dict[str, Any] = {
         "و",
         "این",
         "روز",
+        "گفته",
         "اعلام",
         "دیدار",
         "کرد",
