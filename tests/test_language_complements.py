@@ -78,3 +78,57 @@ def test_arabic_surname_with_article_kept() -> None:
     assert _names("وقال الوزير سامي الحداد إن المحادثات مستمرة.", "ar").get("سامي الحداد") == (
         "PERSON"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "label"),
+    [
+        # "保" and "丁" of the transliteration table
+        ("zh", "发言人保罗·马丁说，会议很成功。", "保罗·马丁", "PERSON"),
+        # a noun before a company title, named again: the company
+        ("zh", "大众首席执行官马克·韦伯表示，大众将裁员。", "大众", "ORG"),
+        # an airline named after its country
+        ("zh", "土耳其航空宣布开通新航线。", "土耳其航空", "ORG"),
+        ("ja", "トルコ航空は新路線を発表した。", "トルコ航空", "ORG"),
+        # Latin and Cyrillic words are two names
+        ("uk", "Речник компанії Renault Олег Петренко заявив про нові плани.", "Олег Петренко",
+         "PERSON"),
+        # a country before a given name read as a surname
+        ("uk", "Прем'єр-міністр Греції Кіріакос Іоанну прибув до Києва.", "Кіріакос Іоанну",
+         "PERSON"),
+    ],
+)  # fmt: skip
+def test_script_names(lang: str, text: str, name: str, label: str) -> None:
+    assert _names(text, lang).get(name) == label, _names(text, lang)
+
+
+def test_government_names_its_country() -> None:
+    mentions = extract_mentions("法国政府发布了一份报告。", "zh")
+    assert "法国政府" not in _names("法国政府发布了一份报告。", "zh")
+    assert "France" in {m.canonical for m in mentions if m.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "place"),
+    [
+        # a lone capital letter is a preposition; the locative read as the name "Кий"
+        ("У Києві відбулася зустріч.", "У Києві", "Kyiv"),
+        # an adjective opening a sentence is no surname
+        ("Лісова пожежа охопила район.", "Лісова", ""),
+    ],
+)
+def test_ukrainian_sentence_openers(text: str, wrong: str, place: str) -> None:
+    mentions = extract_mentions(text, "uk")
+    assert wrong not in {m.text for m in mentions}
+    assert not place or place in {m.canonical for m in mentions if m.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Зеленський прибув.", "Зеленський"),  # in world_names
+        ("Шевченко виграв.", "Шевченко"),  # a surname as written, not the town
+    ],
+)
+def test_ukrainian_openers_kept(text: str, name: str) -> None:
+    assert _names(text, "uk").get(name) == "PERSON", _names(text, "uk")

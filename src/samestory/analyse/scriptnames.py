@@ -71,6 +71,9 @@ _TRANSLIT = (
     "纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普齐奇乔切萨塞森沙莎什斯松苏索塔泰坦汤特提图托瓦万威韦维"
     "温沃乌西希谢辛休许雅亚扬耶伊因尤约扎泽詹兹佐何"
     "莉娅妮薇蕾露琪黛茜娃丝芙夫"  # women's names ("莉娜·哈特曼") and -off ("沃尔夫")
+    # more of the Xinhua transliteration table ("保罗", "奎斯特"); not 于/次/英/比-like
+    # words that stand before a name in running text
+    "保奎鲍宾博措迈芬盖冈贡圭杰考肯夸昆廖隆缪瑙纽琼瑟绍舍滕廷席锡祖茨蒂丁"
 )
 _DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
 _ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
@@ -185,6 +188,24 @@ def _lemma(word: str, language: str) -> tuple[str, set[str]]:
     return (lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma), set(best.tag.grammemes)
 
 
+def _geo_lemma(word: str, language: str) -> str:
+    """The first lemma of `word` that is a place ("Києві": "кий", a name, then "київ"),
+    or "" (the Ukrainian dictionary has no Geox tag to ask for)."""
+    analyser = morph(language)
+    for p in analyser.parse(word) if analyser is not None else []:
+        lemma = p.normal_form[:1].upper() + p.normal_form[1:]
+        # only an inflected form: "Шевченко" as written is the surname, not a town
+        if lemma.lower() != word.lower() and _place_of(lemma, language) is not None:
+            return lemma
+    return ""
+
+
+def _first_tags(word: str, language: str) -> set[str]:
+    """The grammemes of the most likely reading of `word` (none without pymorphy3)."""
+    analyser = morph(language)
+    return set(analyser.parse(word)[0].tag.grammemes) if analyser is not None else set()
+
+
 def _cyrillic(text: str, language: str) -> list[_Span]:
     titles = {fold(t) for t in _names(language).get("titles", ())}
     org_cues = {fold(t) for t in _names(language).get("org_cues", ())}
@@ -214,9 +235,23 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
             before = text[words[i - 1].end() : words[i].start()].strip() if i else "."
             opener = bool(before) and before[-1] in ".!?"
             single = j == i and words[i].group().isalpha() and not words[i].group().isascii()
-            if not (opener and single and not _lemma(words[i].group(), language)[1]
-                    & {"Name", "Surn", "Geox", "Orgn"}):  # fmt: skip
-                runs.append((words[i].start(), end, ""))
+            # A capital opening a sentence names nothing by itself unless the word reads
+            # as a name and its most likely reading is no adjective ("Лісова пожежа": an
+            # adjective first, a surname only far down) or it is in `world_names`; a
+            # lone capital letter is a preposition ("З", "У").
+            named = {"Name", "Surn", "Geox", "Orgn"}
+            lone = (
+                opener
+                and single
+                and fold(words[i].group()) not in _world()
+                and not (
+                    _lemma(words[i].group(), language)[1] & named
+                    and not _first_tags(words[i].group(), language) & {"ADJF", "PRTF"}
+                )
+            )
+            first = i + 1 if len(words[i].group()) == 1 and j > i else i  # "У Києві"
+            if not lone and len(words[i].group()) + j - i > 1:
+                runs.append((words[first].start(), end, ""))
             i = j + 1
     out: list[_Span] = []
     demonyms = _names(language).get("demonyms", {})
@@ -236,6 +271,21 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
             if k < len(toks) and not person_word and not given:
                 place = _place_of(lem, language) or _place_of(toks[k].group(), language)
+            elif k == 0 and len(toks) == 1 and kind != "PER" and \
+                    (geo := _geo_lemma(toks[0].group(), language)):  # fmt: skip
+                place = _place_of(geo, language)  # "У Києві": read as the name "Кий" first
+            elif k < len(toks) and given and not person_word:
+                # a country is no given name: "Прем'єр-міністр Греції Кіріакос Міцотакіс"
+                found = _place_of(lem, language)
+                place = found if found is not None and found.kind == "country" else None
+            # Latin and Cyrillic words are two names: "Airbus Поль Морель"
+            if (
+                k < len(toks)
+                and group
+                and toks[k].group().isascii() != toks[group[-1]].group().isascii()
+            ):
+                out.append(_cyrillic_name(toks, lemmas, group, kind))
+                group = []
             title = k < len(toks) and fold(lem) in titles
             if k == len(toks) or place is not None or title:
                 if group:
@@ -284,14 +334,32 @@ def _cjk(text: str, language: str) -> list[_Span]:
         # "·" between name parts or a place in `world_names`; a "person" before a
         # company title is the company ("西门子首席执行官").
         company = set(names.get("company_titles", ()))
-        out += [(p, p + len(w), "ORG", w) for w, f, p in words if f == "nt"]
         han = han_places()  # whole nouns only: a place name as a word of its own
+        places_cjk = _places_all(language)
+        for w, f, p in words:
+            if f != "nt":
+                continue
+            ruled = w[:-2] if w.endswith("政府") else ""
+            place = places_cjk.get(ruled) or han.get(ruled)
+            if place is not None:  # "日本政府": the government names its country
+                out.append((p, p + len(ruled), "LOC", place.key))
+            else:
+                out.append((p, p + len(w), "ORG", w))
         out += [
             (p, p + len(w), "LOC", han[w].key) for w, f, p in words if w in han and f[:1] == "n"
         ]
+        counts: dict[str, int] = {}
+        for w, _, _ in words:
+            counts[w] = counts.get(w, 0) + 1
         for i, (w, f, p) in enumerate(words[:-1]):
-            if f.startswith("nr") and words[i + 1][0] in company:
+            # a noun before a company title that the text names again ("空客首席执行官 …
+            # 向空客购买") is the company
+            again = f[:1] == "n" and f != "ns" and len(w) >= 2 and counts[w] >= 2
+            if (f.startswith("nr") or again) and words[i + 1][0] in company:
                 out.append((p, p + len(w), "ORG", w))
+            # an airline named after its country or city: "埃及航空"
+            if f == "ns" and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
+                out.append((p, p + len(w) + 2, "ORG", w + "航空"))
         out += [(m.start(), m.end(), "PERSON", m.group()) for m in _DOTTED_NAME.finditer(text)]
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _ZH_ORG.finditer(text)]
         for i, (w, _, p) in enumerate(words):
@@ -327,6 +395,9 @@ def _cjk(text: str, language: str) -> list[_Span]:
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
+        if "航空" in text and (airline := _airline_pattern(language)) is not None:
+            # an airline named after its country or city: "エジプト航空"
+            out += [(m.start(), m.end(), "ORG", m.group()) for m in airline.finditer(text)]
     world = _world()
     for form in {f for forms in WORLD_NAMES.values() for f in forms}:
         if (
@@ -365,6 +436,12 @@ def _places_all(language: str) -> dict[str, Place]:
 def _place_pattern(language: str) -> re.Pattern[str] | None:
     names = sorted(_places_all(language), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+@cache
+def _airline_pattern(language: str) -> re.Pattern[str] | None:
+    places = _place_pattern(language)
+    return re.compile(f"(?:{places.pattern})航空") if places is not None else None
 
 
 def _canonical(label: str, base: str) -> tuple[EntityLabel, str, str]:
