@@ -1,15 +1,13 @@
 """Names in the scripts and languages the capitalisation rules cannot read.
 
-Russian goes through slovnet's NER (from the natasha package) and Ukrainian through
-capitalised runs; both lemmatise with pymorphy3 ("Реджепом Тайипом Эрдоганом" ->
-"Реджеп Тайип Эрдоган"), drop titles and read places from their lemma ("России" ->
-Russia). Chinese uses jieba's person / place / organisation tags, Japanese MeCab's
-固有名詞 tags, both plus the name after (zh) or before (ja) a title word; Korean, Arabic,
-Persian and Hebrew, with no capitals and no packaged tagger here, take the names next to
-a title word, the organisations after a cue noun and the places in the gazetteer, after
-their clitics ("بال", "ב", "에서") are cut. Places also come from Babel's country names
-and exemplar cities (CLDR) in each language and the `city_names` of
-`lang/<code>/names.py`.
+Russian and Ukrainian go to `cyrillicnames` (slovnet NER or capitalised runs, lemmatised
+by pymorphy3: "Эрдоганом" -> "Эрдоган"). Chinese uses jieba's person / place /
+organisation tags, Japanese MeCab's 固有名詞 tags, both plus the name after (zh) or before
+(ja) a title word; Korean, Arabic, Persian and Hebrew, with no capitals and no packaged
+tagger here, take the names next to a title word, the organisations after a cue noun and
+the places in the gazetteer, after their clitics ("بال", "ב", "에서") are cut. Places also
+come from Babel's country names and exemplar cities (CLDR) in each language and the
+`city_names` of `lang/<code>/names.py`.
 
 A person found in `lang.world_names` gets its English name as canonical, so "普京",
 "بوتين" and "Putin" are one entity; other persons keep their script, Cyrillic ones
@@ -27,10 +25,11 @@ from ..lang import resource
 from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
+from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hanplaces import han_places
 from .inflection import base_forms
-from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
+from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key
 from .sentences import locate_sentence
 from .titlenames import titled_spans
@@ -168,146 +167,6 @@ def _place_of(word: str, language: str) -> Place | None:
 
 def _names(language: str) -> dict[str, Any]:
     return resource(language, "names", "NAMES") or {}
-
-
-# --- Cyrillic -----------------------------------------------------------------------
-
-
-def _lemma(word: str, language: str) -> tuple[str, set[str]]:
-    analyser = morph(language)
-    if analyser is None:
-        return word, set()
-    parses = analyser.parse(word)
-    best = next((p for p in parses if {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes)),
-                parses[0])  # fmt: skip
-    lemma = best.normal_form
-    grammemes = set(best.tag.grammemes)
-    named = {"Name", "Surn", "Patr", "Geox", "Orgn"} & grammemes
-    if word[:1].isupper() and not named and not {"NOUN", "ADJF"} & grammemes:
-        lemma = word  # "Катала" read as a verb: a foreign name keeps its form
-    return (lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma), set(best.tag.grammemes)
-
-
-def _geo_lemma(word: str, language: str) -> str:
-    """The first lemma of `word` that is a place ("Києві": "кий", a name, then "київ"),
-    or "" (the Ukrainian dictionary has no Geox tag to ask for)."""
-    analyser = morph(language)
-    for p in analyser.parse(word) if analyser is not None else []:
-        lemma = p.normal_form[:1].upper() + p.normal_form[1:]
-        # only an inflected form: "Шевченко" as written is the surname, not a town
-        if lemma.lower() != word.lower() and _place_of(lemma, language) is not None:
-            return lemma
-    return ""
-
-
-def _first_tags(word: str, language: str) -> set[str]:
-    """The grammemes of the most likely reading of `word` (none without pymorphy3)."""
-    analyser = morph(language)
-    return set(analyser.parse(word)[0].tag.grammemes) if analyser is not None else set()
-
-
-def _cyrillic(text: str, language: str) -> list[_Span]:
-    titles = {fold(t) for t in _names(language).get("titles", ())}
-    org_cues = {fold(t) for t in _names(language).get("org_cues", ())}
-    ner = russian_ner() if language == "ru" else None
-    runs: list[tuple[int, int, str]] | None = None
-    if ner is not None and any(c.isalpha() for c in text):
-        try:
-            runs = [(s.start, s.stop, s.type) for s in ner(text).spans]
-        except (IndexError, ValueError):  # slovnet on a text of no words: the rules
-            runs = None
-    if runs is None:
-        runs = []
-        words = list(_WORD.finditer(text))
-        i = 0
-        while i < len(words):
-            if not words[i].group()[:1].isupper():
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and words[j + 1].group()[:1].isupper() and \
-                    text[words[j].end() : words[j + 1].start()] == " ":  # fmt: skip
-                j += 1
-            end = words[j].end()
-            nxt = words[j + 1] if j + 1 < len(words) else None
-            if nxt is not None and fold(_lemma(nxt.group(), language)[0]) in org_cues:
-                end, j = nxt.end(), j + 1
-            before = text[words[i - 1].end() : words[i].start()].strip() if i else "."
-            opener = bool(before) and before[-1] in ".!?"
-            single = j == i and words[i].group().isalpha() and not words[i].group().isascii()
-            # A capital opening a sentence names nothing by itself unless the word reads
-            # as a name and its most likely reading is no adjective ("Лісова пожежа": an
-            # adjective first, a surname only far down) or it is in `world_names`; a
-            # lone capital letter is a preposition ("З", "У").
-            named = {"Name", "Surn", "Geox", "Orgn"}
-            lone = (
-                opener
-                and single
-                and fold(words[i].group()) not in _world()
-                and not (
-                    _lemma(words[i].group(), language)[1] & named
-                    and not _first_tags(words[i].group(), language) & {"ADJF", "PRTF"}
-                )
-            )
-            first = i + 1 if len(words[i].group()) == 1 and j > i else i  # "У Києві"
-            if not lone and len(words[i].group()) + j - i > 1:
-                runs.append((words[first].start(), end, ""))
-            i = j + 1
-    out: list[_Span] = []
-    demonyms = _names(language).get("demonyms", {})
-    for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
-        if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
-            place = _place_of(lem, language)
-            if place is not None:
-                out.append((w.start(), w.end(), "LOC", place.key))
-    for start, end, kind in runs:
-        toks = list(_WORD.finditer(text, start, end))
-        lemmas = [_lemma(t.group(), language) for t in toks]
-        # A title or a place at the edge of a name is not part of it.
-        group: list[int] = []
-        for k, (lem, tags) in enumerate([*lemmas, ("", set())]):
-            person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
-            place = None
-            given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
-            if k < len(toks) and not person_word and not given:
-                place = _place_of(lem, language) or _place_of(toks[k].group(), language)
-            elif k == 0 and len(toks) == 1 and kind != "PER" and \
-                    (geo := _geo_lemma(toks[0].group(), language)):  # fmt: skip
-                place = _place_of(geo, language)  # "У Києві": read as the name "Кий" first
-            elif k < len(toks) and given and not person_word:
-                # a country is no given name: "Прем'єр-міністр Греції Кіріакос Міцотакіс"
-                found = _place_of(lem, language)
-                place = found if found is not None and found.kind == "country" else None
-            # Latin and Cyrillic words are two names: "Airbus Поль Морель"
-            if (
-                k < len(toks)
-                and group
-                and toks[k].group().isascii() != toks[group[-1]].group().isascii()
-            ):
-                out.append(_cyrillic_name(toks, lemmas, group, kind))
-                group = []
-            title = k < len(toks) and fold(lem) in titles
-            if k == len(toks) or place is not None or title:
-                if group:
-                    out.append(_cyrillic_name(toks, lemmas, group, kind))
-                group = []
-                if place is not None:
-                    out.append((toks[k].start(), toks[k].end(), "LOC", place.key))
-                continue
-            group.append(k)
-    return out
-
-
-def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]],
-                   group: list[int], kind: str) -> _Span:  # fmt: skip
-    start, end = toks[group[0]].start(), toks[group[-1]].end()
-    tags = set().union(*(lemmas[k][1] for k in group))
-    person = kind == "PER" or (not kind and bool({"Name", "Surn", "Patr"} & tags))
-    if person:
-        return start, end, "PERSON", " ".join(lemmas[k][0] for k in group)
-    label = "ORG" if kind == "ORG" or not kind else "MISC"
-    surface = " ".join(t.group() for t in toks[group[0] : group[-1] + 1])
-    return start, end, label, surface
 
 
 # --- titles and cue words (zh, ja, ko, ar, fa, he) ----------------------------------
@@ -469,7 +328,9 @@ def script_mentions(
 ) -> list[Mention]:
     """Mentions of `text` in one of SCRIPT_LANGUAGES, in text order, no overlaps."""
     if language in ("ru", "uk"):
-        spans = _cyrillic(text, language)
+        spans = cyrillic_spans(
+            text, language, _names(language), lambda w: _place_of(w, language), _world()
+        )
     elif language in ("zh", "ja"):
         spans = _cjk(text, language)
     else:
