@@ -132,3 +132,24 @@ def test_ukrainian_sentence_openers(text: str, wrong: str, place: str) -> None:
 )
 def test_ukrainian_openers_kept(text: str, name: str) -> None:
     assert _names(text, "uk").get(name) == "PERSON", _names(text, "uk")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # the lower-case second syllable of an organisation's last word
+        ("Ngân hàng Thế giới đã hứa tài trợ thêm.", "Ngân hàng Thế giới", "ORG"),
+        ("Tổ chức Y tế Thế giới cho biết.", "Tổ chức Y tế Thế giới", "ORG"),
+        # not after a lower-case generic: "châu Âu" ends there, "hứa" is the verb
+        ("Ủy ban châu Âu hứa sẽ hỗ trợ.", "Ủy ban châu Âu", "ORG"),
+        # the country after the title is cut off the name
+        ("Bộ trưởng Ai Cập Ahmed Hassan cho biết.", "Ahmed Hassan", "PERSON"),
+    ],
+)
+def test_vietnamese_names(text: str, name: str, label: str) -> None:
+    assert _names(text, "vi").get(name) == label, _names(text, "vi")
+
+
+def test_vietnamese_country_after_title_is_a_place() -> None:
+    mentions = extract_mentions("Bộ trưởng Ai Cập Ahmed Hassan cho biết.", "vi")
+    assert "Egypt" in {m.canonical for m in mentions if m.label == "LOC"}

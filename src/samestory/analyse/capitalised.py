@@ -214,6 +214,10 @@ def rule_spans(
             continue
         cut_places = langrules.places_in_cut_title(text, toks, first, lo, language)
         spans.extend(RuleSpan(a, b, "LOC", c, w) for a, b, c, w in cut_places)
+        lead = langrules.country_after_title(text, toks, lo, hi, language)
+        if lead is not None and (titled or cut):  # "Thủ tướng | Hy Lạp | Kyriakos Mitsotakis"
+            spans.append(RuleSpan(lo, lead[0], "LOC", lead[1], lead[2]))
+            lo = lead[0]
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):
