@@ -153,3 +153,34 @@ def test_vietnamese_names(text: str, name: str, label: str) -> None:
 def test_vietnamese_country_after_title_is_a_place() -> None:
     mentions = extract_mentions("Bộ trưởng Ai Cập Ahmed Hassan cho biết.", "vi")
     assert "Egypt" in {m.canonical for m in mentions if m.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a big city's abjad name with the English name's consonants
+        ("ar", "وستوفر الصفقة 900 وظيفة في تولوز.", "Toulouse"),
+        ("he", "העסקה תיצור 900 מקומות עבודה בטולוז.", "Toulouse"),
+        ("fa", "کارشناسان در کیوتو گرد هم آمدند.", "Kyoto"),
+        # the adjective of a country (nisba), under the article
+        ("ar", "وزار رئيس الوزراء اليوناني المنطقة.", "Greece"),
+        ("ar", "نشرت الحكومة اليابانية تقريرا.", "Japan"),
+        ("he", "השר היפני הגיע אתמול.", "Japan"),
+    ],
+)
+def test_abjad_places(lang: str, text: str, place: str) -> None:
+    assert place in {m.canonical for m in extract_mentions(text, lang) if m.label == "LOC"}
+
+
+def test_article_word_is_no_city_by_sound() -> None:
+    # "المدينة" is "the city"; Medina's weak name "مدينة" needs more than its sound
+    mentions = extract_mentions("وقال المسؤول الدولي إن المدينة الرئيسية هادئة.", "ar")
+    assert not [m for m in mentions if m.label == "LOC"]
+
+
+def test_sounds_like() -> None:
+    from samestory.analyse.abjadnames import nisba_bases, sounds_like
+
+    assert sounds_like("twlwz", "toulouse") and sounds_like("tvlvz", "toulouse")
+    assert not sounds_like("mdynh", "toulouse")
+    assert "كينيا" in nisba_bases("الكيني", "ar") and "מצרים" in nisba_bases("מצרי", "he")

@@ -25,6 +25,7 @@ from ..lang import resource
 from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
+from .abjadnames import nisba_bases, sounds_like
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hanplaces import han_places
@@ -63,6 +64,7 @@ _CLITICS = {
     "fa": (),
     "ko": (),
 }
+_ARTICLES = ("ال", "لل", "ה")
 # Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
 _TRANSLIT = (
     "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
@@ -127,13 +129,17 @@ def _cldr_places(language: str) -> dict[str, Place]:
     return out
 
 
-def _lookup(word: str, language: str) -> Place | None:
+def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     if word in _cldr_places(language):
         return _cldr_places(language)[word]
     key = fold(word)
     table = _places(language)
     if key in table:
         return table[key]
+    for base in nisba_bases(word, language):  # "اليوناني" -> "اليونان"
+        country = table.get(fold(base))
+        if country is not None and country.kind == "country":
+            return country
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
     found = g.lookup(key) if len(key) >= 4 else ()
@@ -145,6 +151,9 @@ def _lookup(word: str, language: str) -> Place | None:
     # there, where a capital and a lemma back it; in caseless scripts a weak name is
     # mostly a common word ("مدينة", city, is an old name of Medina).
     weak_ok = language in ("ru", "uk") and word[:1].isupper()
+    # an abjad city name with the English name's consonants: "تولوز" (see abjadnames)
+    abjad_city = by_sound and language in ("ar", "fa", "he") and found[0].kind == "city"
+    weak_ok = weak_ok or (abjad_city and sounds_like(key, fold(found[0].name)))
     return found[0] if key not in g.weak or weak_ok else None
 
 
@@ -162,7 +171,13 @@ def _stems(word: str, language: str) -> Iterator[str]:
 
 
 def _place_of(word: str, language: str) -> Place | None:
-    return next((p for s in _stems(word, language) if (p := _lookup(s, language))), None)
+    # A city named with the article cut off is no city by its sound alone: "المدينة" is
+    # "the city", not Medina; cities carry no article but their own ("القاهرة").
+    return next(
+        (p for s in _stems(word, language)
+         if (p := _lookup(s, language, not word[: len(word) - len(s)].endswith(_ARTICLES)))),
+        None,
+    )  # fmt: skip
 
 
 def _names(language: str) -> dict[str, Any]:
