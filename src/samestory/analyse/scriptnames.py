@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from ..lang import resource
@@ -64,7 +64,8 @@ _CLITICS = {
     "fa": (),
     "ko": (),
 }
-_ARTICLES = ("ال", "لل", "ה")
+# Clitic prepositions of place: "في"-like "ب", Hebrew "ב" (in), "מ" (from), "ל" (to).
+_LOCATIVE_CLITICS = {"ar": ("ب", "وب", "ل", "ول"), "he": ("ב", "וב", "מ", "ומ", "ל", "ול", "שב")}
 # Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
 _TRANSLIT = (
     "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
@@ -170,14 +171,18 @@ def _stems(word: str, language: str) -> Iterator[str]:
                 yield word[: -len(p)]
 
 
-def _place_of(word: str, language: str) -> Place | None:
-    # A city named with the article cut off is no city by its sound alone: "المدينة" is
-    # "the city", not Medina; cities carry no article but their own ("القاهرة").
-    return next(
-        (p for s in _stems(word, language)
-         if (p := _lookup(s, language, not word[: len(word) - len(s)].endswith(_ARTICLES)))),
-        None,
-    )  # fmt: skip
+def _place_of(word: str, language: str, located: bool = False) -> Place | None:
+    """The place `word` names once its clitics are cut. A weak abjad city name counts by
+    its sound (see `abjadnames`) only where a locative stands before it, as a word
+    (`located`: "في تولوز") or a clitic ("בטולוז"): a person's name may sound like a
+    city too ("كينجي"); and never with the article cut off: "المدينة" is "the city",
+    not Medina (cities carry no article but their own, "القاهرة")."""
+    for s in _stems(word, language):
+        prefix = word[: len(word) - len(s)]
+        by_sound = (located and not prefix) or prefix in _LOCATIVE_CLITICS.get(language, ())
+        if (p := _lookup(s, language, by_sound)) is not None:
+            return p
+    return None
 
 
 def _names(language: str) -> dict[str, Any]:
@@ -190,7 +195,7 @@ def _names(language: str) -> dict[str, Any]:
 def _spaced(text: str, language: str) -> list[_Span]:
     """Arabic, Persian, Hebrew, Korean: see `titlenames`."""
     return titled_spans(
-        text, language, _names(language), lambda w: _place_of(w, language), _world()
+        text, language, _names(language), partial(_place_of, language=language), _world()
     )
 
 
@@ -344,7 +349,11 @@ def script_mentions(
     """Mentions of `text` in one of SCRIPT_LANGUAGES, in text order, no overlaps."""
     if language in ("ru", "uk"):
         spans = cyrillic_spans(
-            text, language, _names(language), lambda w: _place_of(w, language), _world()
+            text,
+            language,
+            _names(language),
+            partial(_place_of, language=language),
+            _world(),
         )
     elif language in ("zh", "ja"):
         spans = _cjk(text, language)

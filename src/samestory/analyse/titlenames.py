@@ -68,7 +68,7 @@ def _ko_stem(word: str) -> str:
 
 
 def titled_spans(
-    text: str, language: str, names: dict[str, Any], place_of: Callable[[str], Place | None],
+    text: str, language: str, names: dict[str, Any], place_of: Callable[..., Place | None],
     world: dict[str, str],
 ) -> list[_Span]:  # fmt: skip
     """Place, person and organisation spans of `text` (overlaps resolved by the caller)."""
@@ -80,6 +80,7 @@ def titled_spans(
     org_after = {fold(t) for t in names.get("org_after", ())}
     linkers = {fold(t) for t in names.get("title_linkers", ())}
     speech = {fold(t) for t in names.get("speech_verbs", ())}
+    locatives = {fold(t) for t in names.get("locatives", ())}
     openers = [tuple(fold(x) for x in t.split()) for t in names.get("name_openers", ())]
     common_acronyms = {fold(t) for t in names.get("common_acronyms", ())}
     korean = language == "ko"
@@ -103,7 +104,8 @@ def titled_spans(
     places: dict[int, Place] = {}
     out: list[_Span] = []
     for k, w in enumerate(words):
-        place = place_of(w.group())
+        # a locative word before lets a city be known by its sound ("في تولوز")
+        place = place_of(w.group(), located=k > 0 and keys[k - 1] in locatives)
         if place is not None:
             places[k] = place
             out.append((w.start(), w.end(), "LOC", place.key))

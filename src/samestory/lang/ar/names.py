@@ -37,6 +37,8 @@ NAMES: dict[str, Any] = {
     "org_after": ["لشركة", "شركة", "بشركة"],
     # between a title and its complement: "المتحدث باسم فرق الإطفاء يانيس بيترو"
     "title_linkers": ["باسم"],
+    # prepositions of place: a city after one may be known by its sound
+    "locatives": ["في", "من", "إلى", "قرب", "نحو", "وفي"],
     # verbs of saying: a cue noun after one may be a role ("قالت منظمة الاجتماع …",
     # the organiser), when a two-word name closes the clause
     "speech_verbs": ["قال", "قالت", "وقال", "وقالت", "حسبما", "بحسب"],

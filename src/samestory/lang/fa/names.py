@@ -19,6 +19,8 @@ NAMES: dict[str, Any] = {
     ],
     # "according to": a name follows, up to its comma ("به گفته سارا لیندکویست، …")
     "name_openers": ["به گفته"],
+    # prepositions of place: a city after one may be known by its sound
+    "locatives": ["در", "از", "به", "تا"],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
     "org_after": ["مدیرعامل", "شرکت"],
     "function_words": [

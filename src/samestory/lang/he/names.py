@@ -34,6 +34,8 @@ NAMES: dict[str, Any] = {
     "org_cues": ["הנציבות", "ארגון", "משרד", "בנק", "מועצת"],
     # between a title and its complement: "שר הפנים של קניה …"
     "title_linkers": ["של"],
+    # prepositions of place written apart: a city after one may be known by its sound
+    "locatives": ["ליד", "אל", "לעבר", "מול"],
     # acronyms that are titles, units, places or common nouns, not organisations
     "common_acronyms": [
         'ש"ח',
