@@ -184,3 +184,26 @@ def test_sounds_like() -> None:
     assert sounds_like("twlwz", "toulouse") and sounds_like("tvlvz", "toulouse")
     assert not sounds_like("mdynh", "toulouse")
     assert "كينيا" in nisba_bases("الكيني", "ar") and "מצרים" in nisba_bases("מצרי", "he")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("ja", "この契約によりトゥールーズで900人の雇用が生まれる。", "Toulouse"),
+        ("ko", "이번 계약으로 툴루즈에서 일자리 900개가 생긴다.", "Toulouse"),
+        ("ko", "전문가들이 교토에 모였다.", "Kyoto"),  # "교토 시" in geonames
+    ],
+)
+def test_kana_hangul_places(lang: str, text: str, place: str) -> None:
+    assert place in {m.canonical for m in extract_mentions(text, lang) if m.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "サムスンは新工場を建てる。"),  # Samsung, not Samsun: no particle of place
+        ("ko", "지난 주 경제가 성장했다."),  # "last", not Jinan
+    ],
+)
+def test_no_kana_hangul_places(lang: str, text: str) -> None:
+    assert not [m for m in extract_mentions(text, lang) if m.label == "LOC"]

@@ -28,7 +28,7 @@ from ..models import EntityLabel, Mention, Sentence
 from .abjadnames import nisba_bases, sounds_like
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hanplaces import han_places
+from .hanplaces import han_places, script_places
 from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key
@@ -82,6 +82,10 @@ _ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组
 _JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
 # A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
 # often tags only the first part 人名, so the dotted run is read whole.
+# A katakana run before a particle or noun of place: "トゥールーズで", not "サムスンは"
+# (Samsung, also the katakana name of Samsun).
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}(?=で|に|から|へ|まで|近郊|市)")
+_KO_LOCATIVE = ("에서", "에서는", "에", "으로", "로")
 _JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
@@ -137,6 +141,10 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     table = _places(language)
     if key in table:
         return table[key]
+    # "툴루즈에서", "교토에": a geonames Hangul name with a locative particle; alone it
+    # may be a common word ("나라", Nara) or a company named after a city ("도요타가")
+    if language == "ko" and word in script_places("ko") and by_sound:
+        return script_places("ko")[word]
     for base in nisba_bases(word, language):  # "اليوناني" -> "اليونان"
         country = table.get(fold(base))
         if country is not None and country.kind == "country":
@@ -180,6 +188,7 @@ def _place_of(word: str, language: str, located: bool = False) -> Place | None:
     for s in _stems(word, language):
         prefix = word[: len(word) - len(s)]
         by_sound = (located and not prefix) or prefix in _LOCATIVE_CLITICS.get(language, ())
+        by_sound = by_sound or (language == "ko" and word[len(s) :] in _KO_LOCATIVE)
         if (p := _lookup(s, language, by_sound)) is not None:
             return p
     return None
@@ -206,6 +215,10 @@ def _cjk(text: str, language: str) -> list[_Span]:
     if pattern is not None:
         out += [(m.start(), m.end(), "LOC", _places_all(language)[m.group()].key)
                 for m in pattern.finditer(text)]  # fmt: skip
+    if language == "ja":  # a whole katakana run that is a city's name: "トゥールーズ"
+        kana = script_places("ja")
+        out += [(m.start(), m.end(), "LOC", kana[m.group()].key)
+                for m in _KATAKANA_RUN.finditer(text) if m.group() in kana]  # fmt: skip
     titles = sorted(names.get("titles", ()), key=len, reverse=True)
     if language == "zh":
         words = jieba_words(text) or []

@@ -104,6 +104,8 @@ def titled_spans(
     places: dict[int, Place] = {}
     out: list[_Span] = []
     for k, w in enumerate(words):
+        if keys[k] in stops:
+            continue  # a function word is no place: Korean "지난" (last) is not Jinan
         # a locative word before lets a city be known by its sound ("في تولوز")
         place = place_of(w.group(), located=k > 0 and keys[k - 1] in locatives)
         if place is not None:

@@ -36,6 +36,8 @@ NAMES: dict[str, Any] = {
         "따르면",
         "위해",
         "통해",
+        # "last" ("지난 주"), also the romanisation of Jinan
+        "지난",
     ],
     "demonyms": {},
     "city_names": {
