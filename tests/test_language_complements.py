@@ -207,3 +207,17 @@ def test_kana_hangul_places(lang: str, text: str, place: str) -> None:
 )
 def test_no_kana_hangul_places(lang: str, text: str) -> None:
     assert not [m for m in extract_mentions(text, lang) if m.label == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # Turkish: a country, its office, then the name
+        ("Macaristan Dışişleri Bakanı Peter Szabo açıklama yaptı.", "Peter Szabo", "Hungary"),
+        ("Yunanistan Başbakanı Nikos Andreu bölgeyi ziyaret etti.", "Nikos Andreu", "Greece"),
+    ],
+)
+def test_turkish_country_before_title(text: str, name: str, place: str) -> None:
+    mentions = extract_mentions(text, "tr")
+    assert _names(text, "tr").get(name) == "PERSON", _names(text, "tr")
+    assert place in {m.canonical for m in mentions if m.label == "LOC"}

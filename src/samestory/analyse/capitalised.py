@@ -208,6 +208,9 @@ def rule_spans(
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
+        head = langrules.country_before_title(text, toks, lo, hi, lists, language)
+        if head is not None:  # Turkish "Yunanistan Başbakanı | Kiryakos Miçotakis"
+            lo, cut, titled = head + strip_span(toks[head:hi], lists, True)[0], True, True
         whole = _place_with_cut_words(text, toks, first, lo, hi, language)
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)

@@ -13,7 +13,8 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
   ("Ủy ban", "Tổ chức"), the name's own syllables capitalised after it, and the
   lower-case second syllable of its last word before a break ("Thế giới đã");
 - `country_after_title`: Vietnamese puts the country after the title, in capitals like
-  the name ("Thủ tướng Hy Lạp Kyriakos Mitsotakis"): it opens the run and is cut off.
+  the name ("Thủ tướng Hy Lạp Kyriakos Mitsotakis"): it opens the run and is cut off;
+  `country_before_title`: Turkish before it ("Yunanistan Başbakanı Kiryakos Miçotakis").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .places import find_places
 
 __all__ = [
     "country_after_title",
+    "country_before_title",
     "org_extent",
     "org_prefix_extent",
     "places_in_cut_title",
@@ -214,3 +216,20 @@ def country_after_title(
     if not hits or hits[0].place.kind != "country" or hits[0].weak or hi - lo - hits[0].last < 2:
         return None
     return lo + hits[0].last, hits[0].candidates, hits[0].weak
+
+
+def country_before_title(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, lists: NameLists, language: str
+) -> int | None:
+    """Index of the title after a country opening tokens [lo, hi), with a name after
+    the title; None elsewhere or in other languages. The country stays a place as part
+    of the cut title (`places_in_cut_title`)."""
+    if not (resource(language, "names", "NAMES") or {}).get("country_before_title"):
+        return None
+    hits = [h for h in find_places(text, toks[lo:hi], language) if h.first == 0]
+    if not hits or hits[0].place.kind != "country" or hits[0].demonym:
+        return None
+    k = lo + hits[0].last
+    if k + 1 < hi and lists.is_title(fold(toks[k][0])):
+        return k
+    return None
