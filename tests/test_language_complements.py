@@ -221,3 +221,9 @@ def test_turkish_country_before_title(text: str, name: str, place: str) -> None:
     mentions = extract_mentions(text, "tr")
     assert _names(text, "tr").get(name) == "PERSON", _names(text, "tr")
     assert place in {m.canonical for m in mentions if m.label == "LOC"}
+
+
+def test_generic_noun_of_place_is_no_city() -> None:
+    # "في مدينة فالنسيا": "مدينة" (city) after "في" is no Medina by its sound
+    mentions = extract_mentions("غرق 12 شخصا في مدينة فالنسيا الإسبانية.", "ar")
+    assert "Madinah" not in {m.canonical for m in mentions if m.label == "LOC"}

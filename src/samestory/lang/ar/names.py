@@ -65,6 +65,15 @@ NAMES: dict[str, Any] = {
         "الشركة",
         "أمس",
         "اليوم",
+        # generic nouns of place, never a place themselves ("في مدينة فالنسيا": not
+        # Medina, whose weak name "مدينة" sounds right after "في")
+        "مدينة",
+        "منطقة",
+        "عاصمة",
+        "بلدة",
+        "قرية",
+        "ولاية",
+        "دولة",
     ],
     "demonyms": {
         "الروسي": "RU",

@@ -97,6 +97,9 @@ NAMES: dict[str, Any] = {
         "בשווי",
         "אתמול",
         "היום",
+        # generic nouns of place: "בעיר …"
+        "עיר",
+        "מדינת",
     ],
     "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES"},
     "city_names": {
