@@ -227,3 +227,16 @@ def test_generic_noun_of_place_is_no_city() -> None:
     # "في مدينة فالنسيا": "مدينة" (city) after "في" is no Medina by its sound
     mentions = extract_mentions("غرق 12 شخصا في مدينة فالنسيا الإسبانية.", "ar")
     assert "Madinah" not in {m.canonical for m in mentions if m.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a role noun with the copula before the name
+        ("관계자인 김민수는 설명했다.", "김민수"),
+        # a short romanised Hangul word is no Latin place name ("사라" is no Salé)
+        ("사라 존슨 대변인은 말했다.", "사라 존슨"),
+    ],
+)
+def test_korean_names(text: str, name: str) -> None:
+    assert _names(text, "ko").get(name) == "PERSON", _names(text, "ko")

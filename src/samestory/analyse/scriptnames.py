@@ -151,7 +151,8 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
             return country
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
-    found = g.lookup(key) if len(key) >= 4 else ()
+    # Hangul romanises to Latin names more often still ("사라", Sara, met Salé's "Sala").
+    found = g.lookup(key) if len(key) >= (5 if language == "ko" else 4) else ()
     if not found and language in ("ru", "uk") and morph(language) is None:
         found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
     if not found or key in g.small:

@@ -230,6 +230,8 @@ def titled_spans(
                         add_org_word(i - 1, stem)  # "폴 모렐 에어버스 최고경영자"
                         i -= 1
                     add(b, i, "PERSON")
+        if korean and words[k].group().endswith(tuple(names.get("copula_roles", ()))):
+            add(k + 1, forward(k + 1), "PERSON")  # "주최자인 사라 린드크비스트는"
         if not korean and is_cue(k):
             j = k + 1
             if definite_prefixes:  # the definite words of the name: "منظمة الصحة العالمية"

@@ -22,6 +22,9 @@ NAMES: dict[str, Any] = {
         "부장관",
     ],
     # "항공": airlines ("이집트항공", "대한항공")
+    # a role noun in "-자" (organiser, official, reporter) with the copula "-인" before
+    # a name: "주최자인 사라 린드크비스트는", "관계자인 김민수는"
+    "copula_roles": ["자인"],
     "org_cues": ["위원회", "집행위원회", "은행", "기구", "항공"],
     "function_words": [
         "월요일",
