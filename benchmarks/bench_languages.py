@@ -16,10 +16,13 @@ precision >= 0.85 and recall >= 0.75 per kind and language. Also reported: which
 language pack ran (or the note when it is missing).
 
 Also scores examples/languages/heldout/ (written before the session-10 rule changes; a
-development set for the session-11 ones) and examples/languages/heldout2/ (out-of-sample:
-other stories, written before the session-11 rule changes and not used to choose them).
-`--set NAME` scores one set only and prints it, never writes (`in-sample`, `heldout`,
-`heldout2`); `--heldout` is `--set heldout`.
+development set since session 11), examples/languages/heldout2/ (written before the
+session-11 rule changes; a development set since session 13) and
+examples/languages/heldout3/ (out-of-sample: other stories, written before the session-13
+rule changes and not used to choose them). `--set NAME` scores one set only and prints
+it, never writes (`in-sample`, `heldout`, `heldout2`, `heldout3`); `--heldout` is
+`--set heldout`. `--show` never prints heldout3's per-item misses, so that they cannot
+guide a rule (its tables are printed as for the other sets).
 
     python benchmarks/bench_languages.py [--no-write] [--lang ru,zh] [--set NAME] [--show]
 """
@@ -43,7 +46,10 @@ from samestory.models import Analysis, Article
 GOLD = ROOT / "examples" / "languages"
 HELDOUT = GOLD / "heldout"
 HELDOUT2 = GOLD / "heldout2"
-SETS = {"in-sample": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2}
+HELDOUT3 = GOLD / "heldout3"
+SETS = {"in-sample": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+# The out-of-sample set: its per-item misses are never printed (see the docstring).
+BLIND = HELDOUT3
 KINDS = ("entities", "places", "dates", "numbers")
 BAR_P, BAR_R = 0.85, 0.75
 
@@ -95,6 +101,7 @@ def _score(gold: list[str], pred: list[set[str]], folded: bool) -> tuple[int, in
 def _table(gold: Path, wanted: set[str], show: bool) -> tuple[list[str], list[str]]:
     """Per-language rows of the table and the language:kind cells below the bar."""
     pipe = Pipeline().without("embeddings", "scorer_embedding")
+    show = show and gold != BLIND
     rows: list[str] = []
     failing: list[str] = []
     for path in sorted(gold.glob("*.jsonl")):
@@ -145,6 +152,106 @@ _HEAD = [
 ]
 
 
+def _weakest(rows: list[str]) -> str:
+    """The language of the table row with the lowest figure (ties: lowest mean)."""
+
+    def key(row: str) -> tuple[float, float]:
+        values = [float(v) for cell in row.split("|")[2:6] for v in cell.split("/")]
+        return min(values), sum(values) / len(values)
+
+    return min(rows, key=key).split("|")[1].strip() if rows else "none"
+
+
+def _heldout3_part(rows: list[str], failing: list[str]) -> list[str]:
+    return [
+        "### Out-of-sample: examples/languages/heldout3/",
+        "",
+        "3 invented articles per language for 11 languages (ar, he, fa, ja, ko, uk, vi, "
+        "zh, en, ru, tr; a typhoon in Manila, an IMF loan to Kenya, Louvre paintings lent "
+        "to a museum in Seoul), committed before the session-13 rule changes, which were "
+        "chosen on the other three sets; this set's per-item misses were never printed "
+        "(`--show` skips it). Not independent: one author wrote this set, its "
+        "translations and the rules. About 8-13 items per kind and language: one miss "
+        "moves recall by ~0.08-0.14.",
+        "",
+        "Now:",
+        "",
+        *_HEAD,
+        *rows,
+        "",
+        f"Below the bar (heldout3): {', '.join(failing) or 'none'}.",
+        "",
+        f"Weakest language on this set: {_weakest(rows)} (lowest of its eight figures, "
+        "then their mean).",
+        "",
+        "The session-13 rules (a title's complement in Arabic and Hebrew, Persian "
+        '"به گفته", Korean and Japanese particles of place, abjad cities by sound, '
+        "country adjectives, Ukrainian and Vietnamese capitals, Turkish and Vietnamese "
+        "countries beside a title) took heldout2, the set whose misses they answer, from "
+        "entities below the bar in 8 of 11 languages to none, but moved this set's "
+        "entity recall little (he 0.00 -> 0.22, fa 0.11 -> 0.22, vi 0.56 -> 0.67, ar, ko, "
+        "ja, zh unchanged) while places rose (ar recall 0.78 -> 1.00): rules that read a "
+        "dev set's constructions generalise to other stories' constructions far less than "
+        "the dev table shows (figures of the session-13 run). Dates are below the bar "
+        "here in every language but en, as in the first run (not examined: this set's "
+        "misses are not read).",
+        "",
+        "First run on this set, before the session-13 rule changes (from `heldout3/first_run.md`):",
+        "",
+        *_HEAD,
+        *_first_rows(HELDOUT3),
+        "",
+    ]
+
+
+def _heldout2_part(rows: list[str], failing: list[str]) -> list[str]:
+    return [
+        "### Development set since session 13: examples/languages/heldout2/",
+        "",
+        "Out-of-sample for the session-11 rules (its first run below); since session 13 "
+        "its misses were read to choose rules, so the current table is in-sample for "
+        "them. 3 invented articles per language for 11 languages (ar, he, ko, ja, zh, tr, "
+        "fa, ru, uk, vi, en; a wildfire near Athens, an EgyptAir order from Airbus, a "
+        "UNESCO meeting in Kyoto). About 7-10 items per kind and language: one miss moves "
+        "recall by ~0.10-0.14.",
+        "",
+        *_HEAD,
+        *rows,
+        "",
+        f"Below the bar (heldout2, dev): {', '.join(failing) or 'none'}.",
+        "",
+        "First run on this set, before the session-11 rule changes (from `heldout2/first_run.md`):",
+        "",
+        *_HEAD,
+        *_first_rows(HELDOUT2),
+        "",
+    ]
+
+
+def _heldout_part(rows: list[str], failing: list[str]) -> list[str]:
+    return [
+        "### Development set since session 11: examples/languages/heldout/",
+        "",
+        "In-sample for the session-11 and later rules: its misses were read to choose "
+        "them. 3 invented articles per language for 11 languages (an earthquake in "
+        "Izmir, a battery plant in Budapest, a conference in Vienna), committed before "
+        "the session-10 rule changes. About 6-9 items per kind and language: one miss "
+        'moves recall by ~0.11-0.17. Convention: "two weeks ago" is a week (Monday to '
+        "Sunday of the day 14 days back), in the analysis and the gold sets.",
+        "",
+        *_HEAD,
+        *rows,
+        "",
+        f"Below the bar (heldout, dev): {', '.join(failing) or 'none'}.",
+        "",
+        "First run on this set, before the session-10 rule changes (from `heldout/first_run.md`):",
+        "",
+        *_HEAD,
+        *_first_rows(HELDOUT),
+        "",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-write", action="store_true")
@@ -167,10 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     rows, failing = _table(GOLD, wanted, args.show)
     print("development set (examples/languages/heldout/):")
     h_rows, h_failing = _table(HELDOUT, wanted, args.show)
-    print("out-of-sample (examples/languages/heldout2/):")
+    print("development set since session 13 (examples/languages/heldout2/):")
     h2_rows, h2_failing = _table(HELDOUT2, wanted, args.show)
-    first_rows = _first_rows(HELDOUT)
-    h2_first = _first_rows(HELDOUT2)
+    print("out-of-sample (examples/languages/heldout3/):")
+    h3_rows, h3_failing = _table(HELDOUT3, wanted, args.show)
     packs = ", ".join(f"{k} {'yes' if pack_installed(k) else 'no'}" for k in PACKS)
     body = "\n".join(
         [
@@ -179,59 +286,9 @@ def main(argv: list[str] | None = None) -> int:
             "Precision / recall per kind; bar: P >= 0.85, R >= 0.75. "
             f"Language packs installed for this run: {packs}.",
             "",
-            "### Out-of-sample: examples/languages/heldout2/",
-            "",
-            "3 invented articles per language for 11 languages (ar, he, ko, ja, zh, tr, fa, "
-            "ru, uk, vi, en; a wildfire near Athens, an EgyptAir order from Airbus, a UNESCO "
-            "meeting in Kyoto), committed before the session-11 rule changes (Arabic and "
-            "Hebrew titles and prefixes on names, Korean particles, Japanese names with "
-            "`・`), which were chosen on the in-sample set and heldout/ without looking at "
-            "this set's results (each rule answers a miss of heldout/ or the in-sample set). "
-            "Not independent: the same people wrote this set and the rules, and some rules "
-            "generalise a dev miss in ways this set also holds (the masculine "
-            '"المتحدث" beside the dev set\'s "المتحدثة", Korean "대변인"). About '
-            "7-10 items per kind and language: one miss moves recall by ~0.10-0.14.",
-            "",
-            "Now:",
-            "",
-            *_HEAD,
-            *h2_rows,
-            "",
-            f"Below the bar (heldout2): {', '.join(h2_failing) or 'none'}.",
-            "",
-            "First run on this set, before the session-11 rule changes (from "
-            "`heldout2/first_run.md`):",
-            "",
-            *_HEAD,
-            *h2_first,
-            "",
-            "### Development set since session 11: examples/languages/heldout/",
-            "",
-            "In-sample for the session-11 rules: its misses were read to choose them. "
-            "3 invented articles per language for 11 languages (other stories, people, "
-            "places, dates and numbers than the in-sample set), committed before the "
-            "session-10 rule changes. No rule lists its answers, but its misses were "
-            "visible while the rules changed (`--show` prints both sets), and rules the "
-            'issue asks for that came after the first run ("two weeks ago" and bare '
-            "months in every language, CJK day durations, Vietnamese organisation cues) "
-            "cover items it holds: the clean out-of-sample figure is the first run below; "
-            "the current table is an upper bound on it. About 6-9 items per kind and "
-            'language: one miss moves recall by ~0.11-0.17. Convention: "two weeks ago" '
-            "is a week (Monday to Sunday of the day 14 days back), in the analysis and "
-            "both gold sets.",
-            "",
-            *_HEAD,
-            *h_rows,
-            "",
-            f"Below the bar (out-of-sample): {', '.join(h_failing) or 'none'}.",
-            "",
-            "First run on this set, before the session-10 rule changes (the honest "
-            "out-of-sample figure; from `heldout/first_run.md`, written by "
-            "`--heldout` then):",
-            "",
-            *_HEAD,
-            *first_rows,
-            "",
+            *_heldout3_part(h3_rows, h3_failing),
+            *_heldout2_part(h2_rows, h2_failing),
+            *_heldout_part(h_rows, h_failing),
             "### In-sample: examples/languages/",
             "",
             "In-sample coverage figures, not an out-of-sample measure: examples/languages/ "

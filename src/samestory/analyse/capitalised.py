@@ -208,12 +208,19 @@ def rule_spans(
         )  # fmt: skip
         a, b, cut = strip_span(toks[first:last], lists, titled, first in starts)
         lo, hi = first + a, first + b
+        head = langrules.country_before_title(text, toks, lo, hi, lists, language)
+        if head is not None:  # Turkish "Yunanistan Başbakanı | Kiryakos Miçotakis"
+            lo, cut, titled = head + strip_span(toks[head:hi], lists, True)[0], True, True
         whole = _place_with_cut_words(text, toks, first, lo, hi, language)
         if whole is not None:  # "Estados Unidos": a generic word that is part of the place
             spans.append(whole)
             continue
         cut_places = langrules.places_in_cut_title(text, toks, first, lo, language)
         spans.extend(RuleSpan(a, b, "LOC", c, w) for a, b, c, w in cut_places)
+        lead = langrules.country_after_title(text, toks, lo, hi, language)
+        if lead is not None and (titled or cut):  # "Thủ tướng | Hy Lạp | Kyriakos Mitsotakis"
+            spans.append(RuleSpan(lo, lead[0], "LOC", lead[1], lead[2]))
+            lo = lead[0]
         while lo < hi and len(toks[lo][0]) == 1:
             lo += 1  # initials and stray letters ("D de Zamudio" from "I+D de Zamudio")
         if lo >= hi or only_generic(toks[lo:hi], lists):

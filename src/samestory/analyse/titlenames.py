@@ -19,6 +19,17 @@ closes the name ("… ميتسوتاكيس المنطقة"). A title or cue noun
 a clitic ("والرئيس", "לארגון"). An organisation cue takes the definite words after it
 ("منظمة الصحة العالمية", "ארגון הבריאות העולמי"). Korean words with a verb ending
 ("다쳤다고") are not name words, and "만" (only) is not cut from a name ("하르트만").
+
+Session 13: a title's complement may be a construct chain ("דובר שירותי הכבאות …",
+"ראש ממשלת יוון …") or come after a linker ("المتحدث باسم …", "שר הפנים של …"): a
+non-definite word before a definite word or a place is skipped when two name words
+still follow. A run of three words after (or, in Korean, before) a title whose edge
+word also stands alone elsewhere in the text ("מנכ״ל איירבוס פול מורל" beside
+"מאיירבוס") is an organisation and a two-word name. A Hebrew name after a title is two
+words when a third runs straight on into the sentence (Hebrew puts the verb after the
+subject: "… מיצוטאקיס ביקר"). Persian "به گفته" (according to) opens a name up to its
+comma; a Hebrew acronym ("אונסק״ו") that is no title, unit or place is an
+organisation.
 """
 
 from __future__ import annotations
@@ -45,6 +56,8 @@ _DEFINITE = {"ar": ("ال", "لل"), "he": ("ה",)}
 # ending ("הבריאות העולמי", "האירופית"), not a hif'il verb ("הבטיחה", "הודיע").
 _HE_NOMINAL = ("ות", "ית", "ים", "י")
 _NAME_WORDS = 3
+# A Hebrew acronym: gershayim (or a double quote) before its last letter ("אונסק״ו").
+_HE_ACRONYM = re.compile(r"[\u05d0-\u05ea][״\"][\u05d0-\u05ea]$")
 
 
 def _ko_stem(word: str) -> str:
@@ -55,7 +68,7 @@ def _ko_stem(word: str) -> str:
 
 
 def titled_spans(
-    text: str, language: str, names: dict[str, Any], place_of: Callable[[str], Place | None],
+    text: str, language: str, names: dict[str, Any], place_of: Callable[..., Place | None],
     world: dict[str, str],
 ) -> list[_Span]:  # fmt: skip
     """Place, person and organisation spans of `text` (overlaps resolved by the caller)."""
@@ -65,6 +78,11 @@ def titled_spans(
     after = {fold(t) for t in names.get("titles_after", ())}
     org_cues = {fold(t) for t in names.get("org_cues", ())}
     org_after = {fold(t) for t in names.get("org_after", ())}
+    linkers = {fold(t) for t in names.get("title_linkers", ())}
+    speech = {fold(t) for t in names.get("speech_verbs", ())}
+    locatives = {fold(t) for t in names.get("locatives", ())}
+    openers = [tuple(fold(x) for x in t.split()) for t in names.get("name_openers", ())]
+    common_acronyms = {fold(t) for t in names.get("common_acronyms", ())}
     korean = language == "ko"
     keys = [fold(_ko_stem(w.group()) if korean else w.group()) for w in words]
     definite_prefixes = _DEFINITE.get(language, ())
@@ -86,7 +104,10 @@ def titled_spans(
     places: dict[int, Place] = {}
     out: list[_Span] = []
     for k, w in enumerate(words):
-        place = place_of(w.group())
+        if keys[k] in stops:
+            continue  # a function word is no place: Korean "지난" (last) is not Jinan
+        # a locative word before lets a city be known by its sound ("في تولوز")
+        place = place_of(w.group(), located=k > 0 and keys[k - 1] in locatives)
         if place is not None:
             places[k] = place
             out.append((w.start(), w.end(), "LOC", place.key))
@@ -94,12 +115,16 @@ def titled_spans(
     def gap(a: int, b: int) -> str:
         return text[words[a].end() : words[b].start()]
 
-    def name_word(k: int) -> bool:
+    def name_word(k: int, inner: bool = False) -> bool:
         w = words[k].group()
         if korean and w.endswith(_KO_VERB):
             return False
+        # a one-syllable Korean word is a name part only before another ("폴 모렐")
+        short_ok = korean and not inner and k + 1 < len(words) and w == _ko_stem(w) \
+            and not gap(k, k + 1).strip(" ") and len(words[k + 1].group()) > 1 \
+            and name_word(k + 1, inner=True)  # fmt: skip
         return k not in places and keys[k] not in stops and keys[k] not in titles \
-            and len(w) > 1 and keys[k] not in org_cues  # fmt: skip
+            and (len(w) > 1 or short_ok) and keys[k] not in org_cues  # fmt: skip
 
     def forward(k: int, limit: int = _NAME_WORDS) -> int:
         """Index past the name starting at word k."""
@@ -132,26 +157,81 @@ def titled_spans(
                 end = words[last - 1].start() + len(_ko_stem(words[last - 1].group()))
             out.append((start, end, label, text[start:end]))
 
-    for k, key in enumerate(keys):
-        titled = is_title(k)
-        if titled or key in after or (korean and any(key.endswith(t) for t in after)):
-            j = k + 1
-            skipped = 0
-            while j < len(words) and (j in places or keys[j] in titles
-                                      or (definite[j] and skipped < 2)):  # fmt: skip
+    stem_sets = [{fold(x) for x in _stems(w.group(), language) if len(x) >= 3} for w in words]
+
+    def elsewhere(k: int, lo: int, hi: int) -> str | None:
+        """The stem of word k that also stands as a word outside words[lo:hi]."""
+        for stem in sorted(stem_sets[k], key=len):
+            if any(stem in stem_sets[m] for m in range(len(words)) if not lo <= m < hi):
+                return next(x for x in _stems(words[k].group(), language) if fold(x) == stem)
+        return None
+
+    def add_org_word(k: int, stem: str) -> None:
+        end = words[k].end() if not korean else words[k].start() + len(stem)
+        start = end - len(stem) if not korean else words[k].start()
+        out.append((start, end, "ORG", stem))
+
+    def complement(j: int) -> int:
+        """Index past a title's complement starting at word j."""
+        skipped = 0
+        while j < len(words):
+            if j in places or keys[j] in titles or (definite[j] and skipped < 2):
                 skipped += definite[j] and j not in places and keys[j] not in titles
                 j += 1
+            elif keys[j] in linkers and j + 1 < len(words):
+                j += 1
+            elif definite_prefixes and j + 2 < len(words) and not definite[j] \
+                    and name_word(j) and (definite[j + 1] or j + 1 in places) \
+                    and not gap(j, j + 1).strip(" ") and forward(j + 2) - (j + 2) >= 2:  # fmt: skip
+                j += 2  # a construct chain: "שירותי הכבאות", "ממשלת יוון"
+            else:
+                return j
+        return j
+
+    def add_titled(j: int) -> None:
+        end = forward(j)
+        if end - j >= 3 and (stem := elsewhere(j, j, end)) is not None:
+            add_org_word(j, stem)
+            j += 1
+        elif language == "he" and end - j == 3 and end < len(words) and end not in places \
+                and not gap(end - 1, end).strip(" "):  # fmt: skip
+            end -= 1
+        add(j, end, "PERSON")
+
+    for k in range(len(words) - 1):
+        for phrase in openers:
+            n = len(phrase)
+            if tuple(keys[k : k + n]) == phrase and k + n < len(words) and name_word(k + n) \
+                    and not is_title(k + n):  # fmt: skip
+                end = forward(k + n)
+                if end < len(words) and gap(end - 1, end).strip(" ") in ("،", ","):
+                    add(k + n, end, "PERSON")
+
+    for k, key in enumerate(keys):
+        if language == "he" and _HE_ACRONYM.search(words[k].group()) \
+                and not (stem_sets[k] | {keys[k]}) & (titles | common_acronyms | stops) \
+                and k not in places:  # fmt: skip
+            add(k, k + 1, "ORG")
+        titled = is_title(k)
+        if titled or key in after or (korean and any(key.endswith(t) for t in after)):
+            j = complement(k + 1)
             if j + 1 < len(words) and keys[j] in org_after:  # "التنفيذي لشركة سيمنس رولاند بوش"
                 j += 2
             if titled and j < len(words) and not gap(j - 1, j).strip(" "):
-                add(j, forward(j), "PERSON")
+                add_titled(j)
             if key in after or (korean and any(key.endswith(t) for t in after)):
                 i = k
                 while i - 1 in places:
                     i -= 1
                 joined = text[words[i - 1].end() : words[i].start()] if i > 0 else ""
                 if korean or joined.strip() in ("،", ","):
-                    add(backward(i), i, "PERSON")
+                    b = backward(i)
+                    if korean and i - b >= 3 and (stem := elsewhere(i - 1, b, i)) is not None:
+                        add_org_word(i - 1, stem)  # "폴 모렐 에어버스 최고경영자"
+                        i -= 1
+                    add(b, i, "PERSON")
+        if korean and words[k].group().endswith(tuple(names.get("copula_roles", ()))):
+            add(k + 1, forward(k + 1), "PERSON")  # "주최자인 사라 린드크비스트는"
         if not korean and is_cue(k):
             j = k + 1
             if definite_prefixes:  # the definite words of the name: "منظمة الصحة العالمية"
@@ -160,10 +240,20 @@ def titled_spans(
                     j += 1
             if j == k + 1 and j < len(words) and name_word(j):
                 j += 1
-            add(k, j, "ORG")
+            end = forward(j) if j < len(words) and not gap(j - 1, j).strip(" ") else j
+            if (
+                k > 0
+                and keys[k - 1] in speech
+                and end - j == 2
+                and (end == len(words) or gap(end - 1, end).strip(" ")[:1] in ("،", ",", "."))
+            ):
+                # after a verb of saying: a role ("قالت منظمة الاجتماع سارا ليندكفيست.")
+                add(j, end, "PERSON")
+            else:
+                add(k, j, "ORG")
         if korean and any(key.endswith(c) for c in org_cues):
             # "세계보건기구", or a bare cue noun after the name it heads ("유럽연합 집행위원회")
-            named = k > 0 and not gap(k - 1, k).strip(" ") and name_word(k - 1)
+            named = k > 0 and not gap(k - 1, k).strip(" ") and name_word(k - 1, inner=True)
             if named or key not in org_cues:
                 add(k - 1 if named else k, k + 1, "ORG")
         if key in org_after and k + 1 < len(words) and name_word(k + 1) \

@@ -35,6 +35,13 @@ NAMES: dict[str, Any] = {
     ],
     "org_cues": ["المفوضية", "مفوضية", "منظمة", "وزارة", "البنك", "مجلس", "الاتحاد"],
     "org_after": ["لشركة", "شركة", "بشركة"],
+    # between a title and its complement: "المتحدث باسم فرق الإطفاء يانيس بيترو"
+    "title_linkers": ["باسم"],
+    # prepositions of place: a city after one may be known by its sound
+    "locatives": ["في", "من", "إلى", "قرب", "نحو", "وفي"],
+    # verbs of saying: a cue noun after one may be a role ("قالت منظمة الاجتماع …",
+    # the organiser), when a two-word name closes the clause
+    "speech_verbs": ["قال", "قالت", "وقال", "وقالت", "حسبما", "بحسب"],
     "function_words": [
         "في",
         "من",
@@ -58,6 +65,15 @@ NAMES: dict[str, Any] = {
         "الشركة",
         "أمس",
         "اليوم",
+        # generic nouns of place, never a place themselves ("في مدينة فالنسيا": not
+        # Medina, whose weak name "مدينة" sounds right after "في")
+        "مدينة",
+        "منطقة",
+        "عاصمة",
+        "بلدة",
+        "قرية",
+        "ولاية",
+        "دولة",
     ],
     "demonyms": {
         "الروسي": "RU",

@@ -13,7 +13,14 @@ NAMES: dict[str, Any] = {
         "وزیر",
         "شهردار",
         "مدیرعامل",
+        # spokesperson, with and without the ezafe: "یانیس پترو، سخنگوی …"
+        "سخنگوی",
+        "سخنگو",
     ],
+    # "according to": a name follows, up to its comma ("به گفته سارا لیندکویست، …")
+    "name_openers": ["به گفته"],
+    # prepositions of place: a city after one may be known by its sound
+    "locatives": ["در", "از", "به", "تا"],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
     "org_after": ["مدیرعامل", "شرکت"],
     "function_words": [
@@ -26,6 +33,11 @@ NAMES: dict[str, Any] = {
         "و",
         "این",
         "روز",
+        "گفته",
+        # generic nouns of place: "در شهر …"
+        "شهر",
+        "استان",
+        "کشور",
         "اعلام",
         "دیدار",
         "کرد",

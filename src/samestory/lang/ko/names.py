@@ -21,7 +21,11 @@ NAMES: dict[str, Any] = {
         "총재",
         "부장관",
     ],
-    "org_cues": ["위원회", "집행위원회", "은행", "기구"],
+    # "항공": airlines ("이집트항공", "대한항공")
+    # a role noun in "-자" (organiser, official, reporter) with the copula "-인" before
+    # a name: "주최자인 사라 린드크비스트는", "관계자인 김민수는"
+    "copula_roles": ["자인"],
+    "org_cues": ["위원회", "집행위원회", "은행", "기구", "항공"],
     "function_words": [
         "월요일",
         "토요일",
@@ -35,6 +39,8 @@ NAMES: dict[str, Any] = {
         "따르면",
         "위해",
         "통해",
+        # "last" ("지난 주"), also the romanisation of Jinan
+        "지난",
     ],
     "demonyms": {},
     "city_names": {

@@ -52,7 +52,10 @@ NAMES: dict[str, Any] = {
         "ticaret",
         "enerji",
         "başbakan",
+        "başbakanı",
         "ceo",
     ],
+    # "Yunanistan Başbakanı Kiryakos Miçotakis": a country, its office, the name
+    "country_before_title": True,
     "demonym_stems": {},
 }

@@ -27,6 +27,10 @@ NAMES: dict[str, Any] = {
     # Place names and the nations after "người" are capitalised ("người Nga"); a lower-case
     # word is never one, whatever its folded form ("bị" is no "Bỉ", Belgium).
     "demonyms_capitalised": True,
+    # lower-case generic words before a proper noun ("châu Âu", "sông Hồng")
+    "lower_generics": ["châu", "sông", "núi", "biển", "tỉnh", "miền", "phố"],
+    # the country follows the title: "Thủ tướng Hy Lạp Kyriakos Mitsotakis"
+    "country_after_title": True,
     "titles": [
         "nga",
         "thổ",
