@@ -98,7 +98,6 @@ class Service:
         self._read_lock = threading.RLock()
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
-        self._ingest_version = -1
         self._memo = LRU(4 * settings.report_cache_size)
         self._reports = LRU(settings.report_cache_size)
         self._building: dict[str, threading.Lock] = {}
@@ -373,20 +372,17 @@ class Service:
             raise ForbiddenError("this server opened its store read-only (serve --read-only)")
         shared = self.store.path == ":memory:"
         with self._engine_lock, self._read_lock if shared else nullcontext():
-            writer = self.store if shared else None
-            version = self.version()
-            if self._ingest is None or version != self._ingest_version:
-                # Another writer moved the store on: replay its log into a fresh clusterer.
-                writer = writer or (
-                    self._ingest.store if self._ingest else SQLiteStore(self.store.path)
-                )
+            if self._ingest is None:
+                writer = self.store if shared else SQLiteStore(self.store.path)
                 self._ingest = StoryIngest(
                     self.ingest_engine(), writer, self.settings.ingest_batch_size
                 )
+            # Another writer (a CLI ingest) may have moved the store on: each commit
+            # catches the clusterer up from the log's new tail under the write lock
+            # (StoryIngest._catch_up), so the one clusterer lives as long as the server.
             report = IngestReport(skips=skips) if skips is not None else IngestReport()
             self._ingest.ingest_articles(articles, report=report)
             self._ingest.settle(report)
-            self._ingest_version = self._ingest.store.version()
             self._version_at = -1e9
         stored = self.query(lambda s: [(a, s.story_of(a.id)) for a in articles])
         return {
