@@ -239,6 +239,13 @@ class Settings:
         "Niceness added to the server's analysis worker process (0-19): readers win the "
         "cores while a posted batch is analysed.",
     )
+    serve_warm_seconds: float = _opt(
+        20.0,
+        "Before `samestory serve` listens, it builds the reports of a few stored stories "
+        "(the largest of each language) for up to this many seconds: that loads what "
+        "report building needs (place gazetteer, stop-word lists) once, instead of "
+        "inside the first reports built under load, while every reader waits. 0: off.",
+    )
     serve_switch_interval_ms: float = _opt(
         1.0,
         "How long a thread of `samestory serve` may hold the GIL before another gets it "
