@@ -28,6 +28,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
@@ -56,16 +57,17 @@ class WriterProcess:
         self.path = path
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._waiting = 0  # batches submitted and not answered yet
+        self._stale: set[str] = set()  # stories whose reports are to be rebuilt
 
     def ingest(self, articles: Sequence[Article], skips: Skips | None = None) -> IngestReport:
         """Store `articles` (analysed, clustered, committed, settled) in the worker;
         the stories it changed get their reports rebuilt there afterwards."""
         pool = self._executor()
+        with self._lock:
+            self._waiting += 1
         try:
             report = pool.submit(_ingest, list(articles), skips).result()
-            if report.stories:  # not waited for: readers build on demand meanwhile
-                pool.submit(_refresh, sorted(report.stories)).add_done_callback(_logged)
-            return report
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
@@ -73,6 +75,23 @@ class WriterProcess:
             raise AnalysisWorkerError(
                 "the analysis worker process died; the batch was not stored (retry it)"
             ) from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        self._refresh_later(pool, report.stories)
+        return report
+
+    def _refresh_later(self, pool: ProcessPoolExecutor, stories: set[str]) -> None:
+        """Queue the report builds of `stories` behind the batches: while other batches
+        wait, their stories are only collected, and built once the queue drains. Not
+        waited for: a reader of a changed story meanwhile builds its report on demand."""
+        with self._lock:
+            self._stale |= stories
+            if self._waiting or not self._stale:
+                return
+            stale, self._stale = sorted(self._stale), set()
+        with suppress(RuntimeError):  # shutting down: the reports are built on demand
+            pool.submit(_refresh, stale).add_done_callback(_logged)
 
     def worker_pid(self) -> int:
         """The worker's process id (started if need be): for tests and diagnostics."""

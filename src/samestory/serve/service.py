@@ -9,9 +9,10 @@ watches, sources) go through `read`: the store's own connection, one at a time
 
 Answers are cached and keyed on the store's version (the last story event id), so a
 cache can never serve stories older than the store; story reports are keyed on the
-story id and its article ids, since a report depends on nothing else. Ingest writes
-through a second connection when the store is a file, so readers keep going (WAL)
-while a batch is analysed and committed.
+story id and its article ids, since a report depends on nothing else. On a file
+store a posted batch is written by a worker process (serve/analyser.py), its own
+connection, so readers keep going (WAL) and keep the GIL while a batch is analysed,
+clustered and committed; an in-memory store or an injected engine ingests here.
 
 A story report comes, in order, from the in-memory cache, from the store's `reports`
 table when its fingerprint matches the story's membership (built ahead by `samestory
