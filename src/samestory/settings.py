@@ -229,15 +229,15 @@ class Settings:
     )
     serve_analysis_process: bool = _opt(
         True,
-        "Let `samestory serve` analyse posted articles (spaCy, embeddings) in a worker "
-        "process of its own, so the analysis never holds the server's GIL while readers "
-        "wait; clustering and the store write stay in the server. Off: on a thread of the "
-        "server, as `samestory ingest` does.",
+        "Let `samestory serve` write posted articles (analysis, pair scoring, clustering, "
+        "the commit, then the changed stories' reports) in a worker process of its own, "
+        "so that work never holds the server's GIL while readers wait. Off: on a thread "
+        "of the server, as `samestory ingest` does.",
     )
     serve_analysis_nice: int = _opt(
         10,
-        "Niceness added to the server's analysis worker process (0-19): readers win the "
-        "cores while a posted batch is analysed.",
+        "Niceness added to the server's write worker process (0-19): readers win the "
+        "cores while a posted batch is written.",
     )
     serve_warm_seconds: float = _opt(
         20.0,
