@@ -125,27 +125,50 @@ def test_search_does_not_wait_for_a_busy_index_and_catches_up(seeded: Path, tmp_
         assert [x["url"] for x in found] == ["https://readers.example/40"]
 
 
-def _refuse_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Analysis in this process fails: a worker process (spawned: it imports its own,
-    unpatched code) is the only place an article can be analysed."""
+def _refuse_in_process(monkeypatch: pytest.MonkeyPatch, *, cluster: bool = False) -> None:
+    """Analysis (and with `cluster`, clustering) in this process fails: a worker
+    process (spawned: it imports its own, unpatched code) is the only place an
+    article can be analysed and clustered."""
 
     def refuse(self: Pipeline, articles: Any) -> Any:
         raise AssertionError("analysed in the server process")
 
+    def refuse_cluster(self: StoryIngest, analyses: Any) -> Any:
+        raise AssertionError("clustered in the server process")
+
     monkeypatch.setattr(Pipeline, "attempt", refuse)
+    if cluster:
+        monkeypatch.setattr(StoryIngest, "_cluster", refuse_cluster)
 
 
-def test_posted_articles_are_analysed_in_a_worker_process(
+def test_posted_articles_are_analysed_and_clustered_in_a_worker_process(
     seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The whole write path (analysis, pair scoring, clustering, commit) runs in the
+    worker; afterwards the worker stores the reports of the stories it changed, so
+    no reader builds them on the server's GIL."""
+    from samestory.serve.reports import fingerprint
+    from samestory.store.reports import ReportTable
+
     db = _copy(seeded, tmp_path)
-    _refuse_in_process(monkeypatch)
+    _refuse_in_process(monkeypatch, cluster=True)
     app = create_app(SETTINGS, store=SQLiteStore(db))  # its own engine: the worker's
     with TestClient(app) as client:
-        r = client.post("/api/articles", json=[_record(50), _record(51)], headers=AUTH)
+        # 37 repeats record 0's text: it joins record 0's story (a report to store).
+        r = client.post("/api/articles", json=[_record(37), _record(51)], headers=AUTH)
         assert r.status_code == 201, r.text
         assert [x["status"] for x in r.json()["items"]] == ["stored", "stored"]
-        pid = app.state.service.ingest_engine().worker_pid()
+        check = SQLiteStore(db, read_only=True)
+        story = check.story(r.json()["articles"][0]["story"])
+        ids = [a["id"] for a in story["articles"]]
+        assert len(ids) >= 2
+        fp = fingerprint(ids, SETTINGS.report_max_articles)
+        deadline = time.monotonic() + 120
+        while ReportTable(check).data(story["id"], fp) is None:
+            assert time.monotonic() < deadline, "the worker did not store the report"
+            time.sleep(0.2)
+        assert app.state.service._reports.items == {}  # none built in the server
+        pid = app.state.service.writer().worker_pid()
         assert pid != os.getpid()
         # The worker killed: that request fails whole (nothing of it stored), the
         # next one starts a new worker.
@@ -156,7 +179,7 @@ def test_posted_articles_are_analysed_in_a_worker_process(
         assert r.status_code == 201, r.text
     conn = sqlite3.connect(db)
     urls = [u for (u,) in conn.execute("SELECT url FROM articles WHERE url LIKE '%/5_'")]
-    assert sorted(urls) == [f"https://readers.example/{i}" for i in (50, 51, 53)]
+    assert sorted(urls) == [f"https://readers.example/{i}" for i in (51, 53)]
 
 
 def test_analysis_in_process_when_turned_off(
@@ -193,3 +216,21 @@ def test_serve_shortens_the_gil_switch_interval(
     finally:
         sys.setswitchinterval(before)
     assert seen == [pytest.approx(0.002)]
+
+
+def test_warm_builds_one_report_per_language_before_serving(seeded: Path, tmp_path: Path) -> None:
+    """`samestory serve` builds a few reports before it listens (serve/warm.py): the
+    data report building loads on first use is loaded then, not under load."""
+    from samestory.serve.warm import warm
+
+    db = _copy(seeded, tmp_path)
+    _ingest(SQLiteStore(db), tmp_path, 37, 38)  # stories of 2 articles (0+37, 1+38)
+    off = create_app(SETTINGS.with_(serve_warm_seconds=0), store=SQLiteStore(db))
+    assert warm(off.state.service) == 0 and off.state.service._reports.items == {}
+    app = create_app(SETTINGS, store=SQLiteStore(db), engine=Engine(SETTINGS))
+    service = app.state.service
+    languages = {lang for s in service.store.stories(min_size=2) for lang in s["languages"]}
+    assert languages  # the seeded stories of two articles
+    built = warm(service)
+    assert 1 <= built <= len(languages)
+    assert len(service._reports.items) == built

@@ -229,15 +229,22 @@ class Settings:
     )
     serve_analysis_process: bool = _opt(
         True,
-        "Let `samestory serve` analyse posted articles (spaCy, embeddings) in a worker "
-        "process of its own, so the analysis never holds the server's GIL while readers "
-        "wait; clustering and the store write stay in the server. Off: on a thread of the "
-        "server, as `samestory ingest` does.",
+        "Let `samestory serve` write posted articles (analysis, pair scoring, clustering, "
+        "the commit, then the changed stories' reports) in a worker process of its own, "
+        "so that work never holds the server's GIL while readers wait. Off: on a thread "
+        "of the server, as `samestory ingest` does.",
     )
     serve_analysis_nice: int = _opt(
         10,
-        "Niceness added to the server's analysis worker process (0-19): readers win the "
-        "cores while a posted batch is analysed.",
+        "Niceness added to the server's write worker process (0-19): readers win the "
+        "cores while a posted batch is written.",
+    )
+    serve_warm_seconds: float = _opt(
+        20.0,
+        "Before `samestory serve` listens, it builds the reports of a few stored stories "
+        "(the largest of each language) for up to this many seconds: that loads what "
+        "report building needs (place gazetteer, stop-word lists) once, instead of "
+        "inside the first reports built under load, while every reader waits. 0: off.",
     )
     serve_switch_interval_ms: float = _opt(
         1.0,

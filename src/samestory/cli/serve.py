@@ -103,6 +103,9 @@ def register(app: typer.Typer) -> None:
         sock = bind(host, port)
         typer.echo(f"samestory: serving {path} on http://{host}:{sock.getsockname()[1]}", err=True)
         web = create_app(settings, store=store)
+        from ..serve.warm import warm
+
+        warm(web.state.service)  # listening already: early clients wait in the backlog
         config = uvicorn.Config(web, log_level="warning", access_log=False)
         halt = None
         if watch:

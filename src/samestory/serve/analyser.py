@@ -1,59 +1,73 @@
-"""The server's article analysis in a worker process (setting serve_analysis_process).
+"""The server's write path in a worker process (setting serve_analysis_process).
 
 Measured under load (bench_concurrency: 50 readers, 5 API writers, one CLI ingest on
-2 cores): with spaCy and the embedders on a thread of the server, the event loop and
-the reading threads wait for the GIL behind the analysis -- a read that takes a few ms
-of CPU took hundreds. In a process of its own (at a lower priority, setting
-serve_analysis_nice) the analysis competes for the cores only, and the OS scheduler
-lets the readers go first.
+2 cores): with the write path on a thread of the server, the event loop and the
+reading threads wait for the GIL behind it -- a read that takes a few ms of CPU took
+hundreds. Analysis alone in a worker was not enough: the pair scoring, clustering,
+commit and alerts of a batch stayed in the server, and the first scoring there built
+the place gazetteer (seconds of GIL-holding work, while every reader waited). Now the
+whole batch -- analyse, cluster, commit, settle, the watches' alerts -- runs in one
+long-lived worker process, at a lower priority (serve_analysis_nice), as one more
+writer of the file: it catches its clusterer up from the log's tail like any other
+writer (a CLI ingest, a second server), under SQLite's write lock. The server only
+reads. After answering, the worker builds and stores the reports of the stories the
+batch changed (the work `samestory ingest` does at the end of a run), so readers find
+them stored instead of building them on the server's GIL.
 
-Only `analyse_each` leaves the server: articles go out, analyses (or the error of
-each article that failed) come back, in order. Clustering, the pair scores and the
-store write stay in the server, the one writer path: a batch is committed, or not,
-exactly as before, so nothing the API accepted is lost if the worker dies (the
-request fails, nothing of it stored, and the next request starts a new worker).
+A batch is committed, or not, exactly as before: if the worker dies mid-batch its
+transaction never commits (SQLite rolls it back), the request fails whole (503) and
+the next request starts a new worker.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from typing import TYPE_CHECKING
 
-from ..engine import Engine
-from ..errors import ModelUnavailableError, SameStoryError
-from ..models import Analysis, Article
+from ..errors import ModelUnavailableError
+from ..ingest import Skips
+from ..models import Article
 from ..settings import Settings
 
-__all__ = ["AnalysisWorkerError", "RemoteEngine"]
+if TYPE_CHECKING:
+    from ..stream import IngestReport, StoryIngest
+
+__all__ = ["AnalysisWorkerError", "WriterProcess"]
+
+_log = logging.getLogger(__name__)
 
 
 class AnalysisWorkerError(ModelUnavailableError):
-    """The analysis worker process died (killed, out of memory): the batch is not stored."""
+    """The worker process died (killed, out of memory): the batch is not stored."""
 
 
-class RemoteEngine(Engine):
-    """An Engine whose `analyse_each` runs in one long-lived worker process (the
-    models loaded there once); pair scoring and everything else stay local."""
+class WriterProcess:
+    """`StoryIngest` on the store file `path`, run in one long-lived worker process
+    (its models loaded there once); one batch at a time, in the order submitted."""
 
-    def __init__(self, local: Engine) -> None:
-        super().__init__(local.settings, pipeline=local.pipeline, scorer=local.scorer)
+    def __init__(self, settings: Settings, path: str) -> None:
+        self.settings = settings
+        self.path = path
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._waiting = 0  # batches submitted and not answered yet
+        self._stale: set[str] = set()  # stories whose reports are to be rebuilt
 
-    def analyse_each(
-        self, articles: Iterable[Article], *, published: dt.datetime | None = None
-    ) -> Iterator[tuple[Article, Analysis | SameStoryError]]:
-        batch = list(articles)
-        if not batch:
-            return iter(())
+    def ingest(self, articles: Sequence[Article], skips: Skips | None = None) -> IngestReport:
+        """Store `articles` (analysed, clustered, committed, settled) in the worker;
+        the stories it changed get their reports rebuilt there afterwards."""
         pool = self._executor()
+        with self._lock:
+            self._waiting += 1
         try:
-            return iter(pool.submit(_analyse, batch, published).result())
+            report = pool.submit(_ingest, list(articles), skips).result()
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
@@ -61,6 +75,23 @@ class RemoteEngine(Engine):
             raise AnalysisWorkerError(
                 "the analysis worker process died; the batch was not stored (retry it)"
             ) from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        self._refresh_later(pool, report.stories)
+        return report
+
+    def _refresh_later(self, pool: ProcessPoolExecutor, stories: set[str]) -> None:
+        """Queue the report builds of `stories` behind the batches: while other batches
+        wait, their stories are only collected, and built once the queue drains. Not
+        waited for: a reader of a changed story meanwhile builds its report on demand."""
+        with self._lock:
+            self._stale |= stories
+            if self._waiting or not self._stale:
+                return
+            stale, self._stale = sorted(self._stale), set()
+        with suppress(RuntimeError):  # shutting down: the reports are built on demand
+            pool.submit(_refresh, stale).add_done_callback(_logged)
 
     def worker_pid(self) -> int:
         """The worker's process id (started if need be): for tests and diagnostics."""
@@ -81,24 +112,45 @@ class RemoteEngine(Engine):
                     max_workers=1,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start,
-                    initargs=(self.settings,),
+                    initargs=(self.settings, self.path),
                 )
             return self._pool
 
 
-_ENGINE: Engine | None = None
+def _logged(done: Future[int]) -> None:
+    """A report refresh that failed: logged (the reports are built on demand instead)."""
+    exc = done.exception()
+    if exc is not None and not isinstance(exc, BrokenProcessPool):
+        _log.warning("reports of a posted batch not refreshed: %s", exc)
 
 
-def _start(settings: Settings) -> None:
-    global _ENGINE
+_INGEST: StoryIngest | None = None
+
+
+def _start(settings: Settings, path: str) -> None:
+    global _INGEST
     nice = max(0, min(19, settings.serve_analysis_nice))
     if nice:
         os.nice(nice)
-    _ENGINE = Engine(settings)
+    from ..engine import Engine
+    from ..store import SQLiteStore
+    from ..stream import StoryIngest
+
+    _INGEST = StoryIngest(Engine(settings), SQLiteStore(path), settings.ingest_batch_size)
 
 
-def _analyse(
-    batch: list[Article], published: dt.datetime | None
-) -> list[tuple[Article, Analysis | SameStoryError]]:
-    assert _ENGINE is not None  # set by _start, the pool's initializer
-    return list(_ENGINE.analyse_each(batch, published=published))
+def _ingest(articles: list[Article], skips: Skips | None) -> IngestReport:
+    from ..stream import IngestReport
+
+    assert _INGEST is not None  # set by _start, the pool's initializer
+    report = IngestReport(skips=skips) if skips is not None else IngestReport()
+    _INGEST.ingest_articles(articles, report=report)
+    _INGEST.settle(report)
+    return report
+
+
+def _refresh(story_ids: list[str]) -> int:
+    from .refresh import refresh_reports
+
+    assert _INGEST is not None
+    return refresh_reports(_INGEST.store, _INGEST.engine.settings, story_ids).built

@@ -9,9 +9,10 @@ watches, sources) go through `read`: the store's own connection, one at a time
 
 Answers are cached and keyed on the store's version (the last story event id), so a
 cache can never serve stories older than the store; story reports are keyed on the
-story id and its article ids, since a report depends on nothing else. Ingest writes
-through a second connection when the store is a file, so readers keep going (WAL)
-while a batch is analysed and committed.
+story id and its article ids, since a report depends on nothing else. On a file
+store a posted batch is written by a worker process (serve/analyser.py), its own
+connection, so readers keep going (WAL) and keep the GIL while a batch is analysed,
+clustered and committed; an in-memory store or an injected engine ingests here.
 
 A story report comes, in order, from the in-memory cache, from the store's `reports`
 table when its fingerprint matches the story's membership (built ahead by `samestory
@@ -60,7 +61,8 @@ from .reports import build_capped, fingerprint, public_json, subset_ids
 
 if TYPE_CHECKING:
     from ..engine import Engine
-    from ..stream import StoryIngest
+    from ..stream import IngestReport, StoryIngest
+    from .analyser import WriterProcess
 
 __all__ = [
     "ForbiddenError",
@@ -94,11 +96,11 @@ class Service:
         self.settings = settings
         self.store = store
         self._engine = engine
-        self._remote: Engine | None = None  # the analysis worker's (serve/analyser.py)
+        self._writer: WriterProcess | None = None  # serve/analyser.py
+        self._own_engine = engine is None  # an injected one (tests' fakes) stays here
         self._read_lock = threading.RLock()
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
-        self._ingest_version = -1
         self._memo = LRU(4 * settings.report_cache_size)
         self._reports = LRU(settings.report_cache_size)
         self._building: dict[str, threading.Lock] = {}
@@ -340,26 +342,27 @@ class Service:
             self._engine = Engine(self.settings)
         return self._engine
 
-    def ingest_engine(self) -> Engine:
-        """The engine ingest analyses with: one whose analysis runs in a worker process
-        (serve_analysis_process) when this service loads its own models and writes a
-        file; else the engine itself (an injected one: tests' fakes stay in process)."""
-        if self._remote is not None:
-            return self._remote
-        own = self._engine is None
-        engine = self.engine
-        if own and self.settings.serve_analysis_process and self.store.path != ":memory:":
-            from .analyser import RemoteEngine
+    def writer(self) -> WriterProcess | None:
+        """The worker process that posted batches are written by (serve/analyser.py,
+        setting serve_analysis_process) when this service loads its own models and
+        writes a file; else None: ingest runs in this process (an injected engine --
+        tests' fakes -- or an in-memory store)."""
+        if (
+            self._writer is None
+            and self._own_engine
+            and self.settings.serve_analysis_process
+            and self.store.path != ":memory:"
+        ):
+            from .analyser import WriterProcess
 
-            self._remote = engine = RemoteEngine(engine)
-        return engine
+            self._writer = WriterProcess(self.settings, self.store.path)
+        return self._writer
 
     def close(self) -> None:
-        """Stop the analysis worker, if one was started."""
-        remote, self._remote = self._remote, None
-        close = getattr(remote, "close", None)
-        if close is not None:
-            close()
+        """Stop the write worker, if one was started."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
 
     def compare(self, a: Article, b: Article) -> PairScore:
         with self._engine_lock:
@@ -367,32 +370,35 @@ class Service:
 
     def ingest(self, articles: Sequence[Article], skips: Skips | None = None) -> dict[str, Any]:
         """Store `articles`; `skips` (what the request's reading refused) go in the report."""
-        from ..stream import IngestReport, StoryIngest
-
         if self.store.read_only:
             raise ForbiddenError("this server opened its store read-only (serve --read-only)")
-        shared = self.store.path == ":memory:"
-        with self._engine_lock, self._read_lock if shared else nullcontext():
-            writer = self.store if shared else None
-            version = self.version()
-            if self._ingest is None or version != self._ingest_version:
-                # Another writer moved the store on: replay its log into a fresh clusterer.
-                writer = writer or (
-                    self._ingest.store if self._ingest else SQLiteStore(self.store.path)
-                )
-                self._ingest = StoryIngest(
-                    self.ingest_engine(), writer, self.settings.ingest_batch_size
-                )
-            report = IngestReport(skips=skips) if skips is not None else IngestReport()
-            self._ingest.ingest_articles(articles, report=report)
-            self._ingest.settle(report)
-            self._ingest_version = self._ingest.store.version()
-            self._version_at = -1e9
+        writer = self.writer()
+        if writer is not None:  # its queue takes one batch at a time, in order
+            report = writer.ingest(articles, skips)
+        else:
+            report = self._ingest_here(articles, skips)
+        self._version_at = -1e9  # this server's own write shows at once
         stored = self.query(lambda s: [(a, s.story_of(a.id)) for a in articles])
         return {
             "report": report.to_dict(),
             "articles": [{"id": a.id, "title": a.title, "story": sid} for a, sid in stored],
         }
+
+    def _ingest_here(self, articles: Sequence[Article], skips: Skips | None) -> IngestReport:
+        from ..stream import IngestReport, StoryIngest
+
+        shared = self.store.path == ":memory:"
+        with self._engine_lock, self._read_lock if shared else nullcontext():
+            if self._ingest is None:
+                writer = self.store if shared else SQLiteStore(self.store.path)
+                self._ingest = StoryIngest(self.engine, writer, self.settings.ingest_batch_size)
+            # Another writer (a CLI ingest) may have moved the store on: each commit
+            # catches the clusterer up from the log's new tail under the write lock
+            # (StoryIngest._catch_up), so the one clusterer lives as long as the server.
+            report = IngestReport(skips=skips) if skips is not None else IngestReport()
+            self._ingest.ingest_articles(articles, report=report)
+            self._ingest.settle(report)
+        return report
 
     # --- URLs ---
     def fetch(self, url: str) -> list[Article]:

@@ -247,13 +247,16 @@ class SQLiteStore:
     def memberships(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT article_id, story_id FROM memberships"))
 
-    def replay_log(self) -> Iterator[tuple[StoryEvent, ClusterDoc | None]]:
-        """Every story event in order, with the clustering view of its article."""
+    def replay_log(self, after: int = 0) -> Iterator[tuple[StoryEvent, ClusterDoc | None]]:
+        """Every story event in order (those after event id `after`: the tail another
+        writer appended since `version()` was `after`), with the clustering view of
+        its article."""
         cur = self.conn.execute(
             "SELECT e.kind, e.story_id, e.article_id, e.other_story_id, e.score,"
             " an.head, an.dim, an.keys, an.language, ar.published, ar.outlet, ar.title"
             " FROM story_events e LEFT JOIN analyses an ON an.article_id = e.article_id"
-            " LEFT JOIN articles ar ON ar.id = e.article_id ORDER BY e.id"
+            " LEFT JOIN articles ar ON ar.id = e.article_id WHERE e.id > ? ORDER BY e.id",
+            (after,),
         )
         for kind, story, article, other, score, head, dim, keys, lang, pub, outlet, title in cur:
             event = StoryEvent(kind, story, article, other, score)
