@@ -7,11 +7,11 @@ import dataclasses
 import numpy as np
 
 from _story_data import PAIR_CACHE, VERSION, PairSet, labelled, topic, upgrade
-from samestory.match.eventyears import YEAR_DOCS
 from _story_eval import FOLDS, _auc, _weights, f1, item_bcubed, probabilities
 from samestory.cluster import doc_from_analysis
 from samestory.cluster.batch import average_linkage, candidate_pairs
 from samestory.match.evaluate import grouped_folds
+from samestory.match.eventyears import YEAR_DOCS
 from samestory.match.story import StoryModel
 from samestory.settings import DEFAULT_SETTINGS
 from train_story import fit
