@@ -33,6 +33,7 @@ from samestory.cluster import doc_from_analysis  # noqa: E402
 from samestory.cluster.batch import candidate_pairs  # noqa: E402
 from samestory.match import pair_evidence  # noqa: E402
 from samestory.match.dataset import load_semeval  # noqa: E402
+from samestory.match.eventyears import YEAR_DOCS, year_features  # noqa: E402
 from samestory.models import Analysis  # noqa: E402
 from samestory.settings import DEFAULT_SETTINGS  # noqa: E402
 
@@ -178,6 +179,33 @@ def engine_scorer():  # type: ignore[no-untyped-def]
     return _scorer
 
 
+def _side_analyses(name: str) -> list[tuple[Analysis, Analysis]] | None:
+    """Both analyses of every pair of a cached set, in its row order (None: not at hand)."""
+    if name == "semeval":
+        cached = ANALYSIS_CACHE / "semeval-train.pkl"
+        if not cached.is_file():
+            return None
+        store = pickle.loads(cached.read_bytes())["analyses"]
+        pairs = load_semeval(_FILES["semeval"])
+        if not all(p.a.id in store and p.b.id in store for p in pairs):
+            return None
+        return [(store[p.a.id], store[p.b.id]) for p in pairs]
+    return None
+
+
+def upgrade(X: np.ndarray, names: list[str], sides: list[tuple[Analysis, Analysis]]) -> np.ndarray:
+    """Columns a cached pair matrix lacks, for features computed from the two analyses
+    alone (`YEAR_DOCS`): appended to `X` and `names`, with the very function
+    `pair_features` calls, so a cache made before they existed need not be rebuilt
+    (rebuilding every pair's features takes most of an hour on 2 cores)."""
+    missing = [n for n in sorted(YEAR_DOCS) if n not in names]
+    if not missing:
+        return X
+    rows = [year_features(a, b) for a, b in sides]
+    names.extend(missing)
+    return np.column_stack([X, np.array([[r[n] for n in missing] for r in rows])])
+
+
 def pair_set(name: str) -> PairSet:
     PAIR_CACHE.mkdir(parents=True, exist_ok=True)
     path = PAIR_CACHE / f"{name}-v{VERSION}.npz"
@@ -185,10 +213,18 @@ def pair_set(name: str) -> PairSet:
         z = np.load(path, allow_pickle=False)
         meta = json.loads(str(z["meta"]))
         extra = {k[6:]: z[k] for k in z.files if k.startswith("extra_")}
+        X, names = z["X"], list(meta["names"])
+        if any(n not in names for n in YEAR_DOCS):
+            sides = _side_analyses(name)
+            if sides is None:
+                lab = labelled(name)
+                an = [lab.analyses[d] for d in meta["docs"]]
+                sides = [(an[i], an[j]) for i, j in zip(z["a"], z["b"], strict=True)]
+            X = upgrade(X, names, sides)
         return PairSet(
             name,
-            z["X"],
-            meta["names"],
+            X,
+            names,
             z["y"],
             z["a"],
             z["b"],

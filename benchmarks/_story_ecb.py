@@ -6,11 +6,12 @@ import dataclasses
 
 import numpy as np
 
-from _story_data import PAIR_CACHE, VERSION, PairSet, labelled, topic
+from _story_data import PAIR_CACHE, VERSION, PairSet, labelled, topic, upgrade
 from _story_eval import FOLDS, _auc, _weights, f1, item_bcubed, probabilities
 from samestory.cluster import doc_from_analysis
 from samestory.cluster.batch import average_linkage, candidate_pairs
 from samestory.match.evaluate import grouped_folds
+from samestory.match.eventyears import YEAR_DOCS
 from samestory.match.story import StoryModel
 from samestory.settings import DEFAULT_SETTINGS
 from train_story import fit
@@ -49,7 +50,13 @@ def _fold_pairs(ps: PairSet, members: np.ndarray) -> tuple[list[tuple[int, int]]
     if missing:
         z = np.load(cache)
         start = len(ps.y)
-        ps.X = np.vstack([ps.X, z["X"]])
+        added = z["X"]
+        if added.shape[1] < len(ps.names):  # a cache older than the YEAR_DOCS features
+            old = [n for n in ps.names if n not in YEAR_DOCS]
+            sides = [(lab.analyses[ps.docs[a]], lab.analyses[ps.docs[b]]) for a, b in z["pairs"]]
+            added = upgrade(added, old, sides)
+            added = added[:, [old.index(n) for n in ps.names]]
+        ps.X = np.vstack([ps.X, added])
         ps.a = np.concatenate([ps.a, z["pairs"][:, 0]])
         ps.b = np.concatenate([ps.b, z["pairs"][:, 1]])
         ps.y = np.concatenate(

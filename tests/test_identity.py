@@ -5,7 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from samestory.match.features import FEATURE_DOCS
-from samestory.match.identity import IDENTITY_DOCS, evidence_level, identity_evidence
+from samestory.match.identity import (
+    IDENTITY_DOCS,
+    evidence_level,
+    identity_evidence,
+    identity_lines,
+)
 from samestory.models import Analysis, Article, DateMention, Mention, Quantity, Sentence
 
 
@@ -182,3 +187,45 @@ def test_a_town_named_once_deep_in_the_body_is_an_aside() -> None:
     # Alone, it is all the article says: still evidence.
     alone = _analysis("x", mentions=[_loc("Freiburg", _FREIBURG, 5)])
     assert identity_evidence(paris, alone).features["where_town_conflict"] == 1.0
+
+
+def _dated(*dates: tuple[str, dt.date, str], published: dt.datetime | None = None) -> Analysis:
+    art = Article.create("Robbers steal diamonds from a Paris jeweller", "", published=published)
+    mentions = [_date(t, d, d, g) for t, d, g in dates]
+    return Analysis(art, "en", art.text, sentences=[Sentence(0, art.title, 0, 1)], dates=mentions)
+
+
+def test_the_years_of_the_whole_texts_tell_two_occurrences_apart() -> None:
+    from math import log1p
+
+    from samestory.match.eventyears import year_features
+
+    heist_2008 = _dated(
+        ("1994", dt.date(1994, 1, 1), "year"), ("Dec 4, 2008", dt.date(2008, 12, 4), "day")
+    )
+    heist_2008b = _dated(("December 2008", dt.date(2008, 12, 1), "month"))
+    heist_2009 = _dated(
+        ("1994", dt.date(1994, 1, 1), "year"), ("2009", dt.date(2009, 1, 1), "year")
+    )
+    same = year_features(heist_2008, heist_2008b)
+    assert same == {"when_latest_gap": 0.0, "when_years_shared": 1.0}
+    other = year_features(heist_2008, heist_2009)
+    # the background year is shared; the latest years (the events') are a year apart
+    assert other == {"when_latest_gap": log1p(1), "when_years_shared": 0.5}
+    assert year_features(heist_2008, _dated()) == {
+        "when_latest_gap": -1.0,
+        "when_years_shared": -1.0,
+    }
+    # a decade says too little; a year past publication is a plan, not the event
+    plan = _dated(
+        ("the 2000s", dt.date(2000, 1, 1), "decade"),
+        ("by 2030", dt.date(2030, 1, 1), "year"),
+        ("2008", dt.date(2008, 1, 1), "year"),
+        published=dt.datetime(2008, 12, 5, tzinfo=dt.UTC),
+    )
+    assert year_features(heist_2008b, plan) == {"when_latest_gap": 0.0, "when_years_shared": 1.0}
+    assert identity_evidence(heist_2008, heist_2009).features["when_latest_gap"] == log1p(1)
+    explained = identity_evidence(heist_2008, heist_2009).explain()
+    assert explained["event_years"] == {"a": 2008, "b": 2009}
+    assert explained["different_years"] == [2008, 2009]
+    assert "years: A 2008, B 2009 (different)" in identity_lines(explained)

@@ -27,7 +27,9 @@ from typing import Any
 from ..analyse.evidence import common_nouns, place_in_name
 from ..analyse.places import prior_countries
 from ..models import Analysis, DateMention, Mention, Quantity
+from .eventyears import YEAR_DOCS, latest_years, year_features
 from .facts import numbers_equal
+from .identity_text import identity_lines
 
 __all__ = [
     "IDENTITY_DOCS",
@@ -67,6 +69,7 @@ IDENTITY_DOCS: dict[str, str] = {
     "evidence_max": "the same for the richer side",
     "sentences_min": "log1p of the sentence count of the shorter side",
     "facts_min": "log1p of the distinct names, dates and numbers of the poorer side",
+    **YEAR_DOCS,  # when, from the whole texts (`eventyears`)
 }
 
 _HEAD = 4  # title + 3 sentences, like the head embedding
@@ -288,6 +291,7 @@ class Identity:
     figures: list[tuple[str, str, str]]
     title_names: tuple[list[str], list[str]]
     evidence: tuple[int, int]
+    years: tuple[int | None, int | None] = (None, None)  # the latest each whole text names
 
     def explain(self) -> dict[str, Any]:
         """The evidence as a reader sees it (`PairScore.identity`)."""
@@ -303,6 +307,10 @@ class Identity:
         }
         if f["when_relation"] == 0.0:
             out["different_dates"] = [_date_text(self.dates[0]), _date_text(self.dates[1])]
+        if any(self.years):
+            out["event_years"] = {"a": self.years[0], "b": self.years[1]}
+            if f["when_latest_gap"] > 0.0:
+                out["different_years"] = list(self.years)
         if pa is not None and pb is not None:
             relation = f["where_relation"]
             if relation == 0.0:
@@ -388,12 +396,14 @@ def identity_evidence(
     fa = len({m.key for m in ma}) + len(a.dates) + len(a.quantities)
     fb = len({m.key for m in mb}) + len(b.dates) + len(b.quantities)
     f["facts_min"] = math.log1p(min(fa, fb))
+    f.update(year_features(a, b))
     people = (
         [wa[k] for k in shared],
         sorted(set(wa.values()) - {wa[k] for k in shared}),
         sorted(set(wb.values()) - {wb[k] for k in shared}),
     )
-    return Identity(f, (da, db), (pa, pb), people, differ, (names_a, names_b), (ea, eb))
+    years = latest_years(a, b)
+    return Identity(f, (da, db), (pa, pb), people, differ, (names_a, names_b), (ea, eb), years)
 
 
 def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict[str, str | None]:
@@ -404,29 +414,3 @@ def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict
         "place": place.canonical if place is not None else None,
         "evidence": _EVIDENCE[evidence_level(a)],
     }
-
-
-def identity_lines(identity: dict[str, Any]) -> list[str]:
-    """`PairScore.identity` as lines a reader scans: the evidence that decided."""
-    out: list[str] = []
-    ev = identity.get("evidence")
-    if ev:
-        out.append(f"evidence: A {ev['a']}, B {ev['b']}")
-    dates = identity.get("event_dates") or {}
-    if dates.get("a") or dates.get("b"):
-        tag = " (different)" if "different_dates" in identity else ""
-        out.append(f"when: A {dates.get('a') or '-'}, B {dates.get('b') or '-'}{tag}")
-    if "different_places" in identity:
-        out.append("where: different places: " + " vs ".join(identity["different_places"]))
-    elif "nested_places" in identity:
-        out.append("where: one inside the other: " + " / ".join(identity["nested_places"]))
-    elif "same_place" in identity:
-        out.append(f"where: both {identity['same_place']}")
-    if identity.get("shared_people"):
-        out.append("who: both name " + ", ".join(identity["shared_people"]))
-    if "different_people" in identity:
-        a, b = identity["different_people"]
-        out.append(f"who: no one in common ({', '.join(a)} vs {', '.join(b)})")
-    for f in identity.get("different_figures", []):
-        out.append(f"how many: {f['slot']}: A {f['a']}, B {f['b']}")
-    return out
