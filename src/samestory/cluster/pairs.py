@@ -47,6 +47,10 @@ class AnalysisPairScorer:
         while len(self._analyses) > self._analysis_cache:
             self._analyses.popitem(last=False)
 
+    def forget(self, article_id: str) -> None:
+        """The article left the clusterer's window: no new pair will need its analysis."""
+        self._analyses.pop(article_id, None)
+
     def _get(self, article_id: str) -> Analysis:
         found = self._analyses.get(article_id)
         if found is None:
