@@ -10,8 +10,9 @@ outlet, so each story is told by several feeds.
 Run 1 (clean): `samestory watch` polls every feed every `--every` seconds until every
 item is stored. Measured: each item stored exactly once; the delay from the item's
 publication on its feed to its row in the store (p50/p95/max; pass if p95 <= one poll
-interval + 30 s); the watcher's resident memory sampled every 5 s (first vs last
-third); bytes downloaded and bytes saved by 304s.
+interval + 30 s); the watcher's resident memory sampled every 5 s, flat when the last
+third is within 5 % of the middle third and the last half rises by at most 2 %
+(`_flat`); bytes downloaded and bytes saved by 304s.
 
 Run 2 (crashes): the same timeline, the watcher killed with SIGKILL at >= `--kills`
 random moments and restarted each time. Pass: the same articles as run 1, the same
@@ -293,7 +294,8 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
             if kb is not None and not kills and warm is not None and time.time() > warm:
                 samples.append((time.time(), kb))
 
-    threading.Thread(target=sample, daemon=True).start()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     deadline = end + args.every * 3 + 120
     while time.time() < deadline:
         if kill_at and time.time() >= kill_at[0]:
@@ -308,6 +310,10 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
                 break
         time.sleep(1)
     time.sleep(2)  # a last poll may still be committing
+    # Sampling ends before the SIGTERM: a watcher shutting down frees its memory, and
+    # that sample (a third of the steady RSS) weighed on the slope of the last half.
+    stop.set()
+    sampler.join()
     proc.send_signal(signal.SIGTERM)
     try:
         code: int | str = proc.wait(timeout=120)
@@ -316,7 +322,6 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
         proc.kill()
         proc.wait()
         code = "no exit within 120 s of SIGTERM (killed)"
-    stop.set()
     stored, members = _stored(db)
     for s in servers:
         s.stop()
@@ -341,6 +346,39 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
         "articles": set(stored),
         "errors": sum('"status": "error"' in line for line in log.read_text().splitlines()),
     }
+
+
+# "Memory flat", fixed before the runs that it judges: after warm-up (models loaded,
+# 30 s after the first article), the last third's median RSS at most FLAT_THIRDS % above
+# the middle third's, and the least-squares line over the last half rising by at most
+# FLAT_RISE % of that half's median across it. The first third is left out: the
+# per-article caches (analyses, text profiles) fill toward their bounds there.
+FLAT_THIRDS = 5.0
+FLAT_RISE = 2.0
+
+
+def _flat(samples: list[tuple[float, int]]) -> dict[str, Any]:
+    """The memory figures of `samples` ((epoch s, RSS KiB)) and whether they are flat."""
+    mib = [(t, kb / 1024) for t, kb in samples]
+    n = len(mib)
+    out: dict[str, Any] = {"n": n, "first": 0.0, "middle": 0.0, "last": 0.0}
+    out |= {"last_vs_middle": 0.0, "slope": 0.0, "rise": 0.0, "flat": False}
+    if n < 6:
+        return out  # too short to judge: not flat
+    third = n // 3
+    values = [v for _, v in mib]
+    out["first"] = statistics.median(values[:third])
+    out["middle"] = statistics.median(values[third : n - third])
+    out["last"] = statistics.median(values[n - third :])
+    out["last_vs_middle"] = (out["last"] - out["middle"]) / out["middle"] * 100
+    half = mib[n // 2 :]
+    ts = [t for t, _ in half]
+    fit = statistics.linear_regression(ts, [v for _, v in half])
+    level = statistics.median(v for _, v in half)
+    out["slope"] = fit.slope * 60
+    out["rise"] = fit.slope * (ts[-1] - ts[0]) / level * 100
+    out["flat"] = out["last_vs_middle"] <= FLAT_THIRDS and out["rise"] <= FLAT_RISE
+    return out
 
 
 def _passing(events: dict[str, Any]) -> str:
@@ -377,9 +415,7 @@ def main() -> int:
     d = clean["delays"]
     p95 = _pct(d, 0.95)
     bound = args.every + 30
-    kb = [k for _, k in clean["samples"]]
-    third = max(1, len(kb) // 3)
-    first, last = (statistics.median(kb[:third]), statistics.median(kb[-third:])) if kb else (0, 0)
+    mem = _flat(clean["samples"])
     polls = clean["polls"]
     total = polls["bytes"] + polls["saved"]
     once = clean["stored"] == clean["expected"] and not clean["missing"] and not clean["extra"]
@@ -418,9 +454,13 @@ def main() -> int:
         f"max {d[-1] if d else float('nan'):.1f} s; bound one poll interval + 30 s = {bound} s: "
         f"**{'pass' if p95 <= bound else 'FAIL'}**",
         f"- watcher memory (RSS every 5 s from 30 s after the first article was stored, when "
-        f"the models are loaded; {len(kb)} samples): median of the first "
-        f"third {first / 1024:.0f} MiB, of the last third {last / 1024:.0f} MiB "
-        f"({(last - first) / max(first, 1) * 100:+.1f} %)",
+        f"the models are loaded; {mem['n']} samples): median of the first third "
+        f"{mem['first']:.0f} MiB, middle third {mem['middle']:.0f} MiB, last third "
+        f"{mem['last']:.0f} MiB (last vs middle {mem['last_vs_middle']:+.1f} %, bound "
+        f"+{FLAT_THIRDS:g} %); least-squares line over the last half "
+        f"{mem['slope']:+.2f} MiB/min, {mem['rise']:+.1f} % over that half (bound "
+        f"+{FLAT_RISE:g} %): flat **{'yes' if mem['flat'] else 'NO'}** (the first third, "
+        "while per-article caches fill toward their bounds, is shown, not judged)",
         f"- conditional GET: {polls['polls']} polls, {polls['not_modified']} answered 304 "
         f"({polls['not_modified'] / max(polls['polls'], 1) * 100:.0f} %); "
         f"{polls['bytes'] / 1e6:.1f} MB downloaded, {polls['saved'] / 1e6:.1f} MB saved "
@@ -443,7 +483,7 @@ def main() -> int:
     print(text)
     if not args.no_report:
         write_section("watch", text)
-    ok = once and p95 <= bound and same_articles and same_stories and same_events
+    ok = once and p95 <= bound and same_articles and same_stories and same_events and mem["flat"]
     ok = ok and crash["killed"] >= args.kills
     return 0 if ok else 1
 

@@ -276,3 +276,28 @@ def test_a_sparse_stream_regroups_a_story_before_the_window_leaves_it() -> None:
     again = OnlineClusterer(score, settings, dim=DIM)
     again.replay([(e, next((d for d in docs if d.id == e.article), None)) for e in events])
     assert again.assignment == {d.id: c.assignment[d.id] for d in docs}
+
+
+def test_an_article_leaving_the_graph_is_forgotten_by_the_pair_scorer() -> None:
+    # Its analysis cannot be needed again: no edge to it is made after it left.
+    import numpy as np
+
+    from samestory.cluster.doc import ClusterDoc
+    from samestory.cluster.graph import WindowGraph
+    from samestory.settings import Settings
+
+    forgotten: list[str] = []
+
+    class Score:
+        def __call__(self, a: str, b: str) -> float:
+            return 0.9
+
+        def forget(self, article: str) -> None:
+            forgotten.append(article)
+
+    graph = WindowGraph(4, Settings(cluster_graph_articles=2), Score())
+    for n in range(4):
+        v = np.array([1.0, 0.1 * n, 0.0, 0.0], dtype=np.float32)
+        graph.add(ClusterDoc(f"a{n}", v / np.linalg.norm(v), frozenset(), float(n)))
+        graph.evict(float(n))
+    assert forgotten == ["a0", "a1"] and set(graph.docs) == {"a2", "a3"}

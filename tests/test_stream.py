@@ -245,3 +245,48 @@ def test_the_pair_scorer_caches_are_bounded_by_the_settings() -> None:
             scorer(ids[i], ids[j])
     assert len(scorer._analyses) <= 3 and len(scorer._scores) <= 4
     assert len(loads) > len(ids)  # evicted analyses were read back
+
+
+def test_a_batch_is_clustered_whole_with_a_one_analysis_cache() -> None:
+    # The batch being clustered is not in the store yet: with a cache smaller than the
+    # batch, its own analyses were pushed out and could not be read back (NotFoundError).
+    from samestory.engine import Engine
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    settings = Settings(
+        embedder="hashing", scorer_embedder="hashing", cluster_analysis_cache=1,
+        match_profile_cache=1,
+    )  # fmt: skip
+    towns = ("Lyon", "Lille", "Nantes")
+    arts = [
+        Article.create(f"Fire in {towns[i % 3]}", f"A fire broke out in {towns[i % 3]}. Crews {i}.")
+        for i in range(9)
+    ]
+    store = SQLiteStore()
+    ingest = StoryIngest(Engine(settings), store, batch_size=9)
+    report = ingest.ingest_articles(arts)
+    assert report.stored == 9 and len(store.memberships()) == 9
+    assert not ingest.scorer._pinned and len(ingest.scorer._analyses) <= 1
+
+
+def test_the_per_article_match_caches_are_bounded_by_one_setting() -> None:
+    from samestory.engine import Engine
+    from samestory.match import features, lexical, same_story_probability
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    settings = Settings(embedder="hashing", scorer_embedder="hashing", match_profile_cache=2)
+    engine = Engine(settings)
+    arts = [
+        Article.create(f"Storm {i} hits", f"Storm {i} hit the coast. Roofs {i}.") for i in range(5)
+    ]
+    got = list(engine.pipeline.pipe(arts))
+    first = [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]]
+    caches = (lexical._PROFILES, features._WORDS, features._DERIVED)
+    assert all(len(c) <= 2 for c in caches) and all(c.misses > 2 for c in caches)
+    # a miss recomputes the same numbers
+    again = [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]]
+    assert again == first
+    same_story_probability(got[0], got[1], Settings(embedder="hashing"), engine.scorer)
+    assert lexical._PROFILES.maxsize == Settings().match_profile_cache

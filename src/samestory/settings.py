@@ -360,10 +360,25 @@ class Settings:
         "there (its stories then only lose articles, never merge). A cost bound.",
     )
     cluster_analysis_cache: int = _opt(
-        4096,
+        1024,
         "Article analyses the clusterer's pair scorer keeps in memory (most recently "
-        "used); the others are read back from the store when a pair needs them. Each "
-        "holds its sentence and quantity embeddings, so this bounds a long run's memory.",
+        "used); the others are read back from the store when a pair needs them (a few "
+        "ms, against tens of ms for the pair score itself). Each holds its sentence and "
+        "quantity embeddings (~25 KB for a 1,200-character article with the hashing "
+        "embedder, more with 384-d models), so this bounds a long run's memory; an "
+        "article that left the clusterer's window is dropped at once. A cost bound, "
+        "not tuned on data (4096 until issue 19: a 15-minute watcher run never filled it "
+        "and its memory grew all along).",
+    )
+    match_profile_cache: int = _opt(
+        1024,
+        "Articles whose pair-feature derivations (lexical text profile, word set, "
+        "sentence-embedding means and windows) are kept in memory, most recently scored "
+        "first; each weighs ~80 KB for a 1,200-character article (measured: profile 57, "
+        "word set 14, vectors 12), three times its "
+        "analysis. A miss recomputes them (a few ms, against tens of ms for the pair "
+        "score). One bound for all those per-article caches of the process (the "
+        "settings of the latest comparison apply). A cost bound, not tuned on data.",
     )
     cluster_score_cache: int = _opt(
         200_000,

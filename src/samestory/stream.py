@@ -173,7 +173,10 @@ class StoryIngest:
         report.read += len(batch)
         report.duplicates += len(batch) - len(fresh)
         analyses = [a for a in (self._keep(x, r, report) for x, r in analysed) if a is not None]
-        analyses, events = self._commit(analyses, report)
+        try:
+            analyses, events = self._commit(analyses, report)
+        finally:
+            self.scorer.unpin()  # stored now (or not at all): the cache may let them go
         self._after_batch()
         report.stored += len(analyses)
         report.count(events)
@@ -229,7 +232,7 @@ class StoryIngest:
             report.failed += 1
             report.skips.add(article.source or article.id, "analysis-failed", str(exc))
             return None
-        self.scorer.remember(analysis)
+        self.scorer.pin(analysis)
         return analysis
 
     def _commit(

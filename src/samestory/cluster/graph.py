@@ -290,6 +290,9 @@ class WindowGraph:
         self._kth[slot] = -np.inf
         self._free.append(slot)
         self.touched.discard(article)
+        forget = getattr(self.pair_score, "forget", None)
+        if forget is not None:  # no edge to it can appear again: its analysis can go
+            forget(article)
 
     def _id(self, slot: int) -> str:
         article = self._ids[slot]

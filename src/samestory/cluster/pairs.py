@@ -32,6 +32,8 @@ class AnalysisPairScorer:
         self.scorer = scorer
         self._scores: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        # The batch being clustered, not in the store yet: never evicted (`pin`).
+        self._pinned: dict[str, Analysis] = {}
         # None: the settings' bounds (cluster_score_cache, cluster_analysis_cache)
         self._cache_size = settings.cluster_score_cache if cache_size is None else cache_size
         self._analysis_cache = (
@@ -47,8 +49,24 @@ class AnalysisPairScorer:
         while len(self._analyses) > self._analysis_cache:
             self._analyses.popitem(last=False)
 
+    def pin(self, analysis: Analysis) -> None:
+        """Keep an analysis the store does not hold yet (the batch being clustered) until
+        `unpin`: the bounded cache would let a pass that reads many others push it out,
+        and it could not be read back."""
+        self._pinned[analysis.article.id] = analysis
+
+    def unpin(self) -> None:
+        """The pinned batch was committed (or dropped): its analyses join the cache."""
+        pinned, self._pinned = self._pinned, {}
+        for analysis in pinned.values():
+            self.remember(analysis)
+
+    def forget(self, article_id: str) -> None:
+        """The article left the clusterer's window: no new pair will need its analysis."""
+        self._analyses.pop(article_id, None)
+
     def _get(self, article_id: str) -> Analysis:
-        found = self._analyses.get(article_id)
+        found = self._pinned.get(article_id) or self._analyses.get(article_id)
         if found is None:
             found = self.load(article_id)
             self.remember(found)

@@ -11,6 +11,7 @@ from ..analyse.aliases import link_entities
 from ..models import Analysis, Mention, PairScore
 from ..settings import DEFAULT_SETTINGS, Settings
 from .align import Alignment, align_sentences
+from .cache import configure as configure_caches
 from .conflicts import find_conflicts
 from .facts import split_facts
 from .features import FEATURE_DOCS, pair_features
@@ -42,6 +43,7 @@ class _Matched(NamedTuple):
 
 
 def _match(a: Analysis, b: Analysis, settings: Settings) -> _Matched:
+    configure_caches(settings)  # the per-article caches' bound (an int compare when unchanged)
     ma, mb = link_entities([a.mentions, b.mentions], min_similarity=settings.alias_min_similarity)
     alignment = align_sentences(a, b, settings.align_min_similarity)
     shared, only_a, only_b, overlaps = split_facts(a, b, ma, mb, settings.number_conflict_tolerance)

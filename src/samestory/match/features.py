@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
-from functools import lru_cache
+from collections import Counter
 from typing import NamedTuple
 
 import numpy as np
 
 from ..models import Analysis, Mention
 from .align import Alignment
+from .cache import ArticleCache
 from .identity import IDENTITY_DOCS, Identity, identity_evidence
 from .lexical import LEXICAL_DOCS, lexical_features
 from .titles import TITLE_DOCS, title_features
@@ -101,11 +100,13 @@ _WINDOW = 3
 _HEAD_SENTENCES = 4  # title + 3, like the head embedding
 
 
-@lru_cache(maxsize=2048)
+# Kept: clustering scores each article against a dozen others as it arrives and
+# again as later ones arrive (bounded by match_profile_cache, see cache.py).
+_WORDS: ArticleCache[frozenset[str]] = ArticleCache()
+
+
 def _words(text: str) -> frozenset[str]:
-    # Kept: clustering scores each article against a dozen others as it arrives and
-    # again as later ones arrive; a text's hash is computed once per string.
-    return frozenset(w.casefold() for w in _WORD.findall(text))
+    return _WORDS.get(text, lambda: frozenset(w.casefold() for w in _WORD.findall(text)))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -138,28 +139,22 @@ class _Derived(NamedTuple):
     windows: np.ndarray  # _windows
 
 
-_DERIVED: OrderedDict[int, tuple[Analysis, np.ndarray, _Derived]] = OrderedDict()
-_DERIVED_MAX = 1024  # articles (a window of recent ones: the clusterer's candidates)
-_DERIVED_LOCK = threading.Lock()
+# article id -> (the analysis, its sentence embeddings, their derivations); bounded by
+# match_profile_cache. Keyed by article id, not by object: an analysis read back again
+# (the clusterer's analysis cache let it go) replaces its entry instead of pinning a
+# second copy.
+_DERIVED: ArticleCache[tuple[Analysis, np.ndarray, _Derived]] = ArticleCache()
 
 
 def _derived(a: Analysis, e: np.ndarray) -> _Derived:
     """`a`'s per-article vectors, computed once while `a` (this object, with these
     sentence embeddings) is among the recently scored."""
-    key = id(a)
-    with _DERIVED_LOCK:
-        hit = _DERIVED.get(key)
-        if hit is not None and hit[0] is a and hit[1] is e:
-            _DERIVED.move_to_end(key)
-            return hit[2]
-    lead = (1.0 / (1.0 + np.arange(len(e)) / 5)) @ e
-    out = _Derived(_title_vector(a), _unit(e.mean(axis=0)), _unit(lead), _windows(e))
-    with _DERIVED_LOCK:
-        # The entry holds `a` and `e`, so neither id can be reused while it stands.
-        _DERIVED[key] = (a, e, out)
-        while len(_DERIVED) > _DERIVED_MAX:
-            _DERIVED.popitem(last=False)
-    return out
+
+    def make() -> tuple[Analysis, np.ndarray, _Derived]:
+        lead = (1.0 / (1.0 + np.arange(len(e)) / 5)) @ e
+        return a, e, _Derived(_title_vector(a), _unit(e.mean(axis=0)), _unit(lead), _windows(e))
+
+    return _DERIVED.get(a.article.id, make, lambda hit: hit[0] is a and hit[1] is e)[2]
 
 
 def _embedding_features(a: Analysis, b: Analysis) -> dict[str, float]:

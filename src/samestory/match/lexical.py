@@ -4,8 +4,9 @@ These need no model. Character n-grams carry across related languages and across
 names and numbers in any language; word features mostly mean something within one
 language (the learned scorer sees `same_language` beside them).
 
-Each article's profile is computed once and kept in a small LRU cache keyed by its
-content id, since a corpus comparison meets the same article hundreds of times.
+Each article's profile is computed once and kept in a bounded LRU cache keyed by its
+content id (`match_profile_cache`, see cache.py), since a corpus comparison meets the
+same article hundreds of times.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from ..models import Analysis
+from .cache import ArticleCache
 
 __all__ = ["LEXICAL_DOCS", "clear_profiles", "lexical_features"]
 
@@ -90,8 +91,11 @@ def _word_weights(words: list[str]) -> dict[str, float]:
     return {k: v / norm for k, v in w.items()}
 
 
-@lru_cache(maxsize=4096)
-def _profile_cached(_key: str, text: str, title: str, sentences: int) -> _Profile:
+# (article id, text, title, sentence count) -> profile; bounded by match_profile_cache
+_PROFILES: ArticleCache[_Profile] = ArticleCache()
+
+
+def _make_profile(text: str, title: str, sentences: int) -> _Profile:
     text = text[:_MAX_CHARS]
     words = [w.casefold() for w in _WORD.findall(text)]
     quoted = sum(len(m.group(1)) for m in _QUOTED.finditer(text))
@@ -111,11 +115,12 @@ def _profile_cached(_key: str, text: str, title: str, sentences: int) -> _Profil
 
 def clear_profiles() -> None:
     """Forget cached article profiles (benchmarks time a first meeting with this)."""
-    _profile_cached.cache_clear()
+    _PROFILES.clear()
 
 
 def _profile(a: Analysis) -> _Profile:
-    return _profile_cached(a.article.id, a.text, a.article.title, len(a.sentences))
+    text, title, n = a.text, a.article.title, len(a.sentences)
+    return _PROFILES.get((a.article.id, text, title, n), lambda: _make_profile(text, title, n))
 
 
 def _log_ratio(x: float, y: float) -> float:

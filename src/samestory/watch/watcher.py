@@ -37,7 +37,7 @@ from .kinds import Outcome, poll
 if TYPE_CHECKING:
     from ..engine import Engine
 
-__all__ = ["Polled", "Watcher", "next_poll"]
+__all__ = ["Polled", "Watcher", "next_poll", "release_memory"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,8 @@ class Watcher:
         """Poll until `stop` is set (SIGTERM); the round in progress ends cleanly.
         `on_idle(next_due)` is called before each wait."""
         while not stop.is_set():
-            self.run_once(stop)
+            if any(p.stored for p in self.run_once(stop)):
+                release_memory()
             upcoming = self.next_due()
             if on_idle is not None:
                 on_idle(upcoming)
@@ -257,6 +258,22 @@ class Watcher:
                 from ..serve.refresh import refresh_reports
 
                 refresh_reports(self.store, self.settings, report.stories)
+
+
+def release_memory() -> None:
+    """Hand the heap's free pages back to the system after a round that stored articles.
+
+    A round allocates and frees a lot in worker threads (feeds parsed, articles
+    analysed), each thread on a malloc arena of its own; glibc keeps what was freed
+    there mapped. `malloc_trim` returns those pages; elsewhere than on glibc it is
+    not there and nothing is done."""
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def _counts(
