@@ -19,19 +19,15 @@ meeting their Latin spelling through the skeletons of `personnames`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
-from ..lang import resource
-from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
-from .gazetteer import Place, fold, gazetteer
+from .gazetteer import fold
 from .hanplaces import han_places
-from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph, russian_ner
 from .personnames import person_key
+from .scriptplaces import lang_names, place_key, place_of, place_pattern, places_all
 from .sentences import locate_sentence
 from .titlenames import titled_spans
 
@@ -40,30 +36,6 @@ __all__ = ["SCRIPT_LANGUAGES", "caseless", "script_mentions"]
 SCRIPT_LANGUAGES = frozenset({"ru", "uk", "zh", "ja", "ko", "ar", "fa", "he"})
 _Span = tuple[int, int, str, str]  # start, end, label, base form
 _WORD = re.compile(r"[^\W\d_](?:[\w\u200c'’\"״׳-]*[^\W_])?")
-_CLITICS = {
-    "ar": ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل", "ك"),
-    "he": (
-        "שבה",
-        "וה",
-        "שה",
-        "מה",
-        "בה",
-        "לה",
-        "כש",
-        "שב",
-        "וב",
-        "ול",
-        "ה",
-        "ב",
-        "ו",
-        "ל",
-        "מ",
-        "ש",
-        "כ",
-    ),
-    "fa": (),
-    "ko": (),
-}
 # Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
 _TRANSLIT = (
     "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
@@ -78,93 +50,11 @@ _JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連
 # A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
 # often tags only the first part 人名, so the dotted run is read whole.
 _JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
-_KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
-                 "을", "를", "에", "로", "도", "만")  # fmt: skip
 
 
 @cache
 def _world() -> dict[str, str]:
     return {fold(form): name for name, forms in WORLD_NAMES.items() for form in forms}
-
-
-@cache
-def _places(language: str) -> dict[str, Place]:
-    """Folded name -> place: Babel's country names in `language`, its `city_names` and
-    `demonyms` from `lang/<code>/names.py`."""
-    g = gazetteer()
-    out: dict[str, Place] = {}
-    try:
-        from babel import Locale
-
-        for code, name in Locale.parse(language).territories.items():
-            if code in g.countries:
-                out[fold(name)] = g.countries[code]
-    except Exception:  # Babel missing or no such locale: the gazetteer alone
-        pass
-    names: dict[str, Any] = resource(language, "names", "NAMES") or {}
-    for native, english in names.get("city_names", {}).items():
-        found = g.lookup(fold(english))
-        if found:
-            out[fold(native)] = found[0]
-    for native, code in names.get("demonyms", {}).items():
-        if code in g.countries:
-            out[fold(native)] = g.countries[code]
-    return out
-
-
-@cache
-def _cldr_places(language: str) -> dict[str, Place]:
-    """CLDR's exemplar cities in `language`, by their written form: folded, an abjad's
-    names lose their vowels and meet common words ("دوالا", Douala, and "دول")."""
-    g = gazetteer()
-    out: dict[str, Place] = {}
-    for native, english in locale_cities(language).items():
-        found = g.lookup(fold(english))
-        if found and found[0].kind == "city" and fold(english) not in g.small:
-            out[native] = found[0]
-    return out
-
-
-def _lookup(word: str, language: str) -> Place | None:
-    if word in _cldr_places(language):
-        return _cldr_places(language)[word]
-    key = fold(word)
-    table = _places(language)
-    if key in table:
-        return table[key]
-    g = gazetteer()
-    # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
-    found = g.lookup(key) if len(key) >= 4 else ()
-    if not found and language in ("ru", "uk") and morph(language) is None:
-        found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
-    if not found or key in g.small:
-        return None
-    # Every Cyrillic name is "unlike" the English one, so weak is no evidence against it
-    # there, where a capital and a lemma back it; in caseless scripts a weak name is
-    # mostly a common word ("مدينة", city, is an old name of Medina).
-    weak_ok = language in ("ru", "uk") and word[:1].isupper()
-    return found[0] if key not in g.weak or weak_ok else None
-
-
-def _stems(word: str, language: str) -> Iterator[str]:
-    yield word
-    for prefix in _CLITICS.get(language, ()):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            yield word[len(prefix) :]
-            if language == "he" and word[len(prefix) :].startswith("וו"):
-                yield word[len(prefix) + 1 :]  # a prefix doubles an initial vav: "בווינה"
-    if language == "ko":
-        for p in _KO_PARTICLES:
-            if word.endswith(p) and len(word) > len(p) + 1:
-                yield word[: -len(p)]
-
-
-def _place_of(word: str, language: str) -> Place | None:
-    return next((p for s in _stems(word, language) if (p := _lookup(s, language))), None)
-
-
-def _names(language: str) -> dict[str, Any]:
-    return resource(language, "names", "NAMES") or {}
 
 
 # --- Cyrillic -----------------------------------------------------------------------
@@ -186,8 +76,8 @@ def _lemma(word: str, language: str) -> tuple[str, set[str]]:
 
 
 def _cyrillic(text: str, language: str) -> list[_Span]:
-    titles = {fold(t) for t in _names(language).get("titles", ())}
-    org_cues = {fold(t) for t in _names(language).get("org_cues", ())}
+    titles = {fold(t) for t in lang_names(language).get("titles", ())}
+    org_cues = {fold(t) for t in lang_names(language).get("org_cues", ())}
     ner = russian_ner() if language == "ru" else None
     runs: list[tuple[int, int, str]] | None = None
     if ner is not None and any(c.isalpha() for c in text):
@@ -219,10 +109,10 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
                 runs.append((words[i].start(), end, ""))
             i = j + 1
     out: list[_Span] = []
-    demonyms = _names(language).get("demonyms", {})
+    demonyms = lang_names(language).get("demonyms", {})
     for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
         if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
-            place = _place_of(lem, language)
+            place = place_of(lem, language)
             if place is not None:
                 out.append((w.start(), w.end(), "LOC", place.key))
     for start, end, kind in runs:
@@ -235,7 +125,7 @@ def _cyrillic(text: str, language: str) -> list[_Span]:
             place = None
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
             if k < len(toks) and not person_word and not given:
-                place = _place_of(lem, language) or _place_of(toks[k].group(), language)
+                place = place_of(lem, language) or place_of(toks[k].group(), language)
             title = k < len(toks) and fold(lem) in titles
             if k == len(toks) or place is not None or title:
                 if group:
@@ -266,16 +156,16 @@ def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]]
 def _spaced(text: str, language: str) -> list[_Span]:
     """Arabic, Persian, Hebrew, Korean: see `titlenames`."""
     return titled_spans(
-        text, language, _names(language), lambda w: _place_of(w, language), _world()
+        text, language, lang_names(language), lambda w: place_of(w, language), _world()
     )
 
 
 def _cjk(text: str, language: str) -> list[_Span]:
-    names = _names(language)
+    names = lang_names(language)
     out: list[_Span] = []
-    pattern = _place_pattern(language)
+    pattern = place_pattern(language)
     if pattern is not None:
-        out += [(m.start(), m.end(), "LOC", _places_all(language)[m.group()].key)
+        out += [(m.start(), m.end(), "LOC", places_all(language)[m.group()].key)
                 for m in pattern.finditer(text)]  # fmt: skip
     titles = sorted(names.get("titles", ()), key=len, reverse=True)
     if language == "zh":
@@ -322,7 +212,7 @@ def _cjk(text: str, language: str) -> list[_Span]:
                 out.append((start, end, "PERSON" if pos3 == "人名" else "ORG", text[start:end]))
             k += 1
         for m in _JA_DOTTED.finditer(text):
-            if not any(_place_of(part, language) for part in m.group().split("・")):
+            if not any(place_of(part, language) for part in m.group().split("・")):
                 out.append((m.start(), m.end(), "PERSON", m.group()))
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
@@ -338,33 +228,6 @@ def _cjk(text: str, language: str) -> list[_Span]:
                 (m.start(), m.end(), "PERSON", form) for m in re.finditer(re.escape(form), text)
             ]
     return out
-
-
-@cache
-def _places_all(language: str) -> dict[str, Place]:
-    """Surface -> place for the CJK names of Babel and `city_names` (raw, not folded)."""
-    g = gazetteer()
-    out: dict[str, Place] = {}
-    try:
-        from babel import Locale
-
-        for code, name in Locale.parse(language).territories.items():
-            if code in g.countries and len(name) >= 2:
-                out[name] = g.countries[code]
-    except Exception:  # Babel missing: the city names alone
-        pass
-    cities = {**locale_cities(language), **_names(language).get("city_names", {})}
-    for native, english in cities.items():
-        found = g.lookup(fold(english))
-        if found and len(native) >= 2:
-            out[native] = found[0]
-    return out
-
-
-@cache
-def _place_pattern(language: str) -> re.Pattern[str] | None:
-    names = sorted(_places_all(language), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))) if names else None
 
 
 def _canonical(label: str, base: str) -> tuple[EntityLabel, str, str]:
@@ -406,24 +269,10 @@ def script_mentions(
         sentence = locate_sentence(sentences, start) if sentences else -1
         surface = text[start:end]
         if label == "LOC":
-            place = _place_key(base)
+            place = place_key(base)
             out.append(Mention(surface, "LOC", place.name, place.key, start, end, sentence))
         else:
             lab, canonical, key = _canonical(label, base)
             out.append(Mention(surface, lab, canonical, key, start, end, sentence))
         last = end
     return out
-
-
-@cache
-def _place_index() -> dict[str, Place]:
-    g = gazetteer()
-    out: dict[str, Place] = dict((p.key, p) for p in g.countries.values())
-    for ps in g.names.values():
-        for p in ps:
-            out.setdefault(p.key, p)
-    return out
-
-
-def _place_key(key: str) -> Place:
-    return _place_index()[key]
