@@ -1,10 +1,10 @@
 """Named entities: who, which organisations and which places an article names.
 
 French and English go through spaCy's NER (`nerspans.py`); every other language
-goes through the capitalisation rules in `capitalised.py`. Both are followed by the gazetteer pass, which adds the
-places and demonyms NER missed ("israélien" -> Israel) and gives every place its
-language-free key. Titles are cut from spans, so "ministre de la Défense Hasanov
-Zakir Asgar Oglu" becomes the person "Hasanov Zakir Asgar Oglu".
+goes through the capitalisation rules in `capitalised.py`. Both are followed by the
+gazetteer pass, which adds the places and demonyms NER missed ("israélien" -> Israel)
+and gives every place its language-free key. Titles are cut from spans, so "ministre
+de la Défense Hasanov Zakir Asgar Oglu" becomes the person "Hasanov Zakir Asgar Oglu".
 
 A place known only by a "weak" alternate name (see `gazetteer`) counts only when the
 article also names its country; every place reading also needs the evidence
