@@ -50,6 +50,7 @@ from .places import (
     NOUN_CAPITALISING,
     find_places,
     locative_before,
+    outlet_countries,
     pick_place,
     prior_countries,
 )
@@ -133,8 +134,12 @@ def _context_countries(cands: Sequence[Candidate]) -> set[str]:
     return out
 
 
-def _settle(text: str, language: str, cands: list[Candidate], context: set[str]) -> list[Candidate]:
-    """Keep weak places only where the article names their country.
+def _settle(
+    text: str, language: str, cands: list[Candidate], context: set[str], home: Sequence[str] = ()
+) -> list[Candidate]:
+    """Keep weak places only where the article names their country; a region ("Somerset",
+    "Hauts-de-Seine") also in its outlet's country by the site's domain (`home`), not
+    by its language alone ("Le Marche sono dolci": no region without Italy named).
 
     A small town also counts after a locative preposition ("en Algemesí"), unless the
     same word is part of a person's name in the article. An unconfirmed weak place
@@ -151,7 +156,10 @@ def _settle(text: str, language: str, cands: list[Candidate], context: set[str])
     out = []
     for c in cands:
         if c.weak and c.places:
-            places = tuple(p for p in c.places if p.country in context)
+            places = tuple(
+                p for p in c.places
+                if p.country in context or (p.kind == "region" and p.country in home)
+            )  # fmt: skip
             surface = fold(text[c.start : c.end])
             if not places and surface in small and surface in located - people:
                 places = c.places
@@ -224,7 +232,8 @@ def extract_mentions(
         cands = _rule_candidates(text, toks, lang, lists, min_repeats)
     cands = _evidenced(text, lang, cands)
     context = _context_countries(cands)
-    cands = _settle(text, lang, cands, context)
+    cands = _settle(text, lang, cands, context, outlet_countries(url))
+    prior = prior_countries(lang, url)
     people = person_words(text, cands)
     for k, c in enumerate(cands):
         named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
@@ -236,7 +245,6 @@ def extract_mentions(
             or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
         ):
             cands[k] = Candidate(c.start, c.end, "MISC", ner_label="MISC")
-    prior = prior_countries(lang, url)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Mention] = []
     last_end = -1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import langrules
 from .evidence import street_head
 from .gazetteer import Place, fold
-from .lexicon import proper_lemma, unknown_word
+from .lexicon import available, proper_lemma, unknown_word
 from .namecues import foreign_looking
 from .namelists import NameLists, Tok
 from .places import INFLECTING, PlaceHit, find_places
@@ -122,7 +122,7 @@ def segment(
         spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
         # A full name after it, not one word: "Deutsche | Presse-Agentur" is a noun phrase.
         start, lo = lo, lo + hits[0].last
-        titled = titled or hi - lo >= 2
+        titled = titled or (hi - lo >= 2 and _name_after_demonym(toks[lo][0], cues))
         rest = hits[1] if len(hits) == 2 else None
         if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - start):
             spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))
@@ -159,6 +159,16 @@ def segment(
     piece = _classify(toks, lo, hi, titled, lo in starts, cues, mid_caps, lists)
     if piece is not None:
         pieces.append(piece)
+
+
+def _name_after_demonym(word: str, cues: Cues) -> bool:
+    """Whether the word after an opening demonym starts a person's name: a first name,
+    or a word the language's dictionary does not know ("Äthiopierin | Tigist"), not a
+    noun or adjective it knows ("Schweizer | Outdoorausrüster Mammut", "Deutsche |
+    Olympische Sportbund"). Without a dictionary, any two words still count."""
+    if fold(word) in cues.names or not available(cues.language):
+        return True
+    return unknown_word(word, cues.language)
 
 
 def _is_first_name(word: str, names: frozenset[str], language: str) -> bool:
