@@ -67,3 +67,24 @@ def test_a_region_counts_in_its_outlets_country() -> None:
     # Elsewhere, with France not named, the weak region is not confirmed.
     on_com = _labels(text, "fr", url="https://example.com/article.html")
     assert on_com.get("Hauts-de-Seine", ("", ""))[1] != "geo:region:fr-92"
+
+
+def test_a_title_in_apposition_makes_a_person() -> None:
+    found = _labels("Lo dijo Ivette Mora, directora de mercadeo de la empresa.", "es")
+    assert found["Ivette Mora"][0] == "PERSON"
+    # German: the run is not split at the city its surname shares ("Caracas").
+    found = _labels(
+        "Das war vorbei.\n\nMadelaine Caracas, die Sprecherin einer Gruppe, sagte das.", "de"
+    )
+    assert found["Madelaine Caracas"][0] == "PERSON"
+    assert all(label != "LOC" for label, _ in found.values())
+    # A place before a comma and a title stays the place.
+    assert _labels("En Buenos Aires, el presidente habló.", "es")["Buenos Aires"][0] == "LOC"
+
+
+def test_a_nation_inside_a_state_needs_no_country_named() -> None:
+    g = gazetteer()
+    assert g.lookup("anglia")[0].key == "geo:region:gb-eng"
+    assert "anglia" not in g.weak
+    found = _labels("Ani wymagająca Rzeczpospolita, ani odległa Anglia nie dały mu warunków.", "pl")
+    assert found["Anglia"] == ("LOC", "geo:region:gb-eng")

@@ -113,6 +113,8 @@ def rule_spans(
         if german and titled and last - first == 1:
             # "der Sprecher auf | Nachfrage": a German title names the word right after it.
             titled = lists.is_title(before) or before in lists.demonyms
+        apposed = last - first >= 2 and _title_after(toks, last, lists)
+        titled = titled or apposed
         cues = Cues(
             german, names, office=titled and before in lists.connectors,
             locative=locative_before(text, toks[first][1], language), language=language,
@@ -152,6 +154,9 @@ def rule_spans(
         if org_end is not None:  # "Evropská komise", "Commissione europea"
             pieces.append(Piece(lo, org_end, "org"))
             in_runs.update(range(hi, org_end))
+            continue
+        if apposed and german and 2 <= hi - lo <= 4 and hi == last:
+            pieces.append(Piece(lo, hi, "person"))  # no noun or place split: one name
             continue
         segments = german_segments(toks, lo, hi, lists, names, nouns, is_place) if german else []
         for seg_lo, seg_hi in segments if german else [(lo, hi)]:
@@ -222,6 +227,17 @@ def _surnames(
             continue
         out.add(words[-1])
     return out
+
+
+def _title_after(toks: Sequence[Tok], last: int, lists: NameLists) -> bool:
+    """A title in apposition right after a run ("Ivette Mora, directora de mercadeo",
+    "Madelaine Caracas, die Sprecherin"): news introduces people so, places never."""
+    k = last + 1
+    if last >= len(toks) or toks[last][0] != ",":
+        return False
+    if k < len(toks) and fold(toks[k][0]) in lists.function_words:
+        k += 1  # an article: "die Sprecherin", "la directora"
+    return k < len(toks) and lists.is_title(fold(toks[k][0]))
 
 
 def _after_title(toks: Sequence[Tok], k: int, lists: NameLists) -> bool:

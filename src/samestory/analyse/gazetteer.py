@@ -300,6 +300,7 @@ def _add_regions(table: dict[str, list[_Candidate]]) -> None:
 # city of the same name and, like weak names, count only where the article names
 # their country or a place in it. Kinds too fine or too generic to name are left out.
 _SUBDIVISION_TIER = 7
+_NATION_TIER = 5  # neither alternate (3, 4) nor weak
 _SUBDIVISION_SKIP = frozenset(
     {"Municipality", "District", "Local council", "Parish", "City", "Quarter", "Rayon",
      "Popularate", "Administrative atoll", "Town council", "Commune", "Island council",
@@ -333,7 +334,9 @@ def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, P
         for inner in _BRACKETS.findall(full):
             names.update(n.strip() for n in re.split(r"[;,]", inner) if not re.search(r"\d", n))
         place = Place(f"geo:region:{sub['code'].lower()}", main, "region", code)
-        cand = _Candidate((_SUBDIVISION_TIER, 0), place)
+        # A nation inside a state ("England", "Wales") is as well known as a state.
+        tier = _NATION_TIER if sub["type"] == "Country" else _SUBDIVISION_TIER
+        cand = _Candidate((tier, 0), place)
         for name in names:
             name = _BRACKETS.sub("", name).strip()
             if name and not name.isupper() and not (second and fold(name) in known):
