@@ -88,3 +88,12 @@ def test_a_nation_inside_a_state_needs_no_country_named() -> None:
     assert "anglia" not in g.weak
     found = _labels("Ani wymagająca Rzeczpospolita, ani odległa Anglia nie dały mu warunków.", "pl")
     assert found["Anglia"] == ("LOC", "geo:region:gb-eng")
+
+
+@pytest.mark.skipif(not available("de"), reason="simplemma's German list not installed")
+def test_a_german_noun_after_a_place_is_not_part_of_its_name() -> None:
+    text = "Während Studenten in der Hauptstadt Managua Universitätsgebäude besetzten, floh sie."
+    assert _labels(text, "de")["Managua"][0] == "LOC"
+    # A first name that is also a place keeps its surname ("Nico" is no cut point).
+    found = _labels("Gegen Bremen fehlt auch Nico Schulz wegen einer Verletzung.", "de")
+    assert found.get("Nico Schulz", ("", ""))[0] == "PERSON"
