@@ -97,3 +97,11 @@ def test_a_german_noun_after_a_place_is_not_part_of_its_name() -> None:
     # A first name that is also a place keeps its surname ("Nico" is no cut point).
     found = _labels("Gegen Bremen fehlt auch Nico Schulz wegen einer Verletzung.", "de")
     assert found.get("Nico Schulz", ("", ""))[0] == "PERSON"
+
+
+def test_a_club_or_airport_named_after_its_town_is_an_organisation() -> None:
+    found = _labels("Der FC Bayern spielt heute gegen den SV Werder.", "de")
+    assert found["FC Bayern"][0] == "ORG" and found["SV Werder"][0] == "ORG"
+    found = _labels("El vuelo aterrizó en el Aeropuerto de Barajas, cerca de Madrid.", "es")
+    assert found["Aeropuerto de Barajas"][0] == "ORG"
+    assert found["Madrid"][0] == "LOC"
