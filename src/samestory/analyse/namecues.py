@@ -214,7 +214,8 @@ def german_segments(
         if (
             b - a >= 2
             and kinds[-1] != "name"
-            and is_place(toks[b - 2][0])
+            # As written, not inflected: "Morenos Warnungen" is a surname's genitive.
+            and bool(gazetteer().lookup(fold(toks[b - 2][0])))
             and fold(toks[b - 2][0]) not in names  # "Nico | Schulz", "Marco | Rose"
             and (
                 kinds[-1] == "noun" or (available("de") and not unknown_word(toks[b - 1][0], "de"))
