@@ -322,12 +322,14 @@ def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, P
     subs = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
     # Second-level ones ("Hauts-de-Seine", "Somerset") after all others, and only by a
     # name nothing else has: most share their capital's name ("Valencia", "Torino").
-    known = set(table)
+    known: set[str] = set()
     for sub in sorted(subs, key=lambda s: bool(s.get("parent"))):
         code, full = sub["code"].split("-", 1)[0], sub["name"]
         if sub["type"] in _SUBDIVISION_SKIP or code not in countries:
             continue
         second = bool(sub.get("parent"))
+        if second and not known:
+            known = set(table)  # once, when the top-level ones are all in
         # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the other names in brackets.
         main = _BRACKETS.sub("", full).strip()
         names = {main, *(c.gettext(full) for c in catalogs)}
@@ -341,8 +343,6 @@ def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, P
             name = _BRACKETS.sub("", name).strip()
             if name and not name.isupper() and not (second and fold(name) in known):
                 _add(table, name, cand, 4)
-        if not second:
-            known.update(table)
 
 
 def _demonyms() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
