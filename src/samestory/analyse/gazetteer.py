@@ -311,12 +311,9 @@ _BRACKETS = re.compile(r"\s*\[(.*?)\]")
 
 
 def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, Place]) -> None:
-    catalogs: list[gettext.NullTranslations] = []
-    for lang in _TRANSLATIONS:
-        try:
-            catalogs.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang]))
-        except OSError:
-            continue
+    # fallback=True: a language without a catalog translates nothing (NullTranslations).
+    catalogs = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang], fallback=True)
+                for lang in _TRANSLATIONS]  # fmt: skip
     # The JSON itself: pycountry's objects for 5,000 subdivisions cost ~0.5 s to build.
     path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
     subs = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
