@@ -37,7 +37,7 @@ order, so the rare languages' single sites alternate too). Half C
 (`realpages_gold_c.jsonl`, drawn with `realpages_draw.py --half-c`, see the guideline)
 is a later draw of other sites, labelled and committed before the rule changes that
 followed it. Up to session 11 rules were chosen on half A's errors only (B and C out
-of sample); in session 12 they were chosen on the errors of halves A and B, so
+of sample); in sessions 12 and 13 they were chosen on the errors of halves A and B, so
 **A and B are in-sample and only half C is out-of-sample**: the targets are judged on
 half C. `--errors A,B` prints the per-page errors of the named halves; it refuses half
 C (whose errors must not guide rules) unless `--force-out-of-sample` is given.
@@ -381,7 +381,7 @@ def main() -> int:
         "The first draw is split by site into halves A and B (`halves` in the benchmark);"
         " half C is a later draw of other sites, labelled and committed before the rule"
         " changes that followed it. Rules were chosen on half A's errors up to session 11 and"
-        " on the errors of halves A and B in session 12 (half C's page errors never shown:"
+        " on the errors of halves A and B in sessions 12 and 13 (half C's page errors never shown:"
         " `--errors` refuses it), so **halves A and B and the whole set are in-sample; half C"
         " is out-of-sample** (targets judged on half C).",
         "",

@@ -24,55 +24,22 @@ Lower-case demonyms ("israelische", "israelí") are found outside the runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from . import langrules
-from .evidence import street_head
-from .gazetteer import Place, fold, gazetteer
-from .lexicon import proper_lemma, unknown_word
-from .namecues import first_names, foreign_looking, german_nouns, german_segments, rule_lists
+from .gazetteer import fold, gazetteer
+from .namecues import first_names, german_nouns, german_segments, rule_lists
 from .namelists import NameLists, Tok, only_generic, strip_span, title_before
 from .places import (
-    INFLECTING,
     NOUN_CAPITALISING,
-    PlaceHit,
     find_places,
     locative_before,
     resolve_place,
 )
+from .runpieces import Cues, Piece, RuleSpan, is_cap, segment
 
 __all__ = ["RuleSpan", "rule_spans"]
 
 _SENTENCE_END = frozenset('.!?:;…«»"“”„()—–-•|')
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSpan:
-    first: int  # token indices, [first, last)
-    last: int
-    label: str
-    places: tuple[Place, ...] = ()
-    weak: bool = False  # see `places.place_candidates`
-    name_if_unconfirmed: bool = True  # else a plain word ("Oba lídři": "both", a town)
-
-
-@dataclass(slots=True)
-class _Cues:
-    """What is known around one capitalised run besides its words."""
-
-    german: bool
-    names: frozenset[str]  # folded first names
-    office: bool = False  # after "ministra de": the office, not its holder
-    locative: bool = False  # after "in", "en": a place more likely than a person
-    language: str = ""
-    repeated: frozenset[str] = frozenset()  # folded words capitalised twice or more
-
-
-@dataclass(slots=True)
-class _Piece:
-    first: int
-    last: int
-    kind: str  # "person", "maybe", "start", "misc", "org", "weak"
 
 
 def _sentence_starts(text: str, toks: Sequence[Tok]) -> set[int]:
@@ -83,16 +50,12 @@ def _sentence_starts(text: str, toks: Sequence[Tok]) -> set[int]:
     return starts
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha()
-
-
 def _runs(text: str, toks: Sequence[Tok], lists: NameLists) -> list[tuple[int, int]]:
     """[first, last) token ranges of capitalised words, connectors allowed inside."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i][0]):
+        if not is_cap(toks[i][0]):
             i += 1
             continue
         first = last = i
@@ -100,7 +63,7 @@ def _runs(text: str, toks: Sequence[Tok], lists: NameLists) -> list[tuple[int, i
         # Glued tokens ("O'" + "Brien") or one space apart, never across punctuation.
         while j < len(toks) and text[toks[j - 1][2] : toks[j][1]] in ("", " ", "\u00a0"):
             word = toks[j][0]
-            if _is_cap(word):
+            if is_cap(word):
                 last = j
             elif fold(word) not in lists.connectors:
                 break
@@ -108,57 +71,6 @@ def _runs(text: str, toks: Sequence[Tok], lists: NameLists) -> list[tuple[int, i
         runs.append((first, last + 1))
         i = last + 1
     return runs
-
-
-def _classify(
-    toks: Sequence[Tok], lo: int, hi: int, titled: bool, at_start: bool, cues: _Cues,
-    mid_caps: set[str], lists: NameLists,
-) -> _Piece | None:  # fmt: skip
-    words = [fold(t[0]) for t in toks[lo:hi]]
-    if any(lists.is_org_cue(w) for w in words):
-        return _Piece(lo, hi, "org")
-    caps = sum(1 for t in toks[lo:hi] if _is_cap(t[0]))
-    if caps > 4:
-        return _Piece(lo, hi, "misc")
-    if caps >= 2:
-        if titled and not cues.office:
-            return _Piece(lo, hi, "person")
-        # A person needs a first name ("Anna Krainz"), not just two capitals.
-        if words[0] in cues.names and not cues.locative:
-            return _Piece(lo, hi, "person")
-        # German sentence openers are often just capitalised nouns ("Neue Regeln").
-        unsure = cues.german and at_start and words[0] not in mid_caps
-        return _Piece(lo, hi, "start" if unsure else "maybe")
-    word = toks[lo][0]
-    if len(word) < 2 or fold(word) in langrules.plain_words(cues.language):
-        return None  # "I+D", initials; "15 Ocak", "İki lider": a month, a number
-    if word.isupper() and 2 <= len(word) <= 6 and word.isalpha():
-        return _Piece(lo, hi, "org")
-    if titled and not cues.office:
-        return _Piece(lo, hi, "person")
-    if cues.german:
-        # A lone German capital is a noun unless it looks foreign ("Júcar") or follows
-        # "in" and is no word of the dictionary ("in Tulln").
-        strong = not at_start and (
-            foreign_looking(word) or (cues.locative and unknown_word(word, cues.language))
-        )
-        return _Piece(lo, hi, "misc" if strong else "weak")
-    named = langrules.unknown_name(word, cues.repeated, cues.language)  # "Siemens investuje"
-    if at_start and words[0] not in mid_caps and not named:
-        return None
-    return _Piece(lo, hi, "misc")
-
-
-def _split_at_place(
-    text: str, toks: Sequence[Tok], lo: int, hi: int, language: str, lists: NameLists
-) -> tuple[int, PlaceHit | None]:
-    """Where a trailing place joined by a connector starts ("Ribera Alta de | Valencia")."""
-    for k in range(lo + 1, hi - 1):
-        if fold(toks[k][0]) in lists.connectors and _is_cap(toks[k + 1][0]):
-            hits = find_places(text, toks[k + 1 : hi], language)
-            if len(hits) == 1 and hits[0].last == hi - k - 1 and hits[0].first == 0:
-                return k, hits[0]
-    return hi, None
 
 
 def rule_spans(
@@ -171,7 +83,7 @@ def rule_spans(
     """
     lists = rule_lists(lists, language)
     starts = _sentence_starts(text, toks)
-    mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and _is_cap(t[0])}
+    mid_caps = {fold(t[0]) for i, t in enumerate(toks) if i not in starts and is_cap(t[0])}
     repeated = langrules.repeated_caps(toks)
     german = language in NOUN_CAPITALISING
     names = first_names(language)
@@ -181,7 +93,7 @@ def rule_spans(
         return resolve_place(word, language) is not None
 
     spans: list[RuleSpan] = []
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     in_runs: set[int] = set()
     runs = _runs(text, toks, lists)
     plain_runs = [r for r in runs if not langrules.suffixed_place(text, toks, *r, language)]
@@ -193,7 +105,7 @@ def rule_spans(
         in_runs.update(range(first, last))
         org_until = langrules.org_prefix_extent(text, toks, first, language) or 0
         if org_until:  # Vietnamese "Ủy ban châu Âu": a cue, then its capitalised words
-            pieces.append(_Piece(first, org_until, "org"))
+            pieces.append(Piece(first, org_until, "org"))
             in_runs.update(range(first, org_until))
             continue
         titled = title_before(toks[max(0, first - 6) : first], lists, is_place)
@@ -201,7 +113,9 @@ def rule_spans(
         if german and titled and last - first == 1:
             # "der Sprecher auf | Nachfrage": a German title names the word right after it.
             titled = lists.is_title(before) or before in lists.demonyms
-        cues = _Cues(
+        apposed = last - first >= 2 and _title_after(toks, last, lists)
+        titled = titled or apposed
+        cues = Cues(
             german, names, office=titled and before in lists.connectors,
             locative=locative_before(text, toks[first][1], language), language=language,
             repeated=repeated,
@@ -227,10 +141,10 @@ def rule_spans(
             continue
         words = [fold(t[0]) for t in toks[lo:hi]]
         if words == [fold(toks[lo][0])] and words[0] in surnames:
-            pieces.append(_Piece(lo, hi, "person"))  # "Moreno" after "Juan Moreno"
+            pieces.append(Piece(lo, hi, "person"))  # "Moreno" after "Juan Moreno"
             continue
         if hi - lo > 1 and any(lists.is_org_cue(w) for w in words):
-            pieces.append(_Piece(lo, hi, "org"))  # "Deutsche Bank", "Banco de España"
+            pieces.append(Piece(lo, hi, "org"))  # "Deutsche Bank", "Banco de España"
             continue
         hits = find_places(text, toks[lo:hi], language)
         if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
@@ -245,15 +159,18 @@ def rule_spans(
             hi = suffixed[0]
         org_end = langrules.org_extent(text, toks, lo, hi, lists, language)
         if org_end is not None:  # "Evropská komise", "Commissione europea"
-            pieces.append(_Piece(lo, org_end, "org"))
+            pieces.append(Piece(lo, org_end, "org"))
             in_runs.update(range(hi, org_end))
+            continue
+        if apposed and german and 2 <= hi - lo <= 4 and hi == last:
+            pieces.append(Piece(lo, hi, "person"))  # no noun or place split: one name
             continue
         segments = german_segments(toks, lo, hi, lists, names, nouns, is_place) if german else []
         for seg_lo, seg_hi in segments if german else [(lo, hi)]:
             seg_titled = (
                 titled or cut or (german and seg_lo > lo and _after_title(toks, seg_lo, lists))
             )
-            _segment(text, toks, seg_lo, seg_hi, seg_titled, starts, cues, mid_caps, lists,
+            segment(text, toks, seg_lo, seg_hi, seg_titled, starts, cues, mid_caps, lists,
                      language, spans, pieces)  # fmt: skip
     # Lower-case demonyms sit outside capitalised runs.
     for h in find_places(text, toks, language, skip=in_runs):
@@ -264,7 +181,7 @@ def rule_spans(
 
 
 def _frequent(
-    toks: Sequence[Tok], pieces: Sequence[_Piece], nouns: set[str], lists: NameLists,
+    toks: Sequence[Tok], pieces: Sequence[Piece], nouns: set[str], lists: NameLists,
     min_repeats: int,
 ) -> set[str]:  # fmt: skip
     """Folded lone German capitals repeated `min_repeats` times and never a noun.
@@ -293,7 +210,7 @@ def _place_with_cut_words(
 ) -> RuleSpan | None:
     """The place that words cut from a run's start belong to ("Estados | Unidos")."""
     for k in range(first, lo):
-        if not _is_cap(toks[k][0]):
+        if not is_cap(toks[k][0]):
             continue
         hits = find_places(text, toks[k:hi], language)
         if len(hits) == 1 and (hits[0].first, hits[0].last) == (0, hi - k):
@@ -319,75 +236,23 @@ def _surnames(
     return out
 
 
+def _title_after(toks: Sequence[Tok], last: int, lists: NameLists) -> bool:
+    """A title in apposition right after a run ("Ivette Mora, directora de mercadeo",
+    "Madelaine Caracas, die Sprecherin"): news introduces people so, places never."""
+    k = last + 1
+    if last >= len(toks) or toks[last][0] != ",":
+        return False
+    if k < len(toks) and fold(toks[k][0]) in lists.function_words:
+        k += 1  # an article: "die Sprecherin", "la directora"
+    return k < len(toks) and lists.is_title(fold(toks[k][0]))
+
+
 def _after_title(toks: Sequence[Tok], k: int, lists: NameLists) -> bool:
     return lists.is_title(fold(toks[k - 1][0]))
 
 
-def _segment(
-    text: str, toks: Sequence[Tok], lo: int, hi: int, titled: bool, starts: set[int],
-    cues: _Cues, mid_caps: set[str], lists: NameLists, language: str,
-    spans: list[RuleSpan], pieces: list[_Piece],
-) -> None:  # fmt: skip
-    """Classify one name candidate [lo, hi) into `spans` (places) or `pieces`."""
-    hits = find_places(text, toks[lo:hi], language)
-    if len(hits) == 1 and hits[0].last - hits[0].first == hi - lo:
-        spans.append(RuleSpan(lo, hi, "LOC", hits[0].candidates, hits[0].weak))
-        return
-    # A demonym opening the run describes the name that follows
-    # ("Äthiopierin Tigist Alemayehu"): a place mention and a person cue.
-    if hits and hits[0].first == 0 and hits[0].demonym:
-        spans.append(RuleSpan(lo, lo + hits[0].last, "LOC", hits[0].candidates))
-        # A full name after it, not one word: "Deutsche | Presse-Agentur" is a noun phrase.
-        start, lo = lo, lo + hits[0].last
-        titled = titled or hi - lo >= 2
-        rest = hits[1] if len(hits) == 2 else None
-        if rest is not None and (rest.first, rest.last) == (hits[0].last, hi - start):
-            spans.append(RuleSpan(lo, hi, "LOC", rest.candidates, rest.weak))
-            return
-        if lo >= hi:
-            return
-    # Inside a longer run a one-word place is usually part of a name ("Carmen
-    # Llorens", "Santiago Abascal"); only a place after a connector is split off.
-    if street_head(toks[lo][0]):
-        pieces.append(_Piece(lo, hi, "misc"))  # "Avenida Antero de Brito": one street
-        return
-    cut_at, hit = _split_at_place(text, toks, lo, hi, language, lists)
-    if hit is not None:
-        spans.append(RuleSpan(cut_at + 1, hi, "LOC", hit.candidates, hit.weak))
-        hi = cut_at
-    # "Lewicy | Borys Budka", "PSL | Władysław Kosiniak-Kamysz": a first name inside a
-    # run starts a person; the words before it are another name (a party, an office).
-    for k in range(lo + 1, hi - 1):
-        if (
-            hi - k <= 3
-            and _is_first_name(toks[k][0], cues.names, language)
-            and not _is_first_name(toks[k - 1][0], cues.names, language)  # "Juan Carlos I"
-        ):
-            head = _classify(toks, lo, k, titled, lo in starts, cues, mid_caps, lists)
-            if head is not None:
-                pieces.append(head)
-            pieces.append(_Piece(k, hi, "person"))
-            return
-    first = toks[lo][0]
-    inflected = fold(first) not in cues.names and _is_first_name(first, cues.names, language)
-    if hi - lo >= 2 and not cues.locative and inflected:
-        pieces.append(_Piece(lo, hi, "person"))  # "Zbigniewa Ziobry": an inflected first name
-        return
-    piece = _classify(toks, lo, hi, titled, lo in starts, cues, mid_caps, lists)
-    if piece is not None:
-        pieces.append(piece)
-
-
-def _is_first_name(word: str, names: frozenset[str], language: str) -> bool:
-    """A first name as written or, where names inflect, by its base form ("Zbigniewa")."""
-    if fold(word) in names:
-        return True
-    base = proper_lemma(word, language) if language in INFLECTING else None
-    return base is not None and fold(base) in names
-
-
 def _resolve_pieces(
-    toks: Sequence[Tok], pieces: list[_Piece], german: bool, frequent: set[str]
+    toks: Sequence[Tok], pieces: list[Piece], german: bool, frequent: set[str]
 ) -> list[RuleSpan]:
     """Decide "maybe" persons and German lone words once the whole article is seen.
 

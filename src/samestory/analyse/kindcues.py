@@ -30,12 +30,12 @@ from itertools import pairwise
 from ..models import Mention
 from .evidence import common_nouns
 from .gazetteer import fold
-from .lexicon import common_lemma, unknown_word
+from .lexicon import base_word, common_lemma, unknown_word
 from .namecues import LOCATIVE, first_names
-from .namelists import starts_sentence
-from .places import NOUN_CAPITALISING, place_candidates
+from .namelists import name_lists, starts_sentence
+from .places import INFLECTING, NOUN_CAPITALISING, place_candidates
 
-__all__ = ["by_context"]
+__all__ = ["by_context", "org_named"]
 
 # Folded words naming a kind of place, in the analysed languages.
 PLACE_KINDS = frozenset({
@@ -73,7 +73,8 @@ _MORE_LOCATIVE: dict[str, frozenset[str]] = {
 }
 # Prepositions of `LOCATIVE` that as often mean "by" or "from" a person or thing
 # ("provocate da Ciara", a storm).
-_NOT_HERE = frozenset({"da", "from", "aus"})
+# German "bei" is as often "with, at (an employer)": "Athlet bei Black Diamond".
+_NOT_HERE = frozenset({"da", "from", "aus", "bei"})
 # Platforms news says things "on" or "in" ("escribió en Twitter"): never places.
 _PLATFORMS = frozenset({
     "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "whatsapp",
@@ -176,6 +177,17 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
     common: list[frozenset[str]] = []  # the article's common nouns, read on first need
     out = list(mentions)
     for k, m in enumerate(mentions):
+        if (
+            m.key.startswith("geo:")
+            and m.label == "LOC"
+            and not m.demonym
+            and _plain_name(m)
+            and " " not in m.text
+            and _kind_before(text, m.start, ORG_KINDS, connector=False)
+        ):
+            # "Betting company Bally's": a firm named like a town ("Bally", India)
+            out[k] = replace(m, label="ORG", canonical=m.text, key="name:" + fold(m.text))
+            continue
         if m.key.startswith("geo:") or not m.text:
             continue
         if m.label == "PERSON":
@@ -221,7 +233,27 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
             m = out[k]
             if m.label == "MISC" and _placed(text, language, k, out, people, common):
                 out[k] = replace(m, label="LOC")
-    return out
+    # A name no gazetteer knows is no place when a word of it names an organisation
+    # ("l'université Paris-8", "w Sądzie Ochrony Konsumenta", "w Parlamencie Europejskim").
+    return [
+        replace(m, label="ORG")
+        if m.label == "LOC" and not m.key.startswith("geo:") and org_named(m.text, language)
+        else m
+        for m in out
+    ]
+
+
+def org_named(name: str, language: str) -> bool:
+    """Whether a word of `name`, as written or by its dictionary form, is an organisation
+    cue of `language` ("Universität", "Bank", "Sądzie" -> "sąd") or a kind of organisation."""
+    lists = name_lists(language)
+    for word in re.findall(r"[^\W\d_]+", name):
+        key = fold(word)
+        base = base_word(word, language) if language in INFLECTING else None
+        keys = (key, fold(base)) if base else (key,)
+        if any(lists.is_org_cue(w) or w in ORG_KINDS for w in keys):
+            return True
+    return False
 
 
 def _placed(

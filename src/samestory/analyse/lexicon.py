@@ -69,6 +69,14 @@ def common_lemma(word: str, language: str | None) -> bool:
     return lemma is not None and lemma[:1].islower()
 
 
+def base_word(word: str, language: str | None) -> str | None:
+    """The dictionary form of `word` read as a common word ("Sądzie" -> "sąd",
+    "Parlamencie" -> "parlament"), or None when the dictionary does not know it."""
+    if not language:
+        return None
+    return _lemma(word.lower(), language)
+
+
 def proper_lemma(word: str, language: str | None) -> str | None:
     """The capitalised base form of an inflected name ("Moskwy" -> "Moskwa"), or None."""
     if not language or not word[:1].isupper():

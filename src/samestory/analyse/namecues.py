@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import cache
 
 from .gazetteer import fold, gazetteer
+from .lexicon import available, unknown_word
 from .namelists import NameLists, Tok
 
 __all__ = [
@@ -208,6 +209,20 @@ def german_segments(
             cut += 1
         a += cut
         kinds = kinds[cut:]
+        # A common noun after a place is the sentence's object, not part of a name
+        # ("in der Hauptstadt Managua | Universitätsgebäude besetzten").
+        if (
+            b - a >= 2
+            and kinds[-1] != "name"
+            # As written, not inflected: "Morenos Warnungen" is a surname's genitive.
+            and bool(gazetteer().lookup(fold(toks[b - 2][0])))
+            and fold(toks[b - 2][0]) not in names  # "Nico | Schulz", "Marco | Rose"
+            and (
+                kinds[-1] == "noun" or (available("de") and not unknown_word(toks[b - 1][0], "de"))
+            )
+        ):
+            b -= 1
+            kinds = kinds[:-1]
         if a < b and any(k != "noun" for k in kinds):
             out.append((a, b))
     return out

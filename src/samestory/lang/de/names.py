@@ -79,6 +79,8 @@ _ORG_CUES = {
     "schule", "krankenhaus", "zentrum", "liga", "klub", "büro", "regierung",
     "bundestag", "bundesrat", "landtag", "behörde", "allianz", "bündnis", "koalition",
     "front", "bewegung", "werke", "ag", "gmbh", "kg", "se", "bundeswehr",
+    # Clubs, airports, colleges named after their town are organisations, not places.
+    "fc", "sv", "flughafen", "hochschule", "klinikum", "verlag",
 }
 
 _ADJECTIVE_STEMS = {

@@ -68,6 +68,8 @@ _ORG_CUES = {
     "autoridad", "junta", "generalitat", "xunta", "ayuntamiento", "diputación", "cabildo",
     "empresa", "movimiento", "frente", "alianza", "coalición", "unidad", "cuerpo",
     "confederación", "audiencia", "fiscalía", "delegación",
+    # Clubs, airports, colleges named after their town are organisations, not places.
+    "fc", "cf", "aeropuerto",
 }
 
 _DEMONYM_BASES = {

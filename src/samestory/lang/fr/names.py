@@ -79,6 +79,8 @@ _ORG_CUES = {
     "école", "hôpital", "centre", "syndicat", "ligue", "club", "bureau", "gouvernement",
     "parlement", "sénat", "observatoire", "autorité", "haut-commissariat", "cabinet",
     "entreprise", "holding", "consortium", "mouvement", "front", "alliance", "coalition",
+    # Clubs, airports, colleges named after their town are organisations, not places.
+    "fc", "aéroport", "lycée", "collège",
 }
 
 _DEMONYM_BASES = {
