@@ -51,14 +51,14 @@ def han_places() -> dict[str, Place]:
     except OSError:
         return out
     for sub in pycountry.subdivisions:
-        place = known.get(f"geo:region:{sub.code.lower()}")
+        region = known.get(f"geo:region:{sub.code.lower()}")
         name = zh.gettext(sub.name)
-        if place is None or not _HAN.fullmatch(name):
+        if region is None or not _HAN.fullmatch(name):
             continue
-        out.setdefault(name, place)
+        out.setdefault(name, region)
         short = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s)), "")
         if len(short) >= 2:
-            out.setdefault(short, place)
+            out.setdefault(short, region)
     return out
 
 
