@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from samestory.engine import Engine
 from samestory.ingest import iter_read
 from samestory.serve.api import create_app
+from samestory.serve.pages import PAGE_KEY
 from samestory.serve.refresh import refresh_reports
 from samestory.serve.reports import choose_subset, fingerprint
-from samestory.serve.web import PAGE_KEY
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.reports import ReadOnlyStoreError, ReportTable

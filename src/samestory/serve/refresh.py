@@ -60,7 +60,7 @@ def refresh_reports(
     or stale, for stories of at least `min_size` articles (default
     settings.report_min_size); `force` rebuilds fresh ones too."""
     # The page is stored with the report; web.py (FastAPI, Jinja2) loads only to refresh.
-    from .web import PAGE_KEY, story_page_html
+    from .pages import PAGE_KEY, story_page_html
 
     started = time.perf_counter()
     table = ReportTable(store)

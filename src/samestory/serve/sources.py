@@ -25,7 +25,8 @@ _FIELDS = ("url", "every", "kind", "outlet", "country", "language", "fetch_pages
 
 def register(app: FastAPI, service: Service, writer: Any) -> None:
     """`writer`: the API's token dependency (serve/api.py)."""
-    from .web import _html, render
+    from .pages import render
+    from .web import _html
 
     def status() -> list[dict[str, Any]]:
         return service.read(lambda s: SourceTable(s).status())

@@ -12,9 +12,10 @@ from fastapi.responses import RedirectResponse, Response
 from ..errors import NotFoundError
 from ..store.spread import outlet_summary
 from ..store.watches import WatchTable
+from .pages import render
 from .service import Service
 from .watches import check_token, create_watch, table_read, watch_id_of
-from .web import _html, render
+from .web import _html
 
 __all__ = ["register"]
 
