@@ -10,13 +10,11 @@ import math
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from .. import __version__
 from ..report import StoryReport
 from .report_html import _view as report_view
+from .report_html import template_environment
 from .reports import REPORT_FORMAT, coverage
-from .times import shown_time
 
 __all__ = [
     "ARTICLES_LISTED",
@@ -30,13 +28,7 @@ __all__ = [
 
 ARTICLES_LISTED = 100  # on a story page; the JSON has every article
 
-_env = Environment(
-    loader=PackageLoader("samestory.serve", "templates"),
-    autoescape=select_autoescape(["html", "j2", "html.j2"], default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.filters["when"] = shown_time
+_env = template_environment()
 
 
 def compile_templates() -> None:

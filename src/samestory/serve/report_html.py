@@ -16,13 +16,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..report import StoryReport
 from .times import shown_time
 
-__all__ = ["default_pair", "render_html", "write_html"]
+__all__ = ["default_pair", "render_html", "template_environment", "write_html"]
 
 # The facts x outlets matrix stays readable up to this many rows; the JSON has all.
 _MATRIX_MAX_FACTS = 150
 
 
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The templates of every HTML page, the web UI's and the standalone report's."""
     env = Environment(
         loader=PackageLoader("samestory.serve", "templates"),
         autoescape=select_autoescape(["html", "j2", "html.j2"], default=True),
@@ -141,7 +142,7 @@ def _view(
 
 
 def render_html(report: StoryReport, *, title: str | None = None) -> str:
-    template = _environment().get_template("report.html.j2")
+    template = template_environment().get_template("report.html.j2")
     return template.render(**_view(report, title=title))
 
 
