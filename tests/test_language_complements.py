@@ -9,10 +9,7 @@ from __future__ import annotations
 import pytest
 
 from samestory.analyse.entities import extract_mentions
-
-
-def _names(text: str, lang: str) -> dict[str, str]:
-    return {m.text: m.label for m in extract_mentions(text, lang) if m.label != "LOC"}
+from test_language_titles import _names
 
 
 @pytest.mark.parametrize(
