@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from warcio.warcwriter import WARCWriter
 
@@ -223,6 +224,17 @@ def test_article_and_analysis_tables_equal_one_machine(
     local_analyses = strip(one_machine["analyses"])
     assert spark_analyses.keys() == local_analyses.keys()
     # Seen once in a full-suite run on a fresh clone (not alone): name what differs.
+    # Vectors are compared within float tolerance: an embedder's batch (which texts are
+    # encoded together, padded alike) differs between a Spark partition and one machine,
+    # and moved the last bits of a float16 vector in a fresh-clone run.
+    vectors = ("head", "sentences", "quantities", "scorer_head")
+    for key, row in spark_analyses.items():
+        for field in vectors:
+            a, b = row.pop(field, None), local_analyses[key].pop(field, None)
+            assert (a is None) == (b is None), (key, field)
+            if a is not None and b is not None:
+                va, vb = np.frombuffer(a, np.float16), np.frombuffer(b, np.float16)
+                assert va.shape == vb.shape and np.allclose(va, vb, atol=5e-3), (key, field)
     differ = [
         _differs(key, spark_analyses[key], local_analyses[key])
         for key in spark_analyses
