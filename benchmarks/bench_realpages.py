@@ -109,9 +109,7 @@ def _read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def load_gold(
-    path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D
-) -> list[dict[str, Any]]:
+def load_gold(path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D) -> list[dict[str, Any]]:
     """Halves A and B (`path`), then half C (`later`), then half D (`last`)."""
     return _read(path) + _read(later) + _read(last)
 

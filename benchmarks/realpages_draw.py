@@ -57,7 +57,8 @@ def _labels(paths: tuple[Path, ...]) -> list[dict[str, str]]:
     out = []
     for path in paths:
         if path.exists():
-            out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+            lines = path.read_text(encoding="utf-8").splitlines()
+            out += [json.loads(line) for line in lines if line]
     return out
 
 
