@@ -37,10 +37,13 @@ order, so the rare languages' single sites alternate too). Half C
 (`realpages_gold_c.jsonl`, drawn with `realpages_draw.py --half-c`, see the guideline)
 is a later draw of other sites, labelled and committed before the rule changes that
 followed it. Up to session 11 rules were chosen on half A's errors only (B and C out
-of sample); in sessions 12 and 13 they were chosen on the errors of halves A and B, so
-**A and B are in-sample and only half C is out-of-sample**: the targets are judged on
-half C. `--errors A,B` prints the per-page errors of the named halves; it refuses half
-C (whose errors must not guide rules) unless `--force-out-of-sample` is given.
+of sample); in sessions 12 and 13 on the errors of halves A and B; from session 14 on
+half C's errors too. Half D (`realpages_gold_d.jsonl`, drawn with `realpages_draw.py
+--half-d`: sites in none of A, B, C) was labelled and committed before samestory was
+run on its pages, so **A, B and C are in-sample and only half D is out-of-sample**:
+the targets are judged on half D. `--errors A,B,C` prints the per-page errors of the
+named halves; it refuses half D (whose errors must not guide rules) unless
+`--force-out-of-sample` is given.
 
 Matching rules: see `_realpages_match.py`. A page that cannot be read or analysed counts
 as a failure of every measure on it (its gold places and persons missed, date, time and
@@ -51,7 +54,7 @@ publication date right on >= 98% of pages; time of day kept on every page that g
 outlet right on >= 95% of pages. Writes its section of BENCHMARKS.md; exits 1 when a
 target is missed, 2 when the data is absent.
 
-    python benchmarks/bench_realpages.py [--errors A,B] [--force-out-of-sample]
+    python benchmarks/bench_realpages.py [--errors A,B,C] [--force-out-of-sample]
 """
 
 from __future__ import annotations
@@ -79,9 +82,14 @@ from _realpages_match import (
 from _report import ROOT, write_section
 
 GOLD = Path(__file__).with_name("realpages_gold.jsonl")
-# Half C: pages drawn and labelled later (realpages_draw.py --half-c), before any rule
-# was changed on them; always out-of-sample.
+# Half C: pages drawn and labelled later (realpages_draw.py --half-c); in-sample since
+# session 14, when rules began to be chosen on its errors.
 GOLD_C = Path(__file__).with_name("realpages_gold_c.jsonl")
+# Half D: drawn (realpages_draw.py --half-d) and labelled before samestory ran on its
+# pages; the out-of-sample half.
+GOLD_D = Path(__file__).with_name("realpages_gold_d.jsonl")
+# The half whose page errors are never shown (without --force-out-of-sample).
+OUT_OF_SAMPLE = "D"
 PAGES = ROOT.parent / "shared" / "data" / "trafilatura-eval" / "pages"
 TARGETS = {
     "place_p": 0.95,
@@ -101,13 +109,17 @@ def _read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def load_gold(path: Path = GOLD, later: Path = GOLD_C) -> list[dict[str, Any]]:
-    """Halves A and B (`path`) followed by half C (`later`)."""
-    return _read(path) + _read(later)
+def load_gold(path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D) -> list[dict[str, Any]]:
+    """Halves A and B (`path`), then half C (`later`), then half D (`last`)."""
+    return _read(path) + _read(later) + _read(last)
 
 
 def half_c_files(later: Path = GOLD_C) -> set[str]:
     return {g["file"] for g in _read(later)}
+
+
+def half_d_files(last: Path = GOLD_D) -> set[str]:
+    return {g["file"] for g in _read(last)}
 
 
 # Second-level labels under which a country's domains are registered ("co.uk", "com.ar").
@@ -133,15 +145,16 @@ def site(gold: dict[str, Any]) -> str:
 
 
 def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
-    """Site -> "A", "B" or "C".
+    """Site -> "A", "B", "C" or "D".
 
     Pages of the first draw: per language, sites by SHA-256 of the name, dealt
-    alternately to A and B. Pages of half C (`GOLD_C`): "C" (a site already in A or B
-    would keep its half, so that one site is never on both sides; there is none).
+    alternately to A and B. Pages of half C (`GOLD_C`): "C", of half D (`GOLD_D`): "D"
+    (a site already in an earlier half would keep it, so that one site is never on two
+    sides; there is none: half D's draw leaves out the earlier halves' sites).
     """
     out: dict[str, str] = {}
     by_lang: dict[str, list[str]] = defaultdict(list)
-    later = half_c_files()
+    later = half_c_files() | half_d_files()
     first = [g for g in gold if g["file"] not in later]
     for g in first:
         s = site(g)
@@ -154,8 +167,12 @@ def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
         for s in ranked:
             out[s] = "AB"[k % 2]
             k += 1
+    last = half_d_files()
     for g in gold:
-        out.setdefault(site(g), "C")
+        if g["file"] not in last:
+            out.setdefault(site(g), "C")
+    for g in gold:
+        out.setdefault(site(g), "D")
     return out
 
 
@@ -300,15 +317,16 @@ def _table(rows: list[tuple[str, Tally]]) -> list[str]:
 
 
 def error_halves(spec: str, force: bool = False) -> set[str]:
-    """The halves named by `--errors` ("A,B"); half C only when `force`d."""
+    """The halves named by `--errors` ("A,B,C"); half D only when `force`d."""
     halves_ = {h.strip().upper() for h in spec.split(",") if h.strip()}
-    unknown = halves_ - {"A", "B", "C"}
+    unknown = halves_ - {"A", "B", "C", "D"}
     if unknown:
-        raise ValueError(f"--errors: no half {', '.join(sorted(unknown))} (A, B or C)")
-    if "C" in halves_ and not force:
+        raise ValueError(f"--errors: no half {', '.join(sorted(unknown))} (A, B, C or D)")
+    if OUT_OF_SAMPLE in halves_ and not force:
         raise ValueError(
-            "--errors C: half C is the out-of-sample half; its page errors must not guide"
-            " rules (add --force-out-of-sample to show them anyway)"
+            f"--errors {OUT_OF_SAMPLE}: half {OUT_OF_SAMPLE} is the out-of-sample half;"
+            " its page errors must not guide rules (add --force-out-of-sample to show"
+            " them anyway)"
         )
     return halves_
 
@@ -319,13 +337,13 @@ def main() -> int:
         "--errors",
         metavar="HALVES",
         default="",
-        help="comma-separated halves (A, B; C only with --force-out-of-sample) whose pages'"
+        help="comma-separated halves (A, B, C; D only with --force-out-of-sample) whose pages'"
         " false and missed places and persons, date, time and outlet are printed",
     )
     parser.add_argument(
         "--force-out-of-sample",
         action="store_true",
-        help="allow --errors to show half C, the out-of-sample half (its figures are then"
+        help="allow --errors to show half D, the out-of-sample half (its figures are then"
         " no longer out-of-sample for whoever reads them)",
     )
     args = parser.parse_args()
@@ -356,8 +374,8 @@ def main() -> int:
         by_lang[g["language"]].add(t)
         by_half[half].add(t)
         by_half_lang[half, g["language"]].add(t)
-        if half in "AB":
-            by_half["A+B"].add(t)
+        if half in "ABC":
+            by_half["A+B+C"].add(t)
         total.add(t)
         details.append(d)
         if half in shown:
@@ -370,7 +388,8 @@ def main() -> int:
         "## Real pages: places, persons, date, time, outlet (bench_realpages)",
         f"{total.pages} news pages in {len(by_lang)} languages from the dev half of "
         "trafilatura's evaluation collection, labelled by hand (`benchmarks/realpages_gold.jsonl`"
-        " and, for half C, `realpages_gold_c.jsonl`; guideline in `benchmarks/realpages_gold.md`);"
+        " and, for halves C and D, `realpages_gold_c.jsonl` and `realpages_gold_d.jsonl`;"
+        " guideline in `benchmarks/realpages_gold.md`);"
         " read with `Engine.read`, analysed without"
         " embeddings. Precision/recall micro-averaged over distinct names per page; matching"
         " rules in `benchmarks/_realpages_match.py`. Time: kept = a page's time within a minute;"
@@ -379,18 +398,20 @@ def main() -> int:
         f"Word lists (simplemma, optional) {'used' if lexicon_used else 'NOT installed: off'}.",
         "",
         "The first draw is split by site into halves A and B (`halves` in the benchmark);"
-        " half C is a later draw of other sites, labelled and committed before the rule"
-        " changes that followed it. Rules were chosen on half A's errors up to session 11 and"
-        " on the errors of halves A and B in sessions 12 and 13 (half C's page errors never shown:"
-        " `--errors` refuses it), so **halves A and B and the whole set are in-sample; half C"
-        " is out-of-sample** (targets judged on half C).",
+        " halves C and D are later draws of other sites. Rules were chosen on half A's errors"
+        " up to session 11, on the errors of halves A and B in sessions 12 and 13, and on"
+        " half C's too from session 14. Half D was drawn from sites in none of A, B, C and"
+        " labelled and committed before samestory ran on its pages (its page errors are"
+        " never shown: `--errors` refuses it), so **halves A, B, C and the whole set are"
+        " in-sample; half D is out-of-sample** (targets judged on half D).",
         "",
         *_table(
             [
                 ("half A (in-sample)", by_half["A"]),
                 ("half B (in-sample)", by_half["B"]),
-                ("A+B (in-sample)", by_half["A+B"]),
-                ("**half C (out-of-sample)**", by_half["C"]),
+                ("half C (in-sample)", by_half["C"]),
+                ("A+B+C (in-sample)", by_half["A+B+C"]),
+                ("**half D (out-of-sample)**", by_half["D"]),
                 ("all (in-sample)", total),
             ]
         ),
@@ -401,17 +422,17 @@ def main() -> int:
             [
                 (f"{lang} {half}", by_half_lang[half, lang])
                 for lang in sorted(by_lang)
-                for half in "ABC"
+                for half in "ABCD"
                 if (half, lang) in by_half_lang
             ]
         ),
         "",
-        "| target | half C (out-of-sample) | A+B (in-sample) | all (in-sample) | goal | C |",
+        "| target | half D (out-of-sample) | A+B+C (in-sample) | all (in-sample) | goal | D |",
         "|---|---|---|---|---|---|",
     ]
     missed = False
     for (name, value, goal), (_, ab, _), (_, whole, _) in zip(
-        verdicts(by_half["C"]), verdicts(by_half["A+B"]), verdicts(total), strict=True
+        verdicts(by_half["D"]), verdicts(by_half["A+B+C"]), verdicts(total), strict=True
     ):
         ok = value is not None and value >= goal
         missed |= not ok

