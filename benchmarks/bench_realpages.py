@@ -60,15 +60,17 @@ target is missed, 2 when the data is absent.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from _realpages_gold import (
+    halves,
+    load_gold,
+    site,
+)
 from _realpages_match import (
     Counts,
     date_right,
@@ -81,13 +83,6 @@ from _realpages_match import (
 )
 from _report import ROOT, write_section
 
-GOLD = Path(__file__).with_name("realpages_gold.jsonl")
-# Half C: pages drawn and labelled later (realpages_draw.py --half-c); in-sample since
-# session 14, when rules began to be chosen on its errors.
-GOLD_C = Path(__file__).with_name("realpages_gold_c.jsonl")
-# Half D: drawn (realpages_draw.py --half-d) and labelled before samestory ran on its
-# pages; the out-of-sample half.
-GOLD_D = Path(__file__).with_name("realpages_gold_d.jsonl")
 # The half whose page errors are never shown (without --force-out-of-sample).
 OUT_OF_SAMPLE = "D"
 PAGES = ROOT.parent / "shared" / "data" / "trafilatura-eval" / "pages"
@@ -101,79 +96,6 @@ TARGETS = {
 }
 # Settlements and larger, for the recall shown beside the all-places recall.
 MAJOR_KINDS = frozenset({"continent", "country", "region", "town"})
-
-
-def _read(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def load_gold(path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D) -> list[dict[str, Any]]:
-    """Halves A and B (`path`), then half C (`later`), then half D (`last`)."""
-    return _read(path) + _read(later) + _read(last)
-
-
-def half_c_files(later: Path = GOLD_C) -> set[str]:
-    return {g["file"] for g in _read(later)}
-
-
-def half_d_files(last: Path = GOLD_D) -> set[str]:
-    return {g["file"] for g in _read(last)}
-
-
-# Second-level labels under which a country's domains are registered ("co.uk", "com.ar").
-_SECOND_LEVEL = frozenset({"co", "com", "or", "ne", "net", "org", "gov", "ac", "edu"})
-
-
-def site(gold: dict[str, Any]) -> str:
-    """The page's site: the registrable part of its URL's host (archive.org unwrapped).
-
-    Pages without a URL ("hard::name.html") take their file name up to the first
-    "-" or ".html", which the collection names after the site.
-    """
-    url = gold["url"]
-    if not url.startswith("http"):
-        return re.split(r"-|\.html$", gold["file"])[0]
-    host = url.split("://", 1)[1].split("/", 1)[0].lower()
-    if host == "web.archive.org":  # .../web/<stamp>/http://host/...
-        inner = url.split("/web/", 1)[1].split("/", 1)[1]
-        host = inner.split("://", 1)[-1].split("/", 1)[0].lower()
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
-
-
-def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
-    """Site -> "A", "B", "C" or "D".
-
-    Pages of the first draw: per language, sites by SHA-256 of the name, dealt
-    alternately to A and B. Pages of half C (`GOLD_C`): "C", of half D (`GOLD_D`): "D"
-    (a site already in an earlier half would keep it, so that one site is never on two
-    sides; there is none: half D's draw leaves out the earlier halves' sites).
-    """
-    out: dict[str, str] = {}
-    by_lang: dict[str, list[str]] = defaultdict(list)
-    later = half_c_files() | half_d_files()
-    first = [g for g in gold if g["file"] not in later]
-    for g in first:
-        s = site(g)
-        if s not in by_lang[g["language"]] and s not in out:
-            by_lang[g["language"]].append(s)
-            out[s] = ""
-    k = 0  # one count across languages, so languages with one site alternate too
-    for lang in sorted(by_lang):
-        ranked = sorted(by_lang[lang], key=lambda s: hashlib.sha256(s.encode()).hexdigest())
-        for s in ranked:
-            out[s] = "AB"[k % 2]
-            k += 1
-    last = half_d_files()
-    for g in gold:
-        if g["file"] not in last:
-            out.setdefault(site(g), "C")
-    for g in gold:
-        out.setdefault(site(g), "D")
-    return out
 
 
 @dataclass

@@ -68,7 +68,7 @@ def labelled_pages(paths: tuple[Path, ...] = (GOLD,)) -> set[str]:
 
 def labelled_sites(paths: tuple[Path, ...] = GOLDS) -> set[str]:
     """Sites (`bench_realpages.site`) of the pages labelled so far: half D takes none."""
-    from bench_realpages import site
+    from _realpages_gold import site
 
     return {site(g) for g in _labels(paths)}
 
@@ -90,7 +90,7 @@ def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str
 
     evaldata = json.loads((DATA / "evaldata.json").read_text(encoding="utf-8"))
     by_lang: dict[str, list[tuple[str, str, int]]] = {}
-    from bench_realpages import site
+    from _realpages_gold import site
 
     later = half_c or half_d
     skip = labelled_pages(GOLDS if half_d else (GOLD,)) | regression_pages() if later else set()

@@ -17,7 +17,7 @@ from samestory.ingest.pagemeta import page_meta, visible_time
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import bench_realpages as bench  # noqa: E402
+import _realpages_gold as realgold  # noqa: E402
 
 
 def _places(text: str, language: str) -> dict[str, str]:
@@ -65,14 +65,14 @@ def test_unix_time_in_a_time_element() -> None:
 
 
 def test_gold_split_by_site_is_balanced_and_keeps_sites_whole() -> None:
-    gold = bench.load_gold()
-    split = bench.halves(gold)
-    assert bench.site({"url": "https://web.archive.org/web/2012/http://www.he.xinhuanet.com/x",
+    gold = realgold.load_gold()
+    split = realgold.halves(gold)
+    assert realgold.site({"url": "https://web.archive.org/web/2012/http://www.he.xinhuanet.com/x",
                        "file": "x"}) == "xinhuanet.com"  # fmt: skip
-    assert bench.site({"url": "https://www.elpais.com.uy/a", "file": "x"}) == "elpais.com.uy"
-    sizes = [sum(split[bench.site(g)] == h for g in gold) for h in "AB"]
+    assert realgold.site({"url": "https://www.elpais.com.uy/a", "file": "x"}) == "elpais.com.uy"
+    sizes = [sum(split[realgold.site(g)] == h for g in gold) for h in "AB"]
     assert abs(sizes[0] - sizes[1]) <= 2
-    assert split == bench.halves(list(reversed(gold)))  # the order of the file plays no part
+    assert split == realgold.halves(list(reversed(gold)))  # the order of the file plays no part
 
 
 def test_generic_words_name_features_and_streets() -> None:

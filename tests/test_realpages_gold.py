@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import _realpages_gold as realgold  # noqa: E402
 import bench_realpages as bench  # noqa: E402
 from _realpages_match import (  # noqa: E402
     date_right,
@@ -54,7 +55,7 @@ DAY = re.compile(r"\d{4}-\d\d(-\d\d)?")
 
 @pytest.fixture(scope="module")
 def gold() -> list[dict]:  # type: ignore[type-arg]
-    return bench.load_gold()
+    return realgold.load_gold()
 
 
 def test_gold_covers_sixty_pages_in_eight_languages(gold: list[dict]) -> None:  # type: ignore[type-arg]
@@ -113,7 +114,7 @@ def test_gold_leaves_out_other_helpers_regression_pages(gold: list[dict]) -> Non
         pytest.skip("../shared/data/trafilatura-eval is not available")
     from realpages_draw import EXCLUDE, regression_pages
 
-    later = bench.half_c_files() | bench.half_d_files()
+    later = realgold.half_c_files() | realgold.half_d_files()
     regression = regression_pages()
     for g in gold:
         if g["file"] in later:
@@ -125,24 +126,24 @@ def test_gold_leaves_out_other_helpers_regression_pages(gold: list[dict]) -> Non
 
 
 def test_half_c_is_thirty_pages_on_sites_of_its_own(gold: list[dict]) -> None:  # type: ignore[type-arg]
-    later = bench.half_c_files()
+    later = realgold.half_c_files()
     assert len(later) >= 30
-    split = bench.halves(gold)
+    split = realgold.halves(gold)
     for g in gold:
-        assert (split[bench.site(g)] == "C") == (g["file"] in later), g["file"]
-    first = [g for g in gold if g["file"] not in later | bench.half_d_files()]
-    assert {split[bench.site(g)] for g in first} == {"A", "B"}
+        assert (split[realgold.site(g)] == "C") == (g["file"] in later), g["file"]
+    first = [g for g in gold if g["file"] not in later | realgold.half_d_files()]
+    assert {split[realgold.site(g)] for g in first} == {"A", "B"}
 
 
 def test_half_d_is_thirty_pages_on_sites_of_no_earlier_half(gold: list[dict]) -> None:  # type: ignore[type-arg]
-    last = bench.half_d_files()
+    last = realgold.half_d_files()
     assert len(last) >= 30
-    split = bench.halves(gold)
-    earlier = {bench.site(g) for g in gold if g["file"] not in last}
+    split = realgold.halves(gold)
+    earlier = {realgold.site(g) for g in gold if g["file"] not in last}
     for g in gold:
-        assert (split[bench.site(g)] == "D") == (g["file"] in last), g["file"]
+        assert (split[realgold.site(g)] == "D") == (g["file"] in last), g["file"]
         if g["file"] in last:
-            assert bench.site(g) not in earlier, g["file"]
+            assert realgold.site(g) not in earlier, g["file"]
 
 
 def test_norm_drops_accents_case_and_punctuation() -> None:
