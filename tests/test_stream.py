@@ -290,3 +290,27 @@ def test_the_per_article_match_caches_are_bounded_by_one_setting() -> None:
     assert again == first
     same_story_probability(got[0], got[1], Settings(embedder="hashing"), engine.scorer)
     assert lexical._PROFILES.maxsize == Settings().match_profile_cache
+
+
+def test_the_town_in_names_cache_is_bounded_by_that_setting() -> None:
+    """The towns read from event names and compounds ("Lyon-Marathon") are cached per
+    text under match_profile_cache, not by name in an lru of its own (which held
+    thousands of texts and still grew after 3,000 articles of a watcher run)."""
+    from samestory.engine import Engine
+    from samestory.match import identity, same_story_probability
+    from samestory.match.cache import clear_all
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    settings = Settings(embedder="hashing", scorer_embedder="hashing", match_profile_cache=2)
+    engine = Engine(settings)
+    towns = ("Lyon", "Lille", "Nantes", "Rennes", "Nice")
+    arts = [
+        Article.create(f"{t}-Marathon draws {i} runners", f"The {t}-Marathon drew {i} runners.")
+        for i, t in enumerate(towns)
+    ]
+    got = list(engine.pipeline.pipe(arts))
+    first = [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]]
+    assert len(identity._TOWNS) <= 2 and identity._TOWNS.misses > 2
+    clear_all()  # cold: the same numbers
+    assert [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]] == first
