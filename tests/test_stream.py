@@ -247,6 +247,36 @@ def test_the_pair_scorer_caches_are_bounded_by_the_settings() -> None:
     assert len(loads) > len(ids)  # evicted analyses were read back
 
 
+def test_the_regrouping_clusterer_needs_no_big_pair_score_cache() -> None:
+    """The window graph keeps its edges' scores, so a pair score cache of a few hundred
+    gives the same stories with about as many pairs scored as an unbounded one (why
+    cluster_score_cache can be small: it grew a watcher's memory, ~16 pairs an article)."""
+    from samestory.engine import Engine
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    towns = ("Lyon", "Lille", "Nantes", "Rennes")
+    arts = [
+        Article.create(
+            f"Fire {i} in {towns[i % 4]}",
+            f"A fire broke out in {towns[i % 4]} on Monday. Crews {i} came at {i % 7} am.",
+        )
+        for i in range(40)
+    ]
+    runs = []
+    for size in (256, 200_000):
+        settings = Settings(embedder="hashing", scorer_embedder="hashing", cluster_score_cache=size)
+        store = SQLiteStore()
+        ingest = StoryIngest(Engine(settings), store, batch_size=10)
+        ingest.ingest_articles(arts)
+        ingest.settle()
+        assert len(ingest.scorer._scores) <= size
+        runs.append((store.memberships(), ingest.scorer.calls))
+    (small, small_calls), (big, big_calls) = runs
+    assert small == big
+    assert big_calls <= small_calls <= big_calls * 1.05
+
+
 def test_a_batch_is_clustered_whole_with_a_one_analysis_cache() -> None:
     # The batch being clustered is not in the store yet: with a cache smaller than the
     # batch, its own analyses were pushed out and could not be read back (NotFoundError).
