@@ -39,8 +39,6 @@ os.environ.setdefault("SAMESTORY_WATCH_IDLE_S", "1")
 import bench_watch
 from _report import ROOT
 
-sys.path.insert(0, str(ROOT / "src"))
-
 
 class SimClock:
     def __init__(self, start: float) -> None:
@@ -110,6 +108,18 @@ def _structures(watcher: Any) -> dict[str, int]:
     return out
 
 
+def _stagger(store: Any, timeline: Any) -> None:
+    """Each feed first polled just after its first item appears: the polls of a long
+    run are spread over the interval (each began one interval after the last)."""
+    from samestory.store.sources import SourceTable
+
+    table = SourceTable(store)
+    for i, source in enumerate(sorted(table.all(), key=lambda s: s.id)):
+        state = table.poll_state(source.id)
+        state.next_poll = timeline.published(i, 0) + 0.5
+        table.save_poll(source.id, state)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feeds", type=int, default=200)
@@ -117,6 +127,14 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=60)
     ap.add_argument("--stories", type=int, default=150)
     ap.add_argument("--trace", action="store_true", help="tracemalloc (slower)")
+    ap.add_argument(
+        "--step",
+        type=int,
+        default=0,
+        help="seconds of simulated time between two watcher rounds, the feeds' polls "
+        "spread over the interval as in a long run (bench_watch: many small rounds, "
+        "each settled and its reports rebuilt); 0: one round of every feed a minute",
+    )
     ap.add_argument("--trace-from", type=int, default=1, help="first traced round")
     ap.add_argument("--diff", type=int, nargs=2, default=(5, 14), metavar=("A", "B"))
     ap.add_argument("--top", type=int, default=25)
@@ -127,9 +145,14 @@ def main() -> int:
         help="a full gc.collect() before each measurement (the watcher itself does only "
         "what its release_memory does: run it without to see what the watcher holds)",
     )
+    ap.add_argument(
+        "--src", type=Path, default=ROOT / "src", help="the samestory sources to run (A/B)"
+    )
     ap.add_argument("--json", type=Path, help="write the per-round figures here")
     args = ap.parse_args()
+    sys.path.insert(0, str(args.src))
 
+    import samestory
     from samestory.engine import Engine
     from samestory.settings import Settings
     from samestory.store import SQLiteStore
@@ -151,19 +174,29 @@ def main() -> int:
         settings = Settings.from_env()
         store = SQLiteStore(db)
         watcher = Watcher(Engine(settings), store, settings, clock=clock)
+        print(json.dumps({"samestory": samestory.__file__}), flush=True)
         try:
+            ticks = max(1, args.every // args.step) if args.step else 1
+            if args.step:
+                _stagger(store, timeline)
             for r in range(args.rounds + 2):  # two more: the last items, then nothing new
-                clock.now = timeline.start + r * args.every + args.every - 1
                 if args.trace and r == args.trace_from:  # the models load untraced (slow)
                     tracemalloc.start(args.frames)
-                t0 = time.perf_counter()
-                polls = watcher.run_once(threading.Event())
-                took = time.perf_counter() - t0
+                took, polls = 0.0, []
+                for k in range(ticks):
+                    clock.now = timeline.start + r * args.every + (k + 1) * args.every / ticks - 1
+                    t0 = time.perf_counter()
+                    got = watcher.run_once(threading.Event())
+                    took += time.perf_counter() - t0
+                    polls += got
+                    if args.step and any(p.stored for p in got):
+                        release_memory()  # as Watcher.run after a round that stored
                 for s in servers:
                     s.hits.clear()
                 if args.gc:
                     gc.collect()
-                release_memory()  # what Watcher.run does after a round that stored
+                if not args.step:
+                    release_memory()  # what Watcher.run does after a round that stored
                 row: dict[str, Any] = {
                     "round": r,
                     "seconds": round(took, 1),
