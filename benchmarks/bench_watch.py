@@ -80,6 +80,7 @@ class Timeline:
         self.per_feed = max(1, int(minutes * 60 // item_every))
         self.texts = _texts(stories)
         self.start = 0.0
+        self.clock = time.time  # watch_memory.py serves the feeds on a simulated clock
 
     def offset(self, i: int) -> float:
         return self.item_every * i / self.feeds
@@ -109,7 +110,7 @@ class Timeline:
 
     def route(self, i: int) -> Any:
         def serve(hit: Hit) -> tuple[int, dict[str, str], bytes]:
-            n = self.visible(i, time.time())
+            n = self.visible(i, self.clock())
             etag = f'"{i}-{n}"'
             headers = {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag}
             if n:

@@ -247,6 +247,36 @@ def test_the_pair_scorer_caches_are_bounded_by_the_settings() -> None:
     assert len(loads) > len(ids)  # evicted analyses were read back
 
 
+def test_the_regrouping_clusterer_needs_no_big_pair_score_cache() -> None:
+    """The window graph keeps its edges' scores, so a pair score cache of a few hundred
+    gives the same stories with about as many pairs scored as an unbounded one (why
+    cluster_score_cache can be small: it grew a watcher's memory, ~16 pairs an article)."""
+    from samestory.engine import Engine
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    towns = ("Lyon", "Lille", "Nantes", "Rennes")
+    arts = [
+        Article.create(
+            f"Fire {i} in {towns[i % 4]}",
+            f"A fire broke out in {towns[i % 4]} on Monday. Crews {i} came at {i % 7} am.",
+        )
+        for i in range(40)
+    ]
+    runs = []
+    for size in (256, 200_000):
+        settings = Settings(embedder="hashing", scorer_embedder="hashing", cluster_score_cache=size)
+        store = SQLiteStore()
+        ingest = StoryIngest(Engine(settings), store, batch_size=10)
+        ingest.ingest_articles(arts)
+        ingest.settle()
+        assert len(ingest.scorer._scores) <= size
+        runs.append((store.memberships(), ingest.scorer.calls))
+    (small, small_calls), (big, big_calls) = runs
+    assert small == big
+    assert big_calls <= small_calls <= big_calls * 1.05
+
+
 def test_a_batch_is_clustered_whole_with_a_one_analysis_cache() -> None:
     # The batch being clustered is not in the store yet: with a cache smaller than the
     # batch, its own analyses were pushed out and could not be read back (NotFoundError).
@@ -290,3 +320,27 @@ def test_the_per_article_match_caches_are_bounded_by_one_setting() -> None:
     assert again == first
     same_story_probability(got[0], got[1], Settings(embedder="hashing"), engine.scorer)
     assert lexical._PROFILES.maxsize == Settings().match_profile_cache
+
+
+def test_the_town_in_names_cache_is_bounded_by_that_setting() -> None:
+    """The towns read from event names and compounds ("Lyon-Marathon") are cached per
+    text under match_profile_cache, not by name in an lru of its own (which held
+    thousands of texts and still grew after 3,000 articles of a watcher run)."""
+    from samestory.engine import Engine
+    from samestory.match import identity, same_story_probability
+    from samestory.match.cache import clear_all
+    from samestory.models import Article
+    from samestory.settings import Settings
+
+    settings = Settings(embedder="hashing", scorer_embedder="hashing", match_profile_cache=2)
+    engine = Engine(settings)
+    towns = ("Lyon", "Lille", "Nantes", "Rennes", "Nice")
+    arts = [
+        Article.create(f"{t}-Marathon draws {i} runners", f"The {t}-Marathon drew {i} runners.")
+        for i, t in enumerate(towns)
+    ]
+    got = list(engine.pipeline.pipe(arts))
+    first = [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]]
+    assert len(identity._TOWNS) <= 2 and identity._TOWNS.misses > 2
+    clear_all()  # cold: the same numbers
+    assert [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]] == first

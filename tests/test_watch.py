@@ -385,6 +385,46 @@ def test_the_watcher_follows_another_writer_of_the_store(engine, server) -> None
     assert stories[copy["link"]] == stories[item["link"]]
 
 
+def test_the_watcher_catches_up_from_the_log_tail(engine, server, monkeypatch) -> None:
+    """Another writer's batches between rounds: the watcher's clusterer replays only the
+    events after the version it knew (not the whole log into a new clusterer, which
+    re-read everything and dropped every cache each time), and ends in the state a
+    full replay of the store gives."""
+    from samestory.cluster import OnlineClusterer
+    from samestory.models import Article
+    from samestory.stream import StoryIngest
+
+    items = [{**_text(9), "link": "https://feed.example/first"}]
+    server.routes["/feed"] = lambda hit: (200, {}, rss("Feed", items))
+    store, clock = SQLiteStore(), Clock()
+    _add(store, server.url("/feed"))
+    w = _watcher(engine, store, clock)
+    w.run_once()  # the store is not empty: a replay "after 0" would be the whole log
+    other = StoryIngest(engine, store)
+    clusterer, scorer = w.ingest.clusterer, w.ingest.scorer
+    replays: list[int] = []
+    full = store.replay_log
+    monkeypatch.setattr(
+        store, "replay_log", lambda after=0: (replays.append(after), full(after))[1]
+    )
+    for n in range(3):
+        item = _text(n, "harbour" if n % 2 else "bridge")
+        before = store.version()  # what the watcher's clusterer knows
+        other.ingest_articles(
+            [Article.create(item["title"], item["description"], url=item["link"])]
+        )
+        items.append({**_text(n + 10), "link": f"https://feed.example/{n}"})
+        clock.now += 60
+        (p,) = w.run_once()
+        assert p.stored == 1
+        assert before in replays and 0 not in replays  # the tail, never the whole log
+    assert w.ingest.clusterer is clusterer and w.ingest.scorer is scorer
+    fresh = OnlineClusterer(scorer, w.settings)
+    fresh.replay(full())
+    assert w.ingest.clusterer.assignment == fresh.assignment
+    assert w.ingest.clusterer.stories() == fresh.stories()
+
+
 def test_polls_of_a_round_are_ingested_together_and_counted_once(engine, server) -> None:
     """Two feeds carrying the same item in one round: stored once, the other poll counts
     it as a duplicate; each poll's state is saved after the shared batch."""

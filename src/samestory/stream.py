@@ -257,6 +257,13 @@ class StoryIngest:
         report.duplicates += len(analyses) - len(fresh)
         return fresh, events
 
+    def catch_up(self) -> None:
+        """Bring the clusterer to the store's version now (another writer moved it)."""
+        if self.store.version() == self._version:
+            return
+        with self.store.write_lock():
+            self._catch_up()
+
     def _catch_up(self) -> None:
         """Bring the clusterer to the store's version. The log is append-only and
         replay applies events one by one, so replaying just the tail another writer

@@ -22,11 +22,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analyse.evidence import common_nouns, place_in_name
 from ..analyse.places import prior_countries
 from ..models import Analysis, DateMention, Mention, Quantity
+from .cache import ArticleCache
 from .eventyears import YEAR_DOCS, latest_years, year_features
 from .facts import numbers_equal
 from .identity_text import identity_lines
@@ -113,17 +114,30 @@ _EVENT_LABELS = frozenset({"LOC", "MISC"})
 _COMPOUND = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][^\W\d_][\w'’]*)+")
 
 
-@lru_cache(maxsize=1024)
-def _common(text: str, language: str) -> frozenset[str]:
-    return common_nouns(text, language)
+class _TextTowns(NamedTuple):
+    """What `_name_town` read of one text: its common nouns, and the town (key, name)
+    or None of each (name, context countries, prior countries) asked of it so far."""
+
+    common: frozenset[str]
+    towns: dict[tuple[str, frozenset[str], tuple[str, ...]], tuple[str, str] | None]
 
 
-@lru_cache(maxsize=4096)
+# (text, language) -> _TextTowns; bounded in texts by match_profile_cache (cache.py).
+# Until issue 19 two lru caches: 1,024 texts' nouns, and 4,096 names keyed by their
+# whole text, which held up to ~1,100 more texts and was still filling after 3,000
+# articles of a watcher's run (memory rising through its last half).
+_TOWNS: ArticleCache[_TextTowns] = ArticleCache()
+
+
 def _name_town(
     name: str, language: str, text: str, context: frozenset[str], prior: tuple[str, ...]
 ) -> tuple[str, str] | None:
-    place = place_in_name(name, language, _common(text, language), context, prior)
-    return (place.key, place.name) if place is not None else None
+    entry = _TOWNS.get((text, language), lambda: _TextTowns(common_nouns(text, language), {}))
+    key = (name, context, prior)
+    if key not in entry.towns:  # pure in its key: a race computes the same value twice
+        place = place_in_name(name, language, entry.common, context, prior)
+        entry.towns[key] = (place.key, place.name) if place is not None else None
+    return entry.towns[key]
 
 
 @lru_cache(maxsize=4096)

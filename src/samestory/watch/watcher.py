@@ -8,8 +8,9 @@ committed.
 Killed at any moment, a restarted watcher re-polls what was not committed and the
 store skips what it holds: nothing lost, nothing doubled. After the round the stories
 it changed are settled and their reports rebuilt, as at the end of an ingest. When
-another writer moved the store on meanwhile, the clusterer is rebuilt from the log
-first, so the watcher never clusters against a stale picture of the stories.
+another writer moved the store on meanwhile, the clusterer first replays the tail of
+the story log that writer appended (`StoryIngest.catch_up`), so the watcher never
+clusters against a stale picture of the stories.
 
 Scheduling: a source is due when its `next_poll` has come (never polled: at once).
 After a success the next poll is one interval after this poll began; after the n-th
@@ -90,7 +91,6 @@ class Watcher:
         self.clock = clock
         self.fetcher = fetcher or Fetcher(self.settings)
         self.ingest = StoryIngest(engine, store, self.settings.ingest_batch_size)
-        self._version = store.version()  # the store as this watcher's clusterer knows it
         # Held while this watcher ingests: a server shares its engine with the API.
         self.lock: AbstractContextManager[Any] = lock or nullcontext()
         self.reports = reports
@@ -209,7 +209,6 @@ class Watcher:
                 self._follow_other_writers()
                 known = {a.id for a in articles if self.store.is_known(a)}
                 self.ingest.ingest_articles(articles, report=mine)
-                self._version = self.store.version()
                 fresh = self._stored({a.id for a in articles} - known)
             out: list[Polled] = []
             claimed: set[str] = set()
@@ -244,16 +243,15 @@ class Watcher:
 
     def _follow_other_writers(self) -> None:
         """Another process (an ingest, the API of `serve --watch`) moved the store on:
-        replay its log into a fresh clusterer, as the server does for its own ingest."""
-        if self.store.version() != self._version:
-            self.ingest = StoryIngest(self.ingest.engine, self.store, self.ingest.batch_size)
-            self._version = self.store.version()
+        the clusterer replays the log's tail that writer appended, not the whole log
+        (which grew with the store and was re-read, and every analysis cache dropped,
+        on each such round)."""
+        self.ingest.catch_up()
 
     def _finish(self, report: IngestReport) -> None:
         with self.lock, self._db:
             self._follow_other_writers()
             self.ingest.settle(report)
-            self._version = self.store.version()
             if self.reports and report.stories:
                 from ..serve.refresh import refresh_reports
 
