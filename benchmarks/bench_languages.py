@@ -47,9 +47,13 @@ GOLD = ROOT / "examples" / "languages"
 HELDOUT = GOLD / "heldout"
 HELDOUT2 = GOLD / "heldout2"
 HELDOUT3 = GOLD / "heldout3"
-SETS = {"in-sample": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+HELDOUT4 = GOLD / "heldout4"
+SETS = {
+    "in-sample": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
+}  # fmt: skip
 # The out-of-sample set: its per-item misses are never printed (see the docstring).
-BLIND = HELDOUT3
+BLIND = HELDOUT4
 KINDS = ("entities", "places", "dates", "numbers")
 BAR_P, BAR_R = 0.85, 0.75
 
