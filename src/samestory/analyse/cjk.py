@@ -2,8 +2,9 @@
 
 The Latin-script rules in `dates` and `quantities` rely on word boundaries, and every
 CJK character is a word character, so these languages get their own patterns:
-"2026年1月15日" / "2026년 1월 15일", "周一" / "星期一" / "月曜日" / "월요일" (the most
-recent such day on or before publication, as `dates` does with no tense cue),
+"2026年1月15日" / "2026년 1월 15일", "周一" / "星期一" / "月曜日" / "월요일" (the coming
+one when `cjktense` reads a future around it, else the most recent on or before
+publication, as `dates` does),
 "昨天" / "昨日" / "어제"; numbers with 万 / 亿 / 億 / 만 / 억 and a currency
 ("25亿美元" = 2.5e9 USD, "4000万ユーロ"), "%" / "％" / "퍼센트", and durations in hours
 ("四个小时", "4時間", "네 시간") and days ("三天", "3日間", "사흘"); "两周前" / "2週間前" /
@@ -17,6 +18,7 @@ import datetime as dt
 import re
 
 from ..models import DateMention, Quantity, Sentence
+from .cjktense import cjk_tense
 from .sentences import locate_sentence
 
 __all__ = ["CJK", "cjk_dates", "cjk_quantities"]
@@ -124,7 +126,10 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
         else _JA_WEEKDAYS[g["wj"]] if g["wj"]
         else _KO_WEEKDAYS[g["wk"]]
     )  # fmt: skip
-    d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+    if cjk_tense(m.string, m.start(), m.end()) == "future":  # "将于周五开幕": the coming one
+        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    else:
+        d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     return d, d, "day", True
 
 

@@ -1,0 +1,71 @@
+"""Issue #17, session 14: a bare weekday's direction (the coming one or the last one) and
+bare months in ar, he, fa, ru, uk, tr, vi, zh, ja, ko. Fast: rules only, no model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from samestory.analyse.cjktense import cjk_tense
+from samestory.analyse.dates import extract_dates
+
+PUB = dt.date(2026, 11, 18)  # a Wednesday: the last Friday is 11-13, the coming one 11-20
+LAST_FRI, NEXT_FRI, LAST_THU = "2026-11-13", "2026-11-20", "2026-11-12"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ru", "Выставка откроется в пятницу и продлится 90 дней.", NEXT_FRI),
+        ("ru", "Выставка открылась в пятницу.", LAST_FRI),
+        ("uk", "Виставка відкриється в п'ятницю і триватиме 90 днів.", NEXT_FRI),
+        ("uk", "Виставка відкрилася в п'ятницю.", LAST_FRI),
+        ("tr", "Sergi cuma günü açılacak ve 90 gün sürecek.", NEXT_FRI),
+        ("tr", "Sergi cuma günü açıldı.", LAST_FRI),
+        ("vi", "Triển lãm sẽ khai mạc vào thứ Sáu.", NEXT_FRI),
+        ("vi", "Triển lãm đã khai mạc vào thứ Sáu.", LAST_FRI),
+        ("ar", "وسيفتتح المعرض يوم الجمعة ويستمر 90 يوما.", NEXT_FRI),
+        ("ar", "وافتتح المعرض يوم الجمعة.", LAST_FRI),
+        # "سيول" (Seoul) has the shape of a future verb but is a city
+        ("ar", "افتتح معرض في سيول يوم الجمعة.", LAST_FRI),
+        ("he", "התערוכה תיפתח ביום שישי ותימשך 90 יום.", NEXT_FRI),
+        # the passive past begins with "נ": not a future
+        ("he", "השר נפגש ביום שישי עם השגריר.", LAST_FRI),
+        # a name of the future's shape far from the weekday is not a verb
+        ("he", "שריפה פרצה ביום שישי ונמשכה 12 שעות, כך מסר הדובר יאניס פטרו.", LAST_FRI),
+        ("fa", "نمایشگاه روز جمعه گشایش می‌یابد و ۹۰ روز ادامه دارد.", NEXT_FRI),
+        ("fa", "نمایشگاه روز جمعه افتتاح خواهد شد.", NEXT_FRI),
+        ("fa", "نمایشگاه روز جمعه افتتاح شد.", LAST_FRI),
+        ("zh", "展览将于周五开幕，为期90天。", NEXT_FRI),
+        ("zh", "台风周四袭击马尼拉，造成14人死亡。", LAST_THU),
+        ("ja", "展覧会は金曜日に開幕し、90日間開かれる。", NEXT_FRI),
+        ("ja", "台風が木曜日にマニラを襲ったと述べた。", LAST_THU),
+        ("ko", "전시회는 금요일에 개막해 90일 동안 열린다.", NEXT_FRI),
+        ("ko", "태풍이 목요일 마닐라를 강타했다고 밝혔다.", LAST_THU),
+    ],
+)
+def test_weekday_tense(lang: str, text: str, want: str) -> None:
+    assert [d.canonical for d in extract_dates(text, lang, PUB)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "В сентябре похожая выставка собрала 400 000 посетителей."),
+        ("ar", "وفي سبتمبر جذب معرض مماثل 400 ألف زائر."),
+        ("he", "בספטמבר משכה תערוכה דומה 400,000 מבקרים."),
+    ],
+)
+def test_bare_month(lang: str, text: str) -> None:
+    assert [d.canonical for d in extract_dates(text, lang, PUB)] == ["2026-09"]
+
+
+def test_hebrew_director_is_not_may() -> None:
+    # "במאי" alone is also "the director": it needs a cue ("בחודש מאי")
+    assert extract_dates("במאי הסרט אמר", "he", PUB) == []
+
+
+def test_cjk_tense_without_cue() -> None:
+    text = "周五，展览开幕"
+    assert cjk_tense(text, 0, 2) is None
