@@ -69,3 +69,44 @@ def test_hebrew_director_is_not_may() -> None:
 def test_cjk_tense_without_cue() -> None:
     text = "周五，展览开幕"
     assert cjk_tense(text, 0, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("ar", "وأرسل الصليب الأحمر واليونيسف 80 متطوعا.", ["الصليب الأحمر", "اليونيسف"]),
+        ("he", "הצלב האדום ויוניסף שלחו 80 מתנדבים.", ["הצלב האדום", "יוניסף"]),
+        ("fa", "صلیب سرخ و یونیسف ۸۰ داوطلب فرستادند.", ["صلیب سرخ", "یونیسف"]),
+        ("zh", "红十字会和联合国儿童基金会派出80名志愿者。", ["红十字会", "联合国儿童基金会"]),
+        ("ja", "赤十字とユニセフは80人のボランティアを送った。", ["赤十字", "ユニセフ"]),
+        ("ko", "적십자와 유니세프는 자원봉사자 80명을 보냈다.", ["적십자", "유니세프"]),
+    ],
+)
+def test_world_orgs(lang: str, text: str, surface: list[str]) -> None:
+    from samestory.analyse.worldorgs import world_org_mentions
+
+    found = world_org_mentions(text, lang)
+    assert [m.text for m in found] == surface
+    assert {m.canonical for m in found} == {"Red Cross", "UNICEF"}
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_world_orgs_merge_replaces_a_guess_and_yields_to_a_place() -> None:
+    from samestory.analyse.worldorgs import merge_world_orgs
+    from samestory.models import Mention
+
+    text = "وافق صندوق النقد الدولي في نيروبي"
+    guess = Mention("صندوق النقد", "PERSON", "x", "person:x", 5, 16)
+    place = Mention("نيروبي", "LOC", "Nairobi", "geo:city:1", 27, 33)
+    merged = merge_world_orgs([guess, place], text, "ar")
+    assert [(m.label, m.canonical) for m in merged] == [
+        ("ORG", "International Monetary Fund"), ("LOC", "Nairobi"),
+    ]  # fmt: skip
+    assert merge_world_orgs([place], "لا شيء هنا", "ar") == [place]
+
+
+def test_world_orgs_need_a_word_boundary_in_spaced_scripts() -> None:
+    from samestory.analyse.worldorgs import world_org_mentions
+
+    # "ناتو" inside a longer word is no NATO
+    assert world_org_mentions("کاناتوها", "fa") == []
