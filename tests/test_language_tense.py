@@ -110,3 +110,31 @@ def test_world_orgs_need_a_word_boundary_in_spaced_scripts() -> None:
 
     # "ناتو" inside a longer word is no NATO
     assert world_org_mentions("کاناتوها", "fa") == []
+
+
+def _persons(text: str, lang: str) -> list[str]:
+    from samestory.analyse.entities import extract_mentions
+
+    return [m.text for m in extract_mentions(text, lang) if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("ar", "بحسب ما قالت أمينة المعرض كلير دوبوا في باريس.", "كلير دوبوا"),
+        ("he", "כך אמרה האוצרת קלייר דובואה בפריז.", "קלייר דובואה"),
+        ("fa", "آنا کلر، رئیس هیئت، در نایروبی اعلام کرد.", "آنا کلر"),
+        ("ko", "클레르 뒤부아 큐레이터는 파리에서 말했다.", "클레르 뒤부아"),
+        # a preposition on the article opens the next phrase: not part of the name
+        ("ar", "ورحب وزير المالية الكيني دانيال أوتينو بالقرار.", "دانيال أوتينو"),
+    ],
+)
+def test_roles_before_and_after_names(lang: str, text: str, name: str) -> None:
+    assert name in _persons(text, lang)
+
+
+def test_arabic_finance_is_not_mali() -> None:
+    from samestory.analyse.entities import extract_mentions
+
+    text = "ورحب وزير المالية الكيني دانيال أوتينو بالقرار."
+    assert [m.canonical for m in extract_mentions(text, "ar") if m.label == "LOC"] == ["Kenya"]
