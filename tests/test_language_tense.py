@@ -138,3 +138,11 @@ def test_arabic_finance_is_not_mali() -> None:
 
     text = "ورحب وزير المالية الكيني دانيال أوتينو بالقرار."
     assert [m.canonical for m in extract_mentions(text, "ar") if m.label == "LOC"] == ["Kenya"]
+
+
+def test_vietnamese_museum_is_an_organisation() -> None:
+    from samestory.analyse.entities import extract_mentions
+
+    text = "Bảo tàng Louvre sẽ cho một bảo tàng ở Seoul mượn 120 bức tranh."
+    orgs = [m.text for m in extract_mentions(text, "vi") if m.label == "ORG"]
+    assert orgs == ["Bảo tàng Louvre"]
