@@ -146,3 +146,35 @@ def test_vietnamese_museum_is_an_organisation() -> None:
     text = "Bảo tàng Louvre sẽ cho một bảo tàng ở Seoul mượn 120 bức tranh."
     orgs = [m.text for m in extract_mentions(text, "vi") if m.label == "ORG"]
     assert orgs == ["Bảo tàng Louvre"]
+
+
+JAN = dt.date(2027, 1, 20)  # in January the nearest May is the coming one; "last May" is not
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("tr", "geçen mayıs ayında", "2026-05"),
+        ("tr", "geçen yıl mayıs ayında", "2026-05"),
+        ("uk", "минулого травня", "2026-05"),
+        ("uk", "у травні минулого року", "2026-05"),
+        ("ru", "в мае прошлого года", "2026-05"),
+        ("vi", "tháng 5 năm ngoái", "2026-05"),
+        ("ar", "في مايو الماضي", "2026-05"),
+        ("fa", "ماه مه گذشته", "2026-05"),
+        ("fa", "مه سال گذشته", "2026-05"),
+        ("he", "במאי האחרון", "2026-05"),
+        ("zh", "去年5月与西班牙签署了协议", "2026-05"),
+        ("ja", "昨年5月、協定を結んだ", "2026-05"),
+        ("ko", "지난해 5월 협정을 체결했다", "2026-05"),
+        # without a modifier: the nearest May
+        ("ru", "в мае", "2027-05"),
+        ("zh", "5月", "2027-05"),
+    ],
+)
+def test_last_may(lang: str, text: str, want: str) -> None:
+    assert [d.canonical for d in extract_dates(text, lang, JAN)] == [want]
+
+
+def test_last_weekday_by_modifier() -> None:
+    assert [d.canonical for d in extract_dates("يوم الاثنين الماضي", "ar", JAN)] == ["2027-01-18"]

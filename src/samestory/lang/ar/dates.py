@@ -52,3 +52,7 @@ DATES["month_cues"] = (*DATES["month_cues"], "وفي", "ففي")
 DATES["future_cues"] = ("سوف", "المقبل", "المقبلة", "القادم", "القادمة", "غدا", "يعتزم", "تعتزم")
 DATES["past_cues"] = ("الماضي", "الماضية", "أمس", "قبل")
 DATES["future_word"] = r"[وف]?س(?!يا|يد|يط|يول|ين)[يتنأ]\w{3,}"
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"الماضي": "last", "الماضية": "last", "المقبل": "next", "المقبلة": "next",
+                  "القادم": "next", "القادمة": "next"}  # fmt: skip

@@ -55,3 +55,7 @@ DATES["past_cues"] = (
     "بودند", "داشت", "داشتند", "آمد", "رفت", "گذشته", "پیش", "دیروز",
 )  # fmt: skip
 DATES["tense_after"] = 90
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"گذشته": "last", "سال گذشته": "lastyear", "پارسال": "lastyear",
+                  "آینده": "next", "سال آینده": "nextyear", "امسال": "thisyear"}  # fmt: skip

@@ -61,3 +61,7 @@ DATES["future_word"] = (
     r"|תערוכ|תעשי)[ית][\u05d0-\u05ea]{3,5}"
 )  # fmt: skip
 DATES["tense_word_reach"] = 12
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"האחרון": "last", "האחרונה": "last", "שעבר": "last", "שעברה": "last",
+                  "הבא": "next", "הבאה": "next", "אשתקד": "lastyear"}  # fmt: skip

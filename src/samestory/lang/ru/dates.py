@@ -60,3 +60,7 @@ DATES["future_cues"] = (
 DATES["past_cues"] = ("был", "была", "было", "были", "назад", "прошлой", "прошлый", "вчера")
 DATES["future_suffixes"] = ("ется", "ится", "ются", "ятся", "утся", "ит", "ет", "ут", "ют", "ят")
 DATES["past_suffixes"] = ("ла", "ло", "ли", "лся", "лась", "лось", "лись", "ал", "ил", "ел", "ял")
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"прошлого года": "lastyear", "этого года": "thisyear",
+                  "следующего года": "nextyear"}  # fmt: skip

@@ -38,3 +38,7 @@ DATES["past_suffixes"] = (
     "duğunu", "düğünü", "tığını", "tiğini", "tuğunu", "tüğünü",
 )  # fmt: skip
 DATES["tense_after"] = 90
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["before"] = {"geçen": "last", "geçen yıl": "lastyear", "bu yıl": "thisyear",
+                   "gelecek": "next", "önümüzdeki": "next", "gelecek yıl": "nextyear"}  # fmt: skip

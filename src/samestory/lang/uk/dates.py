@@ -70,3 +70,9 @@ DATES["future_suffixes"] = (
     "ться", "тиме", "тимуть", "тимемо", "ить", "ять", "ує", "ють", "уть", "еться", "иться",
 )  # fmt: skip
 DATES["past_suffixes"] = ("ла", "ло", "ли", "лася", "лося", "лися", "ав", "ив", "ів", "ув", "яв")
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["before"] = {"минулого": "last", "минулої": "last", "торік у": "lastyear",
+                   "торік в": "lastyear", "наступного": "next"}  # fmt: skip
+DATES["after"] = {"минулого року": "lastyear", "цього року": "thisyear",
+                  "наступного року": "nextyear"}  # fmt: skip
