@@ -2,8 +2,9 @@
 
 The Latin-script rules in `dates` and `quantities` rely on word boundaries, and every
 CJK character is a word character, so these languages get their own patterns:
-"2026年1月15日" / "2026년 1월 15일", "周一" / "星期一" / "月曜日" / "월요일" (the most
-recent such day on or before publication, as `dates` does with no tense cue),
+"2026年1月15日" / "2026년 1월 15일", "周一" / "星期一" / "月曜日" / "월요일" (the coming
+one when `cjktense` reads a future around it, else the most recent on or before
+publication, as `dates` does),
 "昨天" / "昨日" / "어제"; numbers with 万 / 亿 / 億 / 만 / 억 and a currency
 ("25亿美元" = 2.5e9 USD, "4000万ユーロ"), "%" / "％" / "퍼센트", and durations in hours
 ("四个小时", "4時間", "네 시간") and days ("三天", "3日間", "사흘"); "两周前" / "2週間前" /
@@ -17,6 +18,7 @@ import datetime as dt
 import re
 
 from ..models import DateMention, Quantity, Sentence
+from .cjktense import cjk_tense
 from .sentences import locate_sentence
 
 __all__ = ["CJK", "cjk_dates", "cjk_quantities"]
@@ -30,6 +32,11 @@ _RELATIVE = {
     "今天": 0, "昨天": -1, "明天": 1, "前天": -2, "今日": 0, "昨日": -1, "明日": 1,
     "오늘": 0, "어제": -1, "내일": 1,
 }  # fmt: skip
+# year words before a month: "去年5月" (May last year), "今年", "明年", "올해", "내년"
+_YEAR_WORDS = {
+    "去年": -1, "昨年": -1, "지난해": -1, "작년": -1, "今年": 0, "올해": 0, "明年": 1, "来年": 1,
+    "내년": 1,
+}  # fmt: skip
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s?[年년]\s?(?P<m>1[0-2]|0?[1-9])\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]"
     r"|(?<!\d)(?P<m2>1[0-2]|0?[1-9])\s?[月월]\s?(?P<d2>[0-3]?\d)\s?[日일号號]"
@@ -42,6 +49,9 @@ _DATE = re.compile(
     r"|(?P<an>\d{1,3}|[一两兩二三四五六七八九十]|[한두세네])\s?"
     r"(?P<au>个星期|個星期|星期|週間|周|週|주|个月|個月|か月|ヶ月|カ月|개월|달|天|日|일|年|년)"
     r"\s?(?P<ago>前|전)"
+    # "去年5月", "昨年5月", "지난해 5월": a month of a year named relative to publication
+    r"|(?P<ry>" + "|".join(_YEAR_WORDS) + r")"
+    r"\s?(?P<rm>1[0-2]|0?[1-9])\s?[月월](?![\d\s]*[日일号號])"
     # "5月", "5월에": a bare month, the nearest one (as `dates` does after a cue)
     r"|(?<![\d年년])(?P<mo>1[0-2]|0?[1-9])\s?[月월](?![\d\s]*[日일号號])(?!曜)"
 )
@@ -113,6 +123,10 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
         return d, d, "day", True
     if g["an"]:
         return _ago(pub, _count(g["an"]), _AGO_UNITS[g["au"]])
+    if g["ry"]:
+        y, month = pub.year + _YEAR_WORDS[g["ry"]], int(g["rm"])
+        last = dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(y, month, 1), last, "month", True
     if g["mo"]:
         month = int(g["mo"])
         year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(
@@ -124,7 +138,10 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
         else _JA_WEEKDAYS[g["wj"]] if g["wj"]
         else _KO_WEEKDAYS[g["wk"]]
     )  # fmt: skip
-    d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+    if cjk_tense(m.string, m.start(), m.end()) == "future":  # "将于周五开幕": the coming one
+        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    else:
+        d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     return d, d, "day", True
 
 

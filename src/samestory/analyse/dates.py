@@ -121,7 +121,9 @@ def _candidate(kind: str, m: re.Match[str], text: str, r: Rules) -> _Cand | None
         cue, tail = r.month_cue, r.data.get("month_tail")
         # a cue after the month where the language puts it there: "Mayıs'ta", "Mayıs ayında"
         after_ok = tail is not None and re.match(tail, text[end : end + 12], re.I)
-        if mod_kind is None and not after_ok \
+        # a month form that holds its own cue: Hebrew "בספטמבר" (in September)
+        self_cued = name.lower() in r.data.get("cued_months", ())
+        if mod_kind is None and not after_ok and not self_cued \
                 and (cue is None or not cue.search(text[max(0, start - 30) : start])):  # fmt: skip
             return None
         return _Cand(start, end, kind, (number, mod_kind))

@@ -56,6 +56,7 @@ from .places import (
 )
 from .scriptnames import SCRIPT_LANGUAGES, caseless, script_mentions
 from .sentences import locate_sentence
+from .worldorgs import merge_world_orgs
 
 __all__ = ["extract_mentions", "spacy_model"]
 
@@ -214,7 +215,8 @@ def extract_mentions(
     lang = (language or "").lower().split("-")[0].split("_")[0]
     if lang in SCRIPT_LANGUAGES or (lang not in COVERED and caseless(text)):
         # Scripts without capitals: places by lookup, names by neighbours (issue #17).
-        return script_mentions(text, lang, sentences)
+        found = script_mentions(text, lang, sentences)
+        return merge_world_orgs(found, text, lang, sentences)  # "الصليب الأحمر", "赤十字"
     lists = name_lists(lang)
     toks = tokens(text)
     nlp = spacy_model(lang) if lang in MODELS else None

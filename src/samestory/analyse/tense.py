@@ -3,8 +3,10 @@
 A bare weekday is ambiguous: "will meet on Tuesday" is the coming one, "said on Tuesday"
 the last one. The cue nearest the weekday within its clause decides: words and
 two-word phrases listed per language in `lang/<code>/dates.py` (`future_cues`,
-`past_cues`) or word endings (`future_suffixes` such as French "-era", `past_suffixes`
-such as English "-ed").
+`past_cues`), word endings (`future_suffixes` such as French "-era", `past_suffixes`
+such as English "-ed") or a whole-word pattern (`future_word`, `past_word`) where the
+tense is a prefix: Arabic "سيفتتح" (will open), Hebrew "תיפתח". `tense_after` widens the
+context after the weekday where the verb ends the clause (Persian, Turkish).
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ class TenseCues:
     past: frozenset[str] = frozenset()
     future_suffixes: tuple[str, ...] = ()
     past_suffixes: tuple[str, ...] = ()
+    future_word: re.Pattern[str] | None = None
+    past_word: re.Pattern[str] | None = None
+    after: int = 50  # characters of context after the weekday
+    # how far from the weekday a `future_word` / `past_word` counts: a verb is next to it,
+    # a name of that shape ("יאניס") may sit anywhere
+    word_reach: int = 1000
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> TenseCues:
@@ -36,7 +44,15 @@ class TenseCues:
             past=frozenset(_norm(c) for c in data.get("past_cues", ())),
             future_suffixes=tuple(data.get("future_suffixes", ())),
             past_suffixes=tuple(data.get("past_suffixes", ())),
+            future_word=_compiled(data.get("future_word")),
+            past_word=_compiled(data.get("past_word")),
+            after=int(data.get("tense_after", _TENSE_AFTER)),
+            word_reach=int(data.get("tense_word_reach", 1000)),
         )
+
+
+def _compiled(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -48,24 +64,26 @@ _NOT_PAST = frozenset({"hundred", "indeed", "need", "speed", "seed", "bed", "red
 
 def tense_at(text: str, start: int, end: int, r: TenseCues) -> str | None:
     """ "future" or "past" by the tense cue nearest a weekday in its clause, else None."""
-    if not (r.future or r.past):
+    if not (r.future or r.past or r.future_word or r.past_word):
         return None
     lo = max(0, start - _TENSE_BEFORE)
     before = text[lo:start]
     cut = list(_CLAUSE_END.finditer(before))
     if cut:
         lo += cut[-1].end()
-    after_end = end + _TENSE_AFTER
+    after_end = end + r.after
     stop = _CLAUSE_END.search(text, end, after_end)
     best: tuple[int, str] | None = None
     for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):
         words = list(_WORD.finditer(text, segment_start, min(segment_end, len(text))))
         for k, m in enumerate(words):
-            kind = _cue(m[0].lower(), words[k + 1][0].lower() if k + 1 < len(words) else "", r)
-            if kind is not None:
-                distance = start - m.end() if m.end() <= start else m.start() - end
-                if best is None or distance < best[0]:
-                    best = (distance, kind)
+            following = words[k + 1][0].lower() if k + 1 < len(words) else ""
+            kind = _cue(m[0].lower(), following, r)
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if kind is None and distance <= r.word_reach:
+                kind = _shaped(m[0].lower(), r)
+            if kind is not None and (best is None or distance < best[0]):
+                best = (distance, kind)
     return best[1] if best else None
 
 
@@ -81,4 +99,13 @@ def _cue(word: str, following: str, r: TenseCues) -> str | None:
             return "future"
         if word.endswith(r.past_suffixes) and r.past_suffixes:
             return "past"
+    return None
+
+
+def _shaped(word: str, r: TenseCues) -> str | None:
+    """The tense a word's shape gives (`future_word`, `past_word`), else None."""
+    if r.future_word is not None and r.future_word.fullmatch(word):
+        return "future"
+    if r.past_word is not None and r.past_word.fullmatch(word):
+        return "past"
     return None

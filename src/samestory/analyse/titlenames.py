@@ -52,6 +52,9 @@ _KO_END = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은"
 _KO_VERB = ("다고", "라고", "했다", "였다", "됐다", "면서", "지만", "는데", "했으며", "하고",
             "했고")  # fmt: skip
 _DEFINITE = {"ar": ("ال", "لل"), "he": ("ה",)}
+# A preposition written onto the article ("بالقرار", with the decision) opens a phrase: it
+# never continues a name ("دانيال أوتينو بالقرار" is "Daniel Otieno" and the decision).
+_PREP_ARTICLE = {"ar": ("بال", "وبال", "فال", "كال")}
 # Hebrew second word after a cue noun that still belongs to the name: a noun or adjective
 # ending ("הבריאות העולמי", "האירופית"), not a hif'il verb ("הבטיחה", "הודיע").
 _HE_NOMINAL = ("ות", "ית", "ים", "י")
@@ -134,6 +137,8 @@ def titled_spans(
                 break
             if j - k >= 2 and definite[j]:
                 break  # "كيرياكوس ميتسوتاكيس المنطقة": the article opens the next phrase
+            if j > k and words[j].group().startswith(_PREP_ARTICLE.get(language, ("\0",))):
+                break
             j += 1
             if korean and _ko_stem(words[j - 1].group()) != words[j - 1].group():
                 break  # a particle closes the name: "에르도안과"

@@ -44,3 +44,15 @@ DATES: dict[str, Any] = locale_dates(
 )
 # "و" (and) and "ف" (so) are written onto the next word: "وقبل أسبوعين".
 DATES["clitics"] = "وف"
+# "وفي سبتمبر": the conjunction is written onto the cue.
+DATES["month_cues"] = (*DATES["month_cues"], "وفي", "ففي")
+# Tense of a bare weekday: the future is a prefix on the verb, "س" before the imperfect
+# ("وسيفتتح المعرض يوم الجمعة", the exhibition will open on Friday), or "سوف"; words of
+# that shape that are not verbs ("سياسة", "سيارة", "سيدة", "سيول") are left out.
+DATES["future_cues"] = ("سوف", "المقبل", "المقبلة", "القادم", "القادمة", "غدا", "يعتزم", "تعتزم")
+DATES["past_cues"] = ("الماضي", "الماضية", "أمس", "قبل")
+DATES["future_word"] = r"[وف]?س(?!يا|يد|يط|يول|ين)[يتنأ]\w{3,}"
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"الماضي": "last", "الماضية": "last", "المقبل": "next", "المقبلة": "next",
+                  "القادم": "next", "القادمة": "next"}  # fmt: skip

@@ -32,6 +32,33 @@ NAMES: dict[str, Any] = {
         "مدير",
         "مديرة",
         "الوزيرة",
+        # the other roles news puts before a name, either gender: "أمينة المعرض كلير دوبوا" (the
+        # exhibition's curator), ambassadors, governors, judges, experts, envoys
+        "أمين",
+        "أمينة",
+        "الأمين العام",
+        "السفير",
+        "السفيرة",
+        "سفير",
+        "القائد",
+        "قائد",
+        "المحافظ",
+        "محافظ",
+        "القاضي",
+        "القاضية",
+        "الأستاذ",
+        "الأستاذة",
+        "الدكتور",
+        "الدكتورة",
+        "الخبير",
+        "الخبيرة",
+        "المدرب",
+        "زعيم",
+        "زعيمة",
+        "المبعوث",
+        "المبعوثة",
+        "رئيسة البعثة",
+        "رئيس البعثة",
     ],
     "org_cues": ["المفوضية", "مفوضية", "منظمة", "وزارة", "البنك", "مجلس", "الاتحاد"],
     "org_after": ["لشركة", "شركة", "بشركة"],
@@ -43,6 +70,9 @@ NAMES: dict[str, Any] = {
     # the organiser), when a two-word name closes the clause
     "speech_verbs": ["قال", "قالت", "وقال", "وقالت", "حسبما", "بحسب"],
     "function_words": [
+        # "وزير المالية" (finance minister): "المالية" is finance far more often than
+        # the feminine of "المالي" (Malian)
+        "المالية",
         "في",
         "من",
         "إلى",

@@ -45,3 +45,17 @@ DATES: dict[str, Any] = locale_dates(
     units={"سال": ("year", 1), "ماه": ("month", 1), "هفته": ("week", 1), "روز": ("day", 1)},
     month_cues=("در", "ماه"),
 )
+# Tense of a bare weekday: "خواهد" makes the future, and the present ("می‌" before the
+# stem; written with a zero-width joiner, so "می" reads as a word) tells what is planned
+# ("روز جمعه گشایش می‌یابد", opens on Friday). The common past verbs say the past. The
+# verb ends the clause, after the weekday, so more context is read after it.
+DATES["future_cues"] = ("خواهد", "خواهند", "خواهیم", "خواهم", "می", "آینده", "فردا")
+DATES["past_cues"] = (
+    "کرد", "کردند", "شد", "شدند", "گفت", "گفتند", "زد", "زدند", "داد", "دادند", "بود",
+    "بودند", "داشت", "داشتند", "آمد", "رفت", "گذشته", "پیش", "دیروز",
+)  # fmt: skip
+DATES["tense_after"] = 90
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"گذشته": "last", "سال گذشته": "lastyear", "پارسال": "lastyear",
+                  "آینده": "next", "سال آینده": "nextyear", "امسال": "thisyear"}  # fmt: skip

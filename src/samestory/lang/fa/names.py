@@ -16,6 +16,20 @@ NAMES: dict[str, Any] = {
         # spokesperson, with and without the ezafe: "یانیس پترو، سخنگوی …"
         "سخنگوی",
         "سخنگو",
+        # the other roles news puts after a name: "آنا کلر، رئیس هیئت" (head of the mission),
+        # "کلر دوبوآ، متصدی نمایشگاه" (the curator), ambassadors, experts, envoys
+        "رئیس",
+        "متصدی",
+        "مدیر",
+        "سفیر",
+        "فرمانده",
+        "استاد",
+        "کارشناس",
+        "رهبر",
+        "دبیرکل",
+        "نماینده",
+        "مربی",
+        "سرپرست",
     ],
     # "according to": a name follows, up to its comma ("به گفته سارا لیندکویست، …")
     "name_openers": ["به گفته"],

@@ -41,4 +41,27 @@ DATES: dict[str, Any] = locale_dates(
 # Bare ordinals are not weekdays in Hebrew ("שני" is also "second"): only "יום ..." forms.
 DATES["weekdays"] = {
     k: v for k, v in DATES["weekdays"].items() if k.startswith(("יום", "ביום", "בשבת", "שבת"))
-}
+}  # fmt: skip
+# "בספטמבר" (in September) carries its cue as a prefix; "במאי" alone is also "director"
+# and "במרץ" "with vigour".
+DATES["cued_months"] = tuple(
+    m for m in DATES["months"] if m.startswith("ב") and m not in ("במאי", "במרץ")
+)  # fmt: skip
+# Tense of a bare weekday: the future is a prefix on the verb ("התערוכה תיפתח ביום
+# שישי", will open on Friday): a word of four to six letters starting with "י" or "ת"
+# (after "ו", and), but not the common nouns and names of that shape; not "נ", which
+# also begins the past of the passive ("נפגש", met; "נמשכה", lasted). Only next to the
+# weekday (within 12 characters), where its verb is: farther on, "יאניס" is a name.
+DATES["future_cues"] = ("יהיה", "תהיה", "יהיו", "צפוי", "צפויה", "צפויים", "הבא", "הבאה", "מחר")
+DATES["past_cues"] = (
+    "היה", "הייתה", "היו", "אמר", "אמרה", "אמרו", "שעבר", "שעברה", "לפני", "אתמול",
+)  # fmt: skip
+DATES["future_word"] = (
+    r"ו?(?!ישראל|ירושלים|יום|ימים|יותר|ידי|יחד|יולי|יוני|ינואר|תושב|תוך|תחילת|תקופ|תוכנית"
+    r"|תערוכ|תעשי)[ית][\u05d0-\u05ea]{3,5}"
+)  # fmt: skip
+DATES["tense_word_reach"] = 12
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"האחרון": "last", "האחרונה": "last", "שעבר": "last", "שעברה": "last",
+                  "הבא": "next", "הבאה": "next", "אשתקד": "lastyear"}  # fmt: skip

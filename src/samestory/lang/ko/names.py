@@ -20,6 +20,23 @@ NAMES: dict[str, Any] = {
         "대표",
         "총재",
         "부장관",
+        # the other roles news puts after a name: "클레르 뒤부아 큐레이터는", "안나 켈러 대표단장은"
+        # (head of delegation), directors, professors, ambassadors, experts
+        "큐레이터",
+        "단장",
+        "대표단장",
+        "감독",
+        "교수",
+        "박사",
+        "대사",
+        "사령관",
+        "의장",
+        "국장",
+        "관장",
+        "사무총장",
+        "지도자",
+        "연구원",
+        "전문가",
     ],
     # "항공": airlines ("이집트항공", "대한항공")
     # a role noun in "-자" (organiser, official, reporter) with the copula "-인" before

@@ -45,3 +45,22 @@ DATES: dict[str, Any] = locale_dates(
     # Three-letter forms the locale loader leaves out as if abbreviations.
     months={"май": 5, "мае": 5, "мая": 5},
 )
+# The prepositional case the locale lacks ("в сентябре", "в июне").
+DATES["months"] |= {
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "июне": 6, "июле": 7, "августе": 8,
+    "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}  # fmt: skip
+# Tense of a bare weekday ("откроется в пятницу" is the coming Friday): the past is
+# regular ("-л", "-ла", "-ли"); a non-past verb next to a weekday in news is almost always
+# a perfective future, and reflexive endings are verbs only.
+DATES["future_cues"] = (
+    "будет", "будут", "предстоит", "планирует", "планируют", "намерен", "намерена",
+    "собирается", "ожидается", "следующей", "следующий", "следующую", "ближайшую", "завтра",
+)  # fmt: skip
+DATES["past_cues"] = ("был", "была", "было", "были", "назад", "прошлой", "прошлый", "вчера")
+DATES["future_suffixes"] = ("ется", "ится", "ются", "ятся", "утся", "ит", "ет", "ут", "ют", "ят")
+DATES["past_suffixes"] = ("ла", "ло", "ли", "лся", "лась", "лось", "лись", "ал", "ил", "ел", "ял")
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"прошлого года": "lastyear", "этого года": "thisyear",
+                  "следующего года": "nextyear"}  # fmt: skip

@@ -23,3 +23,22 @@ DATES: dict[str, Any] = locale_dates(
 # A bare month takes its cue after it: "ayında" ("Mayıs ayında", in the month of May) or
 # the locative suffix ("Mayıs'ta").
 DATES["month_tail"] = r"(?:['’](?:da|de|ta|te)\b|\s+ay[ıi]nda\b)"
+# Tense of a bare weekday: the future suffix "-acak/-ecek" ("cuma günü açılacak") against
+# the past "-dı/-di/-du/-dü" (voiced or not) and the reported "-mış"; Turkish puts the
+# verb at the end of its clause, after the weekday, so more context is read after it.
+DATES["future_cues"] = ("gelecek", "önümüzdeki", "yarın")
+DATES["past_cues"] = ("geçen", "önce", "dün")
+DATES["future_suffixes"] = (
+    "acak", "ecek", "acaktır", "ecektir", "acaklar", "ecekler", "acağını", "eceğini",
+    "acağı", "eceği", "acağız", "eceğiz",
+)  # fmt: skip
+DATES["past_suffixes"] = (
+    "dı", "di", "du", "dü", "tı", "ti", "tu", "tü", "dılar", "diler", "dular", "düler",
+    "tılar", "tiler", "tular", "tüler", "mış", "miş", "muş", "müş", "dığını", "diğini",
+    "duğunu", "düğünü", "tığını", "tiğini", "tuğunu", "tüğünü",
+)  # fmt: skip
+DATES["tense_after"] = 90
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["before"] = {"geçen": "last", "geçen yıl": "lastyear", "bu yıl": "thisyear",
+                   "gelecek": "next", "önümüzdeki": "next", "gelecek yıl": "nextyear"}  # fmt: skip

@@ -56,3 +56,23 @@ DATES: dict[str, Any] = locale_dates(
         "грудні": 12,
     },
 )
+# Tense of a bare weekday ("відкриється в п'ятницю" is the coming Friday): the past is
+# regular ("-в", "-ла", "-ли"), the synthetic future ends "-тиме", "-тимуть"; a non-past
+# verb next to a weekday in news is almost always a perfective future.
+DATES["future_cues"] = (
+    "буде", "будуть", "планує", "планують", "має намір", "очікується", "наступного",
+    "наступної", "наступну", "найближчу", "завтра",
+)  # fmt: skip
+DATES["past_cues"] = (
+    "був", "була", "було", "були", "тому", "минулого", "минулої", "учора", "вчора",
+)  # fmt: skip
+DATES["future_suffixes"] = (
+    "ться", "тиме", "тимуть", "тимемо", "ить", "ять", "ує", "ють", "уть", "еться", "иться",
+)  # fmt: skip
+DATES["past_suffixes"] = ("ла", "ло", "ли", "лася", "лося", "лися", "ав", "ив", "ів", "ув", "яв")
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["before"] = {"минулого": "last", "минулої": "last", "торік у": "lastyear",
+                   "торік в": "lastyear", "наступного": "next"}  # fmt: skip
+DATES["after"] = {"минулого року": "lastyear", "цього року": "thisyear",
+                  "наступного року": "nextyear"}  # fmt: skip

@@ -23,3 +23,11 @@ DATES: dict[str, Any] = locale_dates(
     # A bare month is a date after these ("vào tháng 5").
     month_cues=("vào", "từ", "đến", "trong", "hồi", "đầu", "cuối", "giữa"),
 )
+# Tense of a bare weekday: Vietnamese marks it with words ("sẽ khai mạc vào thứ Sáu", will
+# open on Friday; "đã" done).
+DATES["future_cues"] = ("sẽ", "sắp", "dự kiến", "tới", "kế hoạch", "ngày mai")
+DATES["past_cues"] = ("đã", "vừa", "qua", "trước", "hôm qua", "từng")
+# "last May" is the most recent May before publication, "May last year" last year's
+# (not the nearest May, which in January is the coming one).
+DATES["after"] = {"năm ngoái": "lastyear", "năm trước": "lastyear", "năm nay": "thisyear",
+                  "năm sau": "nextyear", "năm tới": "nextyear"}  # fmt: skip

@@ -23,6 +23,8 @@ NAMES: dict[str, Any] = {
         "trung tâm",
         "đảng",
         "quốc hội",
+        # a museum is an organisation: "Bảo tàng Louvre"
+        "bảo tàng",
     ],
     # Place names and the nations after "người" are capitalised ("người Nga"); a lower-case
     # word is never one, whatever its folded form ("bị" is no "Bỉ", Belgium).
