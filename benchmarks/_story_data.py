@@ -34,6 +34,7 @@ from samestory.cluster.batch import candidate_pairs  # noqa: E402
 from samestory.match import pair_evidence  # noqa: E402
 from samestory.match.dataset import load_semeval  # noqa: E402
 from samestory.match.eventyears import YEAR_DOCS, year_features  # noqa: E402
+from samestory.match.evidencecase import evidence_level  # noqa: E402
 from samestory.models import Analysis  # noqa: E402
 from samestory.settings import DEFAULT_SETTINGS  # noqa: E402
 
@@ -194,16 +195,22 @@ def _side_analyses(name: str) -> list[tuple[Analysis, Analysis]] | None:
 
 
 def upgrade(X: np.ndarray, names: list[str], sides: list[tuple[Analysis, Analysis]]) -> np.ndarray:
-    """Columns a cached pair matrix lacks, for features computed from the two analyses
-    alone (`YEAR_DOCS`): appended to `X` and `names`, with the very function
-    `pair_features` calls, so a cache made before they existed need not be rebuilt
-    (rebuilding every pair's features takes most of an hour on 2 cores)."""
+    """Columns computed from the two analyses alone, with the very functions
+    `pair_features` calls, so a cache made before they existed or changed need not be
+    rebuilt (rebuilding every pair's features takes most of an hour on 2 cores):
+    `YEAR_DOCS` appended to `X` and `names` when missing, and the evidence case
+    (`evidence_min`, `evidence_max`: `evidencecase.evidence_level`) always recomputed."""
     missing = [n for n in sorted(YEAR_DOCS) if n not in names]
-    if not missing:
-        return X
-    rows = [year_features(a, b) for a, b in sides]
-    names.extend(missing)
-    return np.column_stack([X, np.array([[r[n] for n in missing] for r in rows])])
+    if missing:
+        rows = [year_features(a, b) for a, b in sides]
+        names.extend(missing)
+        X = np.column_stack([X, np.array([[r[n] for n in missing] for r in rows])])
+    if "evidence_min" in names:
+        X = X.copy()
+        levels = np.array([(evidence_level(a), evidence_level(b)) for a, b in sides])
+        X[:, names.index("evidence_min")] = levels.min(axis=1)
+        X[:, names.index("evidence_max")] = levels.max(axis=1)
+    return X
 
 
 def pair_set(name: str) -> PairSet:
@@ -214,13 +221,12 @@ def pair_set(name: str) -> PairSet:
         meta = json.loads(str(z["meta"]))
         extra = {k[6:]: z[k] for k in z.files if k.startswith("extra_")}
         X, names = z["X"], list(meta["names"])
-        if any(n not in names for n in YEAR_DOCS):
-            sides = _side_analyses(name)
-            if sides is None:
-                lab = labelled(name)
-                an = [lab.analyses[d] for d in meta["docs"]]
-                sides = [(an[i], an[j]) for i, j in zip(z["a"], z["b"], strict=True)]
-            X = upgrade(X, names, sides)
+        sides = _side_analyses(name)
+        if sides is None:
+            lab = labelled(name)
+            an = [lab.analyses[d] for d in meta["docs"]]
+            sides = [(an[i], an[j]) for i, j in zip(z["a"], z["b"], strict=True)]
+        X = upgrade(X, names, sides)
         return PairSet(
             name,
             X,

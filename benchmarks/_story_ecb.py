@@ -51,11 +51,12 @@ def _fold_pairs(ps: PairSet, members: np.ndarray) -> tuple[list[tuple[int, int]]
         z = np.load(cache)
         start = len(ps.y)
         added = z["X"]
-        if added.shape[1] < len(ps.names):  # a cache older than the YEAR_DOCS features
-            old = [n for n in ps.names if n not in YEAR_DOCS]
-            sides = [(lab.analyses[ps.docs[a]], lab.analyses[ps.docs[b]]) for a, b in z["pairs"]]
-            added = upgrade(added, old, sides)
-            added = added[:, [old.index(n) for n in ps.names]]
+        # A cache older than the YEAR_DOCS features lacks them (`upgrade` appends them to
+        # `cols`); the evidence case is recomputed either way.
+        cols = [n for n in ps.names if added.shape[1] == len(ps.names) or n not in YEAR_DOCS]
+        sides = [(lab.analyses[ps.docs[a]], lab.analyses[ps.docs[b]]) for a, b in z["pairs"]]
+        added = upgrade(added, cols, sides)
+        added = added[:, [cols.index(n) for n in ps.names]]
         ps.X = np.vstack([ps.X, added])
         ps.a = np.concatenate([ps.a, z["pairs"][:, 0]])
         ps.b = np.concatenate([ps.b, z["pairs"][:, 1]])

@@ -122,6 +122,24 @@ def test_evidence_levels() -> None:
     assert evidence_level(_analysis("Titre", "Texte. " * 20, sentences=21)) == 2
 
 
+def test_one_sentence_text_is_not_a_headline() -> None:
+    # ECB+'s bodiless documents are one sentence of text: calibrated as headlines, a
+    # topic of them fell apart. The case is read from the input's shape alone.
+    sentence = (
+        "Police say a Perth mountain climber who watched his brother fall over the edge "
+        "of New Zealand's highest mountain is lucky to be alive."
+    )
+    assert evidence_level(_analysis(sentence, language="en")) == 1
+    # Headlines: short, or long but not ending in a full stop (a question, an ellipsis).
+    assert evidence_level(_analysis("Robbers in drag steal e80 million from Paris store.")) == 0
+    long_question = (
+        "Faut-il vraiment interdire les voitures dans le centre de Paris dès l'année prochaine ?"
+    )
+    assert evidence_level(_analysis(long_question)) == 0
+    assert evidence_level(_analysis(long_question[:-2] + "...")) == 0
+    assert evidence_level(_analysis(long_question[:-2] + "…")) == 0
+
+
 _PARIS = "geo:city:2988507"
 _FREIBURG = "geo:city:2925177"
 

@@ -29,6 +29,7 @@ from ..analyse.places import prior_countries
 from ..models import Analysis, DateMention, Mention, Quantity
 from .cache import ArticleCache
 from .eventyears import YEAR_DOCS, latest_years, year_features
+from .evidencecase import EVIDENCE_CASES, evidence_level
 from .facts import numbers_equal
 from .identity_text import identity_lines
 
@@ -66,7 +67,8 @@ IDENTITY_DOCS: dict[str, str] = {
     "that only one title has: 1 when both titles have one, 0.5 when one does, 0 none; "
     '-1 when either has no title ("... à Perros-Guirec" / "... à Ploemeur")',
     "evidence_min": "how much the poorer side holds: 0 a title only, 1 a title and lede "
-    "(up to 4 sentences), 2 a full text",
+    "(up to 4 sentences; or one long sentence ending in a full stop and nothing else: a "
+    "text without a headline, `evidencecase`), 2 a full text",
     "evidence_max": "the same for the richer side",
     "sentences_min": "log1p of the sentence count of the shorter side",
     "facts_min": "log1p of the distinct names, dates and numbers of the poorer side",
@@ -74,21 +76,12 @@ IDENTITY_DOCS: dict[str, str] = {
 }
 
 _HEAD = 4  # title + 3 sentences, like the head embedding
-_LEDE_SENTENCES = 4
 _GRANULARITY = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 _LEVEL = {"city": 0, "local": 0, "region": 1, "country": 2}
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;«\"“|—–-]", re.UNICODE)
 _BREAK = frozenset('.!?:;«"“|—–-')
 # Years written alone are dates, not figures; tiny counts ("two", "1") are everywhere.
 _YEAR = range(1900, 2101)
-
-
-def evidence_level(a: Analysis) -> int:
-    """0 a title only, 1 a title and a short lede, 2 a full text."""
-    art = a.article
-    if not (art.body.strip() or art.lede.strip()):
-        return 0
-    return 1 if len(a.sentences) <= _LEDE_SENTENCES else 2
 
 
 def _event_date(a: Analysis) -> DateMention | None:
@@ -312,7 +305,10 @@ class Identity:
         f = self.features
         pa, pb = self.places
         out: dict[str, Any] = {
-            "evidence": {"a": _EVIDENCE[self.evidence[0]], "b": _EVIDENCE[self.evidence[1]]},
+            "evidence": {
+                "a": EVIDENCE_CASES[self.evidence[0]],
+                "b": EVIDENCE_CASES[self.evidence[1]],
+            },
             "event_dates": {"a": _date_text(self.dates[0]), "b": _date_text(self.dates[1])},
             "places": {
                 "a": pa.canonical if pa is not None else None,
@@ -345,9 +341,6 @@ class Identity:
         if self.title_names[0] or self.title_names[1]:
             out["title_names_only"] = {"a": self.title_names[0], "b": self.title_names[1]}
         return out
-
-
-_EVIDENCE = ("title only", "title and lede", "full text")
 
 
 def _people(ms: list[Mention], head: bool) -> dict[str, str]:
@@ -426,5 +419,5 @@ def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict
     return {
         "event_date": _date_text(_event_date(a)),
         "place": place.canonical if place is not None else None,
-        "evidence": _EVIDENCE[evidence_level(a)],
+        "evidence": EVIDENCE_CASES[evidence_level(a)],
     }

@@ -8,7 +8,7 @@ headlines: a real day, singletons included; SemEval-2022 Overall <= 2; the examp
 corpus; `benchmarks/train_story.py`), reads every named pair feature (identity
 evidence included) plus the SemEval scorer's Overall, and is calibrated separately
 for each evidence case (the poorer side a title only, a title and lede, a full text:
-`identity.evidence_level`), so that a pair of headlines gets the confidence pairs of
+`evidencecase.evidence_level`), so that a pair of headlines gets the confidence pairs of
 headlines earned in training, never that of full texts.
 
 Like `learned`: boosted trees (scikit-learn to train) converted to arrays
