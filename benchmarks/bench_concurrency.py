@@ -80,7 +80,31 @@ def main() -> int:
         "(each carries an x-probe header with its id, to match a server-side probe); the "
         "server's stderr goes beside it (FILE with the suffix .server.log)",
     )
+    p.add_argument(
+        "--client",
+        choices=["asyncio", "threads"],
+        default="asyncio",
+        help="the reading clients: one asyncio loop in a process of its own (_readers.py), "
+        "or --readers threads of httpx in this process (the client before session 14)",
+    )
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        metavar="R",
+        help="paced mode: each reader sends R requests a second on average (random gaps), "
+        "latency counted from when each was due; 0 (default): closed loop, the next "
+        "request as soon as the last answer is in (asyncio client only)",
+    )
+    p.add_argument(
+        "--probe",
+        action="store_true",
+        help="run the server through _serve_probe.py: its own time per request, its event "
+        "loop's lag and its GC pauses go in the section",
+    )
     args = p.parse_args()
+    if args.rate and args.client != "asyncio":
+        p.error("--rate needs --client asyncio")
     tmp = Path(tempfile.mkdtemp(prefix="bench-concurrency-"))
     db = tmp / "store.db"
     env = _env()
@@ -95,9 +119,12 @@ def main() -> int:
         print(seed.stderr, file=sys.stderr)
         return 1
     port = _free_port()
+    probe_out = tmp / "probe.json"
+    serve_env = dict(env, SAMESTORY_PROBE_OUT=str(probe_out))
+    serve_py = [sys.executable, str(Path(__file__).with_name("_serve_probe.py"))]
     server = subprocess.Popen(
-        [*py, "serve", "--db", str(db), "--port", str(port)],
-        env=env,
+        [*(serve_py if args.probe else py), "serve", "--db", str(db), "--port", str(port)],
+        env=serve_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -122,6 +149,8 @@ def main() -> int:
         _, server_err = server.communicate(timeout=60)
     if args.trace:
         args.trace.with_suffix(".server.log").write_text(server_err, encoding="utf-8")
+    if args.probe and probe_out.is_file():
+        result["probe"] = json.loads(probe_out.read_text(encoding="utf-8"))
     result["server_locked"] = server_err.count("database is locked")
     result["server_tracebacks"] = server_err.count("Traceback")
     result.update(_stored(db, result["sent"]))
@@ -234,12 +263,42 @@ def _load(
         stderr=subprocess.PIPE,
         text=True,
     )
-    threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
+    readers_out = tmp / "readers.json"
+    client = None
+    cpu0 = time.process_time()
+    if args.client == "asyncio":
+        client = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("_readers.py")),
+                base,
+                str(args.seconds),
+                str(args.readers),
+                json.dumps(paths),
+                str(readers_out),
+                *(["--rate", str(args.rate)] if args.rate else []),
+            ]
+        )
+        threads = []
+    else:
+        threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
     threads += [threading.Thread(target=writer, args=(i,)) for i in range(args.writers)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    client_cpu = time.process_time() - cpu0  # threads: readers and writers; else writers
+    if client is not None:
+        client.wait(timeout=600)
+        got = json.loads(readers_out.read_text(encoding="utf-8"))
+        client_cpu += got["cpu_s"]
+        for t0, took, path, rid, status, was_locked in got["rows"]:
+            reads.append(took)
+            by_route.setdefault(_route(path.split(" ")[0]), []).append(took)
+            trace.append((t0, took, path, rid, status))
+            if status != 200:
+                read_errors[f"{path.split('?')[0]} {status}"] += 1
+            locked[0] += was_locked
     cli_out, cli_err = cli.communicate(timeout=1800)
     cli_done = time.perf_counter() - started
     if args.trace:
@@ -257,6 +316,7 @@ def _load(
         "cli_rc": cli.returncode,
         "cli_tail": (cli_out + cli_err).strip().splitlines()[-3:],
         "sent": sent,
+        "client_cpu": client_cpu,
     }
 
 
@@ -278,6 +338,24 @@ def _stored(db: Path, sent: list[str]) -> dict[str, Any]:
     }
 
 
+def _probe_rows(probe: dict[str, Any] | None) -> list[str]:
+    """The server's side (--probe): its own time per GET, its loop's lag, GC pauses."""
+    if not probe:
+        return []
+    gets = sorted(t for route, t, _ in probe["requests"] if route.startswith("GET "))
+    lag = sorted(t for t, _ in probe["lag"])
+    pauses = sorted(t for _, t, _ in probe["gc"])
+    full = [t for g, t, _ in probe["gc"] if g == 2]
+    return [
+        f"| server's own time per GET p50 / p99 / max (ms) | {_pct(gets, 0.5):.0f} / "
+        f"{_pct(gets, 0.99):.0f} / {1000 * max(gets, default=0):.0f} |",
+        f"| server's event-loop lag p50 / p99 / max (ms) | {_pct(lag, 0.5):.0f} / "
+        f"{_pct(lag, 0.99):.0f} / {1000 * max(lag, default=0):.0f} |",
+        f"| server's GC pauses: count / total / max (ms); full collections | {len(pauses)} / "
+        f"{1000 * sum(pauses):.0f} / {1000 * max(pauses, default=0):.0f}; {len(full)} |",
+    ]
+
+
 def _pct(xs: list[float], q: float) -> float:
     return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
 
@@ -285,12 +363,30 @@ def _pct(xs: list[float], q: float) -> float:
 def _section(r: dict[str, Any], args: Any) -> str:
     reads, writes = r["reads"], r["writes"]
     errors = sum(r["read_errors"].values()) + sum(r["write_errors"].values())
+    if args.rate:
+        mode = (
+            f"**Paced mode, not the issue's closed-loop load**: each reader sends {args.rate:g} "
+            "requests a second on average (random gaps, like a person using the web UI), a "
+            "read's latency counted from when it was due."
+        )
+    else:
+        mode = (
+            "Closed loop (the issue's load): each reader sends its next request as soon as "
+            "the answer to its last one is in."
+        )
+    client = (
+        "one asyncio loop in a process of its own (benchmarks/_readers.py, one keep-alive "
+        "connection per reader)"
+        if args.client == "asyncio"
+        else f"{args.readers} httpx threads in the benchmark's process"
+    )
     lines = [
         "## One store, concurrent readers and writers (bench_concurrency)",
         "",
         f"{args.readers} reading clients, {args.writers} writing clients and one `samestory "
         f"ingest` of {args.cli_articles + 20} articles, for {args.seconds:.0f} s on loopback "
-        "against one SQLite file (server: `samestory serve`, hashing embedder). The load "
+        "against one SQLite file (server: `samestory serve`, hashing embedder). "
+        f"{mode} Readers: {client}. The load "
         "generator, the server and the CLI share the machine's cores; 1-minute load average "
         f"{r['load'][0]:.1f} before the load and {r['load'][1]:.1f} at its end (the run's own "
         f"processes included; {os.cpu_count()} cores).",
@@ -304,6 +400,8 @@ def _section(r: dict[str, Any], args: Any) -> str:
             f"| {route} p50 / p99 (ms) | {_pct(xs, 0.5):.0f} / {_pct(xs, 0.99):.0f} |"
             for route, xs in r["by_route"].items()
         ),
+        *_probe_rows(r.get("probe")),
+        f"| load generator CPU (s) | {r['client_cpu']:.0f} |",
         f"| write requests | {len(writes):,} |",
         f"| write latency p50 / p99 (ms) | {_pct(writes, 0.5):.0f} / {_pct(writes, 0.99):.0f} |",
         f"| errors (reads + writes) | {errors} |",
