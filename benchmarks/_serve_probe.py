@@ -28,20 +28,52 @@ _requests: list[tuple[str, float, float]] = []
 _lag: list[tuple[float, float]] = []
 _gc: list[tuple[int, float, float]] = []
 _cold: list[tuple[str, float, float, float]] = []
-_gc_start = [0.0]
+_gc_start = [0.0, 0.0]
+_gc_cpu: list[float] = []
 
 
 def _on_gc(phase: str, info: dict[str, Any]) -> None:
     if phase == "start":
         _gc_start[0] = time.perf_counter()
+        _gc_start[1] = time.thread_time()
     else:
+        if info.get("generation") == 2:
+            _gc_cpu.append(time.thread_time() - _gc_start[1])
         t0 = _gc_start[0]
         _gc.append((int(info.get("generation", -1)), time.perf_counter() - t0, t0))
 
 
-async def _lag_task() -> None:
+_beat = [0.0, 0]  # the loop's last heartbeat, the loop thread's id
+_stalls: dict[str, int] = {}
+
+
+def _watchdog() -> None:
+    """While the loop is late by over 50 ms, sample what its thread is running (every
+    20 ms): the innermost frames of samestory and the libraries it calls."""
+    import traceback
+
     while True:
-        t0 = time.perf_counter()
+        time.sleep(0.02)
+        if not _beat[1] or time.perf_counter() - _beat[0] < 0.05:
+            continue
+        frame = sys._current_frames().get(_beat[1])
+        if frame is None:
+            continue
+        stack = traceback.extract_stack(frame)
+        ours = [f for f in stack if "samestory" in f.filename]
+        where = " < ".join(
+            f"{f.filename.rsplit('/', 1)[-1]}:{f.name}" for f in (stack[-1:] + ours[-3:][::-1])
+        )
+        _stalls[where] = _stalls.get(where, 0) + 1
+
+
+async def _lag_task() -> None:
+    import threading
+
+    _beat[1] = threading.get_ident()
+    threading.Thread(target=_watchdog, daemon=True).start()
+    while True:
+        _beat[0] = t0 = time.perf_counter()
         await asyncio.sleep(0.005)
         _lag.append((time.perf_counter() - t0 - 0.005, t0))
 
@@ -78,8 +110,20 @@ class Timed:
 def _dump() -> None:
     out = os.environ.get("SAMESTORY_PROBE_OUT")
     if out:
+        from collections import Counter
+
+        kinds = Counter(type(o).__name__ for o in gc.get_objects())
+        heap = {
+            "tracked": sum(kinds.values()),
+            "frozen": gc.get_freeze_count(),
+            "kinds": kinds.most_common(12),
+            "full_gc_cpu": _gc_cpu,
+            "stalls": sorted(_stalls.items(), key=lambda kv: -kv[1])[:25],
+        }
         with open(out, "w", encoding="utf-8") as f:
-            json.dump({"requests": _requests, "lag": _lag, "gc": _gc, "cold": _cold}, f)
+            json.dump(
+                {"requests": _requests, "lag": _lag, "gc": _gc, "cold": _cold, "heap": heap}, f
+            )
 
 
 def _time_cold() -> None:

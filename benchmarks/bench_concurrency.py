@@ -344,14 +344,16 @@ def _probe_rows(probe: dict[str, Any] | None) -> list[str]:
         return []
     gets = sorted(t for route, t, _ in probe["requests"] if route.startswith("GET "))
     lag = sorted(t for t, _ in probe["lag"])
-    pauses = sorted(t for _, t, _ in probe["gc"])
-    full = [t for g, t, _ in probe["gc"] if g == 2]
+    first = min((t0 for _, _, t0 in probe["requests"]), default=0.0)  # warm-up's left out
+    serving = [(g, t) for g, t, t0 in probe["gc"] if t0 >= first]
+    pauses = sorted(t for _, t in serving)
+    full = [t for g, t in serving if g == 2]
     return [
         f"| server's own time per GET p50 / p99 / max (ms) | {_pct(gets, 0.5):.0f} / "
         f"{_pct(gets, 0.99):.0f} / {1000 * max(gets, default=0):.0f} |",
         f"| server's event-loop lag p50 / p99 / max (ms) | {_pct(lag, 0.5):.0f} / "
         f"{_pct(lag, 0.99):.0f} / {1000 * max(lag, default=0):.0f} |",
-        f"| server's GC pauses: count / total / max (ms); full collections | {len(pauses)} / "
+        f"| server's GC pauses serving: count / total / max (ms); full ones | {len(pauses)} / "
         f"{1000 * sum(pauses):.0f} / {1000 * max(pauses, default=0):.0f}; {len(full)} |",
     ]
 

@@ -344,14 +344,19 @@ def _routes(app: FastAPI, service: Service) -> None:
         if not q.strip() and not entity:
             raise InvalidValueError("give q (words) or entity")
         key = ("search", service.version(), q, entity, limit, offset)
-        rows = service.peek(key)
-        if rows is None:
-            rows = await service.once(
-                key, lambda: service.search(q, key, entity=entity, limit=limit, offset=offset)
+        body = service.peek(("search-json", key))  # encoded once, not on every hit
+        if body is None:
+            rows = service.peek(key)
+            if rows is None:
+                rows = await service.once(
+                    key, lambda: service.search(q, key, entity=entity, limit=limit, offset=offset)
+                )
+            body = _dumps(
+                {"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset}
             )
-        return _raw_json(
-            _dumps({"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset})
-        )
+            if service.peek(key) is rows:  # cached: complete (Service.search)
+                service.memo(("search-json", key), lambda: body)
+        return _raw_json(body)
 
 
 def _dumps(data: Any) -> bytes:
