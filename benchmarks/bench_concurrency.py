@@ -8,7 +8,16 @@ writes to the same file. Counted: errors (any read that is not 200, any write th
 2xx, "database is locked" anywhere, the CLI's exit status), read latency percentiles,
 and whether every article sent is stored exactly once (by canonical URL).
 
+The readers run on one asyncio loop in a process of their own (_readers.py; --client
+threads: 50 httpx threads in this process, as before session 14, whose own CPU and GIL
+queue counted as read latency). The closed loop is the issue's load and its figure is
+the one reported; --rate R adds a paced mode (each reader R requests a second, like a
+person using the web UI), always labelled as such, never in place of the closed loop.
+--probe runs the server through _serve_probe.py: its own time per request, its event
+loop's lag and its GC pauses (and, in the probe's JSON, what the loop ran while late).
+
     python benchmarks/bench_concurrency.py --seconds 60
+    python benchmarks/bench_concurrency.py --seconds 60 --probe --no-write
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from typing import Any
 
 import httpx
 
+from _concurrency_section import section
 from _report import ROOT, write_section
 
 CORPUS = [json.loads(x) for x in (ROOT / "examples" / "corpus.jsonl").read_text().splitlines()]
@@ -154,10 +164,11 @@ def main() -> int:
     result["server_locked"] = server_err.count("database is locked")
     result["server_tracebacks"] = server_err.count("Traceback")
     result.update(_stored(db, result["sent"]))
-    body = _section(result, args)
+    body = section(result, args)
     print(body)
     if not args.no_write:
-        write_section("concurrency", body)
+        # The paced mode has a section of its own: it never replaces the closed loop's.
+        write_section("concurrency-paced" if args.rate else "concurrency", body)
     ok = (
         not result["read_errors"]
         and not result["write_errors"]
@@ -336,93 +347,6 @@ def _stored(db: Path, sent: list[str]) -> dict[str, Any]:
         "missing": sum(1 for u in wanted if counts[u] == 0),
         "doubled": sum(1 for u in wanted if counts[u] > 1),
     }
-
-
-def _probe_rows(probe: dict[str, Any] | None) -> list[str]:
-    """The server's side (--probe): its own time per GET, its loop's lag, GC pauses."""
-    if not probe:
-        return []
-    gets = sorted(t for route, t, _ in probe["requests"] if route.startswith("GET "))
-    lag = sorted(t for t, _ in probe["lag"])
-    first = min((t0 for _, _, t0 in probe["requests"]), default=0.0)  # warm-up's left out
-    serving = [(g, t) for g, t, t0 in probe["gc"] if t0 >= first]
-    pauses = sorted(t for _, t in serving)
-    full = [t for g, t in serving if g == 2]
-    return [
-        f"| server's own time per GET p50 / p99 / max (ms) | {_pct(gets, 0.5):.0f} / "
-        f"{_pct(gets, 0.99):.0f} / {1000 * max(gets, default=0):.0f} |",
-        f"| server's event-loop lag p50 / p99 / max (ms) | {_pct(lag, 0.5):.0f} / "
-        f"{_pct(lag, 0.99):.0f} / {1000 * max(lag, default=0):.0f} |",
-        f"| server's GC pauses serving: count / total / max (ms); full ones | {len(pauses)} / "
-        f"{1000 * sum(pauses):.0f} / {1000 * max(pauses, default=0):.0f}; {len(full)} |",
-    ]
-
-
-def _pct(xs: list[float], q: float) -> float:
-    return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
-
-
-def _section(r: dict[str, Any], args: Any) -> str:
-    reads, writes = r["reads"], r["writes"]
-    errors = sum(r["read_errors"].values()) + sum(r["write_errors"].values())
-    if args.rate:
-        mode = (
-            f"**Paced mode, not the issue's closed-loop load**: each reader sends {args.rate:g} "
-            "requests a second on average (random gaps, like a person using the web UI), a "
-            "read's latency counted from when it was due."
-        )
-    else:
-        mode = (
-            "Closed loop (the issue's load): each reader sends its next request as soon as "
-            "the answer to its last one is in."
-        )
-    client = (
-        "one asyncio loop in a process of its own (benchmarks/_readers.py, one keep-alive "
-        "connection per reader)"
-        if args.client == "asyncio"
-        else f"{args.readers} httpx threads in the benchmark's process"
-    )
-    lines = [
-        "## One store, concurrent readers and writers (bench_concurrency)",
-        "",
-        f"{args.readers} reading clients, {args.writers} writing clients and one `samestory "
-        f"ingest` of {args.cli_articles + 20} articles, for {args.seconds:.0f} s on loopback "
-        "against one SQLite file (server: `samestory serve`, hashing embedder). "
-        f"{mode} Readers: {client}. The load "
-        "generator, the server and the CLI share the machine's cores; 1-minute load average "
-        f"{r['load'][0]:.1f} before the load and {r['load'][1]:.1f} at its end (the run's own "
-        f"processes included; {os.cpu_count()} cores).",
-        "",
-        "| measure | value |",
-        "|---|---:|",
-        f"| reads | {len(reads):,} |",
-        f"| read latency p50 / p99 / max (ms) | {_pct(reads, 0.5):.0f} / {_pct(reads, 0.99):.0f} "
-        f"/ {1000 * max(reads, default=0):.0f} |",
-        *(
-            f"| {route} p50 / p99 (ms) | {_pct(xs, 0.5):.0f} / {_pct(xs, 0.99):.0f} |"
-            for route, xs in r["by_route"].items()
-        ),
-        *_probe_rows(r.get("probe")),
-        f"| load generator CPU (s) | {r['client_cpu']:.0f} |",
-        f"| write requests | {len(writes):,} |",
-        f"| write latency p50 / p99 (ms) | {_pct(writes, 0.5):.0f} / {_pct(writes, 0.99):.0f} |",
-        f"| errors (reads + writes) | {errors} |",
-        f'| "database is locked" (clients, CLI, server log) | {r["locked"] + r["server_locked"]} |',
-        f"| server tracebacks | {r['server_tracebacks']} |",
-        f"| CLI ingest exit status / seconds | {r['cli_rc']} / {r['cli_seconds']:.0f} |",
-        f"| distinct articles sent / stored in all | {r['distinct_sent']:,} / {r['articles']:,} |",
-        f"| sent but missing / stored twice | {r['missing']} / {r['doubled']} |",
-    ]
-    if errors:
-        lines += [
-            "",
-            "Errors: "
-            + ", ".join(
-                f"{k}: {v}" for k, v in (r["read_errors"] + r["write_errors"]).most_common(5)
-            ),
-        ]
-    lines += ["", "CLI: " + " / ".join(r["cli_tail"])]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
