@@ -67,12 +67,25 @@ async def _reader(
         k += 1
         t0 = due if rate else time.perf_counter()
         locked = False
+        request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nx-probe: {rid}\r\n\r\n"
         try:
-            if conn is None:
-                conn = await asyncio.open_connection(host, port)
-            request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nx-probe: {rid}\r\n\r\n"
-            conn[1].write(request.encode("latin-1"))
-            status, body = await asyncio.wait_for(_response(conn[0]), 60)
+            for retry in (True, False):
+                reused = conn is not None
+                if conn is None:
+                    conn = await asyncio.open_connection(host, port)
+                try:
+                    conn[1].write(request.encode("latin-1"))
+                    status, body = await asyncio.wait_for(_response(conn[0]), 60)
+                    break
+                except (asyncio.IncompleteReadError, ConnectionError) as e:
+                    # The server closes a keep-alive connection idle for 5 s (uvicorn's
+                    # timeout_keep_alive; a paced reader's gap can be longer): as
+                    # browsers and httpx do, send again, once, on a new connection.
+                    conn[1].close()
+                    conn = None
+                    partial = getattr(e, "partial", b"")
+                    if not (retry and reused and not partial):
+                        raise
             locked = b"database is locked" in body
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
             status = 0
