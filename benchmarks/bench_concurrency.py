@@ -8,7 +8,16 @@ writes to the same file. Counted: errors (any read that is not 200, any write th
 2xx, "database is locked" anywhere, the CLI's exit status), read latency percentiles,
 and whether every article sent is stored exactly once (by canonical URL).
 
+The readers run on one asyncio loop in a process of their own (_readers.py; --client
+threads: 50 httpx threads in this process, as before session 14, whose own CPU and GIL
+queue counted as read latency). The closed loop is the issue's load and its figure is
+the one reported; --rate R adds a paced mode (each reader R requests a second, like a
+person using the web UI), always labelled as such, never in place of the closed loop.
+--probe runs the server through _serve_probe.py: its own time per request, its event
+loop's lag and its GC pauses (and, in the probe's JSON, what the loop ran while late).
+
     python benchmarks/bench_concurrency.py --seconds 60
+    python benchmarks/bench_concurrency.py --seconds 60 --probe --no-write
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from typing import Any
 
 import httpx
 
+from _concurrency_section import section
 from _report import ROOT, write_section
 
 CORPUS = [json.loads(x) for x in (ROOT / "examples" / "corpus.jsonl").read_text().splitlines()]
@@ -80,7 +90,31 @@ def main() -> int:
         "(each carries an x-probe header with its id, to match a server-side probe); the "
         "server's stderr goes beside it (FILE with the suffix .server.log)",
     )
+    p.add_argument(
+        "--client",
+        choices=["asyncio", "threads"],
+        default="asyncio",
+        help="the reading clients: one asyncio loop in a process of its own (_readers.py), "
+        "or --readers threads of httpx in this process (the client before session 14)",
+    )
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        metavar="R",
+        help="paced mode: each reader sends R requests a second on average (random gaps), "
+        "latency counted from when each was due; 0 (default): closed loop, the next "
+        "request as soon as the last answer is in (asyncio client only)",
+    )
+    p.add_argument(
+        "--probe",
+        action="store_true",
+        help="run the server through _serve_probe.py: its own time per request, its event "
+        "loop's lag and its GC pauses go in the section",
+    )
     args = p.parse_args()
+    if args.rate and args.client != "asyncio":
+        p.error("--rate needs --client asyncio")
     tmp = Path(tempfile.mkdtemp(prefix="bench-concurrency-"))
     db = tmp / "store.db"
     env = _env()
@@ -95,9 +129,12 @@ def main() -> int:
         print(seed.stderr, file=sys.stderr)
         return 1
     port = _free_port()
+    probe_out = tmp / "probe.json"
+    serve_env = dict(env, SAMESTORY_PROBE_OUT=str(probe_out))
+    serve_py = [sys.executable, str(Path(__file__).with_name("_serve_probe.py"))]
     server = subprocess.Popen(
-        [*py, "serve", "--db", str(db), "--port", str(port)],
-        env=env,
+        [*(serve_py if args.probe else py), "serve", "--db", str(db), "--port", str(port)],
+        env=serve_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -122,13 +159,16 @@ def main() -> int:
         _, server_err = server.communicate(timeout=60)
     if args.trace:
         args.trace.with_suffix(".server.log").write_text(server_err, encoding="utf-8")
+    if args.probe and probe_out.is_file():
+        result["probe"] = json.loads(probe_out.read_text(encoding="utf-8"))
     result["server_locked"] = server_err.count("database is locked")
     result["server_tracebacks"] = server_err.count("Traceback")
     result.update(_stored(db, result["sent"]))
-    body = _section(result, args)
+    body = section(result, args)
     print(body)
     if not args.no_write:
-        write_section("concurrency", body)
+        # The paced mode has a section of its own: it never replaces the closed loop's.
+        write_section("concurrency-paced" if args.rate else "concurrency", body)
     ok = (
         not result["read_errors"]
         and not result["write_errors"]
@@ -234,12 +274,42 @@ def _load(
         stderr=subprocess.PIPE,
         text=True,
     )
-    threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
+    readers_out = tmp / "readers.json"
+    client = None
+    cpu0 = time.process_time()
+    if args.client == "asyncio":
+        client = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("_readers.py")),
+                base,
+                str(args.seconds),
+                str(args.readers),
+                json.dumps(paths),
+                str(readers_out),
+                *(["--rate", str(args.rate)] if args.rate else []),
+            ]
+        )
+        threads = []
+    else:
+        threads = [threading.Thread(target=reader, args=(i,)) for i in range(args.readers)]
     threads += [threading.Thread(target=writer, args=(i,)) for i in range(args.writers)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    client_cpu = time.process_time() - cpu0  # threads: readers and writers; else writers
+    if client is not None:
+        client.wait(timeout=600)
+        got = json.loads(readers_out.read_text(encoding="utf-8"))
+        client_cpu += got["cpu_s"]
+        for t0, took, path, rid, status, was_locked in got["rows"]:
+            reads.append(took)
+            by_route.setdefault(_route(path.split(" ")[0]), []).append(took)
+            trace.append((t0, took, path, rid, status))
+            if status != 200:
+                read_errors[f"{path.split('?')[0]} {status}"] += 1
+            locked[0] += was_locked
     cli_out, cli_err = cli.communicate(timeout=1800)
     cli_done = time.perf_counter() - started
     if args.trace:
@@ -257,6 +327,7 @@ def _load(
         "cli_rc": cli.returncode,
         "cli_tail": (cli_out + cli_err).strip().splitlines()[-3:],
         "sent": sent,
+        "client_cpu": client_cpu,
     }
 
 
@@ -276,53 +347,6 @@ def _stored(db: Path, sent: list[str]) -> dict[str, Any]:
         "missing": sum(1 for u in wanted if counts[u] == 0),
         "doubled": sum(1 for u in wanted if counts[u] > 1),
     }
-
-
-def _pct(xs: list[float], q: float) -> float:
-    return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
-
-
-def _section(r: dict[str, Any], args: Any) -> str:
-    reads, writes = r["reads"], r["writes"]
-    errors = sum(r["read_errors"].values()) + sum(r["write_errors"].values())
-    lines = [
-        "## One store, concurrent readers and writers (bench_concurrency)",
-        "",
-        f"{args.readers} reading clients, {args.writers} writing clients and one `samestory "
-        f"ingest` of {args.cli_articles + 20} articles, for {args.seconds:.0f} s on loopback "
-        "against one SQLite file (server: `samestory serve`, hashing embedder). The load "
-        "generator, the server and the CLI share the machine's cores; 1-minute load average "
-        f"{r['load'][0]:.1f} before the load and {r['load'][1]:.1f} at its end (the run's own "
-        f"processes included; {os.cpu_count()} cores).",
-        "",
-        "| measure | value |",
-        "|---|---:|",
-        f"| reads | {len(reads):,} |",
-        f"| read latency p50 / p99 / max (ms) | {_pct(reads, 0.5):.0f} / {_pct(reads, 0.99):.0f} "
-        f"/ {1000 * max(reads, default=0):.0f} |",
-        *(
-            f"| {route} p50 / p99 (ms) | {_pct(xs, 0.5):.0f} / {_pct(xs, 0.99):.0f} |"
-            for route, xs in r["by_route"].items()
-        ),
-        f"| write requests | {len(writes):,} |",
-        f"| write latency p50 / p99 (ms) | {_pct(writes, 0.5):.0f} / {_pct(writes, 0.99):.0f} |",
-        f"| errors (reads + writes) | {errors} |",
-        f'| "database is locked" (clients, CLI, server log) | {r["locked"] + r["server_locked"]} |',
-        f"| server tracebacks | {r['server_tracebacks']} |",
-        f"| CLI ingest exit status / seconds | {r['cli_rc']} / {r['cli_seconds']:.0f} |",
-        f"| distinct articles sent / stored in all | {r['distinct_sent']:,} / {r['articles']:,} |",
-        f"| sent but missing / stored twice | {r['missing']} / {r['doubled']} |",
-    ]
-    if errors:
-        lines += [
-            "",
-            "Errors: "
-            + ", ".join(
-                f"{k}: {v}" for k, v in (r["read_errors"] + r["write_errors"]).most_common(5)
-            ),
-        ]
-    lines += ["", "CLI: " + " / ".join(r["cli_tail"])]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

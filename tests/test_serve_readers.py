@@ -234,3 +234,66 @@ def test_warm_builds_one_report_per_language_before_serving(seeded: Path, tmp_pa
     built = warm(service)
     assert 1 <= built <= len(languages)
     assert len(service._reports.items) == built
+
+
+def test_a_miss_is_built_once_for_everyone_who_asks_meanwhile() -> None:
+    """cache.Flights: readers who miss the same key while it is built await that one
+    build (its result or its error); one who hangs up does not cancel it for the rest."""
+    import asyncio
+
+    from samestory.serve.cache import Flights
+
+    builds: list[str] = []
+
+    async def build(key: str) -> str:
+        builds.append(key)
+        await asyncio.sleep(0.05)
+        if key == "bad":
+            raise ValueError("no such thing")
+        return f"answer {key}"
+
+    async def main() -> None:
+        flights = Flights()
+        quitter = asyncio.ensure_future(flights.run("k", lambda: build("k")))
+        await asyncio.sleep(0)
+        got = asyncio.gather(*(flights.run("k", lambda: build("k")) for _ in range(9)))
+        quitter.cancel()
+        assert await got == ["answer k"] * 9
+        assert builds == ["k"]
+        errors = await asyncio.gather(
+            *(flights.run("bad", lambda: build("bad")) for _ in range(3)),
+            return_exceptions=True,
+        )
+        assert [str(e) for e in errors] == ["no such thing"] * 3 and builds == ["k", "bad"]
+        assert await flights.run("k", lambda: build("k")) == "answer k"  # landed: built anew
+        assert builds == ["k", "bad", "k"]
+
+    asyncio.run(main())
+
+
+def test_serve_freezes_what_warm_up_loaded(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve_gc_freeze: `samestory serve` moves what is alive after warm-up out of the
+    collector's reach (a full collection then scans only what requests made); off,
+    nothing is frozen. uvicorn itself is stubbed out."""
+    import gc
+    import sys
+
+    import uvicorn
+
+    from samestory.cli.app import main
+
+    frozen: list[int] = []
+    monkeypatch.setattr(
+        uvicorn.Server, "run", lambda self, sockets=None: frozen.append(gc.get_freeze_count())
+    )
+    before = sys.getswitchinterval()
+    try:
+        for freeze in ("1", "0"):
+            monkeypatch.setenv("SAMESTORY_SERVE_GC_FREEZE", freeze)
+            monkeypatch.setenv("SAMESTORY_SERVE_WARM_SECONDS", "0")
+            gc.unfreeze()
+            main(["serve", "--db", str(seeded), "--port", "0"])
+    finally:
+        gc.unfreeze()
+        sys.setswitchinterval(before)
+    assert frozen[0] > 1000 and frozen[1] == 0

@@ -246,6 +246,14 @@ class Settings:
         "report building needs (place gazetteer, stop-word lists) once, instead of "
         "inside the first reports built under load, while every reader waits. 0: off.",
     )
+    serve_gc_freeze: bool = _opt(
+        True,
+        "After `samestory serve` has loaded its models and warmed up, move every object "
+        "then alive out of the garbage collector's reach (gc.freeze): a full collection "
+        "then scans only what requests created since, not the gazetteer and the models. "
+        "Measured in bench_concurrency --probe: full collections otherwise stopped every "
+        "request for up to several hundred ms.",
+    )
     serve_switch_interval_ms: float = _opt(
         1.0,
         "How long a thread of `samestory serve` may hold the GIL before another gets it "

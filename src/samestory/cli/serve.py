@@ -106,6 +106,11 @@ def register(app: typer.Typer) -> None:
         from ..serve.warm import warm
 
         warm(web.state.service)  # listening already: early clients wait in the backlog
+        if settings.serve_gc_freeze:
+            import gc
+
+            gc.collect()
+            gc.freeze()  # what is alive now lives as long as the server: never scanned again
         config = uvicorn.Config(web, log_level="warning", access_log=False)
         halt = None
         if watch:

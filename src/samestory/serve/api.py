@@ -225,7 +225,7 @@ def _routes(app: FastAPI, service: Service) -> None:
                 }
             )
 
-        return _raw_json(service.peek(key) or await service.cold(service.memo, key, build))
+        return _raw_json(service.peek(key) or await service.cached(key, build))
 
     @app.post(
         "/api/articles",
@@ -250,7 +250,7 @@ def _routes(app: FastAPI, service: Service) -> None:
             rows = service.query(lambda s: s.articles(limit=limit, offset=offset))
             return _dumps({"articles": rows, "limit": limit, "offset": offset})
 
-        return _raw_json(service.peek(key) or await service.cold(service.memo, key, build))
+        return _raw_json(service.peek(key) or await service.cached(key, build))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def get_article(article_id: str) -> dict[str, Any]:
@@ -283,8 +283,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         key = ("stories-json", service.version(), tuple(filters.items()))
         hit = service.peek(key)
         if hit is None:
-            hit = await service.cold(
-                service.memo,
+            hit = await service.cached(
                 key,
                 lambda: _dumps(
                     {"stories": service.stories(**filters), "limit": limit, "offset": offset}
@@ -299,7 +298,9 @@ def _routes(app: FastAPI, service: Service) -> None:
         # On the event loop when cached or stored; a report to build goes to a thread.
         body = service.stored_story_json(story_id)
         if body is None:
-            body = await service.cold(service.story_json, story_id)
+            body = await service.once(
+                ("story-json", story_id), lambda: service.story_json(story_id)
+            )
         return _raw_json(with_spread_json(service, story_id, body))
 
     @app.post("/api/compare", tags=["compare"])
@@ -343,14 +344,19 @@ def _routes(app: FastAPI, service: Service) -> None:
         if not q.strip() and not entity:
             raise InvalidValueError("give q (words) or entity")
         key = ("search", service.version(), q, entity, limit, offset)
-        rows = service.peek(key)
-        if rows is None:
-            rows = await service.cold(
-                lambda: service.search(q, key, entity=entity, limit=limit, offset=offset)
+        body = service.peek(("search-json", key))  # encoded once, not on every hit
+        if body is None:
+            rows = service.peek(key)
+            if rows is None:
+                rows = await service.once(
+                    key, lambda: service.search(q, key, entity=entity, limit=limit, offset=offset)
+                )
+            body = _dumps(
+                {"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset}
             )
-        return _raw_json(
-            _dumps({"results": rows, "q": q, "entity": entity, "limit": limit, "offset": offset})
-        )
+            if service.peek(key) is rows:  # cached: complete (Service.search)
+                service.memo(("search-json", key), lambda: body)
+        return _raw_json(body)
 
 
 def _dumps(data: Any) -> bytes:

@@ -48,7 +48,7 @@ from ..store.codec import decode_report
 from ..store.reports import ReadOnlyStoreError, ReportTable
 from ..store.search import index_new_articles
 from ..store.spread import sources_stamp
-from .cache import LRU
+from .cache import LRU, Flights
 from .inputs import (  # re-exported: where the routes and the watcher import them from
     ForbiddenError,
     UnauthorizedError,
@@ -107,6 +107,7 @@ class Service:
         self._building_lock = threading.Lock()
         self.persist_reports = not store.read_only
         self._cold: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._flights = Flights()
         self._version = 0
         self._version_at = -1e9
         self._readers = threading.local()
@@ -121,6 +122,19 @@ class Service:
             self._cold = (loop, asyncio.Semaphore(COLD_BUILDS))
         async with self._cold[1]:
             return await run_in_threadpool(fn, *args)
+
+    async def cached(self, key: Any, build: Callable[[], T]) -> T:
+        """The answer cached under `key`, else `build()` (in a thread, behind the gate)
+        once for all who ask meanwhile (cache.Flights)."""
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        return await self.once(key, lambda: self.memo(key, build))
+
+    async def once(self, key: Any, fn: Callable[[], T]) -> T:
+        """`fn()` behind the cold-build gate, one call per `key` at a time: who asks for
+        the same `key` meanwhile gets its result (or its error)."""
+        return await self._flights.run(key, lambda: self.cold(fn))
 
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
         """`fn` on the store's own connection, one caller at a time: for what writes."""

@@ -87,8 +87,15 @@ def with_spread_json(service: Service, story_id: str, body: bytes) -> bytes:
     """GET /api/stories/{id} with `spread` (outlets, languages, countries with their
     first-seen times, and the blind spots) spliced in before the stored JSON."""
     sid = str(service.story(story_id)["id"])  # a merged id leads to where it went
-    spread = _spread(service, sid)
-    head = json.dumps({"spread": spread}, ensure_ascii=False, default=str).encode("utf-8")
+    key = ("spread-json", service.version(), sid, service.sources_stamp())
+    # Encoded once per version, not per request (on the event loop: it showed in the
+    # loop's stall samples, bench_concurrency --probe).
+    head: bytes = service.memo(
+        key,
+        lambda: json.dumps(
+            {"spread": _spread(service, sid)}, ensure_ascii=False, default=str
+        ).encode("utf-8"),
+    )
     return head[:-1] + b", " + body[1:]
 
 

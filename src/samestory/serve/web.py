@@ -118,7 +118,7 @@ def mount(app: FastAPI, service: Service) -> None:
             )
 
         hit = service.peek(key)
-        return _html(hit if hit is not None else await service.cold(service.memo, key, build))
+        return _html(hit if hit is not None else await service.cached(key, build))
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     async def story_page(story_id: str) -> Response:
@@ -126,7 +126,9 @@ def mount(app: FastAPI, service: Service) -> None:
         # page to render, or a report to build, goes to a worker thread.
         page = service.stored_page(story_id, PAGE_KEY)
         if page is None:
-            page = await service.cold(_story_html, service, story_id)
+            page = await service.once(
+                ("story-html", story_id), lambda: _story_html(service, story_id)
+            )
         return _html(with_story_panel(service, story_id, page, render))
 
     @app.get("/articles/{article_id}", include_in_schema=False)
