@@ -105,3 +105,35 @@ def test_a_club_or_airport_named_after_its_town_is_an_organisation() -> None:
     found = _labels("El vuelo aterrizó en el Aeropuerto de Barajas, cerca de Madrid.", "es")
     assert found["Aeropuerto de Barajas"][0] == "ORG"
     assert found["Madrid"][0] == "LOC"
+
+
+def test_a_lowercase_country_name_is_a_word_not_a_place() -> None:
+    # Portuguese "reunião" (a meeting) folds to Réunion's name; demonyms stay lower-case.
+    found = _labels("O senador pediu uma reunião com o presidente ontem.", "pt")
+    assert found.get("reunião", ("", ""))[0] != "LOC"
+
+
+def test_a_short_form_takes_the_longer_place_it_opens() -> None:
+    text = "O governo de Minas Gerais, no Brasil, anunciou. Em Minas, o PSD negocia."
+    found = _labels(text, "pt")
+    assert found["Minas Gerais"] == ("LOC", "geo:region:br-mg")
+    assert found["Minas"] == ("LOC", "geo:region:br-mg")  # the state, not the town Minas
+
+
+def test_a_town_after_an_indefinite_article_is_a_product() -> None:
+    found = _labels("They were travelling in a Toyota Starlet when it collided.", "en")
+    assert found.get("Toyota", ("", ""))[0] != "LOC"
+    # The town itself, and a capital after an article, stay places.
+    assert _labels("The plant in Toyota, Japan, reopened.", "en")["Toyota"][0] == "LOC"
+    assert _labels("She dreamt of a Paris without cars.", "en")["Paris"][0] == "LOC"
+
+
+def test_saint_opens_a_place_not_a_person() -> None:
+    found = _labels("St. Louis Park elects a new mayor, the city said on Tuesday.", "en")
+    assert "Louis Park" not in found
+    assert found["St. Louis Park"][0] == "LOC"
+
+
+def test_a_weak_region_after_a_locative_is_a_place() -> None:
+    found = _labels("Damit soll das Produktionsvolumen des Werks in Tennessee steigen.", "de")
+    assert found["Tennessee"] == ("LOC", "geo:region:us-tn")

@@ -23,7 +23,7 @@ _TITLES = {
     "rabbiner", "richter", "richterin", "staatsanwalt", "staatsanwältin", "gouverneur",
     "gouverneurin", "sprecher", "sprecherin", "chef", "chefin", "direktor", "direktorin",
     "vorsitzende", "vorsitzender", "vorsitzenden", "amtskollege", "amtskollegen",
-    "amtskollegin", "kollege", "kollegen", "amtsinhaber", "sankt", "st", "pfarrer",
+    "amtskollegin", "kollege", "kollegen", "amtsinhaber", "pfarrer",
     "kommissar", "kommissarin", "beauftragte", "beauftragter", "außenministerin",
 }
 _TITLE_SUFFIXES = (

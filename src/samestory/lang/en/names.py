@@ -19,7 +19,7 @@ _TITLES = {
     "prince", "princess", "pope", "sheikh", "emir", "ayatollah", "imam", "rabbi", "judge",
     "justice", "chief", "spokesman", "spokeswoman", "spokesperson", "director", "ceo",
     "chairman", "chairwoman", "chair", "leader", "head", "counterpart", "officer", "official",
-    "deputy", "acting", "former", "late", "st", "rev", "reverend", "father", "brother",
+    "deputy", "acting", "former", "late", "rev", "reverend", "father", "brother",
     "sister", "mp", "mep", "attorney", "prosecutor", "commissioner", "presidential",
     "executive", "cfo", "coo", "cto", "founder", "co-founder", "runner", "striker", "coach",
 }
