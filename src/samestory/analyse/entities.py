@@ -249,13 +249,12 @@ def extract_mentions(
             (c.label == "PERSON" and credit(text, c.start, c.end))
             or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
             or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
-        ):
-            cands[k] = Candidate(c.start, c.end, "MISC", ner_label="MISC")
-        elif (
-            c.places
-            and c.places[0].kind == "city"
-            and c.places[0].key not in capitals
-            and product_article(text, c.start, c.end, lang)
+            or (
+                c.places
+                and c.places[0].kind == "city"
+                and c.places[0].key not in capitals
+                and product_article(text, c.start, c.end, lang)
+            )
         ):
             cands[k] = Candidate(c.start, c.end, "MISC", ner_label="MISC")
     cands.sort(key=lambda c: (c.start, -c.end))
