@@ -137,3 +137,25 @@ def test_saint_opens_a_place_not_a_person() -> None:
 def test_a_weak_region_after_a_locative_is_a_place() -> None:
     found = _labels("Damit soll das Produktionsvolumen des Werks in Tennessee steigen.", "de")
     assert found["Tennessee"] == ("LOC", "geo:region:us-tn")
+
+
+def test_studios_and_teams_are_organisations_not_persons() -> None:
+    found = _labels("The film was made by Warner Bros. and opened in June, critics said.", "en")
+    assert found.get("Warner Bros.", ("", ""))[0] != "PERSON"
+    text = "Das Team aus Hinwil heißt nun nicht mehr Alfa Romeo Racing, sagte der Chef."
+    assert all(label != "PERSON" for label, _ in _labels(text, "de").values())
+    text = "Die Fabrik von LG Energy Solution und General Motors wächst weiter."
+    assert all(label != "PERSON" for label, _ in _labels(text, "de").values())
+    # "Team" is also a German noun: the coach after it stays a person.
+    text = "Kann das Team von Trainer Marco Rose erneut gewinnen? Rose glaubt daran."
+    assert _labels(text, "de")["Marco Rose"][0] == "PERSON"
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    text = "Der Kolumnist Boris T. Kaiser schreibt jede Woche. Kaiser meint, das sei falsch."
+    found = _labels(text, "de")
+    assert "Boris T" not in found
+    assert found["Boris T. Kaiser"][0] == "PERSON"
+    # A capital letter that ends a sentence is no initial.
+    found = _labels("Wir brauchen einen Plan B. Die Lage ist ernst, sagte Olaf Scholz.", "de")
+    assert "Olaf Scholz" in found and not any("Die" in k for k in found)

@@ -63,6 +63,8 @@ _ORG_CUES = {
     "fund", "network", "news", "times", "post", "airlines", "airways", "motors", "industries",
     "holdings", "systems", "technologies", "movement", "front", "alliance", "coalition",
     "guard", "navy", "command", "administration", "publishing", "media",
+    # Studios and teams: "Warner Bros.", "Epic Games", "Alfa Romeo Racing", "Red Bull Team".
+    "bros", "games", "studios", "pictures", "entertainment", "racing", "team",
     # Clubs, airports, colleges named after their town are organisations, not places.
     "fc", "airport", "college",
 }
