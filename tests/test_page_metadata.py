@@ -257,10 +257,17 @@ def test_a_labelled_date_line_beats_a_guess_from_a_teaser_list() -> None:
     assert not art.date_only
 
 
-def test_a_real_page_with_a_labelled_date_line() -> None:
-    art = real_page("world.kbs.co.kr-Temperatures.html")
-    assert art.published is not None and art.published.date() == dt.date(2023, 11, 7)
-    assert (art.published.hour, art.published.minute) == (15, 3)
+def test_a_labelled_date_line_is_read_with_its_time() -> None:
+    from samestory.ingest.pagetime import labelled_day
+
+    text = "Domestic Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46 More 2023-11-03"
+    assert labelled_day(text) == (dt.datetime(2023, 11, 7, 15, 3), False)
+    assert labelled_day("Veröffentlicht am 27.04.2020, 17:58 Uhr") == (
+        dt.datetime(2020, 4, 27, 17, 58),
+        False,
+    )
+    assert labelled_day("Published 2020-01-02") == (dt.datetime(2020, 1, 2), True)
+    assert labelled_day("Match on 2020-01-02 at 18:00") == (None, False)  # no label
 
 
 def test_a_handle_that_drops_the_sites_letters_is_not_its_name() -> None:
@@ -271,7 +278,3 @@ def test_a_handle_that_drops_the_sites_letters_is_not_its_name() -> None:
     # Acronyms and prefixes of the site's name stay names.
     assert pick_outlet(["FAZ"], "https://www.faz.net/x") == "FAZ"
     assert pick_outlet(["NYT"], "https://www.nytimes.com/x") == "NYT"
-
-
-def test_a_real_page_whose_twitter_handle_is_abbreviated() -> None:
-    assert real_page("vipflash.de-Ehezoff.html").outlet == "Vipflash"

@@ -159,3 +159,19 @@ def test_a_middle_initial_stays_inside_the_name() -> None:
     # A capital letter that ends a sentence is no initial.
     found = _labels("Wir brauchen einen Plan B. Die Lage ist ernst, sagte Olaf Scholz.", "de")
     assert "Olaf Scholz" in found and not any("Die" in k for k in found)
+
+
+def test_a_demonym_another_language_spells_as_the_country_is_a_demonym() -> None:
+    from samestory.analyse.nationality import demonym_only
+
+    # "Somali" is Somalia's name in some languages' lists, but English's demonym.
+    assert demonym_only("Somali", "en")
+    found = [
+        m
+        for m in extract_mentions("She is the first Somali American to lead a U.S. city.", "en")
+        if m.label == "LOC" and not m.demonym
+    ]
+    assert all(m.key != "geo:country:SO" for m in found)
+    # Names stay places even where a demonym is spelt the same.
+    assert not demonym_only("Israel", "en")
+    assert not demonym_only("Georgia", "en")
