@@ -175,3 +175,10 @@ def test_a_demonym_another_language_spells_as_the_country_is_a_demonym() -> None
     # Names stay places even where a demonym is spelt the same.
     assert not demonym_only("Israel", "en")
     assert not demonym_only("Georgia", "en")
+
+
+def test_the_nations_of_a_state_in_a_babel_language() -> None:
+    # Babel's Italian territories have "Regno Unito", not its nations.
+    found = _labels("Il caldo arriva anche in Inghilterra e in Scozia, dice il meteo.", "it")
+    assert found["Inghilterra"] == ("LOC", "geo:country:GB")
+    assert found["Scozia"] == ("LOC", "geo:country:GB")

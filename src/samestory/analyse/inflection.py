@@ -60,6 +60,11 @@ def _local(language: str) -> dict[str, Place]:
                 out[fold(name)] = g.countries[code]
     except Exception:  # Babel missing or no such locale
         pass
+    # The language's own list adds the nations Babel has no territory for ("Inghilterra").
+    extra: dict[str, str] = (resource(language, "names", "NAMES") or {}).get("country_names", {})
+    for name, code in extra.items():
+        if code in g.countries:
+            out.setdefault(fold(name), g.countries[code])
     return out
 
 
