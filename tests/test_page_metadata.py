@@ -240,3 +240,41 @@ def test_real_pages_metadata() -> None:
     assert _page("biobiochile.cl-gremios.html").outlet == "BioBioChile"
     assert _page("siegessaeule.de-Machtinstrument.html").outlet in ("Siegessäule", "SIEGESSÄULE")
     assert _page("xinhuanet.com.c_1125597921.html").outlet == "新华网"
+
+
+def test_a_labelled_date_line_beats_a_guess_from_a_teaser_list() -> None:
+    # No structured date; the article's "Written:" line, not the teasers' later dates.
+    teasers = "".join(f"<li><a href='/n{k}'>Other news</a><p>2023-11-0{k}</p></li>" for k in (3, 6))
+    art = _article(
+        f"<p>Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46</p><ul>{teasers}</ul>"
+    )
+    assert art.published is not None
+    assert (art.published.date(), art.published.hour, art.published.minute) == (
+        dt.date(2023, 11, 7),
+        15,
+        3,
+    )
+    assert not art.date_only
+
+
+def test_a_labelled_date_line_is_read_with_its_time() -> None:
+    from samestory.ingest.pagetime import labelled_day
+
+    text = "Domestic Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46 More 2023-11-03"
+    assert labelled_day(text) == (dt.datetime(2023, 11, 7, 15, 3), False)
+    assert labelled_day("Veröffentlicht am 27.04.2020, 17:58 Uhr") == (
+        dt.datetime(2020, 4, 27, 17, 58),
+        False,
+    )
+    assert labelled_day("Published 2020-01-02") == (dt.datetime(2020, 1, 2), True)
+    assert labelled_day("Match on 2020-01-02 at 18:00") == (None, False)  # no label
+
+
+def test_a_handle_that_drops_the_sites_letters_is_not_its_name() -> None:
+    from samestory.ingest.sitename import pick_outlet
+
+    assert pick_outlet(["VPFlsh"], "https://vipflash.de/x") == ""
+    assert pick_outlet(["VPFlsh", "Vipflash"], "https://vipflash.de/x") == "Vipflash"
+    # Acronyms and prefixes of the site's name stay names.
+    assert pick_outlet(["FAZ"], "https://www.faz.net/x") == "FAZ"
+    assert pick_outlet(["NYT"], "https://www.nytimes.com/x") == "NYT"

@@ -105,3 +105,80 @@ def test_a_club_or_airport_named_after_its_town_is_an_organisation() -> None:
     found = _labels("El vuelo aterrizó en el Aeropuerto de Barajas, cerca de Madrid.", "es")
     assert found["Aeropuerto de Barajas"][0] == "ORG"
     assert found["Madrid"][0] == "LOC"
+
+
+def test_a_lowercase_country_name_is_a_word_not_a_place() -> None:
+    # Portuguese "reunião" (a meeting) folds to Réunion's name; demonyms stay lower-case.
+    found = _labels("O senador pediu uma reunião com o presidente ontem.", "pt")
+    assert found.get("reunião", ("", ""))[0] != "LOC"
+
+
+def test_a_short_form_takes_the_longer_place_it_opens() -> None:
+    text = "O governo de Minas Gerais, no Brasil, anunciou. Em Minas, o PSD negocia."
+    found = _labels(text, "pt")
+    assert found["Minas Gerais"] == ("LOC", "geo:region:br-mg")
+    assert found["Minas"] == ("LOC", "geo:region:br-mg")  # the state, not the town Minas
+
+
+def test_a_town_after_an_indefinite_article_is_a_product() -> None:
+    found = _labels("They were travelling in a Toyota Starlet when it collided.", "en")
+    assert found.get("Toyota", ("", ""))[0] != "LOC"
+    # The town itself, and a capital after an article, stay places.
+    assert _labels("The plant in Toyota, Japan, reopened.", "en")["Toyota"][0] == "LOC"
+    assert _labels("She dreamt of a Paris without cars.", "en")["Paris"][0] == "LOC"
+
+
+def test_saint_opens_a_place_not_a_person() -> None:
+    found = _labels("St. Louis Park elects a new mayor, the city said on Tuesday.", "en")
+    assert "Louis Park" not in found
+    assert found["St. Louis Park"][0] == "LOC"
+
+
+def test_a_weak_region_after_a_locative_is_a_place() -> None:
+    found = _labels("Damit soll das Produktionsvolumen des Werks in Tennessee steigen.", "de")
+    assert found["Tennessee"] == ("LOC", "geo:region:us-tn")
+
+
+def test_studios_and_teams_are_organisations_not_persons() -> None:
+    found = _labels("The film was made by Warner Bros. and opened in June, critics said.", "en")
+    assert found.get("Warner Bros.", ("", ""))[0] != "PERSON"
+    text = "Das Team aus Hinwil heißt nun nicht mehr Alfa Romeo Racing, sagte der Chef."
+    assert all(label != "PERSON" for label, _ in _labels(text, "de").values())
+    text = "Die Fabrik von LG Energy Solution und General Motors wächst weiter."
+    assert all(label != "PERSON" for label, _ in _labels(text, "de").values())
+    # "Team" is also a German noun: the coach after it stays a person.
+    text = "Kann das Team von Trainer Marco Rose erneut gewinnen? Rose glaubt daran."
+    assert _labels(text, "de")["Marco Rose"][0] == "PERSON"
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    text = "Der Kolumnist Boris T. Kaiser schreibt jede Woche. Kaiser meint, das sei falsch."
+    found = _labels(text, "de")
+    assert "Boris T" not in found
+    assert found["Boris T. Kaiser"][0] == "PERSON"
+    # A capital letter that ends a sentence is no initial.
+    found = _labels("Wir brauchen einen Plan B. Die Lage ist ernst, sagte Olaf Scholz.", "de")
+    assert "Olaf Scholz" in found and not any("Die" in k for k in found)
+
+
+def test_a_demonym_another_language_spells_as_the_country_is_a_demonym() -> None:
+    from samestory.analyse.nationality import demonym_only
+
+    # "Somali" is Somalia's name in some languages' lists, but English's demonym.
+    assert demonym_only("Somali", "en")
+    found = [
+        m
+        for m in extract_mentions("She is the first Somali American to lead a U.S. city.", "en")
+        if m.label == "LOC" and not m.demonym
+    ]
+    assert all(m.key != "geo:country:SO" for m in found)
+    # Names stay places even where a demonym is spelt the same.
+    assert not demonym_only("Israel", "en")
+    assert not demonym_only("Georgia", "en")
+
+
+def test_the_nations_of_a_state_in_a_babel_language() -> None:
+    # Babel's Italian territories have "Regno Unito", not its nations.
+    found = _labels("Il caldo arriva anche in Inghilterra e in Scozia, dice il meteo.", "it")
+    assert found["Inghilterra"] == ("LOC", "geo:country:GB")
+    assert found["Scozia"] == ("LOC", "geo:country:GB")

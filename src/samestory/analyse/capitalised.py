@@ -65,12 +65,29 @@ def _runs(text: str, toks: Sequence[Tok], lists: NameLists) -> list[tuple[int, i
             word = toks[j][0]
             if is_cap(word):
                 last = j
+            elif word == "." and _initial(text, toks, j, lists):
+                pass  # a middle initial: "Boris T. Kaiser", "George W. Bush"
             elif fold(word) not in lists.connectors:
                 break
             j += 1
         runs.append((first, last + 1))
         i = last + 1
     return runs
+
+
+def _initial(text: str, toks: Sequence[Tok], j: int, lists: NameLists) -> bool:
+    """Whether the "." at token `j` closes a capital initial between two names (not a
+    sentence's end: "Plan B. Die Lage ..." opens the next with an article)."""
+    before, after = toks[j - 1][0], toks[j + 1][0] if j + 1 < len(toks) else ""
+    return (
+        len(before) == 1
+        and before.isupper()
+        and j >= 2
+        and is_cap(toks[j - 2][0])
+        and is_cap(after)
+        and fold(after) not in lists.function_words
+        and text[toks[j][2] : toks[j + 1][1]] == " "
+    )
 
 
 def rule_spans(

@@ -17,6 +17,7 @@ over an alternate place name ("Lime", "Google"). Keys are preliminary (one artic
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..lang.coverage import COVERED
 from ..models import EntityLabel, Mention, Sentence
@@ -29,6 +30,7 @@ from .evidence import (
     credit,
     feature_start,
     noun_here,
+    product_article,
     quoted_title,
     unrelated_alias,
 )
@@ -142,7 +144,8 @@ def _settle(
     "Hauts-de-Seine") also in its outlet's country by the site's domain (`home`), not
     by its language alone ("Le Marche sono dolci": no region without Italy named).
 
-    A small town also counts after a locative preposition ("en Algemesí"), unless the
+    A small town or a region also counts after a locative preposition ("en Algemesí",
+    "in Tennessee"), unless the
     same word is part of a person's name in the article. An unconfirmed weak place
     that NER found keeps NER's label, unresolved.
     """
@@ -162,8 +165,10 @@ def _settle(
                 if p.country in context or (p.kind == "region" and p.country in home)
             )  # fmt: skip
             surface = fold(text[c.start : c.end])
-            if not places and surface in small and surface in located - people:
-                places = c.places
+            if not places and surface in located - people:
+                # A small town after "en"; a region after "in" too ("in Tennessee").
+                regions = tuple(p for p in c.places if p.kind == "region")
+                places = c.places if surface in small else regions
             if places:
                 c = Candidate(c.start, c.end, "LOC", places)
             elif c.ner_label:
@@ -237,6 +242,7 @@ def extract_mentions(
     cands = _settle(text, lang, cands, context, outlet_countries(url))
     prior = prior_countries(lang, url)
     people = person_words(text, cands)
+    capitals = gazetteer().capitals
     for k, c in enumerate(cands):
         named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
         if named is not None:  # "mar di | Sardegna": the sea, not the island
@@ -245,6 +251,12 @@ def extract_mentions(
             (c.label == "PERSON" and credit(text, c.start, c.end))
             or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
             or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
+            or (
+                c.places
+                and c.places[0].kind == "city"
+                and c.places[0].key not in capitals
+                and product_article(text, c.start, c.end, lang)
+            )
         ):
             cands[k] = Candidate(c.start, c.end, "MISC", ner_label="MISC")
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -258,4 +270,25 @@ def extract_mentions(
     # A name's own words first ("Dresden Drive"), then its context (a kind-of-place word
     # makes a place), then declined surnames are linked to the person they name.
     out = by_context(text, lang, by_words(text, lang, out, signature_lines))
-    return relink_declined(out, lang)
+    return _short_forms(relink_declined(out, lang))
+
+
+def _short_forms(mentions: list[Mention]) -> list[Mention]:
+    """A one-word place that opens a longer place of the same article is that place:
+    "Em Minas" after "Minas Gerais" is the state, not the town Minas; "Rio" after "Rio
+    de Janeiro" is the city."""
+    heads: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.text.split()
+        # Only a known place: NER's "Barcelona Ende" must not swallow "Barcelona".
+        if m.label == "LOC" and m.key.startswith("geo:") and not m.demonym and len(words) > 1:
+            heads.setdefault(fold(words[0]), m)
+    if not heads:
+        return mentions
+    out = []
+    for m in mentions:
+        longer = heads.get(fold(m.text)) if m.label == "LOC" and " " not in m.text else None
+        if longer is not None and longer.key != m.key:
+            m = replace(m, key=longer.key, canonical=longer.canonical)
+        out.append(m)
+    return out

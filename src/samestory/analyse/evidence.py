@@ -38,6 +38,7 @@ __all__ = [
     "noun_here",
     "one_line",
     "place_in_name",
+    "product_article",
     "quoted_title",
     "set_apart",
     "street_head",
@@ -46,6 +47,26 @@ __all__ = [
 ]
 
 _QUARTERS = QUARTERS
+# Indefinite articles: a town's name takes none, a product named after one does
+# ("in a Toyota Starlet", "une Peugeot", "ein Porsche").
+_INDEFINITE = {
+    "en": frozenset({"a", "an"}),
+    "fr": frozenset({"un", "une"}),
+    "es": frozenset({"un", "una"}),
+    "it": frozenset({"un", "una", "uno"}),
+    "pt": frozenset({"um", "uma"}),
+    "de": frozenset({"ein", "eine", "einen", "einem", "einer"}),
+}
+
+
+def product_article(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a one-word town right after an indefinite article is rather a product or
+    brand named after it: "travelling in a Toyota" is no Toyota City. Never a
+    capitalised article ("A Coruña") or a name of several words."""
+    if " " in text[start:end].strip():
+        return False
+    words = text[max(0, start - 8) : start].split()
+    return bool(words) and words[-1] in _INDEFINITE.get(language, frozenset())
 
 
 def named_thing(label: str, surface: str) -> bool:

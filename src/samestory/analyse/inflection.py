@@ -60,6 +60,11 @@ def _local(language: str) -> dict[str, Place]:
                 out[fold(name)] = g.countries[code]
     except Exception:  # Babel missing or no such locale
         pass
+    # The language's own list adds the nations Babel has no territory for ("Inghilterra").
+    extra: dict[str, str] = (resource(language, "names", "NAMES") or {}).get("country_names", {})
+    for name, code in extra.items():
+        if code in g.countries:
+            out.setdefault(fold(name), g.countries[code])
     return out
 
 
@@ -71,12 +76,13 @@ def _stems(language: str) -> tuple[tuple[str, Place], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def local_place(key: str, language: str | None) -> Place | None:
+def local_place(key: str, language: str | None, names: bool = True) -> Place | None:
     """A country by its name in `language` or by a demonym stem, for the languages the
-    gazetteer's own per-language lists leave out."""
+    gazetteer's own per-language lists leave out. `names=False` (a lower-case word) asks
+    for demonyms only: "reunião" (a meeting) is no Réunion, "brasileira" is Brazil."""
     if not language or language in SUPPORTED:
         return None
-    found = _local(language).get(key)
+    found = _local(language).get(key) if names else None
     if found is not None:
         return found
     for stem, place in _stems(language):

@@ -31,9 +31,16 @@ def demonym_only(surface: str, language: str | None) -> bool:
     their country-name lists resolve ("polskie" -> Poland) is a demonym too.
     """
     key = fold(surface)
-    if not key or gazetteer().lookup(key):
+    if not key:
         return False
-    if resolve_demonym(surface, language) is not None:
+    found = gazetteer().lookup(key)
+    country = resolve_demonym(surface, language)
+    if found:
+        # The language's own demonym that some other language's list gives as the
+        # country's name ("Somali" American: Somalia in English is "Somalia").
+        top = found[0]
+        return country is not None and country.key == top.key and fold(top.name) != key
+    if country is not None:
         return True
     lang = (language or "").split("-")[0]
     if surface[:1].islower() and lang in _LOWER_DEMONYMS:

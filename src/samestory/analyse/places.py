@@ -264,7 +264,7 @@ def find_places(
         if language in LOCAL_NAMES and not (as_name or as_demonym):  # issue #17 languages
             as_name = capital and any(b in g.first_tokens for b in base_forms(head, language))
             as_demonym = (capital or not lists.demonyms_capitalised) and (
-                local_place(head, language) is not None
+                local_place(head, language, names=capital) is not None
             )
         hit = (
             _longest(text, toks, i, language, lists, skip, as_name, as_demonym)
@@ -306,7 +306,8 @@ def _longest(
                 weak = weak or (n == 1 and _lexical(joined, found, language))
                 return PlaceHit(i, i + n, found[0], False, found, weak)
         if as_demonym:
-            country = g.demonym(key, language) or local_place(key, language)
+            lower = not toks[i][0][:1].isupper()  # a lower-case country name is a word
+            country = g.demonym(key, language) or local_place(key, language, names=not lower)
             if country is not None:
                 return PlaceHit(i, i + n, country, True, (country,))
     return None

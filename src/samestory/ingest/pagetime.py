@@ -24,6 +24,16 @@ _UPDATE = r"aktuali|updat|modifi|mis\s+à\s+jour|actualiz|aggiorn|geändert|päi
 _UPDATE_LABEL = re.compile(_UPDATE, re.IGNORECASE)
 _LATER_LABEL = re.compile(rf"{_UPDATE}|wydrukowano|print|gedruckt|imprim", re.IGNORECASE)
 _LABEL_CHARS = 40  # a label sits right before its <time>
+# A date line the page prints with its label: "Written: 2023-11-07 15:03:30",
+# "Veröffentlicht am 27.04.2020, 17:58": where the page declares no date, this beats
+# a date guessed from its text (the first date of a teaser list below the article).
+_LABELLED_DAY = re.compile(
+    r"(?:written|published|posted|publi\w*|veröffentlicht|erschienen|opublikowano)"
+    r"(?:\s+(?:on|am|le|el|em|il))?\s*:?\s*"
+    r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))"
+    r"(?:,?\s+(?:um\s+|at\s+)?([01]?\d|2[0-3]):([0-5]\d))?(?!\d)",
+    re.IGNORECASE,
+)
 _MAX_TIMES = 12  # the article's header comes early; later <time>s are lists of others
 # An element whose class or id starts with "comment" holds readers' comments.
 _NOT_COMMENT = (
@@ -58,6 +68,21 @@ def _label_before(el: Any) -> str:
     before = el.xpath("preceding::text()[not(ancestor::script)][position() <= 4]")
     text = " ".join(" ".join(str(t) for t in before).split())
     return text[-_LABEL_CHARS:]
+
+
+def labelled_day(text: str) -> tuple[dt.datetime | None, bool]:
+    """(the first publication date the visible `text` prints after its label, whether
+    it gives the day only), else (None, False). No zone: the page prints none."""
+    for m in _LABELLED_DAY.finditer(text):
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(6, 5, 4)
+        try:
+            day = dt.datetime(int(y), int(mo), int(d))
+        except ValueError:
+            continue
+        if m.group(7) is None:
+            return day, True
+        return day.replace(hour=int(m.group(7)), minute=int(m.group(8))), False
+    return None, False
 
 
 def itemprop_dates(root: Any) -> list[str]:

@@ -87,10 +87,21 @@ def pick_outlet(names: list[str], url: str | None) -> str:
     """The first candidate that reads as a name ("PC Gamer" over "pcgamer", "tdg.ch/"),
     else the first usable one; "" when none is."""
     cleaned = [c for c in (clean_outlet(n, url) for n in names) if c]
+    cleaned = [c for c in cleaned if not _abbreviated(c, url)]
     for name in cleaned:
         if not looks_like_domain(name, url):
             return name
     return cleaned[0] if cleaned else ""
+
+
+def _abbreviated(name: str, url: str | None) -> bool:
+    """A social-media handle that drops letters of the site's name ("VPFlsh" on
+    vipflash.de): the domain, spelled as the page writes it, is the better name."""
+    short, label = _fold(name), _fold(_site_label(url))
+    if " " in name or name.isupper() or not short or len(short) >= len(label):
+        return False
+    rest = iter(label)
+    return all(c in rest for c in short) and not label.startswith(short)
 
 
 def looks_like_domain(name: str, url: str | None) -> bool:

@@ -32,7 +32,7 @@ from .build import build_article, parse_published
 from .decode import repair_mojibake
 from .isolate import is_heavy, parse_bounded
 from .pagemeta import PageMeta, page_meta
-from .pagetime import visible_time
+from .pagetime import labelled_day, visible_time
 from .screens import drop_screens
 from .sitehint import spelled_domain
 from .sitename import clean_title, looks_like_domain, outlet_from_host, pick_outlet
@@ -125,6 +125,8 @@ def article_of(
     title = repair_mojibake(extracted.title or meta.title)
     title = clean_title(title, outlet, url)
     published, date_only = meta.published, meta.date_only
+    if published is None:
+        published, date_only = labelled_day(meta.texts[0])
     if published is None:
         published, date_only = visible_time(meta.texts, *_htmldate(extracted.date, source))
     body = _body(extracted.text, title, settings)

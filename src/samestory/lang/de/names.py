@@ -23,7 +23,7 @@ _TITLES = {
     "rabbiner", "richter", "richterin", "staatsanwalt", "staatsanwältin", "gouverneur",
     "gouverneurin", "sprecher", "sprecherin", "chef", "chefin", "direktor", "direktorin",
     "vorsitzende", "vorsitzender", "vorsitzenden", "amtskollege", "amtskollegen",
-    "amtskollegin", "kollege", "kollegen", "amtsinhaber", "sankt", "st", "pfarrer",
+    "amtskollegin", "kollege", "kollegen", "amtsinhaber", "pfarrer",
     "kommissar", "kommissarin", "beauftragte", "beauftragter", "außenministerin",
 }
 _TITLE_SUFFIXES = (
@@ -79,6 +79,9 @@ _ORG_CUES = {
     "schule", "krankenhaus", "zentrum", "liga", "klub", "büro", "regierung",
     "bundestag", "bundesrat", "landtag", "behörde", "allianz", "bündnis", "koalition",
     "front", "bewegung", "werke", "ag", "gmbh", "kg", "se", "bundeswehr",
+    # Firms and teams named in English ("General Motors", "Alfa Romeo Racing"); not "Team",
+    # a German noun too ("das Team von Trainer Marco Rose").
+    "motors", "racing", "games", "studios",
     # Clubs, airports, colleges named after their town are organisations, not places.
     "fc", "sv", "flughafen", "hochschule", "klinikum", "verlag",
 }

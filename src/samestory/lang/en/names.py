@@ -19,7 +19,7 @@ _TITLES = {
     "prince", "princess", "pope", "sheikh", "emir", "ayatollah", "imam", "rabbi", "judge",
     "justice", "chief", "spokesman", "spokeswoman", "spokesperson", "director", "ceo",
     "chairman", "chairwoman", "chair", "leader", "head", "counterpart", "officer", "official",
-    "deputy", "acting", "former", "late", "st", "rev", "reverend", "father", "brother",
+    "deputy", "acting", "former", "late", "rev", "reverend", "father", "brother",
     "sister", "mp", "mep", "attorney", "prosecutor", "commissioner", "presidential",
     "executive", "cfo", "coo", "cto", "founder", "co-founder", "runner", "striker", "coach",
 }
@@ -63,6 +63,8 @@ _ORG_CUES = {
     "fund", "network", "news", "times", "post", "airlines", "airways", "motors", "industries",
     "holdings", "systems", "technologies", "movement", "front", "alliance", "coalition",
     "guard", "navy", "command", "administration", "publishing", "media",
+    # Studios and teams: "Warner Bros.", "Epic Games", "Alfa Romeo Racing", "Red Bull Team".
+    "bros", "games", "studios", "pictures", "entertainment", "racing", "team",
     # Clubs, airports, colleges named after their town are organisations, not places.
     "fc", "airport", "college",
 }

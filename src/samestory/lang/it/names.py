@@ -36,6 +36,13 @@ NAMES: dict[str, Any] = {
         "amministratore",
         "delegato",
     ],
+    # The nations of a state, which Babel's territories leave out.
+    "country_names": {
+        "Inghilterra": "GB",
+        "Scozia": "GB",
+        "Galles": "GB",
+        "Olanda": "NL",
+    },
     "demonym_stems": {
         "russ": "RU",
         "turc": "TR",
