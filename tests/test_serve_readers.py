@@ -297,3 +297,40 @@ def test_serve_freezes_what_warm_up_loaded(seeded: Path, monkeypatch: pytest.Mon
         gc.unfreeze()
         sys.setswitchinterval(before)
     assert frozen[0] > 1000 and frozen[1] == 0
+
+
+def test_report_builds_do_not_hold_the_gate_of_the_lists(seeded: Path) -> None:
+    """A story's report (seconds of pure Python on a big story) passes a gate of its
+    own: while report builds are stuck, a story list or a search is still built, and a
+    second report waits for the first (REPORT_BUILDS = 1)."""
+    import asyncio
+
+    from samestory.serve.service import COLD_BUILDS, REPORT_BUILDS, Service
+
+    assert REPORT_BUILDS == 1
+    service = Service(SETTINGS, SQLiteStore(seeded, read_only=True))
+    release = threading.Event()
+    running: list[str] = []
+
+    def stuck(name: str) -> str:
+        running.append(name)
+        release.wait(10)
+        return name
+
+    async def main() -> None:
+        reports = [
+            asyncio.ensure_future(service.once(("r", i), lambda i=i: stuck(f"r{i}"), report=True))
+            for i in range(COLD_BUILDS + 1)
+        ]
+        await asyncio.sleep(0.2)
+        assert running == ["r0"]  # one report at a time
+        listed = await asyncio.wait_for(service.cached(("list", 1), lambda: "rows"), 5)
+        assert listed == "rows"  # not queued behind the stuck reports
+        release.set()
+        assert await asyncio.gather(*reports) == [f"r{i}" for i in range(COLD_BUILDS + 1)]
+
+    try:
+        asyncio.run(main())
+    finally:
+        release.set()
+        service.store.close()

@@ -299,7 +299,7 @@ def _routes(app: FastAPI, service: Service) -> None:
         body = service.stored_story_json(story_id)
         if body is None:
             body = await service.once(
-                ("story-json", story_id), lambda: service.story_json(story_id)
+                ("story-json", story_id), lambda: service.story_json(story_id), report=True
             )
         return _raw_json(with_spread_json(service, story_id, body))
 

@@ -80,6 +80,11 @@ VERSION_TTL = 0.25
 # 40 of them (the thread pool) would starve the event loop that answers the cached
 # pages -- a cold start then slows every reader instead of just the first one of a story.
 COLD_BUILDS = 2
+# Story reports and pages (a report to build: ~0.4 s of pure Python) pass a gate of
+# their own, one at a time: behind the shared gate the story lists, searches and
+# health checks queued behind them (bench_concurrency --probe: waits p99 ~0.8 s), and a
+# second report thread would only take more of the GIL from the event loop.
+REPORT_BUILDS = 1
 # How long a reader waits to store a report it built while another process holds the
 # write lock (an ingest batch): past that the report is only cached, never a slow page.
 PERSIST_WAIT_MS = 200
@@ -106,7 +111,9 @@ class Service:
         self._building: dict[str, threading.Lock] = {}
         self._building_lock = threading.Lock()
         self.persist_reports = not store.read_only
-        self._cold: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._cold: (
+            tuple[asyncio.AbstractEventLoop, asyncio.Semaphore, asyncio.Semaphore] | None
+        ) = None
         self._flights = Flights()
         self._version = 0
         self._version_at = -1e9
@@ -115,12 +122,14 @@ class Service:
         self._stamp: tuple[tuple[int, int], float] = ((0, 0), -1e9)
 
     # --- reading ---
-    async def cold(self, fn: Callable[..., T], *args: Any) -> T:
-        """`fn(*args)` in a worker thread, behind the cold-build gate (COLD_BUILDS)."""
+    async def cold(self, fn: Callable[..., T], *args: Any, report: bool = False) -> T:
+        """`fn(*args)` in a worker thread, behind the cold-build gate (COLD_BUILDS), or
+        the report gate (REPORT_BUILDS) for what may build a story's report."""
         loop = asyncio.get_running_loop()
         if self._cold is None or self._cold[0] is not loop:  # a semaphore is per loop
-            self._cold = (loop, asyncio.Semaphore(COLD_BUILDS))
-        async with self._cold[1]:
+            self._cold = (loop, asyncio.Semaphore(COLD_BUILDS), asyncio.Semaphore(REPORT_BUILDS))
+        gate = self._cold[2] if report else self._cold[1]
+        async with gate:
             return await run_in_threadpool(fn, *args)
 
     async def cached(self, key: Any, build: Callable[[], T]) -> T:
@@ -131,10 +140,10 @@ class Service:
             return hit
         return await self.once(key, lambda: self.memo(key, build))
 
-    async def once(self, key: Any, fn: Callable[[], T]) -> T:
-        """`fn()` behind the cold-build gate, one call per `key` at a time: who asks for
+    async def once(self, key: Any, fn: Callable[[], T], report: bool = False) -> T:
+        """`fn()` behind its gate (`cold`), one call per `key` at a time: who asks for
         the same `key` meanwhile gets its result (or its error)."""
-        return await self._flights.run(key, lambda: self.cold(fn))
+        return await self._flights.run(key, lambda: self.cold(fn, report=report))
 
     def read(self, fn: Callable[[SQLiteStore], T]) -> T:
         """`fn` on the store's own connection, one caller at a time: for what writes."""

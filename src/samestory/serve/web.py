@@ -127,7 +127,7 @@ def mount(app: FastAPI, service: Service) -> None:
         page = service.stored_page(story_id, PAGE_KEY)
         if page is None:
             page = await service.once(
-                ("story-html", story_id), lambda: _story_html(service, story_id)
+                ("story-html", story_id), lambda: _story_html(service, story_id), report=True
             )
         return _html(with_story_panel(service, story_id, page, render))
 
