@@ -167,6 +167,25 @@ def _weakest(rows: list[str]) -> str:
     return min(rows, key=key).split("|")[1].strip() if rows else "none"
 
 
+def _set_tables(
+    rows: list[str], failing: list[str], name: str, label: str, session: int, first: Path
+) -> list[str]:
+    """A gold set's current table, what is below the bar, and its first run's table."""
+    return [
+        *_HEAD,
+        *rows,
+        "",
+        f"Below the bar ({label}): {', '.join(failing) or 'none'}.",
+        "",
+        f"First run on this set, before the session-{session} rule changes "
+        f"(from `{name}/first_run.md`):",
+        "",
+        *_HEAD,
+        *_first_rows(first),
+        "",
+    ]
+
+
 def _heldout4_part(rows: list[str], failing: list[str]) -> list[str]:
     return [
         "### Out-of-sample: examples/languages/heldout4/",
@@ -214,16 +233,7 @@ def _heldout3_part(rows: list[str], failing: list[str]) -> list[str]:
         "languages (a typhoon in Manila, an IMF loan to Kenya, Louvre paintings lent to a "
         "museum in Seoul). About 8-13 items per kind and language.",
         "",
-        *_HEAD,
-        *rows,
-        "",
-        f"Below the bar (heldout3, dev): {', '.join(failing) or 'none'}.",
-        "",
-        "First run on this set, before the session-13 rule changes (from `heldout3/first_run.md`):",
-        "",
-        *_HEAD,
-        *_first_rows(HELDOUT3),
-        "",
+        *_set_tables(rows, failing, "heldout3", "heldout3, dev", 13, HELDOUT3),
     ]
 
 
@@ -238,16 +248,7 @@ def _heldout2_part(rows: list[str], failing: list[str]) -> list[str]:
         "UNESCO meeting in Kyoto). About 7-10 items per kind and language: one miss moves "
         "recall by ~0.10-0.14.",
         "",
-        *_HEAD,
-        *rows,
-        "",
-        f"Below the bar (heldout2, dev): {', '.join(failing) or 'none'}.",
-        "",
-        "First run on this set, before the session-11 rule changes (from `heldout2/first_run.md`):",
-        "",
-        *_HEAD,
-        *_first_rows(HELDOUT2),
-        "",
+        *_set_tables(rows, failing, "heldout2", "heldout2, dev", 11, HELDOUT2),
     ]
 
 
@@ -262,16 +263,7 @@ def _heldout_part(rows: list[str], failing: list[str]) -> list[str]:
         'moves recall by ~0.11-0.17. Convention: "two weeks ago" is a week (Monday to '
         "Sunday of the day 14 days back), in the analysis and the gold sets.",
         "",
-        *_HEAD,
-        *rows,
-        "",
-        f"Below the bar (heldout, dev): {', '.join(failing) or 'none'}.",
-        "",
-        "First run on this set, before the session-10 rule changes (from `heldout/first_run.md`):",
-        "",
-        *_HEAD,
-        *_first_rows(HELDOUT),
-        "",
+        *_set_tables(rows, failing, "heldout", "heldout, dev", 10, HELDOUT),
     ]
 
 
