@@ -25,8 +25,13 @@ _UNSPACED = frozenset({"zh", "ja", "ko"})
 
 
 @cache
+def _english(language: str) -> dict[str, str]:
+    return {f: en for en, by in WORLD_ORGS.items() for f in by.get(language, ())}
+
+
+@cache
 def _pattern(language: str) -> re.Pattern[str] | None:
-    forms = {f: en for en, by in WORLD_ORGS.items() for f in by.get(language, ())}
+    forms = _english(language)
     if not forms:
         return None
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -34,11 +39,6 @@ def _pattern(language: str) -> re.Pattern[str] | None:
         return re.compile(f"(?P<o>{alt})")
     clitic = f"[{_CLITICS[language]}]?" if _CLITICS.get(language) else ""
     return re.compile(rf"(?<!\w){clitic}(?P<o>{alt})(?!\w)")
-
-
-@cache
-def _english(language: str) -> dict[str, str]:
-    return {f: en for en, by in WORLD_ORGS.items() for f in by.get(language, ())}
 
 
 def world_org_mentions(
