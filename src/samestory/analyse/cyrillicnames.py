@@ -23,10 +23,30 @@ _Span = tuple[int, int, str, str]  # start, end, label, base form
 _WORD = re.compile(r"[^\W\d_](?:[\w\u200c'’\"״׳-]*[^\W_])?")
 
 
+# Without pymorphy3: the instrumental of a name, the one oblique case whose endings no
+# nominative of a name has ("Лусией Ортегой", "Эрдоганом", uk "Лусією Ортегою"); the
+# genitive and dative ("Путина", "Ортеги") are also nominatives of other names, so kept.
+_INSTRUMENTAL = {
+    "ru": (("ией", "ия"), ("ской", "ская"), ("цкой", "цкая"), ("ой", "а"), ("ом", ""),
+           ("ем", "")),
+    "uk": (("ією", "ія"), ("ською", "ська"), ("ою", "а"), ("єю", "я"), ("ею", "я"),
+           ("ом", ""), ("ем", ""), ("єм", "й")),
+}  # fmt: skip
+
+
+def _guess_lemma(word: str, language: str) -> str:
+    """`word` with an instrumental ending replaced by the nominative's (rules only)."""
+    low = word.lower()
+    for ending, base in _INSTRUMENTAL.get(language, ()):
+        if low.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: len(word) - len(ending)] + base
+    return word
+
+
 def _lemma(word: str, language: str) -> tuple[str, set[str]]:
     analyser = morph(language)
     if analyser is None:
-        return word, set()
+        return (_guess_lemma(word, language) if word[:1].isupper() else word), set()
     parses = analyser.parse(word)
     best = next((p for p in parses if {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes)),
                 parses[0])  # fmt: skip
@@ -87,8 +107,10 @@ def cyrillic_spans(
             nxt = words[j + 1] if j + 1 < len(words) else None
             if nxt is not None and fold(_lemma(nxt.group(), language)[0]) in org_cues:
                 end, j = nxt.end(), j + 1
-            before = text[words[i - 1].end() : words[i].start()].strip() if i else "."
-            opener = bool(before) and before[-1] in ".!?"
+            gap = text[words[i - 1].end() : words[i].start()] if i else "."
+            before = gap.strip()
+            # the title ends with no stop: a line break opens the body's first sentence
+            opener = (bool(before) and before[-1] in ".!?") or "\n" in gap
             single = j == i and words[i].group().isalpha() and not words[i].group().isascii()
             # A capital opening a sentence names nothing by itself unless the word reads
             # as a name and its most likely reading is no adjective ("Лісова пожежа": an
@@ -126,6 +148,9 @@ def cyrillic_spans(
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
             if k < len(toks) and not person_word and not given:
                 place = place_of(lem) or place_of(toks[k].group())
+                if place is not None and not tags and len(toks) > 1 and \
+                        not _spelled_like(toks[k].group(), place):  # fmt: skip
+                    place = None  # "Пабло Эррера": no Herrera by sound inside a name
             elif k == 0 and len(toks) == 1 and kind != "PER" and \
                     (geo := _geo_lemma(toks[0].group(), language, place_of)):  # fmt: skip
                 place = place_of(geo)  # "У Києві": read as the name "Кий" first
@@ -139,12 +164,12 @@ def cyrillic_spans(
                 and group
                 and toks[k].group().isascii() != toks[group[-1]].group().isascii()
             ):
-                out.append(_cyrillic_name(toks, lemmas, group, kind))
+                out.append(_cyrillic_name(toks, lemmas, group, kind, world))
                 group = []
             title = k < len(toks) and fold(lem) in titles
             if k == len(toks) or place is not None or title:
                 if group:
-                    out.append(_cyrillic_name(toks, lemmas, group, kind))
+                    out.append(_cyrillic_name(toks, lemmas, group, kind, world))
                 group = []
                 if place is not None:
                     out.append((toks[k].start(), toks[k].end(), "LOC", place.key))
@@ -153,13 +178,50 @@ def cyrillic_spans(
     return out
 
 
+def morph_missing(lemmas: list[tuple[str, set[str]]]) -> bool:
+    """Whether these lemmas came from the rules (no word got a grammeme)."""
+    return not any(tags for _, tags in lemmas)
+
+
+def _spelled_like(word: str, place: Place) -> bool:
+    """Without morphology a run's words are all untagged; a place inside a run of names
+    counts only as a country ("Кении Дэниел Отиено"): given names and surnames are
+    city names too ("Владимир Путин", "Пабло Эррера", "Роланд Буш")."""
+    return place.kind == "country"
+
+
+# First words of organisations, not persons, in a run of capitals ("Красный Крест").
+_ADJECTIVAL = ("ый", "ая", "яя", "ое", "ые", "ский", "ская", "ський", "ська", "ной", "ний")
+
+
+def _personal(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]],
+              group: list[int], world: dict[str, str]) -> bool:  # fmt: skip
+    """Rules only: a name of `lang.world_names`, or two or three capitalised Cyrillic
+    words with no adjective first ("Клэр Дюбуа", "Дэниел Отиено"): Russian and
+    Ukrainian capitalise an organisation's first word only ("Всемирный банк")."""
+    if any(fold(lemmas[k][0]) in world for k in group):
+        return True
+    words = [toks[k].group() for k in group]
+    return (
+        2 <= len(words) <= 3
+        and not any(w.isascii() for w in words)
+        and not words[0].lower().endswith(_ADJECTIVAL)
+    )
+
+
 def _cyrillic_name(toks: list[re.Match[str]], lemmas: list[tuple[str, set[str]]],
-                   group: list[int], kind: str) -> _Span:  # fmt: skip
+                   group: list[int], kind: str, world: dict[str, str]) -> _Span:  # fmt: skip
     start, end = toks[group[0]].start(), toks[group[-1]].end()
     tags = set().union(*(lemmas[k][1] for k in group))
     person = kind == "PER" or (not kind and bool({"Name", "Surn", "Patr"} & tags))
+    if not kind and morph_missing(lemmas):
+        person = _personal(toks, lemmas, group, world)
     if person:
         return start, end, "PERSON", " ".join(lemmas[k][0] for k in group)
     label = "ORG" if kind == "ORG" or not kind else "MISC"
     surface = " ".join(t.group() for t in toks[group[0] : group[-1] + 1])
+    if not tags and " ".join(lemmas[k][0] for k in group) != " ".join(
+        toks[k].group() for k in group
+    ):
+        return start, end, label, " ".join(lemmas[k][0] for k in group)  # rules only
     return start, end, label, surface

@@ -30,10 +30,14 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("em", ""), ("u", "")),
     "sl": (("iju", "i"), ("ji", "ja"), ("ii", "ia"), ("ju", ""), ("i", "a"), ("o", "a"),
            ("u", ""), ("om", ""), ("em", "")),
-    # Russian and Ukrainian, folded to Latin, for when pymorphy3 is not installed.
-    "ru": (("ii", "iia"), ("e", "a"), ("i", "ia"), ("y", "a"), ("u", "a"), ("oi", "aia"),
-           ("om", ""), ("e", "")),
-    "uk": (("iyi", "iia"), ("i", "a"), ("u", "a"), ("om", "")),
+    # Russian and Ukrainian, folded to Latin ("я" is "ya"), for when pymorphy3 is not
+    # installed: "Турции", "Испанией", "Дохой", "Марракешем"; uk "Кенії", "Іспанією",
+    # "Лімою", "Парижі", "Гамбурзі" (г -> з before і).
+    "ru": (("ii", "iya"), ("iei", "iya"), ("ei", "ya"), ("e", "a"), ("yu", "ya"), ("i", "ya"),
+           ("y", "a"), ("u", "a"), ("oi", "a"), ("oi", "aya"), ("om", ""), ("em", ""),
+           ("e", ""), ("u", ""), ("a", ""), ("ami", "y"), ("", "y")),
+    "uk": (("ii", "iya"), ("ieyu", "iya"), ("eyu", "ya"), ("oyu", "a"), ("zi", "g"),
+           ("i", "a"), ("i", ""), ("u", "a"), ("u", ""), ("om", ""), ("em", ""), ("a", ""), ("", "i")),
 }
 # fmt: on
 
@@ -44,7 +48,7 @@ def base_forms(key: str, language: str | None) -> Iterator[str]:
         yield key.split("'", 1)[0]
         return
     for ending, base in _ENDINGS.get(language or "", ()):
-        if key.endswith(ending) and len(key) - len(ending) >= 3:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:  # "" adds a plural's
             yield key[: len(key) - len(ending)] + base
 
 

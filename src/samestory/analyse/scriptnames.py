@@ -154,7 +154,8 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     # Hangul romanises to Latin names more often still ("사라", Sara, met Salé's "Sala").
     found = g.lookup(key) if len(key) >= (5 if language == "ko" else 4) else ()
     if not found and language in ("ru", "uk") and morph(language) is None:
-        found = next((f for b in base_forms(key, language) if (f := g.lookup(b))), ())
+        bases = base_forms(key, language)  # Babel's "Россия" is in `table` only
+        found = next((f for b in bases if (f := (table[b],) if b in table else g.lookup(b))), ())
     if not found or key in g.small:
         return None
     # Every Cyrillic name is "unlike" the English one, so weak is no evidence against it
