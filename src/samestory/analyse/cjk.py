@@ -52,6 +52,8 @@ _DATE = re.compile(
     # "去年5月", "昨年5月", "지난해 5월": a month of a year named relative to publication
     r"|(?P<ry>" + "|".join(_YEAR_WORDS) + r")"
     r"\s?(?P<rm>1[0-2]|0?[1-9])\s?[月월](?![\d\s]*[日일号號])"
+    # "去年", "明年", "지난해" alone: that year ("今年", this year, names no period of news)
+    r"|(?P<yb>" + "|".join(w for w, n in _YEAR_WORDS.items() if n) + ")"
     # "5月", "5월에": a bare month, the nearest one (as `dates` does after a cue)
     r"|(?<![\d年년])(?P<mo>1[0-2]|0?[1-9])\s?[月월](?![\d\s]*[日일号號])(?!曜)"
 )
@@ -127,6 +129,9 @@ def _period(m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date, st
         y, month = pub.year + _YEAR_WORDS[g["ry"]], int(g["rm"])
         last = dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return dt.date(y, month, 1), last, "month", True
+    if g["yb"]:
+        y = pub.year + _YEAR_WORDS[g["yb"]]
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
     if g["mo"]:
         month = int(g["mo"])
         year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(

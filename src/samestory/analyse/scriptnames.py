@@ -29,6 +29,7 @@ from .abjadnames import nisba_bases, sounds_like
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hanplaces import han_places, script_places
+from .hannames import han_names
 from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key
@@ -66,19 +67,6 @@ _CLITICS = {
 }
 # Clitic prepositions of place: "في"-like "ب", Hebrew "ב" (in), "מ" (from), "ל" (to).
 _LOCATIVE_CLITICS = {"ar": ("ب", "وب", "ل", "ول"), "he": ("ב", "וב", "מ", "ומ", "ל", "ול", "שב")}
-# Characters of Chinese transliterations of foreign names: "玛丽亚·何塞·卡塔拉".
-_TRANSLIT = (
-    "阿埃艾安奥巴贝比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费丰弗福盖戈格古哈汉豪赫亨胡华霍"
-    "基吉加贾杰金卡凯坎康科克库拉莱赖兰朗劳勒雷里利丽林琳卢鲁伦罗洛马玛麦曼梅门蒙米明莫姆穆"
-    "纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普齐奇乔切萨塞森沙莎什斯松苏索塔泰坦汤特提图托瓦万威韦维"
-    "温沃乌西希谢辛休许雅亚扬耶伊因尤约扎泽詹兹佐何"
-    "莉娅妮薇蕾露琪黛茜娃丝芙夫"  # women's names ("莉娜·哈特曼") and -off ("沃尔夫")
-    # more of the Xinhua transliteration table ("保罗", "奎斯特"); not 于/次/英/比-like
-    # words that stand before a name in running text
-    "保奎鲍宾博措迈芬盖冈贡圭杰考肯夸昆廖隆缪瑙纽琼瑟绍舍滕廷席锡祖茨蒂丁"
-)
-_DOTTED_NAME = re.compile(rf"[{_TRANSLIT}]{{1,6}}(?:·[{_TRANSLIT}]{{1,6}})+")
-_ZH_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委员会|公司|集团|银行|组织)")
 _JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
 # A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
 # often tags only the first part 人名, so the dotted run is read whole.
@@ -254,8 +242,7 @@ def _cjk(text: str, language: str) -> list[_Span]:
             # an airline named after its country or city: "埃及航空"
             if f == "ns" and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
                 out.append((p, p + len(w) + 2, "ORG", w + "航空"))
-        out += [(m.start(), m.end(), "PERSON", m.group()) for m in _DOTTED_NAME.finditer(text)]
-        out += [(m.start(), m.end(), "ORG", m.group()) for m in _ZH_ORG.finditer(text)]
+        out += han_names(text)
         for i, (w, _, p) in enumerate(words):
             if w in titles:
                 j, end = i + 1, p + len(w)
