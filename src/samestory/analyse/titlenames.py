@@ -46,8 +46,12 @@ _Span = tuple[int, int, str, str]
 # Indic vowel signs are not word characters to `re`: they are part of the word here.
 _WORD = re.compile(r"[^\W\d_][\w\u200c\u0900-\u0dff'’\"״׳]*(?<!['’\"״׳])")
 # No "만" (only): it ends many foreign names ("하르트만", "호프만") and rarely follows one.
-_KO_END = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
+_KO_END = ("과의", "와의", "에서의", "으로는", "에게는", "에는", "과는", "와는",  # "장관과의"
+           "에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
            "에", "로", "도")  # fmt: skip
+# Particles that are also the last syllable of many names ("파블로", "마리오", "세르지오"):
+# such a word does not close a name when a word with a particle of its own follows.
+_KO_SOFT = ("로", "도", "이")
 # Endings of Korean verbs and connectives: a word with one is not part of a name.
 _KO_VERB = ("다고", "라고", "했다", "였다", "됐다", "면서", "지만", "는데", "했으며", "하고",
             "했고")  # fmt: skip
@@ -61,6 +65,11 @@ _HE_NOMINAL = ("ות", "ית", "ים", "י")
 _NAME_WORDS = 3
 # A Hebrew acronym: gershayim (or a double quote) before its last letter ("אונסק״ו").
 _HE_ACRONYM = re.compile(r"[\u05d0-\u05ea][״\"][\u05d0-\u05ea]$")
+
+
+def _ko_office(word: str) -> bool:
+    """A ministry or office word between a name and its title ("노동부", "에너지부")."""
+    return len(word) >= 3 and word.endswith(("부", "청", "처"))
 
 
 def _ko_stem(word: str) -> str:
@@ -140,7 +149,14 @@ def titled_spans(
             if j > k and words[j].group().startswith(_PREP_ARTICLE.get(language, ("\0",))):
                 break
             j += 1
-            if korean and _ko_stem(words[j - 1].group()) != words[j - 1].group():
+            prev = words[j - 1].group()
+            if korean and _ko_stem(prev) != prev and not (
+                prev.endswith(_KO_SOFT)
+                and j < len(words)
+                and not gap(j - 1, j).strip(" ")
+                and _ko_stem(words[j].group()) != words[j].group()
+                and name_word(j)
+            ):
                 break  # a particle closes the name: "에르도안과"
         return j
 
@@ -155,10 +171,10 @@ def titled_spans(
             j -= 1
         return j
 
-    def add(first: int, last: int, label: str) -> None:
+    def add(first: int, last: int, label: str, whole: bool = False) -> None:
         if last > first:
             start, end = words[first].start(), words[last - 1].end()
-            if korean:
+            if korean and not whole:  # a name before its title has no particle: "오르테가"
                 end = words[last - 1].start() + len(_ko_stem(words[last - 1].group()))
             out.append((start, end, label, text[start:end]))
 
@@ -212,7 +228,22 @@ def titled_spans(
                 if end < len(words) and gap(end - 1, end).strip(" ") in ("،", ","):
                     add(k + n, end, "PERSON")
 
+    def _ko_role_first(k: int) -> bool:
+        """A bare role word before a name of two words or more that a particle closes
+        (given name, surname, then the subject's "-가") names the words after: "노조
+        지도자 파블로 에레라가"; a role after its name carries the particle itself."""
+        w = words[k].group()
+        if w != _ko_stem(w) or k + 1 >= len(words) or gap(k, k + 1).strip(" "):
+            return False
+        end = forward(k + 1)
+        last = words[end - 1].group()
+        return end - (k + 1) >= 2 and _ko_stem(last) != last
+
+    org_before = {fold(t) for t in names.get("org_before", ())}
     for k, key in enumerate(keys):
+        if key in org_before and k + 1 < len(words) and name_word(k + 1) \
+                and not gap(k, k + 1).strip(" "):  # fmt: skip
+            add(k + 1, k + 2, "ORG")  # "국영 기업 코델코는": the company after its kind
         if language == "he" and _HE_ACRONYM.search(words[k].group()) \
                 and not (stem_sets[k] | {keys[k]}) & (titles | common_acronyms | stops) \
                 and k not in places:  # fmt: skip
@@ -226,15 +257,18 @@ def titled_spans(
                 add_titled(j)
             if key in after or (korean and any(key.endswith(t) for t in after)):
                 i = k
-                while i - 1 in places:
+                # "암라니 모로코 에너지부 장관": a country and a ministry stand between
+                while i - 1 in places or (korean and _ko_office(words[i - 1].group())):
                     i -= 1
                 joined = text[words[i - 1].end() : words[i].start()] if i > 0 else ""
-                if korean or joined.strip() in ("،", ","):
+                if korean and _ko_role_first(k):
+                    add(k + 1, forward(k + 1), "PERSON")  # "노조 지도자 파블로 에레라가"
+                elif korean or joined.strip() in ("،", ","):
                     b = backward(i)
                     if korean and i - b >= 3 and (stem := elsewhere(i - 1, b, i)) is not None:
                         add_org_word(i - 1, stem)  # "폴 모렐 에어버스 최고경영자"
                         i -= 1
-                    add(b, i, "PERSON")
+                    add(b, i, "PERSON", whole=korean and i < k)
         if korean and words[k].group().endswith(tuple(names.get("copula_roles", ()))):
             add(k + 1, forward(k + 1), "PERSON")  # "주최자인 사라 린드크비스트는"
         if not korean and is_cue(k):
