@@ -194,6 +194,12 @@ def rule_spans(
         spans.append(RuleSpan(h.first, h.last, "LOC", h.candidates, h.weak))
     frequent = _frequent(toks, pieces, nouns, lists, min_repeats) if german else set()
     spans.extend(_resolve_pieces(toks, pieces, german, frequent))
+    if language == "vi":
+        # a weak place unconfirmed is a name too ("Lao" of "Lao động" as Laos)
+        return [
+            s for s in spans
+            if (s.label == "LOC" and not s.weak) or not langrules.vi_syllable(text, toks, s)
+        ]  # fmt: skip
     return spans
 
 

@@ -19,9 +19,11 @@ Kept apart from `capitalised` so each rule reads on its own, with its resource i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from ..lang import resource
 from .dates import calendar_words
@@ -38,6 +40,7 @@ __all__ = [
     "org_prefix_extent",
     "places_in_cut_title",
     "plain_words",
+    "vi_syllable",
     "suffixed_place",
 ]
 
@@ -233,3 +236,31 @@ def country_before_title(
     if k + 1 < hi and lists.is_title(fold(toks[k][0])):
         return k
     return None
+
+
+# Letters of Vietnamese syllables that foreign one-word names seldom have (ă â đ ê ô ơ ư,
+# the tone-marked vowels of Latin Extended Additional, and the Latin-1 tones "Tài", "Giá").
+_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáèéìíòóùúýãõÀÁÈÉÌÍÒÓÙÚÝ\u1ea0-\u1ef9]")
+
+
+def vi_syllable(text: str, toks: Sequence[Tok], span: Any) -> bool:
+    """Whether a one-token Vietnamese name span is a capitalised syllable of a common word
+    ("Bộ trưởng", "Giá đồng", "Lao động", "Năng lượng"): a person or an organisation
+    has two syllables or more, and a foreign one-word name ("Codelco", "Airbus") has no
+    Vietnamese letter; a short plain syllable ("Lao") counts when a Vietnamese word
+    follows it. "ông Hùng", "bà Lan": a name after its honorific stays."""
+    if span.last - span.first != 1:
+        return False
+    word = toks[span.first][0]
+    if word.isupper() or (span.first and fold(toks[span.first - 1][0]) in ("ong", "ba")):
+        return False
+    if _VI_LETTERS.search(word):
+        return True
+    nxt = toks[span.first + 1][0] if span.first + 1 < len(toks) else ""
+    return (
+        len(word) <= 3
+        and nxt[:1].islower()
+        and text[toks[span.first][2] : toks[span.first + 1][1]] == " "
+        and _VI_LETTERS.search(nxt) is not None
+    )
+

@@ -56,4 +56,12 @@ NAMES: dict[str, Any] = {
         "số",
     ],
     "demonym_stems": {},
+    # "Bộ trưởng Tài chính Kenya Daniel Otieno": the ministry ("Bộ") and its field, a
+    # closed class of capitalised words between a title and the country that follows it
+    "title_words": [
+        "bộ", "tài", "chính", "nội", "vụ", "ngoại", "giao", "quốc", "phòng", "năng",
+        "lượng", "lao", "động", "công", "nghiệp", "thông", "tế", "giáo", "dục", "tư",
+        "pháp", "thương", "mại", "kinh", "nông", "văn", "hóa", "môi", "trường", "khoa",
+        "học", "xây", "dựng", "thủy", "sản", "du", "lịch",
+    ],
 }
