@@ -14,7 +14,9 @@ Two rules (session 13):
 
 from __future__ import annotations
 
-__all__ = ["nisba_bases", "sounds_like"]
+from functools import cache
+
+__all__ = ["nisba_bases", "sounds_like", "written_country"]
 
 _DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ch", "k"))
 # Letters Arabic and Hebrew write alike or not at all: vowels, h, w/y as vowels.
@@ -62,3 +64,29 @@ def nisba_bases(word: str, language: str) -> list[str]:
     if len(stem) < 2:
         return []
     return [f"{a}{stem}{r}" for r in _RESTORED[language] for a in ("", article)]
+
+
+@cache
+def _written_countries(language: str) -> frozenset[str]:
+    """Babel's country names in `language` as written, with and without the article."""
+    try:
+        from babel import Locale
+
+        names = set(Locale.parse(language).territories.values())
+    except Exception:  # Babel missing or no such locale
+        return frozenset()
+    out = set(names)
+    for article in _ARTICLES.get(language, ()):
+        out |= {n[len(article) :] for n in names if n.startswith(article)}
+    return frozenset(out)
+
+
+_ARTICLES = {"ar": ("ال",), "he": ("ה",)}
+
+
+def written_country(stem: str, language: str) -> bool:
+    """Whether `stem`, left after a clitic was cut, is a country's name as written: its
+    folded form drops the long vowels, so "بابلو" (Pablo) less "ب" folds as "بالاو"
+    (Palau) does; a clitic before a country is checked on the letters themselves."""
+    return stem in _written_countries(language)
+

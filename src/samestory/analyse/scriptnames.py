@@ -25,7 +25,7 @@ from ..lang import resource
 from ..lang._locale import locale_cities
 from ..lang.world_names import WORLD_NAMES
 from ..models import EntityLabel, Mention, Sentence
-from .abjadnames import nisba_bases, sounds_like
+from .abjadnames import nisba_bases, sounds_like, written_country
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hanplaces import han_places, script_places
@@ -180,6 +180,9 @@ def _place_of(word: str, language: str, located: bool = False) -> Place | None:
         by_sound = (located and not prefix) or prefix in _LOCATIVE_CLITICS.get(language, ())
         by_sound = by_sound or (language == "ko" and word[len(s) :] in _KO_LOCATIVE)
         if (p := _lookup(s, language, by_sound)) is not None:
+            if prefix and p.kind == "country" and language in ("ar", "fa", "he") and \
+                    not written_country(s, language):  # fmt: skip
+                continue  # "بابلو" is no "ب" + Palau
             return p
     return None
 

@@ -203,8 +203,9 @@ def titled_spans(
                 j += 1
             elif definite_prefixes and j + 2 < len(words) and not definite[j] \
                     and name_word(j) and (definite[j + 1] or j + 1 in places) \
-                    and not gap(j, j + 1).strip(" ") and forward(j + 2) - (j + 2) >= 2:  # fmt: skip
-                j += 2  # a construct chain: "שירותי הכבאות", "ממשלת יוון"
+                    and not gap(j, j + 1).strip(" ") and not gap(j + 1, j + 2).strip(" ") \
+                    and forward(j + 2) - (j + 2) >= 2:  # fmt: skip
+                j += 2  # a construct chain: "שירותי הכבאות", "ממשלת יוון" (not across a stop)
             else:
                 return j
         return j

@@ -58,6 +58,15 @@ NAMES: dict[str, Any] = {
         "سیل",
         "وعده",
         "کمک",
+        # time words and an adjective between a cue and a name ("شرکت دولتی کودلکو", "هفته‌ای")
+        "هفته‌ای",
+        "سال",
+        "گذشته",
+        "پیش",
+        "دیروز",
+        "دولتی",
+        "سالانه",
+        "روزانه",
     ],
     "demonyms": {},
     "city_names": {

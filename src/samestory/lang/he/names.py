@@ -123,6 +123,11 @@ NAMES: dict[str, Any] = {
         # generic nouns of place: "בעיר …"
         "עיר",
         "מדינת",
+        # time words after a name ("לפני שבועיים", "בשנה שעברה")
+        "לפני",
+        "אחרי",
+        "בשנה",
+        "שעברה",
     ],
     "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES"},
     "city_names": {
