@@ -229,6 +229,13 @@ def titled_spans(
                 if end < len(words) and gap(end - 1, end).strip(" ") in ("،", ","):
                     add(k + n, end, "PERSON")
 
+    def _bounded(i: int) -> bool:
+        """Persian "، پابلو هررا رهبر اتحادیه": a name of two words right after a comma or
+        a sentence's start, before its title with no comma between."""
+        b = backward(i)
+        lead = text[words[b - 1].end() : words[b].start()].strip() if b > 0 else "."
+        return language == "fa" and i - b == 2 and lead[-1:] in ("،", ",", ".", "!", "?")
+
     def _ko_role_first(k: int) -> bool:
         """A bare role word before a name of two words or more that a particle closes
         (given name, surname, then the subject's "-가") names the words after: "노조
@@ -264,7 +271,7 @@ def titled_spans(
                 joined = text[words[i - 1].end() : words[i].start()] if i > 0 else ""
                 if korean and _ko_role_first(k):
                     add(k + 1, forward(k + 1), "PERSON")  # "노조 지도자 파블로 에레라가"
-                elif korean or joined.strip() in ("،", ","):
+                elif korean or joined.strip() in ("،", ",") or _bounded(i):
                     b = backward(i)
                     if korean and i - b >= 3 and (stem := elsewhere(i - 1, b, i)) is not None:
                         add_org_word(i - 1, stem)  # "폴 모렐 에어버스 최고경영자"
