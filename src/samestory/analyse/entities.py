@@ -270,6 +270,8 @@ def extract_mentions(
     # A name's own words first ("Dresden Drive"), then its context (a kind-of-place word
     # makes a place), then declined surnames are linked to the person they name.
     out = by_context(text, lang, by_words(text, lang, out, signature_lines))
+    if lang == "en":  # the capitalisation rules cut "World" off "World Bank"
+        out = merge_world_orgs(out, text, lang, sentences)
     return _short_forms(relink_declined(out, lang))
 
 

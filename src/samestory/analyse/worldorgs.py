@@ -1,4 +1,5 @@
-"""Organisations of `lang.world_orgs` in a caseless-script text, merged into its mentions.
+"""Organisations of `lang.world_orgs` in a caseless-script text (and by their English
+names in English), merged into its mentions.
 
 The title and cue rules of `scriptnames` find persons and some organisations; a body of
 the list is surer than their guesses, so its span replaces an overlapping non-place
@@ -26,6 +27,8 @@ _UNSPACED = frozenset({"zh", "ja", "ko"})
 
 @cache
 def _english(language: str) -> dict[str, str]:
+    if language == "en":  # "World Bank": "World" alone is no name word ("World Cup")
+        return {en: en for en in WORLD_ORGS}
     return {f: en for en, by in WORLD_ORGS.items() for f in by.get(language, ())}
 
 
