@@ -21,6 +21,17 @@ NUMBERS: dict[str, Any] = {
     "percent_before": ("yüzde",),
     "approximators": ("yaklaşık", "neredeyse", "en az"),
 }
+# Turkish writes case and "-lık" (worth) onto the currency: "900 dolardan" (from 900
+# dollars), "600 milyon euroluk kredi", "3 milyar euroya"; the suffixes follow vowel harmony.
+_SUFFIXED = {
+    "dolar": ("dan", "a", "ı", "la", "ın", "lık"),
+    "euro": ("dan", "ya", "yu", "yla", "nun", "luk"),
+    "avro": ("dan", "ya", "yu", "yla", "nun", "luk"),
+    "lira": ("dan", "ya", "yı", "yla", "nın", "lık"),
+}
+for _base, _ends in _SUFFIXED.items():
+    for _end in _ends:
+        NUMBERS["currencies"].setdefault(_base + _end, NUMBERS["currencies"][_base])
 NUMBERS["words"] = {
     "iki": 2,
     # Turkish dotted capital: "İki" lower-cases to "i̇ki", which the regex's re.I misses
