@@ -35,6 +35,9 @@ class TenseCues:
     # how far from the weekday a `future_word` / `past_word` counts: a verb is next to it,
     # a name of that shape ("יאניס") may sit anywhere
     word_reach: int = 1000
+    # whether a comma after the weekday closes its clause: Vietnamese "sẽ mở … vào thứ
+    # Bảy, … cho biết hôm qua" (the reporting clause after the comma has its own tense)
+    comma: bool = False
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> TenseCues:
@@ -48,6 +51,7 @@ class TenseCues:
             past_word=_compiled(data.get("past_word")),
             after=int(data.get("tense_after", _TENSE_AFTER)),
             word_reach=int(data.get("tense_word_reach", 1000)),
+            comma=bool(data.get("tense_comma", False)),
         )
 
 
@@ -57,6 +61,7 @@ def _compiled(pattern: str | None) -> re.Pattern[str] | None:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_END_COMMA = re.compile(r"[.!?;,\n]")
 _TENSE_BEFORE, _TENSE_AFTER = 90, 50  # characters of context each side
 # Words ending like a past participle that are not verbs.
 _NOT_PAST = frozenset({"hundred", "indeed", "need", "speed", "seed", "bed", "red", "feed"})
@@ -72,8 +77,12 @@ def tense_at(text: str, start: int, end: int, r: TenseCues) -> str | None:
     if cut:
         lo += cut[-1].end()
     after_end = end + r.after
-    stop = _CLAUSE_END.search(text, end, after_end)
+    stop = (_CLAUSE_END_COMMA if r.comma else _CLAUSE_END).search(text, end, after_end)
+    # Where the verb ends the clause (`tense_after` wider than the default), a two-letter
+    # ending ("başkenti": a possessive, not the past "-ti") yields to any surer cue.
+    verb_final = r.after > _TENSE_AFTER
     best: tuple[int, str] | None = None
+    weak: tuple[int, str] | None = None
     for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):
         words = list(_WORD.finditer(text, segment_start, min(segment_end, len(text))))
         for k, m in enumerate(words):
@@ -82,9 +91,21 @@ def tense_at(text: str, start: int, end: int, r: TenseCues) -> str | None:
             distance = start - m.end() if m.end() <= start else m.start() - end
             if kind is None and distance <= r.word_reach:
                 kind = _shaped(m[0].lower(), r)
-            if kind is not None and (best is None or distance < best[0]):
+            if kind is not None and verb_final and _weak(m[0].lower(), kind, r):
+                if weak is None or distance < weak[0]:
+                    weak = (distance, kind)
+            elif kind is not None and (best is None or distance < best[0]):
                 best = (distance, kind)
+    best = best or weak
     return best[1] if best else None
+
+
+def _weak(word: str, kind: str, r: TenseCues) -> bool:
+    """Whether only an ending of two letters gave `word` its tense."""
+    if word in r.future or word in r.past:
+        return False
+    ends = r.past_suffixes if kind == "past" else r.future_suffixes
+    return not any(word.endswith(e) for e in ends if len(e) > 2)
 
 
 def _cue(word: str, following: str, r: TenseCues) -> str | None:

@@ -68,6 +68,7 @@ DATES["past_cues"] = (
 )  # fmt: skip
 DATES["future_suffixes"] = (
     "ться", "тиме", "тимуть", "тимемо", "ить", "ять", "ує", "ють", "уть", "еться", "иться",
+    "иє", "ає",  # perfective futures: "відкриє", "зіграє"
 )  # fmt: skip
 DATES["past_suffixes"] = ("ла", "ло", "ли", "лася", "лося", "лися", "ав", "ив", "ів", "ув", "яв")
 # "last May" is the most recent May before publication, "May last year" last year's

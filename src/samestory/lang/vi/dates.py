@@ -27,6 +27,8 @@ DATES: dict[str, Any] = locale_dates(
 # open on Friday; "đã" done).
 DATES["future_cues"] = ("sẽ", "sắp", "dự kiến", "tới", "kế hoạch", "ngày mai")
 DATES["past_cues"] = ("đã", "vừa", "qua", "trước", "hôm qua", "từng")
+# ", giám đốc … cho biết hôm qua": a reporting clause after a comma has its own tense
+DATES["tense_comma"] = True
 # "last May" is the most recent May before publication, "May last year" last year's
 # (not the nearest May, which in January is the coming one).
 DATES["after"] = {"năm ngoái": "lastyear", "năm trước": "lastyear", "năm nay": "thisyear",
