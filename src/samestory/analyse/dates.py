@@ -206,7 +206,16 @@ def date_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of dates written with digits ("3 mai", "2016", "2015-2019"): quantities skips
     numbers inside them, so a day of month or a year is never a count."""
     text = western_digits(text, language)
-    return [(c.start, c.end) for c in _candidates(text, language) if c.kind in _NUMERIC_KINDS]
+    return [
+        (c.start, c.end)
+        for c in _candidates(text, language)
+        # a month written as a number: Vietnamese "vào tháng 6", "tháng 5 năm ngoái"
+        if c.kind in _NUMERIC_KINDS or (c.kind == "monthrel" and _digit(text, c.start, c.end))
+    ]
+
+
+def _digit(text: str, start: int, end: int) -> bool:
+    return any(ch.isdigit() for ch in text[start:end])
 
 
 def _month(y: int, m: int, shift: int = 0) -> tuple[dt.date, dt.date]:
