@@ -89,4 +89,3 @@ def written_country(stem: str, language: str) -> bool:
     folded form drops the long vowels, so "بابلو" (Pablo) less "ب" folds as "بالاو"
     (Palau) does; a clitic before a country is checked on the letters themselves."""
     return stem in _written_countries(language)
-

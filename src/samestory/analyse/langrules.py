@@ -40,8 +40,8 @@ __all__ = [
     "org_prefix_extent",
     "places_in_cut_title",
     "plain_words",
-    "vi_syllable",
     "suffixed_place",
+    "vi_syllable",
 ]
 
 _MAX_LOWER = 3  # lower-case words an organisation's name may carry ("zdravotnická organizace")
@@ -263,4 +263,3 @@ def vi_syllable(text: str, toks: Sequence[Tok], span: Any) -> bool:
         and text[toks[span.first][2] : toks[span.first + 1][1]] == " "
         and _VI_LETTERS.search(nxt) is not None
     )
-

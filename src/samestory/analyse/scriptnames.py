@@ -28,8 +28,8 @@ from ..models import EntityLabel, Mention, Sentence
 from .abjadnames import nisba_bases, sounds_like, written_country
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hanplaces import han_places, script_places
 from .hannames import han_names
+from .hanplaces import han_places, script_places
 from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key

@@ -150,12 +150,16 @@ def titled_spans(
                 break
             j += 1
             prev = words[j - 1].group()
-            if korean and _ko_stem(prev) != prev and not (
-                prev.endswith(_KO_SOFT)
-                and j < len(words)
-                and not gap(j - 1, j).strip(" ")
-                and _ko_stem(words[j].group()) != words[j].group()
-                and name_word(j)
+            if (
+                korean
+                and _ko_stem(prev) != prev
+                and not (
+                    prev.endswith(_KO_SOFT)
+                    and j < len(words)
+                    and not gap(j - 1, j).strip(" ")
+                    and _ko_stem(words[j].group()) != words[j].group()
+                    and name_word(j)
+                )
             ):
                 break  # a particle closes the name: "에르도안과"
         return j
