@@ -1,14 +1,15 @@
-"""Chinese names by their shape, for `scriptnames`: transliterated foreign names with
-"·" between their parts ("巴勃罗·埃雷拉") and organisations by their last word
-("智利国家铜业公司", "国际货币基金组织"). Split out of `scriptnames` (session 15) to keep
-modules short.
+"""Chinese and Japanese names by their shape, for `scriptnames`: transliterated foreign
+names with "·" or "・" between their parts ("巴勃罗·埃雷拉", "パブロ・エレラ"),
+organisations by their last word ("智利国家铜业公司", "国际货币基金组织") or their kind
+before them ("国営企業コデルコ"). Split out of `scriptnames` (session 15) to keep modules
+short.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["han_names"]
+__all__ = ["han_names", "ja_dotted", "ja_kind_orgs"]
 
 _Span = tuple[int, int, str, str]  # start, end, label, base form
 
@@ -45,3 +46,30 @@ def han_names(text: str) -> list[_Span]:
         if not _POINTING.search(m.group())
     ]
     return out
+
+
+# A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
+# often tags only the first part 人名, so the dotted run is read whole.
+_JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
+# A minister is "<field>相" ("エネルギー相", "労働相"): a katakana field is the dotted run's
+# last part ("ユセフ・アムラニ・エネルギー相"), not the name's.
+_JA_MINISTER = ("相", "大臣", "長官")
+# A katakana name right after the kind of body it is: "国営企業コデルコは".
+_JA_KIND_ORG = re.compile(r"(?:企業|会社)(?P<o>[ァ-ヶー]{3,})")
+
+
+def ja_dotted(text: str) -> list[tuple[int, int, str]]:
+    """Dotted katakana names of a Japanese `text`: (start, end, name)."""
+    out = []
+    for m in _JA_DOTTED.finditer(text):
+        name = m.group()
+        if text.startswith(_JA_MINISTER, m.end()) and name.count("・") >= 2:
+            name = name.rsplit("・", 1)[0]
+        out.append((m.start(), m.start() + len(name), name))
+    return out
+
+
+def ja_kind_orgs(text: str) -> list[_Span]:
+    """Organisations named right after their kind ("企業", "会社")."""
+    return [(m.start("o"), m.end("o"), "ORG", m["o"]) for m in _JA_KIND_ORG.finditer(text)]
+

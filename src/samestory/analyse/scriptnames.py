@@ -28,7 +28,7 @@ from ..models import EntityLabel, Mention, Sentence
 from .abjadnames import nisba_bases, sounds_like, written_country
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hannames import han_names
+from .hannames import han_names, ja_dotted, ja_kind_orgs
 from .hanplaces import han_places, script_places
 from .inflection import base_forms
 from .langpacks import fugashi_tagger, jieba_words, morph
@@ -68,13 +68,10 @@ _CLITICS = {
 # Clitic prepositions of place: "في"-like "ب", Hebrew "ב" (in), "מ" (from), "ל" (to).
 _LOCATIVE_CLITICS = {"ar": ("ب", "وب", "ل", "ول"), "he": ("ב", "וב", "מ", "ומ", "ל", "ול", "שב")}
 _JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
-# A foreign name in katakana with "・" between its parts ("アリ・イェルリカヤ"): MeCab
-# often tags only the first part 人名, so the dotted run is read whole.
 # A katakana run before a particle or noun of place: "トゥールーズで", not "サムスンは"
 # (Samsung, also the katakana name of Samsun).
 _KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}(?=で|に|から|へ|まで|近郊|市)")
 _KO_LOCATIVE = ("에서", "에서는", "에", "으로", "로")
-_JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+")
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
 
@@ -273,9 +270,10 @@ def _cjk(text: str, language: str) -> list[_Span]:
                     end = toks[k][3] + len(toks[k][0])
                 out.append((start, end, "PERSON" if pos3 == "人名" else "ORG", text[start:end]))
             k += 1
-        for m in _JA_DOTTED.finditer(text):
-            if not any(_place_of(part, language) for part in m.group().split("・")):
-                out.append((m.start(), m.end(), "PERSON", m.group()))
+        for start, end, name in ja_dotted(text):
+            if not any(_place_of(part, language) for part in name.split("・")):
+                out.append((start, end, "PERSON", name))
+        out += ja_kind_orgs(text)  # "国営企業コデルコ"
         for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
             out.append((m.start(), m.end(), "PERSON", m.group()))
         out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
