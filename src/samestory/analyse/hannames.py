@@ -72,4 +72,3 @@ def ja_dotted(text: str) -> list[tuple[int, int, str]]:
 def ja_kind_orgs(text: str) -> list[_Span]:
     """Organisations named right after their kind ("企業", "会社")."""
     return [(m.start("o"), m.end("o"), "ORG", m["o"]) for m in _JA_KIND_ORG.finditer(text)]
-
