@@ -62,7 +62,10 @@ def test_cjk_bare_year_words() -> None:
 
 
 def test_korean_name_after_a_bare_role_word() -> None:
-    text = "노조 지도자 파블로 에레라가 산티아고에서 밝혔다. 루시아 오르테가 칠레 노동부 장관과의 협상은 결렬됐다."
+    text = (
+        "노조 지도자 파블로 에레라가 산티아고에서 밝혔다. "
+        "루시아 오르테가 칠레 노동부 장관과의 협상은 결렬됐다."
+    )
     got = _names(text, "ko")
     assert got.get("파블로 에레라") == "PERSON"
     assert got.get("루시아 오르테가") == "PERSON"
