@@ -47,6 +47,7 @@ from .namelists import (
 from .namewords import by_words
 from .nationality import demonym_only
 from .nerspans import MODELS, Candidate, from_hit, person_words, spacy_candidates, spacy_model
+from .personchecks import checked_persons
 from .personnames import natural_name, person_key
 from .places import (
     NOUN_CAPITALISING,
@@ -270,7 +271,7 @@ def extract_mentions(
     # A name's own words first ("Dresden Drive"), then its context (a kind-of-place word
     # makes a place), then declined surnames are linked to the person they name.
     out = by_context(text, lang, by_words(text, lang, out, signature_lines))
-    return _short_forms(relink_declined(out, lang))
+    return checked_persons(text, _short_forms(relink_declined(out, lang)), lang)
 
 
 def _short_forms(mentions: list[Mention]) -> list[Mention]:
