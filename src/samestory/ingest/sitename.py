@@ -90,19 +90,23 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
         name = stem
     if url and _is_section(name, url):
         return ""
-    return _without_seat(name)
+    return _without_seat(name, url)
 
 
 # Words that tie a place into the name itself ("Voice of America", "Diario de Cuba").
 _NAME_LINKS = frozenset({"of", "de", "del", "di", "du", "des", "von", "der", "la", "el", "do"})
 
 
-def _without_seat(name: str) -> str:
-    """ "Westdeutscher Rundfunk Köln" -> "Westdeutscher Rundfunk": a publisher's legal
-    name with its seat added (a city or country the gazetteer knows by that name, after
-    two words or more of the name; "Radio Bremen" and "Voice of America" keep theirs)."""
+def _without_seat(name: str, url: str | None) -> str:
+    """ "La República Perú" on larepublica.pe -> "La República": the site's name as its
+    domain spells it, with the seat or country added after it (a city or country the
+    gazetteer knows by that name). A place that is part of the brand stays ("Rough
+    Draft Atlanta" on reporternewspapers.net, "Radio Bremen", "Voice of America")."""
     words = name.split()
-    if len(words) < 3 or words[-2].lower() in _NAME_LINKS or not words[-1][:1].isupper():
+    if len(words) < 2 or words[-2].lower() in _NAME_LINKS or not words[-1][:1].isupper():
+        return name
+    label = _fold(_site_label(url))
+    if len(label) < 4 or _fold(" ".join(words[:-1])) != label:
         return name
     from ..analyse.gazetteer import fold, gazetteer  # only for such names: a rare load
 
