@@ -1,4 +1,4 @@
-"""The real-page gold's files and halves (A, B, C, D): which page is on which side.
+"""The real-page gold's files and halves (A, B, C, D, E): which page is on which side.
 
 Shared by bench_realpages.py and realpages_draw.py's readers; the rule for the halves
 is in bench_realpages.py's docstring.
@@ -17,8 +17,10 @@ __all__ = [
     "GOLD",
     "GOLD_C",
     "GOLD_D",
+    "GOLD_E",
     "half_c_files",
     "half_d_files",
+    "half_e_files",
     "halves",
     "load_gold",
     "site",
@@ -29,8 +31,11 @@ GOLD = Path(__file__).with_name("realpages_gold.jsonl")
 # session 14, when rules began to be chosen on its errors.
 GOLD_C = Path(__file__).with_name("realpages_gold_c.jsonl")
 # Half D: drawn (realpages_draw.py --half-d) and labelled before samestory ran on its
-# pages; the out-of-sample half.
+# pages; out-of-sample in session 14, in-sample since session 15 (rules chosen on it).
 GOLD_D = Path(__file__).with_name("realpages_gold_d.jsonl")
+# Half E: drawn (realpages_draw.py --half-e) and labelled before samestory ran on its
+# pages; the out-of-sample half.
+GOLD_E = Path(__file__).with_name("realpages_gold_e.jsonl")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -39,9 +44,11 @@ def _read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def load_gold(path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D) -> list[dict[str, Any]]:
-    """Halves A and B (`path`), then half C (`later`), then half D (`last`)."""
-    return _read(path) + _read(later) + _read(last)
+def load_gold(
+    path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D, newest: Path = GOLD_E
+) -> list[dict[str, Any]]:
+    """Halves A and B (`path`), then half C (`later`), D (`last`) and E (`newest`)."""
+    return _read(path) + _read(later) + _read(last) + _read(newest)
 
 
 def half_c_files(later: Path = GOLD_C) -> set[str]:
@@ -50,6 +57,10 @@ def half_c_files(later: Path = GOLD_C) -> set[str]:
 
 def half_d_files(last: Path = GOLD_D) -> set[str]:
     return {g["file"] for g in _read(last)}
+
+
+def half_e_files(newest: Path = GOLD_E) -> set[str]:
+    return {g["file"] for g in _read(newest)}
 
 
 # Second-level labels under which a country's domains are registered ("co.uk", "com.ar").
@@ -75,16 +86,17 @@ def site(gold: dict[str, Any]) -> str:
 
 
 def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
-    """Site -> "A", "B", "C" or "D".
+    """Site -> "A", "B", "C", "D" or "E".
 
     Pages of the first draw: per language, sites by SHA-256 of the name, dealt
-    alternately to A and B. Pages of half C (`GOLD_C`): "C", of half D (`GOLD_D`): "D"
-    (a site already in an earlier half would keep it, so that one site is never on two
-    sides; there is none: half D's draw leaves out the earlier halves' sites).
+    alternately to A and B. Pages of half C (`GOLD_C`): "C", of half D (`GOLD_D`): "D",
+    of half E (`GOLD_E`): "E" (a site already in an earlier half would keep it, so that
+    one site is never on two sides; there is none: the draws of D and E leave out the
+    earlier halves' sites).
     """
     out: dict[str, str] = {}
     by_lang: dict[str, list[str]] = defaultdict(list)
-    later = half_c_files() | half_d_files()
+    later = half_c_files() | half_d_files() | half_e_files()
     first = [g for g in gold if g["file"] not in later]
     for g in first:
         s = site(g)
@@ -97,10 +109,13 @@ def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
         for s in ranked:
             out[s] = "AB"[k % 2]
             k += 1
-    last = half_d_files()
+    last, newest = half_d_files(), half_e_files()
     for g in gold:
-        if g["file"] not in last:
+        if g["file"] not in last | newest:
             out.setdefault(site(g), "C")
     for g in gold:
-        out.setdefault(site(g), "D")
+        if g["file"] not in newest:
+            out.setdefault(site(g), "D")
+    for g in gold:
+        out.setdefault(site(g), "E")
     return out

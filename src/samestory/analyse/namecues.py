@@ -164,6 +164,8 @@ def german_kind(
 ) -> str:  # fmt: skip
     """ "name" (first name, place, foreign-looking, acronym), "noun" or "unknown"."""
     f = fold(word)
+    if f in lists.non_names and f not in names:
+        return "noun"  # a listed noun, whatever town bears its name ("Ende", Flores)
     if f in names or foreign_looking(word) or is_place(word):
         return "name"
     lower = word.lower()

@@ -48,8 +48,8 @@ QUARTERS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "greater", "upper", "lower", "inner", "outer", "nord", "sud", "est", "ouest", "centre",
     "norte", "sur", "este", "oeste", "centro", "ost", "nordost", "sudost", "nordwest",
-    "sudwest", "mittel", "ober", "unter", "north-east", "north-west", "south-east",
-    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "sudwest", "mittel", "mitte", "zentrum", "ober", "unter", "north-east", "north-west",
+    "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
 })  # fmt: skip
 # Languages that inflect names by case: an unknown capitalised word is also tried by
 # its dictionary base form ("Warszawie" -> "Warszawa", "Helsingissä" -> "Helsinki"), and
@@ -138,10 +138,16 @@ def pick_place(
 
 def _genitive(key: str, language: str | None) -> str:
     """A German genitive's base ("russlands" -> "russland"), else "". Only a name a
-    place has in its own right: "Basis" is no genitive of Basi, an alternate name."""
+    place has in its own right: "Basis" is no genitive of Basi, an alternate name;
+    but a German-speaking land's German name is one too ("Thüringens", "Tirols"), not
+    a foreign region's transliteration ("Geräts" is no Herat)."""
     if language != "de" or not key.endswith("s") or len(key) <= 4:
         return ""
-    return "" if key[:-1] in gazetteer().alternate else key[:-1]
+    g, base = gazetteer(), key[:-1]
+    if base not in g.alternate:
+        return base
+    top = next(iter(g.lookup(base)), None)
+    return base if top and top.kind == "region" and top.country in _PRIOR["de"] else ""
 
 
 def _uninflected(key: str, language: str | None) -> str:

@@ -53,6 +53,9 @@ _SITE_TYPES = frozenset({"WebSite", "NewsMediaOrganization"})
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # "20.06.2019 11:43", "27.04.2020": the day-first form German pages print.
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
+# A machine-written day with slashes and a time to the second ("11/01/2023 12:43:42",
+# .NET's invariant format): month first, unless the first number cannot be a month.
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})")
 _SCRIPT_DATE = re.compile(r'"(dateCreated|datePublished)"\s*:\s*"([^"]{10,40})"')
 _MAX_JSON_LD = 200_000
 _MAX_JSON_DEPTH = 32  # JSON-LD is a few levels deep; more is hostile or broken
@@ -252,6 +255,9 @@ def _date_sources(
     yield _first_date(itemprop_dates(root), source)
     labelled, plain, _ = time_elements(root)
     yield _first_date(labelled + plain[:3], source)
+    # A bare <meta name="date"> last of the declared ones: some CMSs stamp it when
+    # the page is built, but where nothing else dates the page it is the article's.
+    yield _first_date([metas.get("date", "")], source)
     # Inline data layers that are not JSON-LD: {"dateCreated": "..."} in a script.
     scripts = " ".join(s.text or "" for s in root.iter("script") if s.text and "date" in s.text)
     yield _earliest([m.group(2) for m in _SCRIPT_DATE.finditer(scripts)], source)
@@ -285,6 +291,14 @@ def _parse_value(value: str, source: str) -> tuple[dt.datetime | None, bool]:
         pass
     if value.isdigit() and 9 <= len(value) <= 10:  # <time datetime="1651035600">: Unix time
         return dt.datetime.fromtimestamp(int(value), dt.UTC), False
+    m = _SLASHED.fullmatch(value)
+    if m:
+        a, b, yy, hh, mi, ss = (int(g) for g in m.groups())
+        mo, dd = (b, a) if a > 12 else (a, b)
+        try:
+            return dt.datetime(yy, mo, dd, hh, mi, ss), False
+        except ValueError:
+            return None, False
     m = _DAY_FIRST.fullmatch(value)
     if m:
         day, month, year, hour, minute = m.groups()

@@ -22,6 +22,9 @@ from .build import domain_of
 # right after a known headline or with a home link to confirm them ("Covid-19").
 _SPACED = re.compile(r"\s+[|\-–—:·»]\s+|\s*[|｜]\s*|\s*::\s*")
 _UNSPACED = re.compile(r"[|｜_\-–—]")
+# A lower-case "l" standing in for a bar ("Headline l KBS WORLD"): only right after
+# a known headline, where it can be nothing else.
+_BAR_L = re.compile(r"\s+l\s+(?=\S)")
 _MAX_WORDS = 5
 _MAX_CHARS = 50
 _ROOT_HREF = re.compile(r"(?:https?://[^/?#]+)?/?(?:index\.\w{2,5})?", re.IGNORECASE)
@@ -75,6 +78,8 @@ def title_site(title: str, headline: str, homes: set[str], url: str | None) -> s
     title, headline = " ".join(title.split()), " ".join(headline.split())
     if headline and title.startswith(headline) and len(title) > len(headline):
         rest = title[len(headline) :]
+        if _BAR_L.match(rest):
+            rest = _BAR_L.sub(" | ", rest, count=1)
         if _SPACED.match(rest) or _UNSPACED.match(rest):
             parts = [p.strip("|｜_-–— ") for p in _SPACED.split(rest)]
             parts = [p for p in parts if _is_name(p)]

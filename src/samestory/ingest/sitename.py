@@ -35,7 +35,13 @@ _SENTENCE = re.compile(r"[.?!]\s+\S")
 _SENTENCE_WORDS = 6
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}/?", re.IGNORECASE)
 _ARCHIVED = re.compile(r"https?://web\.archive\.org/web/[\w*]+/(https?://.+)")
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
+# The newsroom named after the site ("LAOLA1Redaktion", "Redaktion XY"): the site.
+_NEWSROOM = re.compile(
+    r"(?<=\w)[\s-]?(?:online-?)?(?:redaktion|redaction|rédaction|redacción|newsroom)$"
+    r"|^(?:die\s+)?(?:online-?)?redaktion\s+(?:von\s+)?",
+    re.IGNORECASE,
+)
 _MAX_NAME = 60
 
 
@@ -60,7 +66,11 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
     name = " ".join(name.replace("_", " ").split()).strip(" |-–—:·/")
     name = _without_symbols(name)
     name = _without_domain_parts(name)
+    own = _own_domain_in(name, url)
+    if own:
+        return own
     name = _host_part(name, url)
+    name = _NEWSROOM.sub("", name).strip() or name
     if not name or _URL.search(name) or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
         return ""
     if name.casefold() in _PLATFORMS:
@@ -80,7 +90,31 @@ def clean_outlet(name: str | None, url: str | None = None) -> str:
         name = stem
     if url and _is_section(name, url):
         return ""
-    return name
+    return _without_seat(name, url)
+
+
+# Words that tie a place into the name itself ("Voice of America", "Diario de Cuba").
+_NAME_LINKS = frozenset({"of", "de", "del", "di", "du", "des", "von", "der", "la", "el", "do"})
+
+
+def _without_seat(name: str, url: str | None) -> str:
+    """ "La República Perú" on larepublica.pe -> "La República": the site's name as its
+    domain spells it, with the seat or country added after it (a city or country the
+    gazetteer knows by that name). A place that is part of the brand stays ("Rough
+    Draft Atlanta" on reporternewspapers.net, "Radio Bremen", "Voice of America")."""
+    words = name.split()
+    if len(words) < 2 or words[-2].lower() in _NAME_LINKS or not words[-1][:1].isupper():
+        return name
+    label = _fold(_site_label(url))
+    if len(label) < 4 or _fold(" ".join(words[:-1])) != label:
+        return name
+    from ..analyse.gazetteer import fold, gazetteer  # only for such names: a rare load
+
+    g = gazetteer()
+    key = fold(words[-1])
+    top = next(iter(g.lookup(key)), None)
+    seat = top is not None and top.kind in ("city", "country") and key not in g.weak
+    return " ".join(words[:-1]) if seat else name
 
 
 def pick_outlet(names: list[str], url: str | None) -> str:
@@ -121,6 +155,20 @@ def _without_domain_parts(name: str) -> str:
         if len(parts) > 1 and kept and len(kept) < len(parts):
             return sep.join(kept)
     return name
+
+
+def _own_domain_in(name: str, url: str | None) -> str:
+    """ "Belize News and Opinion on www.breakingbelizenews.com" -> "breakingbelizenews.com":
+    a description that ends in the site's own domain names the site by that domain."""
+    host = domain_of(url) or ""
+    if not host or " " not in name or _DOMAIN.fullmatch(name.split()[0]):
+        return ""  # "Boxen1.com - News": the domain opens the name (`_without_domain_parts`)
+    for word in name.split():
+        bare = word.strip("()[],;:").rstrip("/")
+        bare = bare[4:] if bare.lower().startswith("www.") else bare
+        if bare.lower() == host or (bare and host.endswith("." + bare.lower())):
+            return bare
+    return ""
 
 
 def _without_symbols(name: str) -> str:

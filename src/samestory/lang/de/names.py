@@ -68,6 +68,8 @@ _NON_NAMES = {
     "tagen", "monat", "monate", "monaten", "prozent", "millionen", "milliarden", "euro",
     "dollar", "uhr", "mal", "zeit", "leute", "menschen", "ende", "anfang", "beginn",
     "angaben", "foto", "dpa", "afp", "reuters",
+    # Kinds of polity: "im Freistaat" is Bavaria or Saxony, never South Africa's Free State.
+    "freistaat", "bundesland", "bundesstaat", "landkreis", "bezirk", "kanton", "provinz",
 }
 _CONNECTORS = {"von", "van", "der", "de", "del", "zu", "für", "vom", "am", "an", "la"}
 _PARTICLES = {"von", "van", "der", "den", "de", "zu", "vom", "zum", "ter", "ten"}
@@ -158,6 +160,8 @@ _CITY_NAMES = {
     "Mexiko-Stadt": "Mexico City", "Dschakarta": "Jakarta", "Bombay": "Mumbai",
     "Maskat": "Muscat", "Saporischschja": "Zaporizhzhya", "Lemberg": "Lviv", "Lwiw": "Lviv",
     "Genf": "Geneva", "Algier": "Algiers", "Neu-Delhi": "New Delhi", "Köln": "Köln",
+    # Abbreviations German news writes for the country.
+    "BRD": "Germany", "Bundesrepublik": "Germany",
 }
 _REGION_NAMES = {
     "Europa": "Europe", "Asien": "Asia", "Afrika": "Africa", "Nordamerika": "North America",
@@ -173,6 +177,19 @@ _REGION_NAMES = {
     "Sahel": "Sahel", "Persischer Golf": "Persian Gulf", "Skandinavien": "Scandinavia",
     "Sibirien": "Siberia", "Kurdistan": "Kurdistan", "Tigray": "Tigray", "Darfur": "Darfur",
     "Golanhöhen": "Golan Heights",
+    # Bavaria's administrative regions not named after their seat (ISO 3166-2 stops at
+    # the Länder); Schwaben is left out: also the Swabians.
+    "Oberbayern": "Upper Bavaria", "Niederbayern": "Lower Bavaria",
+    "Oberpfalz": "Upper Palatinate", "Oberfranken": "Upper Franconia",
+    "Mittelfranken": "Middle Franconia", "Unterfranken": "Lower Franconia",
+    # Landscapes and rivers of one word that is no common word (not "Main", "Inn",
+    # "Oder", "Harz"), and the former GDR.
+    "Allgäu": "Allgäu", "Spessart": "Spessart", "Vogelsberg": "Vogelsberg",
+    "Schwarzwald": "Black Forest", "Odenwald": "Odenwald", "Eifel": "Eifel",
+    "Sauerland": "Sauerland", "Erzgebirge": "Ore Mountains", "Ruhrgebiet": "Ruhr",
+    "Rhein": "Rhine", "Elbe": "Elbe", "Donau": "Danube", "Spree": "Spree", "Weser": "Weser",
+    "Mosel": "Moselle", "Neckar": "Neckar", "Isar": "Isar", "Trentino": "Trentino",
+    "DDR": "East Germany", "NRW": "North Rhine-Westphalia",
 }
 # fmt: on
 
@@ -201,7 +218,7 @@ def _demonyms() -> dict[str, str]:
 
 
 # Common words that are also (alternate) place names: never a place on their own.
-_COMMON_WORDS = {"namen", "name", "lage"}
+_COMMON_WORDS = {"namen", "name", "lage", "pest", "tour", "touren", "mitte"}
 
 NAMES: dict[str, Any] = {
     "titles": _TITLES,
