@@ -559,6 +559,15 @@ class Settings:
         "to, reach loopback, private or link-local addresses (sources added on the command "
         "line always may).",
     )
+    watch_malloc_arenas: int = _opt(
+        2,
+        "glibc malloc arenas a watcher process may use (mallopt M_ARENA_MAX, set when the "
+        "watcher starts; 0 keeps glibc's default of eight per core): each poll and "
+        "analysis thread otherwise spreads its short-lived allocations over an arena of "
+        "its own, and whatever long-lived object lands in one keeps its pages mapped, so "
+        "the resident memory of a long run kept rising (bench_watch.py). A memory bound, "
+        "not tuned on data.",
+    )
     watch_idle_s: float = _opt(
         5.0,
         "Longest the watcher sleeps before it looks for due sources again (sources added "
