@@ -281,7 +281,10 @@ class Settings:
         10_000,
         "Articles after which the nearest-story search switches from an exact scan of "
         "every active story to an inverted file (k-means cells trained on those "
-        "articles): keeps the per-article cost flat as stories accumulate.",
+        "articles): keeps the per-article cost flat as stories accumulate. Only the "
+        "centroid join (cluster_regroup false) searches that index; the regrouping "
+        "clusterer finds its candidates in its window graph, keeps the index exact and "
+        "holds no training sample (a copy of each of those articles' vectors).",
     )
     cluster_index_cells: int = _opt(
         1024, "Inverted file: k-means cells the story centroids are filed under."
