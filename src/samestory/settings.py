@@ -564,12 +564,12 @@ class Settings:
     )
     watch_malloc_arenas: int = _opt(
         2,
-        "glibc malloc arenas a watcher process may use (mallopt M_ARENA_MAX, set when the "
-        "watcher starts; 0 keeps glibc's default of eight per core): each poll and "
-        "analysis thread otherwise spreads its short-lived allocations over an arena of "
-        "its own, and whatever long-lived object lands in one keeps its pages mapped, so "
-        "the resident memory of a long run kept rising (bench_watch.py). A memory bound, "
-        "not tuned on data.",
+        "glibc malloc arenas a watcher process may use (mallopt M_ARENA_MAX, set when "
+        "the watcher starts running; 0 keeps glibc's default of eight per core): the poll "
+        "and analysis threads otherwise spread a round's short-lived allocations over "
+        "arenas of their own, where any long-lived object left behind keeps its pages "
+        "mapped. A memory bound, not tuned on data; not measured apart from the other "
+        "memory changes of issue 19 (bench_watch.py measures them together).",
     )
     watch_idle_s: float = _opt(
         5.0,
