@@ -278,6 +278,7 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
     # in the two runs (the articles then differed by up to 1 s of publication time).
     timeline.start = float(int(time.time()) + 5)
     expected = timeline.expected()  # url -> publication time
+    load_before = os.getloadavg()[0]
     proc = _watch(db, env, log)
     samples: list[tuple[float, int]] = []
     end = timeline.start + args.minutes * 60
@@ -315,6 +316,7 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
     # that sample (a third of the steady RSS) weighed on the slope of the last half.
     stop.set()
     sampler.join()
+    load_after = os.getloadavg()[0]
     proc.send_signal(signal.SIGTERM)
     try:
         code: int | str = proc.wait(timeout=120)
@@ -346,6 +348,8 @@ def _run(args: argparse.Namespace, tmp: Path, name: str, kills: int) -> dict[str
         "events": _events(db, ids, members),
         "articles": set(stored),
         "errors": sum('"status": "error"' in line for line in log.read_text().splitlines()),
+        "load": (load_before, load_after),
+        "stored_at": sorted(_epoch(at) for _, at in stored.values()),
     }
 
 
@@ -379,7 +383,20 @@ def _flat(samples: list[tuple[float, int]]) -> dict[str, Any]:
     out["slope"] = fit.slope * 60
     out["rise"] = fit.slope * (ts[-1] - ts[0]) / level * 100
     out["flat"] = out["last_vs_middle"] <= FLAT_THIRDS and out["rise"] <= FLAT_RISE
+    out["span"] = (ts[0], ts[-1])
     return out
+
+
+def _per_article(mem: dict[str, Any], stored_at: list[float]) -> str:
+    """The last half's RSS rise per article stored meanwhile (the fitted line's)."""
+    if "span" not in mem:
+        return "n/a"
+    t0, t1 = mem["span"]
+    n = sum(t0 <= t <= t1 for t in stored_at)
+    if not n:
+        return "n/a (no article stored in the last half)"
+    rise = mem["slope"] / 60 * (t1 - t0) * 2**20
+    return f"{rise / n / 1024:+.1f} KiB per article stored in that half ({n})"
 
 
 def _passing(events: dict[str, Any]) -> str:
@@ -432,6 +449,7 @@ def main() -> int:
         else "hashing embedder (model-free, so it runs on a busy machine)"
     )
     c, k = clean, crash
+    la, lb = clean["load"]
     lines = [
         "## Watcher (bench_watch.py)",
         f"{args.feeds} RSS feeds on loopback ({HOSTS} hosts), one new item per feed every "
@@ -439,6 +457,9 @@ def main() -> int:
         f"feed polled every {args.every} s with conditional GET; "
         f"{models}; "
         "story reports rebuilt after each round.",
+        f"Busy shared machine (other agents' jobs): 1-minute load average {la:.1f} when the "
+        f"clean run started and {lb:.1f} at its end, on {os.cpu_count()} cores; the delays "
+        "below include waiting for a core.",
         "",
         "| | clean run | run killed with SIGKILL |",
         "|---|---|---|",
@@ -461,7 +482,8 @@ def main() -> int:
         f"+{FLAT_THIRDS:g} %); least-squares line over the last half "
         f"{mem['slope']:+.2f} MiB/min, {mem['rise']:+.1f} % over that half (bound "
         f"+{FLAT_RISE:g} %): flat **{'yes' if mem['flat'] else 'NO'}** (the first third, "
-        "while per-article caches fill toward their bounds, is shown, not judged)",
+        "while per-article caches fill toward their bounds, is shown, not judged); "
+        f"that line is {_per_article(mem, clean['stored_at'])}",
         f"- conditional GET: {polls['polls']} polls, {polls['not_modified']} answered 304 "
         f"({polls['not_modified'] / max(polls['polls'], 1) * 100:.0f} %); "
         f"{polls['bytes'] / 1e6:.1f} MB downloaded, {polls['saved'] / 1e6:.1f} MB saved "

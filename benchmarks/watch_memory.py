@@ -11,6 +11,7 @@ sizes of every cache and window structure it can name; with `--trace` it diffs t
 tracemalloc snapshots of two rounds (`--diff A B`) by allocation site.
 
     python benchmarks/watch_memory.py [--feeds 200] [--rounds 15] [--trace] [--diff 5 14]
+    python benchmarks/watch_memory.py --window STORE.db   # clusterer bytes per article
 
 Decisions only: its RSS is this process's (the loopback servers run here too), so it
 is compared between rounds and between code versions, never with bench_watch's.
@@ -120,6 +121,50 @@ def _stagger(store: Any, timeline: Any) -> None:
         table.save_poll(source.id, state)
 
 
+def _window_bytes(db: Path) -> dict[str, Any]:
+    """Bytes per article the online clusterer keeps for a store's stream: its event log
+    replayed into a fresh clusterer under tracemalloc (no scoring: each pending edge is
+    then given a float of its own, as a live run's score is). Keys are interned as
+    `doc_from_analysis` interns them in a live run."""
+    import dataclasses
+
+    from samestory.cluster import OnlineClusterer
+    from samestory.settings import Settings
+    from samestory.store import SQLiteStore
+
+    def refuse(a: str, b: str) -> float:
+        raise AssertionError("a replay scores nothing")
+
+    store = SQLiteStore(db)
+    articles = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    gc.collect()
+    tracemalloc.start()  # before the docs are read: their vectors count where kept
+    base = tracemalloc.get_traced_memory()[0]
+    clusterer = OnlineClusterer(refuse, Settings.from_env())
+    clusterer.replay(
+        (e, None if d is None else dataclasses.replace(d, keys=frozenset(map(sys.intern, d.keys))))
+        for e, d in store.replay_log()
+    )
+    store.close()
+    graph = clusterer._graph
+    if graph is not None:
+        for a, edges in graph.adj.items():
+            for b in edges:
+                if a < b:
+                    edges[b] = graph.adj[b][a] = float(len(a) + len(b)) / 1e3
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - base
+    top = tracemalloc.take_snapshot().statistics("lineno")[:12]
+    tracemalloc.stop()
+    return {
+        "articles": articles,
+        "graph_articles": len(graph) if graph is not None else 0,
+        "edges": sum(len(v) for v in graph.adj.values()) // 2 if graph is not None else 0,
+        "bytes_per_article": round(kept / max(articles, 1)),
+        "top": [str(t) for t in top],
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feeds", type=int, default=200)
@@ -149,8 +194,18 @@ def main() -> int:
         "--src", type=Path, default=ROOT / "src", help="the samestory sources to run (A/B)"
     )
     ap.add_argument("--json", type=Path, help="write the per-round figures here")
+    ap.add_argument(
+        "--window",
+        type=Path,
+        metavar="DB",
+        help="only measure the bytes per article the online clusterer keeps for the "
+        "stream of this store (e.g. a copy of bench_watch's clean.db), and exit",
+    )
     args = ap.parse_args()
     sys.path.insert(0, str(args.src))
+    if args.window is not None:
+        print(json.dumps(_window_bytes(args.window), indent=1))
+        return 0
 
     import samestory
     from samestory.engine import Engine

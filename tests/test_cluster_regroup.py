@@ -114,6 +114,29 @@ def test_replay_rebuilds_a_regrouped_state_without_scoring() -> None:
     assert resumed.assignment == live.assignment
 
 
+def test_the_regrouping_clusterer_keeps_one_copy_of_each_vector() -> None:
+    """The window graph's matrix row is an article's only vector in memory: its filed
+    doc holds none, the story index keeps no training sample (it is never searched
+    here), and what a split moves between stories is the article's own vector."""
+    docs, _ = _topics(4)
+    settings = BASE.with_(cluster_regroup_every=7, cluster_index_train=20)
+    c = OnlineClusterer(_scorer(docs), settings, dim=DIM)
+    events = c.add_many(docs) + c.settle()
+    assert any(e.kind == "split" for e in events)  # splits move vectors between centroids
+    graph = c._graph
+    assert graph is not None and c._index._sample is None and not c._index.inverted
+    by_id = {d.id: d for d in docs}
+    for a, filed in graph.docs.items():
+        assert filed.vector.size == 0
+        back = graph.doc(a)
+        assert back.vector.dtype == np.float32
+        assert np.array_equal(back.vector, by_id[a].vector)
+        assert (back.keys, back.time) == (by_id[a].keys, by_id[a].time)
+    for sid, story in c._active.items():
+        total = np.sum([by_id[a].vector.astype(np.float64) for a in c.members[sid]], axis=0)
+        assert np.allclose(story.centroid, total, atol=1e-5)
+
+
 def test_story_ids_stay_stable_and_are_never_reused() -> None:
     docs, _ = _topics(5)
     live = OnlineClusterer(_scorer(docs), BASE.with_(cluster_regroup_every=9), dim=DIM)

@@ -281,7 +281,10 @@ class Settings:
         10_000,
         "Articles after which the nearest-story search switches from an exact scan of "
         "every active story to an inverted file (k-means cells trained on those "
-        "articles): keeps the per-article cost flat as stories accumulate.",
+        "articles): keeps the per-article cost flat as stories accumulate. Only the "
+        "centroid join (cluster_regroup false) searches that index; the regrouping "
+        "clusterer finds its candidates in its window graph, keeps the index exact and "
+        "holds no training sample (a copy of each of those articles' vectors).",
     )
     cluster_index_cells: int = _opt(
         1024, "Inverted file: k-means cells the story centroids are filed under."
@@ -558,6 +561,15 @@ class Settings:
         "Let sources added through the API, and the redirects and linked pages they lead "
         "to, reach loopback, private or link-local addresses (sources added on the command "
         "line always may).",
+    )
+    watch_malloc_arenas: int = _opt(
+        2,
+        "glibc malloc arenas a watcher process may use (mallopt M_ARENA_MAX, set when "
+        "the watcher starts running; 0 keeps glibc's default of eight per core): the poll "
+        "and analysis threads otherwise spread a round's short-lived allocations over "
+        "arenas of their own, where any long-lived object left behind keeps its pages "
+        "mapped. A memory bound, not tuned on data; not measured apart from the other "
+        "memory changes of issue 19 (bench_watch.py measures them together).",
     )
     watch_idle_s: float = _opt(
         5.0,

@@ -7,6 +7,7 @@ store, a Spark partition or a synthetic stream of a million vectors.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,9 +47,12 @@ def doc_from_analysis(analysis: Analysis, dim: int = 512) -> ClusterDoc:
     return ClusterDoc(
         id=analysis.article.id,
         vector=np.asarray(vector, dtype=np.float32),
-        keys=frozenset(m.key for m in analysis.mentions),
+        # Interned: the clusterer keeps these for every article of its window, and the
+        # same key, language and outlet recur across articles (one string each, not one
+        # per article read back from the store).
+        keys=frozenset(sys.intern(m.key) for m in analysis.mentions),
         time=timestamp(analysis.published),
-        language=analysis.language,
-        outlet=analysis.article.outlet or "",
+        language=sys.intern(analysis.language),
+        outlet=sys.intern(analysis.article.outlet or ""),
         frame=frame_key(analysis.article.title),
     )

@@ -30,6 +30,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, deque
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 
@@ -40,6 +41,10 @@ from .events import PairScoreFn
 
 __all__ = ["WindowGraph"]
 
+# What `docs` files in place of each article's vector: the vector's one copy is its
+# row of `_matrix` (`doc` gives the article back whole).
+_NO_VECTOR = np.zeros(0, dtype=np.float32)
+
 
 class WindowGraph:
     def __init__(self, dim: int, settings: Settings, pair_score: PairScoreFn) -> None:
@@ -47,7 +52,7 @@ class WindowGraph:
         self.pair_score = pair_score
         self.k = settings.cluster_batch_neighbours
         self.key_limit = settings.cluster_batch_neighbours * 4  # as batch.candidate_pairs
-        self.docs: dict[str, ClusterDoc] = {}
+        self.docs: dict[str, ClusterDoc] = {}  # without their vectors: see `doc`
         self.adj: dict[str, dict[str, float | None]] = {}  # None: not scored yet
         self.touched: set[str] = set()  # articles whose edges changed since the last pass
         self._dim = dim
@@ -72,6 +77,12 @@ class WindowGraph:
 
     def __contains__(self, article: object) -> bool:
         return article in self.docs
+
+    def doc(self, article: str) -> ClusterDoc:
+        """The article as it was filed, its vector read back from its matrix row (the
+        same float32 values: the graph keeps one copy of each vector, not two)."""
+        vector = self._matrix[self._slot[article]].copy()
+        return replace(self.docs[article], vector=vector)
 
     # --- arrivals ---
     def add(self, doc: ClusterDoc, score: bool = True) -> None:
@@ -126,7 +137,7 @@ class WindowGraph:
         self._used[slot] = True
         self._times[slot] = np.nan if doc.time is None else doc.time
         self._held[doc.id] = set()
-        self.docs[doc.id] = doc
+        self.docs[doc.id] = replace(doc, vector=_NO_VECTOR)
         self.adj[doc.id] = {}
         self._arrivals.append(doc.id)
         if doc.time is not None:

@@ -50,7 +50,11 @@ def one_thread() -> AbstractContextManager[Any]:
 
 
 class StoryIndex:
-    def __init__(self, dim: int, settings: Settings) -> None:
+    def __init__(self, dim: int, settings: Settings, invert: bool = True) -> None:
+        """`invert` False: searches stay exact and no training sample is kept (the
+        regrouping clusterer finds its candidates in its window graph and never
+        searches this index; the sample held a copy of every article's vector for its
+        first `cluster_index_train` articles, ~1 KB each with the hashing embedder)."""
         self.settings = settings
         self.dim = dim
         self.matrix = np.zeros((64, dim), dtype=np.float32)  # unit centroids by slot
@@ -59,7 +63,7 @@ class StoryIndex:
         self.slot_story: list[str | None] = []
         self._free: list[int] = []
         self._seen = 0
-        self._sample: list[np.ndarray] | None = []  # vectors to train the cells on
+        self._sample: list[np.ndarray] | None = [] if invert else None  # to train the cells on
         self.build_seconds = 0.0  # time spent training the cells (benchmarks report it)
         self.build_cpu_seconds = 0.0  # the same in CPU time (on a shared machine)
         self._ivf: Any = None  # faiss.IndexIVFFlat (its stubs miss the numpy overloads)

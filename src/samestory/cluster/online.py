@@ -192,7 +192,7 @@ class OnlineClusterer(StoryState):
         self.regrouped += n
         for event in changes:
             if event.kind == "split" and event.article is not None and event.other is not None:
-                self._move(self._graph.docs[event.article], event.story, event.other)
+                self._move(self._graph.doc(event.article), event.story, event.other)
             elif event.kind == "merged" and event.other is not None:
                 self._merge(event.story, event.other)
             events.append(event)

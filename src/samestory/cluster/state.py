@@ -47,7 +47,7 @@ class StoryState:
         # retired stories keep their members as tuples, which the cyclic GC skips
         self.members: dict[str, list[str] | tuple[str, ...]] = {}
         self._active: dict[str, _Story] = {}
-        self._index = StoryIndex(self.dim, settings)
+        self._index = StoryIndex(self.dim, settings, invert=not settings.cluster_regroup)
         self._postings = KeyPostings(_POSTINGS_CAP)
         self._now: float | None = None
         self._count = 0
@@ -89,7 +89,7 @@ class StoryState:
                 f"{self.dim}-d ones; the embedder changed (re-cluster with one embedder)"
             )
         self.dim = size
-        self._index = StoryIndex(size, self.settings)
+        self._index = StoryIndex(size, self.settings, invert=not self.settings.cluster_regroup)
         if self._graph is not None:
             self._graph = WindowGraph(size, self.settings, self.pair_score)
 

@@ -38,7 +38,7 @@ from .kinds import Outcome, poll
 if TYPE_CHECKING:
     from ..engine import Engine
 
-__all__ = ["Polled", "Watcher", "next_poll", "release_memory"]
+__all__ = ["Polled", "Watcher", "limit_arenas", "next_poll", "release_memory"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,9 @@ class Watcher:
         self.on_poll = on_poll
         self._db = threading.RLock()  # one connection, used by the pollers' lookups too
         self.totals = IngestReport()
+        # One pool for the watcher's life, not one per round: a round every second
+        # started and ended its threads each time (each thread a malloc arena of its own).
+        self._pool: ThreadPoolExecutor | None = None
 
     # --- schedule ---
     def due(self, now: float | None = None) -> list[Source]:
@@ -122,6 +125,7 @@ class Watcher:
     ) -> None:
         """Poll until `stop` is set (SIGTERM); the round in progress ends cleanly.
         `on_idle(next_due)` is called before each wait."""
+        limit_arenas(self.settings.watch_malloc_arenas)
         while not stop.is_set():
             if any(p.stored for p in self.run_once(stop)):
                 release_memory()
@@ -144,36 +148,42 @@ class Watcher:
             seen = {s.id: self.table.seen(s.id) for s in sources if s.kind == "folder"}
         report = IngestReport()
         done: list[Polled] = []
-        workers = max(1, min(self.settings.watch_concurrency, len(sources)))
-        with ThreadPoolExecutor(workers, thread_name_prefix="samestory-poll") as pool:
-            futures: dict[Future[tuple[Outcome, float]], Source] = {
-                pool.submit(self._poll, s, states[s.id], seen.get(s.id)): s for s in sources
-            }
-            pending: list[tuple[Source, Outcome, float]] = []
-            taken: set[Future[tuple[Outcome, float]]] = set()
-            for future in as_completed(futures):
-                taken.add(future)
-                if future.cancelled():
-                    continue
-                outcome, started = future.result()
-                pending.append((futures[future], outcome, started))
-                # Polls that finished meanwhile are ingested together (one batch, not one
-                # transaction and one analysis call per feed item); none waits for a
-                # poll still in flight.
-                ready = any(f.done() and f not in taken for f in futures)
-                if ready and sum(len(o.articles) for _, o, _ in pending) < self.ingest.batch_size:
-                    continue
-                done += self._commit(pending, states, report)
-                pending = []
-                if stop is not None and stop.is_set():
-                    for other in futures:
-                        other.cancel()  # not started yet: polled after the restart
-            if pending:  # the last future was a cancelled one
-                done += self._commit(pending, states, report)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(
+                max(1, self.settings.watch_concurrency), thread_name_prefix="samestory-poll"
+            )
+        pool = self._pool
+        futures: dict[Future[tuple[Outcome, float]], Source] = {
+            pool.submit(self._poll, s, states[s.id], seen.get(s.id)): s for s in sources
+        }
+        pending: list[tuple[Source, Outcome, float]] = []
+        taken: set[Future[tuple[Outcome, float]]] = set()
+        for future in as_completed(futures):
+            taken.add(future)
+            if future.cancelled():
+                continue
+            outcome, started = future.result()
+            pending.append((futures[future], outcome, started))
+            # Polls that finished meanwhile are ingested together (one batch, not one
+            # transaction and one analysis call per feed item); none waits for a
+            # poll still in flight.
+            ready = any(f.done() and f not in taken for f in futures)
+            if ready and sum(len(o.articles) for _, o, _ in pending) < self.ingest.batch_size:
+                continue
+            done += self._commit(pending, states, report)
+            pending = []
+            if stop is not None and stop.is_set():
+                for other in futures:
+                    other.cancel()  # not started yet: polled after the restart
+        if pending:  # the last future was a cancelled one
+            done += self._commit(pending, states, report)
         self._finish(report)
         return done
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         self.fetcher.close()
 
     # --- steps ---
@@ -272,6 +282,29 @@ def release_memory() -> None:
     except (OSError, AttributeError):
         return
     trim(0)
+
+
+_M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
+
+
+def limit_arenas(arenas: int) -> bool:
+    """Cap glibc's malloc arenas for the rest of the process (`watch_malloc_arenas`).
+
+    Each thread that allocates while the others hold their arenas gets one of its own,
+    up to eight per core: the poll workers and the analysis pipeline's stage threads
+    (started anew for each batch) spread the round's short-lived allocations over
+    them, and what a long-lived object pins in each arena stays mapped. Fewer arenas,
+    fewer such islands; a thread waits on an arena's lock a little more often. 0, or
+    a libc without mallopt: nothing is changed. True when the cap was set."""
+    if arenas <= 0:
+        return False
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    return bool(mallopt(ctypes.c_int(_M_ARENA_MAX), ctypes.c_int(arenas)))
 
 
 def _counts(
