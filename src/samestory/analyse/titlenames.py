@@ -39,6 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .gazetteer import Place, fold
+from .headlines import headline_subjects
 
 __all__ = ["titled_spans"]
 
@@ -252,6 +253,7 @@ def titled_spans(
         return end - (k + 1) >= 2 and _ko_stem(last) != last
 
     org_before = {fold(t) for t in names.get("org_before", ())}
+    org_skip = {fold(t) for t in names.get("org_modifiers", ())}
     for k, key in enumerate(keys):
         if key in org_before and k + 1 < len(words) and name_word(k + 1) \
                 and not gap(k, k + 1).strip(" "):  # fmt: skip
@@ -307,13 +309,17 @@ def titled_spans(
             named = k > 0 and not gap(k - 1, k).strip(" ") and name_word(k - 1, inner=True)
             if named or key not in org_cues:
                 add(k - 1 if named else k, k + 1, "ORG")
-        if key in org_after and k + 1 < len(words) and name_word(k + 1) \
-                and not gap(k, k + 1).strip(" "):  # fmt: skip
-            add(k + 1, k + 2, "ORG")
+        if any(fold(x) in org_after for x in _stems(words[k].group(), language)):
+            j = k + 1  # "شرکت دولتی کودلکو", "וחברת המדינה קודלקו": the state's company
+            if j + 1 < len(words) and keys[j] in org_skip and not gap(k, j).strip(" "):
+                j += 1
+            if j < len(words) and name_word(j) and not gap(j - 1, j).strip(" "):
+                add(j, j + 1, "ORG")
         stem = next((s for s in _stems(words[k].group(), language) if fold(s) in world), None)
         if stem is not None:
             add(backward(k, 2), k + 1, "PERSON")
-    return out
+    persons = [text[a:b] for a, b, label, _ in out if label == "PERSON"]
+    return out + headline_subjects(text, language, names, place_of, persons)
 
 
 _CLITICS = {

@@ -37,6 +37,8 @@ NAMES: dict[str, Any] = {
     "locatives": ["در", "از", "به", "تا"],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
     "org_after": ["مدیرعامل", "شرکت"],
+    # between the company word and the name: "شرکت دولتی کودلکو" (the state company)
+    "org_modifiers": ["دولتی"],
     "function_words": [
         "در",
         "از",

@@ -55,6 +55,9 @@ NAMES: dict[str, Any] = {
         "מנהלת",
     ],
     "org_cues": ["הנציבות", "ארגון", "משרד", "בנק", "מועצת"],
+    # a company's name after its kind, "the state" between: "וחברת המדינה קודלקו"
+    "org_after": ["חברת"],
+    "org_modifiers": ["המדינה"],
     # between a title and its complement: "שר הפנים של קניה …"
     "title_linkers": ["של"],
     # prepositions of place written apart: a city after one may be known by its sound

@@ -42,7 +42,8 @@ NAMES: dict[str, Any] = {
     # a role noun in "-자" (organiser, official, reporter) with the copula "-인" before
     # a name: "주최자인 사라 린드크비스트는", "관계자인 김민수는"
     "copula_roles": ["자인"],
-    "org_cues": ["위원회", "집행위원회", "은행", "기구", "항공"],
+    # "박물관": a museum after its name ("루브르 박물관이"); alone it names none ("한 박물관에")
+    "org_cues": ["위원회", "집행위원회", "은행", "기구", "항공", "박물관"],
     # a company's kind before its name: "국영 기업 코델코는" (the state company Codelco)
     "org_before": ["기업", "회사"],
     "function_words": [
