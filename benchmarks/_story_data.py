@@ -29,12 +29,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from samestory.analyse.aliases import link_entities  # noqa: E402
 from samestory.cluster import doc_from_analysis  # noqa: E402
 from samestory.cluster.batch import candidate_pairs  # noqa: E402
 from samestory.match import pair_evidence  # noqa: E402
 from samestory.match.dataset import load_semeval  # noqa: E402
 from samestory.match.eventyears import YEAR_DOCS, year_features  # noqa: E402
 from samestory.match.evidencecase import evidence_level  # noqa: E402
+from samestory.match.identity import who_lead  # noqa: E402
 from samestory.models import Analysis  # noqa: E402
 from samestory.settings import DEFAULT_SETTINGS  # noqa: E402
 
@@ -198,19 +200,29 @@ def upgrade(X: np.ndarray, names: list[str], sides: list[tuple[Analysis, Analysi
     """Columns computed from the two analyses alone, with the very functions
     `pair_features` calls, so a cache made before they existed or changed need not be
     rebuilt (rebuilding every pair's features takes most of an hour on 2 cores):
-    `YEAR_DOCS` appended to `X` and `names` when missing, and the evidence case
+    `YEAR_DOCS` and `who_lead` appended to `X` and `names` when missing, and the evidence case
     (`evidence_min`, `evidence_max`: `evidencecase.evidence_level`) always recomputed."""
     missing = [n for n in sorted(YEAR_DOCS) if n not in names]
     if missing:
         rows = [year_features(a, b) for a, b in sides]
         names.extend(missing)
         X = np.column_stack([X, np.array([[r[n] for n in missing] for r in rows])])
+    if "who_lead" not in names:  # from the mentions linked across the pair, as `_match`
+        names.append("who_lead")
+        X = np.column_stack([X, np.array([_who_lead(a, b) for a, b in sides])])
     if "evidence_min" in names:
         X = X.copy()
         levels = np.array([(evidence_level(a), evidence_level(b)) for a, b in sides])
         X[:, names.index("evidence_min")] = levels.min(axis=1)
         X[:, names.index("evidence_max")] = levels.max(axis=1)
     return X
+
+
+def _who_lead(a: Analysis, b: Analysis) -> float:
+    ma, mb = link_entities(
+        [a.mentions, b.mentions], min_similarity=DEFAULT_SETTINGS.alias_min_similarity
+    )
+    return who_lead(ma, mb)
 
 
 def pair_set(name: str) -> PairSet:

@@ -47,6 +47,15 @@ def report(r: dict[str, Any]) -> str:
             f"({ecb['precision']:.3f}/{ecb['recall']:.3f}) | {single:.3f} | — "
             f"| >= 0.95: {_met(ecb['f1'] >= 0.95)} |"
         )
+    if ecb and "online_f1" in ecb:
+        gap = ecb["online_f1"] - ecb["f1"]
+        lines.append(
+            f"| ECB+ dev, online (`samestory ingest`'s clusterer, file order, settled) "
+            f"| leave-topic-out | {ecb['online_f1']:.3f} ({ecb['online_precision']:.3f}/"
+            f"{ecb['online_recall']:.3f}) | {single:.3f} | — | >= 0.93: "
+            f"{_met(ecb['online_f1'] >= 0.93)}; within 0.02 of batch ({gap:+.3f}): "
+            f"{_met(gap >= -0.02)} |"
+        )
     for name, label, target in (
         ("fr-day-dev", "French day-dev (2,719 headlines)", 0.90),
         ("fr-dev", "French headlines dev (1,332)", None),
@@ -79,6 +88,9 @@ def report(r: dict[str, Any]) -> str:
         if s:
             cells = "; ".join(f"{f['f1']:.3f} ({f['singletons']:.3f})" for f in s["folds"])
             lines.append(f"- {name}: {cells}")
+            if "online_f1" in s["folds"][0]:
+                cells = "; ".join(f"{f['f1']:.3f} / {f['online_f1']:.3f}" for f in s["folds"])
+                lines.append(f"- {name}, batch / online (same fold model): {cells}")
     for name in ("fr-day-dev", "fr-dev"):
         s = r.get(name)
         if s and "f1_cv" in s:

@@ -7,7 +7,10 @@ measured on:
 - Pairs, leave-one-source-out: the story model trained on the other sources, scored on
   one (AUC; calibration per evidence case).
 - ECB+ dev, leave-topic-out (5 folds of topics): each fold's documents are clustered
-  with a model trained without its topics (the fold never fits or picks anything).
+  with a model trained without its topics (the fold never fits or picks anything), in
+  batch and online: fed in file order to the clusterer `samestory ingest` runs
+  (`OnlineClusterer`, default settings), settled at the end, scored by the same model.
+  Candidate and online settings read `SAMESTORY_*` overrides (`_story_ecb.SETTINGS`).
 - The batch threshold is not tuned anywhere (see THRESHOLD).
 - French headlines dev and day-dev, grouped by story (5 folds): fold k's headlines are
   scored in a clustering of the whole set whose pairs a model trained without fold k's

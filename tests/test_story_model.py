@@ -11,6 +11,7 @@ from samestory.errors import ModelUnavailableError
 from samestory.match.story import CASES, STORY_FEATURES, StoryModel, load_story_model
 
 NAMES = list(STORY_FEATURES)
+FULL = CASES.index("full text")
 
 
 def _synthetic(n: int = 1500, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -21,7 +22,7 @@ def _synthetic(n: int = 1500, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     case = rng.integers(0, len(CASES), size=n)
     X[:, NAMES.index("evidence_min")] = case
     y = rng.random(n) < 0.4
-    noise = np.where(case == 2, 0.2, 2.5)  # a title alone says little
+    noise = np.where(case == FULL, 0.2, 2.5)  # a title alone says little
     X[:, NAMES.index("semeval_overall")] = np.clip(
         np.where(y, 1.5, 3.5) + rng.normal(0, 1, n) * noise, 1, 4
     )
@@ -39,8 +40,8 @@ def test_little_evidence_never_yields_a_confident_same(model: StoryModel) -> Non
     p = model.predict(X)
     case = X[:, NAMES.index("evidence_min")]
     sure = p >= 0.9
-    assert (sure & (case == 2)).sum() > 50  # full texts: confident where right
-    assert y[sure & (case == 2)].mean() > 0.9
+    assert (sure & (case == FULL)).sum() > 50  # full texts: confident where right
+    assert y[sure & (case == FULL)].mean() > 0.9
     assert p[case == 0].max() < 0.9  # titles alone: never that sure
     assert np.all((p >= 0.0) & (p <= 1.0))
 

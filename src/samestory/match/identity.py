@@ -36,6 +36,7 @@ __all__ = [
     "evidence_level",
     "identity_evidence",
     "identity_lines",
+    "who_lead",
 ]
 
 IDENTITY_DOCS: dict[str, str] = {
@@ -56,15 +57,20 @@ IDENTITY_DOCS: dict[str, str] = {
     "-1 when either names none",
     "who_conflict": "1 when both name people in their heads and share none, else 0; -1 "
     "when either head names none",
+    "who_lead": "the person each article is about (the one it names most, ties: first "
+    "named): 1 the same, 0.5 different but one's is named by the other, 0 neither names "
+    "the other's; -1 when either names nobody (two players of one team each arrested for "
+    "drink-driving: Jackson vs Williams, where each report of the later arrest recalls "
+    "the earlier one, so the people overlap)",
     "figures_agree": "share of key figures (a number counting the same thing or with the "
     "same unit on both sides) that are equal; -1 when no figure is comparable",
     "figures_differ": "log1p of the number of key figures that differ (toll 12 vs 30)",
     "title_name_mismatch": "capitalised words inside the titles (not their first word) "
     "that only one title has: 1 when both titles have one, 0.5 when one does, 0 none; "
     '-1 when either has no title ("... à Perros-Guirec" / "... à Ploemeur")',
-    "evidence_min": "how much the poorer side holds: 0 a title only, 1 a title and lede "
-    "(up to 4 sentences; or one long sentence ending in a full stop and nothing else: a "
-    "text without a headline, `evidencecase`), 2 a full text",
+    "evidence_min": "how much the poorer side holds: 0 a title only, 1 one sentence of "
+    "text alone (one long sentence ending in a full stop and nothing else: a text without "
+    "a headline, `evidencecase`), 2 a title and lede (up to 4 sentences), 3 a full text",
     "evidence_max": "the same for the richer side",
     "sentences_min": "log1p of the sentence count of the shorter side",
     "facts_min": "log1p of the distinct names, dates and numbers of the poorer side",
@@ -201,6 +207,29 @@ def _people(ms: list[Mention], head: bool) -> dict[str, str]:
     }
 
 
+def lead_person(ms: list[Mention]) -> str | None:
+    """The key of the person an article names most (ties: the one named first)."""
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for n, m in enumerate(ms):
+        if m.label == "PERSON":
+            count[m.key] = count.get(m.key, 0) + 1
+            first.setdefault(m.key, m.sentence if m.sentence >= 0 else 10**6 + n)
+    return min(count, key=lambda k: (-count[k], first[k], k)) if count else None
+
+
+def who_lead(ma: list[Mention], mb: list[Mention]) -> float:
+    """`who_lead` for mentions linked across the two articles."""
+    la, lb = lead_person(ma), lead_person(mb)
+    if la is None or lb is None:
+        return -1.0
+    if la == lb:
+        return 1.0
+    named_a = {m.key for m in ma if m.label == "PERSON"}
+    named_b = {m.key for m in mb if m.label == "PERSON"}
+    return 0.5 if la in named_b or lb in named_a else 0.0
+
+
 def identity_evidence(
     a: Analysis,
     b: Analysis,
@@ -242,6 +271,7 @@ def identity_evidence(
     f["who_conflict"] = (
         float(not (ha.keys() & wb.keys() or hb.keys() & wa.keys())) if ha and hb else -1.0
     )
+    f["who_lead"] = who_lead(ma, mb)
     differ, equal = _figures(a, b, tolerance)
     f["figures_agree"] = equal / (equal + len(differ)) if differ or equal else -1.0
     f["figures_differ"] = math.log1p(len(differ))
