@@ -34,6 +34,7 @@ from .evidence import (
     quoted_title,
     unrelated_alias,
 )
+from .featurenames import feature_names
 from .gazetteer import fold, gazetteer
 from .kindcues import by_context
 from .nameforms import base_name, relink_declined
@@ -271,6 +272,7 @@ def extract_mentions(
     # A name's own words first ("Dresden Drive"), then its context (a kind-of-place word
     # makes a place), then declined surnames are linked to the person they name.
     out = by_context(text, lang, by_words(text, lang, out, signature_lines))
+    out = feature_names(text, lang, out, sentences)  # "Markgrafendamm", "Frankfurter Allee"
     if lang == "en":  # the capitalisation rules cut "World" off "World Bank"
         out = merge_world_orgs(out, text, lang, sentences)
     return checked_persons(text, _short_forms(relink_declined(out, lang)), lang)

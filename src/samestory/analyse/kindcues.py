@@ -45,7 +45,7 @@ PLACE_KINDS = frozenset({
     "ville", "commune", "quartier", "departement", "citta", "comune", "regione", "paese",
     "quartiere", "frazione", "stadt", "gemeinde", "provinz", "bezirk", "dorf", "ortsteil",
     "landkreis", "miasto", "gmina", "wies", "wojewodztwo", "powiat", "dzielnica", "base",
-    "canton", "kanton", "prefecture",
+    "canton", "kanton", "prefecture", "bundesstaat", "bundesland", "stadtteil", "ortschaft",
 })  # fmt: skip
 # Kinds that follow the name in these languages ("Napo province", "Gangwon Province"
 # is found by the gazetteer); "City"/"State" capitalised are part of a name.
@@ -104,13 +104,17 @@ def _before(text: str, start: int) -> list[str]:
     return [fold(w).replace("’", "'") for w in words[-2:]]
 
 
-def _kind_before(text: str, start: int, kinds: frozenset[str], connector: bool) -> bool:
+def _kind_before(
+    text: str, start: int, kinds: frozenset[str], connector: bool, nouns_capitalised: bool = False
+) -> bool:
     """A lower-case kind word right before (or before a connector): "la base Juan Carlos
-    I"; a capitalised one is part of the name ("City Council", "Base Aérea")."""
+    I"; a capitalised one is part of the name ("City Council", "Base Aérea"), except
+    where every noun is capitalised (`nouns_capitalised`: "Gemeinde Boltigen",
+    "im US-Bundesstaat Ohio")."""
     line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
     raw = re.findall(r"[^\W\d_]+['’]?", line)[-2:]
     words = _before(text, start)
-    if not words or not raw[-1].islower():
+    if not words or not (raw[-1].islower() or (nouns_capitalised and raw[-1].istitle())):
         return False
     if words[-1] in kinds:
         return True
@@ -222,7 +226,8 @@ def by_context(text: str, language: str, mentions: Sequence[Mention]) -> list[Me
                     out[k] = replace(m, label="ORG", key="name:" + fold(m.text))
                 continue
             if m.label != "LOC" and (
-                _kind_before(text, m.start, PLACE_KINDS, connector=True) or _kind_after(text, m.end)
+                _kind_before(text, m.start, PLACE_KINDS, True, language in NOUN_CAPITALISING)
+                or _kind_after(text, m.end)
             ):
                 out[k] = replace(m, label="LOC", key="name:" + fold(m.text))
                 continue

@@ -119,3 +119,12 @@ def _compound(word: str, language: str) -> bool:
         _lemma(last[i:].capitalize(), language) is not None
         for i in range(1, len(last) - _MIN_PART + 1)
     ) or (last != word and _lemma(last, language) is not None)
+
+
+def in_dictionary(word: str, language: str | None) -> bool:
+    """Whether the dictionary of `language` lists `word` itself, as written or
+    lower-cased: unlike `unknown_word`, a compound of known parts is not listed
+    ("Stausee" is, "Kinzigstausee" is not). False where no dictionary is used."""
+    if not language or not available(language):
+        return False
+    return _lemma(word, language) is not None or _lemma(word.lower(), language) is not None
