@@ -28,6 +28,31 @@ def _probe_rows(probe: dict[str, Any] | None) -> list[str]:
     ]
 
 
+def _stale_row(r: dict[str, Any]) -> list[str]:
+    """Story reads answered with the story's last report while a newer one was built."""
+    details = len(r["by_route"].get("/api/stories/{id}", []))
+    if r.get("stale") is None or not details:
+        return []
+    share = 100 * r["stale"] / details
+    return [
+        f"| /api/stories/{{id}} answered with a stale report (rebuild under way) | "
+        f"{r['stale']:,} of {details:,} ({share:.0f}%) |"
+    ]
+
+
+def _busy(r: dict[str, Any]) -> list[str]:
+    """Latencies measured while other jobs held the cores are labelled as such."""
+    cores = os.cpu_count() or 1
+    if r["load"][0] <= 1.0:
+        return []
+    return [
+        "",
+        f"**Busy machine**: the 1-minute load average was {r['load'][0]:.1f} on {cores} "
+        "cores before this run's load started (other jobs): its latencies are not the "
+        "server's on an idle machine.",
+    ]
+
+
 def _pct(xs: list[float], q: float) -> float:
     return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
 
@@ -67,6 +92,7 @@ def section(r: dict[str, Any], args: Any) -> str:
         "generator, the server and the CLI share the machine's cores; 1-minute load average "
         f"{r['load'][0]:.1f} before the load and {r['load'][1]:.1f} at its end (the run's own "
         f"processes included; {os.cpu_count()} cores).",
+        *_busy(r),
         "",
         "| measure | value |",
         "|---|---:|",
@@ -77,6 +103,7 @@ def section(r: dict[str, Any], args: Any) -> str:
             f"| {route} p50 / p99 (ms) | {_pct(xs, 0.5):.0f} / {_pct(xs, 0.99):.0f} |"
             for route, xs in r["by_route"].items()
         ),
+        *_stale_row(r),
         *_probe_rows(r.get("probe")),
         f"| load generator CPU (s) | {r['client_cpu']:.0f} |",
         f"| write requests | {len(writes):,} |",

@@ -66,7 +66,7 @@ async def _reader(
         rid = f"r{n}-{k}"
         k += 1
         t0 = due if rate else time.perf_counter()
-        locked = False
+        locked = stale = False
         request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nx-probe: {rid}\r\n\r\n"
         try:
             for retry in (True, False):
@@ -87,6 +87,8 @@ async def _reader(
                     if not (retry and reused and not partial):
                         raise
             locked = b"database is locked" in body
+            # A story's last report, served while its rebuild runs (serve/story_reports.py).
+            stale = b'"report_state": {"fresh": false' in body
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
             status = 0
             path = f"{path} {type(e).__name__}"
@@ -94,7 +96,7 @@ async def _reader(
                 conn[1].close()
             conn = None
         took = time.perf_counter() - t0
-        out.append((t0, took, path, rid, status, locked))
+        out.append((t0, took, path, rid, status, locked, stale))
         if rate:
             due += rng.expovariate(rate)
     if conn is not None:

@@ -133,7 +133,7 @@ def _time_cold() -> None:
     cold = Service.cold
     run = Service.__dict__["cold"]
 
-    async def timed(self: Any, fn: Any, *args: Any) -> Any:
+    async def timed(self: Any, fn: Any, *args: Any, **options: Any) -> Any:
         t0 = time.perf_counter()
         name = getattr(fn, "__qualname__", repr(fn))
         if args and callable(args[-1]):  # memo(key, build): name the build
@@ -145,7 +145,7 @@ def _time_cold() -> None:
             return fn(*a)
 
         try:
-            return await run(self, marked, *args)
+            return await run(self, marked, *args, **options)
         finally:
             end = time.perf_counter()
             _cold.append((name, (began[0] or end) - t0, end - (began[0] or end), t0))

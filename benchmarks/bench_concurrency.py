@@ -209,6 +209,7 @@ def _load(
     write_errors: Counter[str] = Counter()
     sent: list[str] = [r["url"] for r in cli_rows]
     locked = [0]
+    stale = [0]  # story reads answered with a stale report (asyncio client only)
     story_ids = [s["id"] for s in httpx.get(f"{base}/api/stories?limit=20").json()["stories"]]
     paths = [
         "/api/stories",
@@ -303,7 +304,8 @@ def _load(
         client.wait(timeout=600)
         got = json.loads(readers_out.read_text(encoding="utf-8"))
         client_cpu += got["cpu_s"]
-        for t0, took, path, rid, status, was_locked in got["rows"]:
+        for t0, took, path, rid, status, was_locked, was_stale in got["rows"]:
+            stale[0] += was_stale
             reads.append(took)
             by_route.setdefault(_route(path.split(" ")[0]), []).append(took)
             trace.append((t0, took, path, rid, status))
@@ -328,6 +330,7 @@ def _load(
         "cli_tail": (cli_out + cli_err).strip().splitlines()[-3:],
         "sent": sent,
         "client_cpu": client_cpu,
+        "stale": stale[0] if client is not None else None,
     }
 
 

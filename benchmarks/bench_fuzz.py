@@ -8,19 +8,22 @@ every target at the size it reached, the cheap ones further than the slow ones.
 Counted: tracebacks (any exception that is not a SameStoryError),
 HTTP 500s, the slowest input, the process's peak memory. Then the three hostile inputs
 of the issue: a 10 MB page of nested tags, an entity expansion in a feed, a gzip bomb in
-a WARC, each timed. The API runs in process (TestClient) with the hashing embedder.
+a WARC, each timed. The API runs in process (httpx's ASGI transport, no socket) with
+the model-free hashing embedder. Real files over --window bytes are mutated as windows
+(a few whole ones kept), and the targets are split between --workers processes.
 
-    nice -n 15 python benchmarks/bench_fuzz.py --per-target 100000
+    nice -n 15 python benchmarks/bench_fuzz.py --per-target 100000 --checkpoint /tmp/f.json
+    python benchmarks/bench_fuzz.py --report-only --checkpoint /tmp/f.json  # a stopped run
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import io
 import json
 import logging
+import multiprocessing
 import random
 import sys
 import time
@@ -30,6 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import fuzzing
+import fuzzing_api
 from _report import write_section
 from samestory.engine import Engine
 from samestory.errors import SameStoryError
@@ -47,24 +51,103 @@ def main() -> int:
     p.add_argument("--budget-s", type=float, default=0, help="stop after this long (0: none)")
     p.add_argument("--seed", type=int, default=18)
     p.add_argument("--pages", type=int, default=60, help="real pages used as seeds")
+    p.add_argument(
+        "--window",
+        type=int,
+        default=32_768,
+        help="real files over this many bytes are mutated as windows of it (a few whole "
+        "ones are kept; fuzzing.windows); 0: whole files only",
+    )
+    p.add_argument("--workers", type=int, default=2, help="processes, each with its targets")
     p.add_argument("--targets", default=",".join(fuzzing.TARGETS))
-    p.add_argument("--checkpoint", type=Path, default=Path("/tmp/bench_fuzz.json"))
+    p.add_argument(
+        "--checkpoint",
+        type=Path,
+        default=Path("/tmp/bench_fuzz.json"),
+        help="each worker's counts go to FILE.N.json after every slice",
+    )
+    p.add_argument("--resume", action="store_true", help="go on from the checkpoints' counts")
+    p.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the section from the checkpoints (a run that was stopped), run nothing",
+    )
     p.add_argument("--no-write", action="store_true", help="print, do not edit BENCHMARKS.md")
     args = p.parse_args()
+    targets = args.targets.split(",")
+    # Every other target by the last run's cost (slowest first), so the two halves cost
+    # about the same; each worker is a process of its own (not daemonic: a heavy page
+    # must still be extracted in a forked child with its deadline, see ingest/isolate.py).
+    ranked = sorted(targets, key=lambda t: -_COST.get(t, 10.0))
+    groups = [ranked[i :: args.workers] for i in range(args.workers)]
+    groups = [g for g in groups if g]
+    files = [_part(args.checkpoint, i) for i in range(len(groups))]
+    if not args.report_only:
+        ctx = multiprocessing.get_context("spawn")
+        procs = [
+            ctx.Process(target=work, args=(g, args, f), daemon=False)
+            for g, f in zip(groups, files, strict=True)
+        ]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join()
+    stats, elapsed, peak, stopped = _merged(files, targets)  # elapsed: resumed runs' too
+    settings = Settings(embedder="hashing", scorer_embedder="hashing")
+    logging.disable(logging.WARNING)
+    bombs = hostile_inputs(settings)
+    peak = max([peak] + [b["peak_mb"] for b in bombs])
+    body = _section(stats, bombs, args, elapsed, stopped, peak, len(groups))
+    print(body)
+    if not args.no_write:
+        write_section("fuzz", body)
+    clean = all(s.tracebacks == 0 and s.http_500 == 0 for s in stats.values())
+    return 0 if clean and all(b["skipped"] for b in bombs) else 1
+
+
+# Mean ms per input in the run before windows and the in-process route client
+# (BENCHMARKS.md bench:fuzz, 2026-12-04): only to split the targets between workers.
+_COST = {
+    "txt": 4.2,
+    "html": 41.3,
+    "json": 1.4,
+    "jsonl": 4.1,
+    "feed": 24.7,
+    "warc": 47.8,
+    "warc.gz": 27.2,
+    "stdin": 9.2,
+    "api-articles": 192.9,
+    "api-compare": 481.7,
+}
+
+
+def _part(checkpoint: Path, i: int) -> Path:
+    return checkpoint.with_name(f"{checkpoint.stem}.{i}.json")
+
+
+def work(targets: list[str], args: Any, checkpoint: Path) -> None:
+    """One worker: its targets round-robin in time slices until each has --per-target
+    inputs or the budget is spent; counts to `checkpoint` after every slice."""
     logging.disable(logging.WARNING)  # every refused input logs a warning by design
     settings = Settings(embedder="hashing", scorer_embedder="hashing")
-    engine = Engine(settings)
-    targets = args.targets.split(",")
+    engine = Engine(settings)  # the model-free hashing embedder: no model load, fast
     stats = {t: fuzzing.Stats(t) for t in targets}
+    spent = 0.0
+    if args.resume and checkpoint.is_file():
+        saved = json.loads(checkpoint.read_text())
+        spent = saved["elapsed_s"]
+        for t, row in saved["targets"].items():
+            if t in stats:
+                stats[t] = fuzzing.Stats(**row)
+    window = args.window or None
     # The routes' seeds are small: a real page through the whole analysis is the
     # analysis's cost, not the HTTP layer's, which is what a route target tests.
-    pools = {t: fuzzing.seeds(t, 0 if t in fuzzing.ROUTES else args.pages) for t in targets}
-    rng = random.Random(args.seed)
-    start = time.monotonic()
+    pools = {t: fuzzing.seeds(t, 0 if t in fuzzing.ROUTES else args.pages, window) for t in targets}
+    rng = random.Random(args.seed + len(targets))
+    start = time.monotonic() - spent
     stopped = False
     round_no = 0
-    clients: dict[str, contextlib.ExitStack] = {}
-    live: dict[str, Any] = {}
+    clients: dict[str, fuzzing_api.RouteClient] = {}
     while not stopped and any(s.inputs < args.per_target for s in stats.values()):
         for t in targets:
             s = stats[t]
@@ -78,29 +161,41 @@ def main() -> int:
             slice_end = time.monotonic() + args.slice_s
             while s.inputs < args.per_target and time.monotonic() < slice_end:
                 n = min(args.chunk, args.per_target - s.inputs)
+                wall0, cpu0 = time.perf_counter(), time.process_time()
                 chunk_seed = args.seed * 1_000_003 + round_no * 1000 + s.inputs // args.chunk
                 data = list(fuzzing.inputs(t, n, chunk_seed, pools[t]))
                 if t in fuzzing.ROUTES:
                     if t not in clients or s.inputs % _FRESH_STORE_EVERY < n:
                         if t in clients:
                             clients[t].close()
-                        clients[t] = contextlib.ExitStack()
-                        live[t] = clients[t].enter_context(fuzzing.api_client(engine))
-                    fuzzing.run_route(t, data, s, live[t], rng)
+                        clients[t] = fuzzing_api.RouteClient(engine)
+                    fuzzing_api.run_route(t, data, s, clients[t], rng)
                 else:
                     fuzzing.run_reader(t, data, s, settings)
-            _checkpoint(args.checkpoint, stats, time.monotonic() - start)
+                s.run_seconds += time.perf_counter() - wall0
+                s.run_cpu += time.process_time() - cpu0
+            _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
         round_no += 1
         print(_progress(stats, time.monotonic() - start), flush=True)
+    _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
     for c in clients.values():
         c.close()
-    bombs = hostile_inputs(settings)
-    body = _section(stats, bombs, args, time.monotonic() - start, stopped)
-    print(body)
-    if not args.no_write:
-        write_section("fuzz", body)
-    clean = all(s.tracebacks == 0 and s.http_500 == 0 for s in stats.values())
-    return 0 if clean and all(b["skipped"] for b in bombs) else 1
+
+
+def _merged(
+    files: list[Path], targets: list[str]
+) -> tuple[dict[str, fuzzing.Stats], float, float, bool]:
+    """The workers' checkpoints as one table (in --targets order), the longest worker's
+    time, the largest peak memory, and whether a worker was stopped by the budget."""
+    stats: dict[str, fuzzing.Stats] = {}
+    elapsed, peak, stopped = 0.0, 0.0, False
+    for f in files:
+        saved = json.loads(f.read_text())
+        elapsed = max(elapsed, saved["elapsed_s"])
+        peak = max(peak, saved["peak_mb"])
+        stopped = stopped or saved.get("stopped", True)
+        stats.update({t: fuzzing.Stats(**row) for t, row in saved["targets"].items()})
+    return {t: stats[t] for t in targets if t in stats}, elapsed, peak, stopped
 
 
 def hostile_inputs(settings: Settings) -> list[dict[str, Any]]:
@@ -159,13 +254,17 @@ def _gzip_bomb(size: int = 500_000_000) -> bytes:
     return buf.getvalue()
 
 
-def _checkpoint(path: Path, stats: dict[str, fuzzing.Stats], elapsed: float) -> None:
-    rows = {t: {k: v for k, v in vars(s).items()} for t, s in stats.items()}
-    path.write_text(
-        json.dumps(
-            {"elapsed_s": elapsed, "peak_mb": fuzzing.peak_memory_mb(), "targets": rows}, indent=1
-        )
-    )
+def _checkpoint(path: Path, stats: dict[str, fuzzing.Stats], elapsed: float, stopped: bool) -> None:
+    rows = {t: dict(vars(s).items()) for t, s in stats.items()}
+    data = {
+        "elapsed_s": elapsed,
+        "peak_mb": fuzzing.peak_memory_mb(),
+        "stopped": stopped,
+        "targets": rows,
+    }
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1))
+    tmp.replace(path)  # a run killed mid-write leaves the last whole checkpoint
 
 
 def _progress(stats: dict[str, fuzzing.Stats], elapsed: float) -> str:
@@ -180,40 +279,66 @@ def _section(
     args: Any,
     elapsed: float,
     stopped: bool,
+    peak: float,
+    workers: int,
 ) -> str:
     reached = min(s.inputs for s in stats.values())
+    short = [t for t, s in stats.items() if s.inputs < args.per_target]
+    if not short:
+        ending = "."
+    else:
+        why = f"the time budget ({args.budget_s:.0f} s)" if stopped else "the end of the session"
+        ending = (
+            f"; **stopped by {why} with {len(short)} of {len(stats)} targets short of "
+            f"{args.per_target:,} inputs** (least advanced: {reached:,}): the counts below are "
+            "what was reached, not the target; the last two columns say how long the rest "
+            "would take at the rate measured."
+        )
+    window = (
+        f"real files over {args.window:,} bytes mutated as two windows of that size (their "
+        "head and their middle), three whole ones kept per kind"
+        if args.window
+        else "real files mutated whole"
+    )
     lines = [
         "## Fuzzing: readers and write/compare routes (bench_fuzz)",
         "",
         f"Target: {args.per_target:,} inputs per reader and per route (seed {args.seed}), half "
         "generated by Hypothesis, half mutated real files (trafilatura-eval pages, examples/, "
-        f"test fixtures), round-robin in {args.slice_s:.0f} s slices. Ran {elapsed / 60:.1f} min"
-        + (
-            f"; **stopped by the time budget ({args.budget_s:.0f} s) at {reached:,} inputs for "
-            "the least-advanced target**: the counts below are what was reached, not the target."
-            if stopped
-            else "."
-        ),
+        f"test fixtures; {window}), round-robin in {args.slice_s:.0f} s slices, in "
+        f"{workers} worker processes. The routes are called in process through httpx's ASGI "
+        "transport (no socket; tests/fuzzing_api.py) on an in-memory store renewed every "
+        f"{_FRESH_STORE_EVERY:,} inputs, with the model-free hashing embedder. Ran "
+        f"{elapsed / 60:.1f} min{ending}",
         "A traceback is any exception that is not a one-line SameStoryError refusal.",
-        "Measured on a busy shared machine (eight jobs on 2 cores, this one at nice 15): wall "
-        "times are mostly waiting for a core; CPU time is this process's (a heavy page is "
-        "extracted in a forked child, killed after extract_timeout = "
-        f"{Settings().extract_timeout:g} s).",
+        "Measured on a busy shared machine (other jobs on its 2 cores, this one at nice 15): "
+        "wall times are mostly waiting for a core; CPU time is the worker's own (a heavy page "
+        "is extracted in a forked child, killed after extract_timeout = "
+        f"{Settings().extract_timeout:g} s, whose CPU is not counted here).",
         "",
-        "| target | inputs | accepted | refused | tracebacks | HTTP 500 | mean ms | max wall s "
-        "| max CPU s | slowest input (CPU) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| target | inputs | accepted | refused | tracebacks | HTTP 500 | mean ms (CPU) "
+        "| max wall s | max CPU s | slowest input (CPU) | inputs/s made and run (wall / CPU) "
+        "| to the target at that rate (wall / CPU h) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for t, s in stats.items():
-        mean = 1000 * s.total_seconds / max(s.inputs, 1)
+        mean = 1000 * s.total_cpu / max(s.inputs, 1)
+        wall_rate = s.inputs / s.run_seconds if s.run_seconds else 0.0
+        cpu_rate = s.inputs / s.run_cpu if s.run_cpu else 0.0
+        left = max(0, args.per_target - s.inputs)
+        rest = (
+            f"{left / wall_rate / 3600:.1f} / {left / cpu_rate / 3600:.1f}"
+            if left and wall_rate and cpu_rate
+            else "reached"
+        )
         lines.append(
             f"| {t} | {s.inputs:,} | {s.accepted:,} | {s.refused:,} | {s.tracebacks} | "
-            f"{s.http_500} | {mean:.1f} | {s.max_seconds:.2f} | {s.max_cpu:.2f} | {s.slowest_cpu} |"
+            f"{s.http_500} | {mean:.1f} | {s.max_seconds:.2f} | {s.max_cpu:.2f} | "
+            f"{s.slowest_cpu} | {wall_rate:.0f} / {cpu_rate:.0f} | {rest} |"
         )
     lines += [
         "",
-        f"Peak memory (the process, or its largest forked child): "
-        f"{fuzzing.peak_memory_mb():.0f} MB.",
+        f"Peak memory (a worker, its largest forked child, or the hostile inputs): {peak:.0f} MB.",
         "",
         "Hostile inputs:",
         "",

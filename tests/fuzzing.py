@@ -12,7 +12,6 @@ answer of 500 is counted apart. The time of every input and the process's peak m
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import random
@@ -38,7 +37,6 @@ PAGES = ROOT.parent / "shared" / "data" / "trafilatura-eval" / "pages"
 READERS = ("txt", "html", "json", "jsonl", "feed", "warc", "warc.gz", "stdin")
 ROUTES = ("api-articles", "api-compare")
 TARGETS = READERS + ROUTES
-TOKEN = "fuzz-token"
 _SPICE = [
     b"<",
     b">",
@@ -79,6 +77,10 @@ class Stats:
     http_500: int = 0
     max_seconds: float = 0.0  # wall time: on a busy machine, mostly waiting for a core
     total_seconds: float = 0.0
+    total_cpu: float = 0.0  # this process's CPU time over all inputs
+    # The same with making the inputs (Hypothesis, mutation): what a run of N costs.
+    run_seconds: float = 0.0
+    run_cpu: float = 0.0
     slowest: str = ""
     max_cpu: float = 0.0  # CPU time of this process (a forked child's is bounded apart)
     slowest_cpu: str = ""
@@ -91,6 +93,7 @@ class Stats:
         if cpu > self.max_cpu:
             self.max_cpu, self.slowest_cpu = cpu, what
         self.total_seconds += seconds
+        self.total_cpu += cpu
         if seconds > self.max_seconds:
             self.max_seconds, self.slowest = seconds, what
         if outcome == "accepted":
@@ -114,12 +117,30 @@ def peak_memory_mb() -> float:
 
 
 # --- seeds: real files ---
-def seeds(target: str, limit_pages: int = 60) -> list[bytes]:
-    """Real inputs of the target's kind (a sample of the evaluation pages when present)."""
+def windows(files: list[bytes], size: int | None, full: int = 3) -> list[bytes]:
+    """Each file over `size` bytes as two windows of `size` (its head, where a page's
+    metadata is, and a slice from its middle), but for the first `full` files, kept
+    whole: a mutated 150 KB page costs its extraction, and the windows cover the same
+    markup at a fifth of the cost, while the whole ones keep big inputs in the mix."""
+    if size is None:
+        return files
+    out = []
+    for i, data in enumerate(files):
+        if len(data) <= size or i < full:
+            out.append(data)
+        else:
+            middle = (len(data) - size) // 2
+            out += [data[:size], data[middle : middle + size]]
+    return out
+
+
+def seeds(target: str, limit_pages: int = 60, window: int | None = None) -> list[bytes]:
+    """Real inputs of the target's kind (a sample of the evaluation pages when present),
+    with `window`, big ones cut to windows of that many bytes (`windows`)."""
     fixtures = ROOT / "tests" / "fixtures"
     examples = ROOT / "examples"
     pages = sorted(PAGES.glob("*"))[:limit_pages] if PAGES.is_dir() else []
-    html = [p.read_bytes() for p in pages]
+    html = windows([p.read_bytes() for p in pages], window)
     html += [p.read_bytes() for p in sorted((fixtures / "ingest").glob("*.html"))]
     html += [p.read_bytes() for p in sorted((examples / "articles").glob("*.html"))]
     lines = (examples / "corpus.jsonl").read_bytes().splitlines()
@@ -127,7 +148,8 @@ def seeds(target: str, limit_pages: int = 60) -> list[bytes]:
         return html
     if target == "txt":
         texts = [p.read_bytes() for p in sorted((examples / "articles").glob("*.txt"))]
-        return texts + [p.read_bytes() for p in sorted((fixtures / "ingest").glob("*.txt"))]
+        texts += [p.read_bytes() for p in sorted((fixtures / "ingest").glob("*.txt"))]
+        return windows(texts, window)
     if target == "json":
         found = [p.read_bytes() for p in sorted((fixtures / "ingest").glob("*.json"))]
         return found + lines[:20] + [b"[" + b",".join(lines[:5]) + b"]"]
@@ -143,7 +165,13 @@ def seeds(target: str, limit_pages: int = 60) -> list[bytes]:
             for i, h in enumerate(html[:20])
         ]
     # stdin and the API: a bit of everything
-    return seeds("html", 15) + seeds("json") + seeds("jsonl") + seeds("feed") + seeds("txt")
+    return (
+        seeds("html", 15, window)
+        + seeds("json")
+        + seeds("jsonl")
+        + seeds("feed")
+        + seeds("txt", window=window)
+    )
 
 
 def warc(pages: list[tuple[str, bytes]], gz: bool, status: str = "200 OK") -> bytes:
@@ -367,79 +395,3 @@ def run_reader(target: str, data: list[tuple[str, bytes]], stats: Stats, s: Sett
             outcome, detail = "traceback", traceback.format_exc(limit=6) + repr(body[:200])
         what = f"{target} {kind} {len(body)} B"
         stats.add(time.perf_counter() - start, outcome, what, detail, time.process_time() - cpu)
-
-
-def api_request(rng: random.Random, body: bytes) -> tuple[str, dict[str, Any]]:
-    """A write or compare request around `body`: raw with a random content type, wrapped
-    in JSON, or as multipart files; sometimes with no or a wrong token."""
-    auth = rng.choice([{"Authorization": f"Bearer {TOKEN}"}] * 6 + [{}, {"X-Api-Token": "no"}])
-    kind = rng.randrange(4)
-    if kind == 0:
-        ctype = rng.choice(
-            [
-                "application/json",
-                "application/x-ndjson",
-                "text/plain",
-                "text/html",
-                "application/xml",
-                "",
-                "multipart/form-data",
-            ]
-        )
-        return "raw", {"content": body, "headers": {**auth, "Content-Type": ctype}}
-    if kind == 1:
-        text = body.decode("utf-8", "replace")
-        payload = rng.choice(
-            [
-                {"articles": [text]},
-                {"a": text, "b": text[::-1]},
-                {"urls": [text]},
-                {"a": {"text": text}, "b": "x"},
-                [text],
-            ]
-        )
-        return "json", {"json": payload, "headers": auth}
-    names = ["a.html", "b.json", "c.txt", "d.warc", "e", "f.rss", "g.jsonl"]
-    files = [
-        (rng.choice(["a", "b", "file", "files"]), (rng.choice(names), body[:: rng.choice([1, -1])]))
-        for _ in range(rng.randint(1, 3))
-    ]
-    return "multipart", {"files": files, "headers": auth}
-
-
-def run_route(
-    target: str, data: list[tuple[str, bytes]], stats: Stats, client: Any, rng: random.Random
-) -> None:
-    path = "/api/articles" if target == "api-articles" else "/api/compare"
-    for kind, body in data:
-        shape, kwargs = api_request(rng, body)
-        start, cpu = time.perf_counter(), time.process_time()
-        outcome, detail = "accepted", ""
-        try:
-            r = client.post(path, **kwargs)
-            if r.status_code >= 500:
-                outcome, detail = "500", r.text[:500]
-            elif r.status_code >= 400:
-                outcome = "refused"
-        except Exception:
-            outcome, detail = "traceback", traceback.format_exc(limit=6)
-        stats.add(
-            time.perf_counter() - start,
-            outcome,
-            f"{target} {kind} {shape} {len(body)} B",
-            detail + repr(body[:200]),
-            time.process_time() - cpu,
-        )
-
-
-@contextlib.contextmanager
-def api_client(engine: Any) -> Iterator[Any]:
-    """A TestClient on a fresh in-memory store that accepts writes with TOKEN."""
-    from fastapi.testclient import TestClient
-
-    from samestory.serve.api import create_app
-    from samestory.store import SQLiteStore
-
-    app = create_app(engine.settings.with_(api_token=TOKEN), store=SQLiteStore(), engine=engine)
-    with TestClient(app, raise_server_exceptions=False) as client:
-        yield client

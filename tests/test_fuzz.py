@@ -17,6 +17,7 @@ import pytest
 pytest.importorskip("hypothesis")
 
 import fuzzing
+import fuzzing_api
 from samestory.engine import Engine
 from samestory.errors import InputError
 from samestory.ingest import read_bytes
@@ -53,8 +54,8 @@ def test_reader_fuzz_no_traceback(target: str) -> None:
 def test_route_fuzz_no_500(target: str) -> None:
     stats = fuzzing.Stats(target)
     data = list(fuzzing.inputs(target, 30, 18, fuzzing.seeds(target, limit_pages=0)))
-    with fuzzing.api_client(Engine(SETTINGS)) as client:
-        fuzzing.run_route(target, data, stats, client, random.Random(18))
+    with fuzzing_api.RouteClient(Engine(SETTINGS)) as client:
+        fuzzing_api.run_route(target, data, stats, client, random.Random(18))
     assert stats.tracebacks == 0 and stats.http_500 == 0, stats.failures
     assert stats.refused
 
@@ -151,3 +152,24 @@ def test_gzip_bomb_in_a_warc_is_skipped_without_inflating_it() -> None:
         g.write(head + http + b"a" * size + b"\r\n\r\n")
     settings = SETTINGS.with_(warc_max_record_bytes=1_000_000)
     assert _timed_refusal(buf.getvalue(), "x.warc.gz", settings, "warc_max_record_bytes") < 5
+
+
+def test_route_client_counts_an_error_out_of_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process client (ASGI transport) turns an exception in a route into a 500
+    that run_route counts, not a pass."""
+    from samestory.serve.service import Service
+
+    def broken(self: Service, a: object, b: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Service, "compare", broken)
+    stats = fuzzing.Stats("api-compare")
+    text = "A long enough article about the flood in Valencia and its victims. " * 5
+    body = json.dumps({"a": text, "b": text}).encode()
+    with fuzzing_api.RouteClient(Engine(SETTINGS)) as client:
+        r = client.post("/api/compare", content=body, headers={"Content-Type": "application/json"})
+        assert r.status_code == 500
+        fuzzing_api.run_route(
+            "api-compare", [("generated", body)] * 40, stats, client, random.Random(1)
+        )
+    assert stats.http_500 >= 1 and stats.failures

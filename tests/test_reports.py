@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,21 @@ def test_stale_report_is_rebuilt_after_a_new_article_joins(
     fp = fingerprint(ids, engine.settings.report_max_articles)
     assert before[sid] != fp and ReportTable(store).get(sid, fp) is None  # stale now
     with _client(store, engine.settings) as client:
-        served = client.get(f"/api/stories/{sid}").json()["report"]
+        # At once: the last report built, marked stale; the rebuild runs meanwhile.
+        body = client.get(f"/api/stories/{sid}").json()
+        state = body["report_state"]
+        assert state["fresh"] is False and state["fingerprint"] == before[sid]
+        assert state["story_articles"] == len(ids) == state["articles"] + 1
+        assert state["rebuilding"] is True and state["age_seconds"] >= 0
+        assert last.id not in {a["id"] for a in body["report"]["articles"]}
+        assert last.id in {a["id"] for a in body["articles"]}  # the story itself is current
+        deadline = time.monotonic() + 60
+        while not body["report_state"]["fresh"]:
+            assert time.monotonic() < deadline, "the stale report was never rebuilt"
+            time.sleep(0.1)
+            body = client.get(f"/api/stories/{sid}").json()
+    served = body["report"]
+    assert body["report_state"]["fingerprint"] == fp and "rebuilding" not in body["report_state"]
     assert last.id in {a["id"] for a in served["articles"]}
     assert served["coverage"]["of"] == len(ids)
     stored = ReportTable(store).get(sid, fp)  # the server stored the rebuilt one

@@ -167,7 +167,7 @@ def test_posted_articles_are_analysed_and_clustered_in_a_worker_process(
         while ReportTable(check).data(story["id"], fp) is None:
             assert time.monotonic() < deadline, "the worker did not store the report"
             time.sleep(0.2)
-        assert app.state.service._reports.items == {}  # none built in the server
+        assert app.state.service.reports._reports.items == {}  # none built in the server
         pid = app.state.service.writer().worker_pid()
         assert pid != os.getpid()
         # The worker killed: that request fails whole (nothing of it stored), the
@@ -226,14 +226,14 @@ def test_warm_builds_one_report_per_language_before_serving(seeded: Path, tmp_pa
     db = _copy(seeded, tmp_path)
     _ingest(SQLiteStore(db), tmp_path, 37, 38)  # stories of 2 articles (0+37, 1+38)
     off = create_app(SETTINGS.with_(serve_warm_seconds=0), store=SQLiteStore(db))
-    assert warm(off.state.service) == 0 and off.state.service._reports.items == {}
+    assert warm(off.state.service) == 0 and off.state.service.reports._reports.items == {}
     app = create_app(SETTINGS, store=SQLiteStore(db), engine=Engine(SETTINGS))
     service = app.state.service
     languages = {lang for s in service.store.stories(min_size=2) for lang in s["languages"]}
     assert languages  # the seeded stories of two articles
     built = warm(service)
     assert 1 <= built <= len(languages)
-    assert len(service._reports.items) == built
+    assert len(service.reports._reports.items) == built
 
 
 def test_a_miss_is_built_once_for_everyone_who_asks_meanwhile() -> None:

@@ -36,3 +36,20 @@ def test_reports_wait_for_the_batches_in_the_queue() -> None:
     assert pool.calls == [(_refresh, (["s1", "s2", "s3", "s4"],))]  # each story once
     writer._refresh_later(pool, set())  # type: ignore[arg-type]
     assert len(pool.calls) == 1  # nothing stale: nothing submitted
+
+
+def test_stale_reads_ask_for_rebuilds_behind_the_batches_not_after_the_queue() -> None:
+    """WriterProcess.refresh (readers served a stale report): submitted at once even
+    with batches waiting, any size of story; asks while one is queued join the next."""
+    writer = WriterProcess(Settings(), "unused.db")
+    pool = _Pool()
+    writer._pool = pool  # type: ignore[assignment]
+    writer._waiting = 3
+    writer._asking = True  # one already queued
+    writer.refresh(["s1"])
+    writer.refresh(["s2", "s1"])
+    assert pool.calls == []
+    writer._asking = False
+    writer.refresh(["s3"])
+    assert pool.calls[0] == (_refresh, (["s1", "s2", "s3"], 1))
+    assert writer._asking is False  # the pool's future was done already

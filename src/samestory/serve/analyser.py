@@ -25,7 +25,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
@@ -59,6 +59,8 @@ class WriterProcess:
         self._lock = threading.Lock()
         self._waiting = 0  # batches submitted and not answered yet
         self._stale: set[str] = set()  # stories whose reports are to be rebuilt
+        self._asked: set[str] = set()  # stories whose readers got a stale report
+        self._asking = False  # a rebuild of asked stories is queued or running
 
     def ingest(self, articles: Sequence[Article], skips: Skips | None = None) -> IngestReport:
         """Store `articles` (analysed, clustered, committed, settled) in the worker;
@@ -92,6 +94,34 @@ class WriterProcess:
             stale, self._stale = sorted(self._stale), set()
         with suppress(RuntimeError):  # shutting down: the reports are built on demand
             pool.submit(_refresh, stale).add_done_callback(_logged)
+
+    def refresh(self, stories: Iterable[str]) -> None:
+        """Rebuild and store the reports of `stories` (any size) soon: readers are
+        served their stale reports meanwhile (serve/story_reports.py). Queued behind
+        the batches submitted so far, not until the queue drains (under steady writes
+        it never would); asks that come while one rebuild is queued join the next."""
+        pool = self._executor()
+        with self._lock:
+            self._asked |= set(stories)
+            if self._asking or not self._asked:
+                return
+            asked, self._asked = sorted(self._asked), set()
+            self._asking = True
+        try:
+            future = pool.submit(_refresh, asked, 1)
+        except RuntimeError:  # shutting down
+            with self._lock:
+                self._asking = False
+            return
+        future.add_done_callback(self._asked_done)
+
+    def _asked_done(self, done: Future[int]) -> None:
+        _logged(done)
+        with self._lock:
+            self._asking = False
+        if self._asked:
+            with suppress(BrokenProcessPool, RuntimeError):
+                self.refresh(())
 
     def worker_pid(self) -> int:
         """The worker's process id (started if need be): for tests and diagnostics."""
@@ -149,8 +179,9 @@ def _ingest(articles: list[Article], skips: Skips | None) -> IngestReport:
     return report
 
 
-def _refresh(story_ids: list[str]) -> int:
+def _refresh(story_ids: list[str], min_size: int | None = None) -> int:
     from .refresh import refresh_reports
 
     assert _INGEST is not None
-    return refresh_reports(_INGEST.store, _INGEST.engine.settings, story_ids).built
+    settings = _INGEST.engine.settings
+    return refresh_reports(_INGEST.store, settings, story_ids, min_size=min_size).built

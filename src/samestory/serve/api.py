@@ -294,13 +294,19 @@ def _routes(app: FastAPI, service: Service) -> None:
     @app.get("/api/stories/{story_id}", tags=["stories"])
     async def get_story(story_id: str) -> Response:
         """A story with its articles, events and report (facts, summary, timeline, lineage;
-        `report.coverage` says how many of the story's articles it was built on)."""
+        `report.coverage` says how many of the story's articles it was built on;
+        `report_state` whether it is fresh or, while a newer one is built, the last one
+        built: when, and for how many articles)."""
         # On the event loop when cached or stored; a report to build goes to a thread.
-        body = service.stored_story_json(story_id)
-        if body is None:
+        reports = service.reports
+        body = reports.story_json(story_id, stored_only=True)
+        if body is None:  # no report built yet: built once, for every reader meanwhile
             body = await service.once(
-                ("story-json", story_id), lambda: service.story_json(story_id), report=True
+                ("story-json", story_id),
+                lambda: reports.story_json(story_id, stored_only=False),
+                report=True,
             )
+        assert body is not None  # built when not stored
         return _raw_json(with_spread_json(service, story_id, body))
 
     @app.post("/api/compare", tags=["compare"])

@@ -14,21 +14,13 @@ store a posted batch is written by a worker process (serve/analyser.py), its own
 connection, so readers keep going (WAL) and keep the GIL while a batch is analysed,
 clustered and committed; an in-memory store or an injected engine ingests here.
 
-A story report comes, in order, from the in-memory cache, from the store's `reports`
-table when its fingerprint matches the story's membership (built ahead by `samestory
-ingest` / `samestory reports`), or is built on demand on at most report_max_articles
-articles (serve/reports.py) -- then stored for the next process when this one may
-write the store, else kept in memory only. One build per story at a time: concurrent
-readers of a cold story wait for the one build instead of repeating it. The table
-also holds each report's API JSON and the story's rendered page, so a story this
-process has not seen yet costs one read (`stored_page`, `stored_story_json`, cheap
-enough for the event loop), not a decode, a render and an encode in a thread.
+Story reports, their pages and JSON (fresh, stale while rebuilt, or built once) are
+served by `StoryReports` (serve/story_reports.py), `self.reports`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import threading
 import time
@@ -38,14 +30,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import StoreError
 from ..ingest import Skips
 from ..models import Analysis, Article, PairScore
-from ..report import StoryReport
 from ..settings import Settings
 from ..store import SQLiteStore
-from ..store.codec import decode_report
-from ..store.reports import ReadOnlyStoreError, ReportTable
 from ..store.search import index_new_articles
 from ..store.spread import sources_stamp
 from .cache import LRU, Flights
@@ -57,7 +45,7 @@ from .inputs import (  # re-exported: where the routes and the watcher import th
     parse_article,
     side_article,
 )
-from .reports import build_capped, fingerprint, public_json, subset_ids
+from .story_reports import StoryReports
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -85,9 +73,6 @@ COLD_BUILDS = 2
 # health checks queued behind them (bench_concurrency --probe: waits p99 ~0.8 s), and a
 # second report thread would only take more of the GIL from the event loop.
 REPORT_BUILDS = 1
-# How long a reader waits to store a report it built while another process holds the
-# write lock (an ingest batch): past that the report is only cached, never a slow page.
-PERSIST_WAIT_MS = 200
 # The same for the search index a search brings up to date: past that it searches what
 # is indexed (the articles of the batch being committed show up in the next search).
 INDEX_WAIT_MS = 50
@@ -107,10 +92,6 @@ class Service:
         self._engine_lock = threading.Lock()
         self._ingest: StoryIngest | None = None
         self._memo = LRU(4 * settings.report_cache_size)
-        self._reports = LRU(settings.report_cache_size)
-        self._building: dict[str, threading.Lock] = {}
-        self._building_lock = threading.Lock()
-        self.persist_reports = not store.read_only
         self._cold: (
             tuple[asyncio.AbstractEventLoop, asyncio.Semaphore, asyncio.Semaphore] | None
         ) = None
@@ -120,6 +101,7 @@ class Service:
         self._readers = threading.local()
         self._index_lock = threading.Lock()
         self._stamp: tuple[tuple[int, int], float] = ((0, 0), -1e9)
+        self.reports = StoryReports(self)
 
     # --- reading ---
     async def cold(self, fn: Callable[..., T], *args: Any, report: bool = False) -> T:
@@ -217,136 +199,6 @@ class Service:
         return self.memo(
             ("story", self.version(), story_id), lambda: self.query(lambda s: s.story(story_id))
         )
-
-    @staticmethod
-    def report_key(story: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
-        return story["id"], tuple(a["id"] for a in story["articles"])
-
-    def report(self, story: dict[str, Any]) -> StoryReport:
-        key = self.report_key(story)
-        hit = self._reports.get(key)
-        if hit is not None:
-            return hit
-        with self._building_lock:
-            lock = self._building.setdefault(story["id"], threading.Lock())
-        with lock:
-            hit = self._reports.get(key)  # built by the reader we waited for
-            if hit is None:
-                hit = self._stored_or_built(story, key[1])
-                self._reports.put(key, hit)
-        with self._building_lock:
-            self._building.pop(story["id"], None)
-        return hit
-
-    def _stored_or_built(self, story: dict[str, Any], ids: tuple[str, ...]) -> StoryReport:
-        fp = fingerprint(ids, self.settings.report_max_articles)
-        stored = self.query(lambda s: ReportTable(s).data(story["id"], fp))
-        if stored is not None:
-            return decode_report(stored)  # outside the lock: big reports take a while
-        chosen = subset_ids(story, self.settings)
-        analyses = self.query(lambda s: [s.analysis(a) for a in chosen])
-        started = time.perf_counter()
-        # Pure and possibly slow: built outside the store lock.
-        report = build_capped(analyses, len(ids), self.settings)
-        took = time.perf_counter() - started
-        self._persist(
-            lambda t: t.put(
-                story["id"],
-                fp,
-                report,
-                public=public_json(report),
-                articles=len(ids),
-                build_seconds=took,
-                wait_ms=PERSIST_WAIT_MS,
-            ),
-            story["id"],
-        )
-        return report
-
-    def report_public(self, story: dict[str, Any]) -> str:
-        """The report's API JSON text: stored, else made from the report."""
-        key = ("report-json", *self.report_key(story))
-        hit = self._memo.get(key)
-        if hit is None:
-            fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.query(lambda s: ReportTable(s).public(story["id"], fp))
-            if hit is None:
-                hit = public_json(self.report(story))
-            self._memo.put(key, hit)
-        return str(hit)
-
-    def stored_page(self, story_id: str, page_key: str) -> str | None:
-        """A story's page from memory or from the store, else None (to be rendered in a
-        thread): cheap enough for the event loop, unlike a render or a build."""
-        story = self.story(story_id)
-        key = ("story-html", *self.report_key(story))
-        hit = self._memo.get(key)
-        if hit is None:
-            fp = fingerprint(key[2], self.settings.report_max_articles)
-            hit = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
-            if hit is not None:
-                self._memo.put(key, hit)
-        return None if hit is None else str(hit)
-
-    def story_json(self, story_id: str) -> bytes:
-        """GET /api/stories/{id}: the story and its report's JSON, which is stored as
-        text and spliced in, never re-encoded."""
-        body = self._story_json(story_id, stored_only=False)
-        assert body is not None  # built when not stored
-        return body
-
-    def stored_story_json(self, story_id: str) -> bytes | None:
-        """`story_json` from memory or the store, else None (built in a thread)."""
-        return self._story_json(story_id, stored_only=True)
-
-    def _story_json(self, story_id: str, *, stored_only: bool) -> bytes | None:
-        story = self.story(story_id)
-        rkey = self.report_key(story)
-        key = ("story-json", self.version(), *rkey)
-        hit = self._memo.get(key)
-        if hit is None:
-            report = self._memo.get(("report-json", *rkey))
-            if report is None:
-                fp = fingerprint(rkey[1], self.settings.report_max_articles)
-                report = self.query(lambda s: ReportTable(s).public(story["id"], fp))
-            if report is None:
-                if stored_only:
-                    return None
-                report = self.report_public(story)
-            head = json.dumps(story, ensure_ascii=False, default=str).encode("utf-8")
-            hit = head[:-1] + b', "report": ' + report.encode("utf-8") + b"}"
-            self._memo.put(key, hit)
-        return hit
-
-    def story_page(
-        self,
-        story: dict[str, Any],
-        render: Callable[[dict[str, Any], StoryReport], str],
-        page_key: str,
-    ) -> str:
-        """The story's web page: stored (rendered by the current templates), else
-        rendered from the report and stored for the next process."""
-        fp = fingerprint(self.report_key(story)[1], self.settings.report_max_articles)
-        page = self.query(lambda s: ReportTable(s).page(story["id"], fp, page_key))
-        if page is None:
-            page = render(story, self.report(story))
-            self._persist(
-                lambda t: t.put_page(story["id"], fp, page_key, page, wait_ms=PERSIST_WAIT_MS),
-                story["id"],
-            )
-        return page
-
-    def _persist(self, write: Callable[[ReportTable], None], story_id: str) -> None:
-        """Store what a reader built, when this process may write the store."""
-        if not self.persist_reports:
-            return
-        try:
-            self.read(lambda s: write(ReportTable(s)))
-        except ReadOnlyStoreError as exc:
-            self.persist_reports = False  # will not change while this process runs
-            _log.warning("reports are kept in memory only: %s", exc)
-        except StoreError as exc:  # busy: the next reader of this story tries again
-            _log.info("report of %s not stored: %s", story_id, exc)
 
     def article(self, article_id: str) -> tuple[Analysis, str | None]:
         return self.query(lambda s: (s.analysis(article_id), s.story_of(article_id)))

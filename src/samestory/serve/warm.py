@@ -42,7 +42,7 @@ def warm(service: Service) -> int:
         if time.monotonic() - started > budget:
             break
         try:
-            service.report(service.story(row["id"]))
+            service.reports.report(service.story(row["id"]))
         except SameStoryError as exc:  # a story merged meanwhile: the next one
             _log.info("warm-up report of %s not built: %s", row["id"], exc)
             continue

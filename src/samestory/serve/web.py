@@ -124,10 +124,12 @@ def mount(app: FastAPI, service: Service) -> None:
     async def story_page(story_id: str) -> Response:
         # On the event loop: a cached page, or a stored one (a few ms of SQLite); only a
         # page to render, or a report to build, goes to a worker thread.
-        page = service.stored_page(story_id, PAGE_KEY)
+        page = service.reports.stored_page(story_id, PAGE_KEY)
         if page is None:
             page = await service.once(
-                ("story-html", story_id), lambda: _story_html(service, story_id), report=True
+                ("story-html", story_id),
+                lambda: service.reports.page(story_id, story_page_html, PAGE_KEY),
+                report=True,
             )
         return _html(with_story_panel(service, story_id, page, render))
 
@@ -194,14 +196,6 @@ def mount(app: FastAPI, service: Service) -> None:
     def docs_page() -> Response:
         spec = app.openapi()
         return _html(render("docs.html.j2", spec=spec))
-
-
-def _story_html(service: Service, story_id: str) -> str:
-    story = service.story(story_id)
-    return service.memo(
-        ("story-html", *service.report_key(story)),
-        lambda: service.story_page(story, story_page_html, PAGE_KEY),
-    )
 
 
 def _texts(texts: dict[str, str]) -> dict[str, str]:

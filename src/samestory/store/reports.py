@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..report import StoryReport
     from .sqlite import SQLiteStore
 
-__all__ = ["ReadOnlyStoreError", "ReportTable", "StoredReport"]
+__all__ = ["Built", "ReadOnlyStoreError", "ReportTable", "StoredReport"]
 
 
 class ReadOnlyStoreError(StoreError):
@@ -38,6 +38,17 @@ class StoredReport:
     report: StoryReport
     built_at: str
     build_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A report's API JSON and what it was built from: a server serves it fresh when
+    `fingerprint` is the story's current one, else as the last one built (stale)."""
+
+    fingerprint: str
+    public: str
+    built_at: str  # ISO 8601, UTC
+    articles: int  # the story's articles when it was built
 
 
 class ReportTable:
@@ -97,6 +108,42 @@ class ReportTable:
             (story_id, fingerprint, page_key),
         ).fetchone()
         return None if row is None or row[0] is None else str(row[0])
+
+    def stamp(self, story_id: str) -> tuple[str, str] | None:
+        """(fingerprint, built_at) of a story's stored report, fresh or not: cheap, to
+        tell whether the report a server holds is still the newest one stored."""
+        if not self.available:
+            return None
+        row = self.store.conn.execute(
+            "SELECT fingerprint, built_at FROM reports WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def latest(self, story_id: str) -> Built | None:
+        """A story's stored report as API JSON, whatever membership it was built for."""
+        if not self.available:
+            return None
+        row = self.store.conn.execute(
+            "SELECT fingerprint, public, built_at, articles FROM reports WHERE story_id = ?",
+            (story_id,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return None
+        return Built(str(row[0]), str(row[1]), str(row[2]), int(row[3]))
+
+    def latest_page(self, story_id: str, page_key: str) -> tuple[Built, str] | None:
+        """A story's stored page (rendered by the current templates) and what its report
+        was built from, whatever membership that was."""
+        if not self.available:
+            return None
+        row = self.store.conn.execute(
+            "SELECT fingerprint, page, built_at, articles FROM reports"
+            " WHERE story_id = ? AND page_key = ?",
+            (story_id, page_key),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return None
+        return Built(str(row[0]), "", str(row[2]), int(row[3])), str(row[1])
 
     def fingerprints(self) -> dict[str, str]:
         if not self.available:

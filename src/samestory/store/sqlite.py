@@ -26,6 +26,7 @@ from ..errors import NotFoundError, StoreError
 from ..match.titles import frame_key
 from ..models import Analysis, Article
 from .codec import article_from_row, decode_analysis, encode_analysis
+from .listing import list_stories, story_detail
 from .maintenance import refuse_foreign, store_error
 from .schema import migrate
 from .search import ARTICLE_COLUMNS, search_articles
@@ -279,77 +280,13 @@ class SQLiteStore:
                 )
             yield event, doc
 
-    def stories(
-        self,
-        *,
-        limit: int = 50,
-        offset: int = 0,
-        language: str | None = None,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        entity: str | None = None,
-        min_size: int = 1,
-    ) -> list[dict[str, Any]]:
-        where = ["merged_into IS NULL", "size >= :min_size"]
-        params: dict[str, Any] = {"min_size": min_size, "limit": limit, "offset": offset}
-        if language:
-            where.append("EXISTS (SELECT 1 FROM json_each(stories.languages) WHERE value = :lang)")
-            params["lang"] = language
-        if outlet:
-            where.append("EXISTS (SELECT 1 FROM json_each(stories.outlets) WHERE value = :outlet)")
-            params["outlet"] = outlet
-        if since:
-            where.append("last_seen >= :since")
-            params["since"] = since
-        if until:
-            where.append("first_seen <= :until")
-            params["until"] = until
-        if entity:
-            where.append(
-                "EXISTS (SELECT 1 FROM memberships m JOIN entities e ON e.article_id ="
-                " m.article_id WHERE m.story_id = stories.id AND"
-                " (e.name = :entity COLLATE NOCASE OR e.key = :entity))"
-            )
-            params["entity"] = entity
-        # Most recently active first: by the latest publication as an instant (outlets
-        # write different offsets, so not as text), and a story none of whose articles
-        # is dated by when its articles were first seen (ingested), not at the bottom.
-        sql = (
-            f"SELECT *, {_ACTIVE} AS active FROM stories WHERE {' AND '.join(where)}"
-            " ORDER BY datetime(active) DESC, size DESC, id LIMIT :limit OFFSET :offset"
-        )
-        return [_story_row(r) for r in self.db.query(sql, params)]
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Live stories, most recently active first (`listing.list_stories`: filters)."""
+        return list_stories(self.db, **filters)
 
     def story(self, story_id: str) -> dict[str, Any]:
         """A story with its articles and events; a merged id leads to where it went."""
-        seen = set()
-        rows = list(self.db.query("SELECT * FROM stories WHERE id = ?", [story_id]))
-        while rows and rows[0]["merged_into"] and rows[0]["id"] not in seen:
-            seen.add(rows[0]["id"])
-            rows = list(
-                self.db.query("SELECT * FROM stories WHERE id = ?", [rows[0]["merged_into"]])
-            )
-        if not rows:
-            raise NotFoundError(f"story {story_id!r} not found")
-        story = _story_row(rows[0])
-        story["articles"] = list(
-            self.db.query(
-                "SELECT a.id, a.title, a.url, a.outlet, an.language, a.published, m.score"
-                " FROM memberships m JOIN articles a ON a.id = m.article_id"
-                " JOIN analyses an ON an.article_id = a.id"
-                " WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
-                [story["id"]],
-            )
-        )
-        story["events"] = list(
-            self.db.query(
-                "SELECT kind, story_id AS story, article_id AS article, other_story_id AS other,"
-                " score, at FROM story_events WHERE story_id = ? OR other_story_id = ? ORDER BY id",
-                [story["id"], story["id"]],
-            )
-        )
-        return story
+        return story_detail(self.db, story_id)
 
     def story_analyses(self, story_id: str) -> list[Analysis]:
         return [self.analysis(a["id"]) for a in self.story(story_id)["articles"]]
@@ -415,12 +352,6 @@ def _ranked(values: Iterable[str | None]) -> str:
     return json.dumps([v for v, _ in counts.most_common()], ensure_ascii=False)
 
 
-_ACTIVE = (
-    "COALESCE(last_seen, (SELECT MAX(a.ingested_at) FROM memberships m"
-    " JOIN articles a ON a.id = m.article_id WHERE m.story_id = stories.id))"
-)
-
-
 def _instant(text: str) -> dt.datetime:
     """A stored publication as an instant (naive and day-only ones as UTC)."""
     try:
@@ -428,11 +359,3 @@ def _instant(text: str) -> dt.datetime:
     except ValueError:
         return dt.datetime.min.replace(tzinfo=dt.UTC)
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def _story_row(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    out["languages"] = json.loads(out["languages"])
-    out["outlets"] = json.loads(out["outlets"])
-    out.pop("updated_seq", None)
-    return out
