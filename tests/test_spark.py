@@ -27,7 +27,10 @@ from samestory.stream import StoryIngest
 from warc_records import write_response
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus.jsonl"
-SETTINGS = Settings()  # the default engine: the hashing fake makes every pair look alike
+# The default engine (the hashing fake makes every pair look alike), analysed in two
+# partitions, one per core: with the default four per core, Spark hands the eight tasks
+# to its idle Python workers in turn, and each of them loads every model (~20 s CPU).
+SETTINGS = Settings(scale_partitions=2)
 
 
 def _java_ok() -> bool:
