@@ -285,9 +285,10 @@ def _fill(rdd: Any) -> Any:
     A Python step over a cached Python RDD not yet filled runs a second Python worker in
     each task to compute it. Spark then keeps twice as many workers as task slots and
     hands tasks to its idle workers in turn, so the model-loading steps (analysis,
-    scoring) spread over all of them, each loading every model (the local[2] test jobs:
-    four to six workers of ~1.2 GB, not two). Counting the JVM RDD fills the cache alone;
-    the Python steps after it read the cached rows.
+    scoring) spread over all of them, each loading every model (local[2], the first
+    test job, busy machine: four workers of ~1.2 GB; with this, two in one run, three in
+    another). Counting the JVM RDD fills the cache alone; the Python steps after it read
+    the cached rows.
     """
     rdd._jrdd.count()
     return rdd
