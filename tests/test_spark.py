@@ -27,7 +27,10 @@ from samestory.stream import StoryIngest
 from warc_records import write_response
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus.jsonl"
-SETTINGS = Settings()  # the default engine: the hashing fake makes every pair look alike
+# The default engine (the hashing fake makes every pair look alike), analysed in two
+# partitions, one per core: with the default four per core, Spark hands the eight tasks
+# to its idle Python workers in turn, and each of them loads every model (~20 s CPU).
+SETTINGS = Settings(scale_partitions=2)
 
 
 def _java_ok() -> bool:
@@ -205,81 +208,9 @@ def test_story_ids_name_their_earliest_article(run: dict[str, Any]) -> None:
         assert sid == "s" + min(members, key=key)
 
 
-def test_article_and_analysis_tables_equal_one_machine(
-    run: dict[str, Any], one_machine: dict[str, Any]
-) -> None:
-    def strip(rows: list[dict[str, Any]], *drop: str) -> dict[str, dict[str, Any]]:
-        out = {}
-        for r in rows:
-            row = {k: (bytes(v) if isinstance(v, bytearray) else v) for k, v in r.items()}
-            out[row.get("id") or row["article_id"]] = {
-                k: v for k, v in row.items() if k not in drop
-            }
-        return out
-
-    spark_articles = strip(run["tables"]["articles"], "ingested_at")
-    local_articles = strip(one_machine["articles"], "ingested_at")
-    assert spark_articles == local_articles  # same ids, fields and arrival order (seq)
-    spark_analyses = strip(run["tables"]["analyses"])
-    local_analyses = strip(one_machine["analyses"])
-    assert spark_analyses.keys() == local_analyses.keys()
-    # Seen once in a full-suite run on a fresh clone (not alone): name what differs.
-    # Vectors are compared within float tolerance: an embedder's batch (which texts are
-    # encoded together, padded alike) differs between a Spark partition and one machine,
-    # and moved the last bits of a float16 vector in a fresh-clone run.
-    vectors = ("head", "sentences", "quantities", "scorer_head")
-    for key, row in spark_analyses.items():
-        for field in vectors:
-            a, b = row.pop(field, None), local_analyses[key].pop(field, None)
-            assert (a is None) == (b is None), (key, field)
-            if a is not None and b is not None:
-                va, vb = np.frombuffer(a, np.float16), np.frombuffer(b, np.float16)
-                assert va.shape == vb.shape and np.allclose(va, vb, atol=5e-3), (key, field)
-    differ = [
-        _differs(key, spark_analyses[key], local_analyses[key])
-        for key in spark_analyses
-        if spark_analyses[key] != local_analyses[key]
-    ]
-    assert not differ, "\n".join(differ)
-
-
-def _differs(key: str, spark_row: dict[str, Any], local_row: dict[str, Any]) -> str:
-    """The fields (and, inside `data`, the parts) that differ, each side in short."""
-    out = []
-    for field in sorted(set(spark_row) | set(local_row)):
-        a, b = spark_row.get(field), local_row.get(field)
-        if a == b:
-            continue
-        if field == "data":
-            da, db = json.loads(a or "{}"), json.loads(b or "{}")
-            for part in sorted(set(da) | set(db)):
-                if da.get(part) != db.get(part):
-                    only_a = [x for x in da.get(part, []) if x not in db.get(part, [])]
-                    only_b = [x for x in db.get(part, []) if x not in da.get(part, [])]
-                    out.append(
-                        f"{key} data.{part}: spark only {only_a!s:.600}"
-                        f" / local only {only_b!s:.600}"
-                    )
-        else:
-            out.append(f"{key} {field}: spark {a!s:.200} / local {b!s:.200}")
-    return "; ".join(out)
-
-
-def test_stories_agree_with_one_machine_batch_clustering(
-    run: dict[str, Any], one_machine: dict[str, Any]
-) -> None:
-    spark_story = {m["article_id"]: m["story_id"] for m in run["tables"]["memberships"]}
-    local_story = {a: sid for sid, members in one_machine["stories"].items() for a in members}
-    ids = sorted(local_story)
-    assert sorted(spark_story) == ids
-    score = bcubed([local_story[i] for i in ids], [spark_story[i] for i in ids])
-    print(f"BCubed F1 Spark vs one machine: {score['f1']:.4f}")
-    assert score["f1"] >= 0.98
-    # The ferry story, told twice in the WARC and once more in the JSONL, is one story.
-    ferry = {a["id"] for a in run["tables"]["articles"] if "erry" in a["title"]}
-    assert len(ferry) == 3 and len({spark_story[i] for i in ferry}) == 1
-
-
+# The bulletin run comes next, before the one-machine fixture: its Spark tasks then
+# find the Python workers of the first run still alive (Spark stops a worker after
+# a minute idle), their models loaded, instead of loading every model again.
 # --- title frames: a headline bulletin series (invented towns' weather bulletins) ---
 _TOWN_NAMES = (
     "Kerlouan Plouzané Landéda Ploudalmézeau Lannilis Plouguerneau Brélès Lanildut "
@@ -391,3 +322,78 @@ def test_spark_stories_of_a_bulletin_series_equal_batch(bulletins: dict[str, Any
         got.setdefault(sid, set()).add(a)
     assert {frozenset(m) for m in got.values()} == want
     assert {a: sid for sid, m in local.items() for a in m} == bulletins["members"]
+
+
+def test_article_and_analysis_tables_equal_one_machine(
+    run: dict[str, Any], one_machine: dict[str, Any]
+) -> None:
+    def strip(rows: list[dict[str, Any]], *drop: str) -> dict[str, dict[str, Any]]:
+        out = {}
+        for r in rows:
+            row = {k: (bytes(v) if isinstance(v, bytearray) else v) for k, v in r.items()}
+            out[row.get("id") or row["article_id"]] = {
+                k: v for k, v in row.items() if k not in drop
+            }
+        return out
+
+    spark_articles = strip(run["tables"]["articles"], "ingested_at")
+    local_articles = strip(one_machine["articles"], "ingested_at")
+    assert spark_articles == local_articles  # same ids, fields and arrival order (seq)
+    spark_analyses = strip(run["tables"]["analyses"])
+    local_analyses = strip(one_machine["analyses"])
+    assert spark_analyses.keys() == local_analyses.keys()
+    # Seen once in a full-suite run on a fresh clone (not alone): name what differs.
+    # Vectors are compared within float tolerance: an embedder's batch (which texts are
+    # encoded together, padded alike) differs between a Spark partition and one machine,
+    # and moved the last bits of a float16 vector in a fresh-clone run.
+    vectors = ("head", "sentences", "quantities", "scorer_head")
+    for key, row in spark_analyses.items():
+        for field in vectors:
+            a, b = row.pop(field, None), local_analyses[key].pop(field, None)
+            assert (a is None) == (b is None), (key, field)
+            if a is not None and b is not None:
+                va, vb = np.frombuffer(a, np.float16), np.frombuffer(b, np.float16)
+                assert va.shape == vb.shape and np.allclose(va, vb, atol=5e-3), (key, field)
+    differ = [
+        _differs(key, spark_analyses[key], local_analyses[key])
+        for key in spark_analyses
+        if spark_analyses[key] != local_analyses[key]
+    ]
+    assert not differ, "\n".join(differ)
+
+
+def _differs(key: str, spark_row: dict[str, Any], local_row: dict[str, Any]) -> str:
+    """The fields (and, inside `data`, the parts) that differ, each side in short."""
+    out = []
+    for field in sorted(set(spark_row) | set(local_row)):
+        a, b = spark_row.get(field), local_row.get(field)
+        if a == b:
+            continue
+        if field == "data":
+            da, db = json.loads(a or "{}"), json.loads(b or "{}")
+            for part in sorted(set(da) | set(db)):
+                if da.get(part) != db.get(part):
+                    only_a = [x for x in da.get(part, []) if x not in db.get(part, [])]
+                    only_b = [x for x in db.get(part, []) if x not in da.get(part, [])]
+                    out.append(
+                        f"{key} data.{part}: spark only {only_a!s:.600}"
+                        f" / local only {only_b!s:.600}"
+                    )
+        else:
+            out.append(f"{key} {field}: spark {a!s:.200} / local {b!s:.200}")
+    return "; ".join(out)
+
+
+def test_stories_agree_with_one_machine_batch_clustering(
+    run: dict[str, Any], one_machine: dict[str, Any]
+) -> None:
+    spark_story = {m["article_id"]: m["story_id"] for m in run["tables"]["memberships"]}
+    local_story = {a: sid for sid, members in one_machine["stories"].items() for a in members}
+    ids = sorted(local_story)
+    assert sorted(spark_story) == ids
+    score = bcubed([local_story[i] for i in ids], [spark_story[i] for i in ids])
+    print(f"BCubed F1 Spark vs one machine: {score['f1']:.4f}")
+    assert score["f1"] >= 0.98
+    # The ferry story, told twice in the WARC and once more in the JSONL, is one story.
+    ferry = {a["id"] for a in run["tables"]["articles"] if "erry" in a["title"]}
+    assert len(ferry) == 3 and len({spark_story[i] for i in ferry}) == 1

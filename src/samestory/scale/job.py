@@ -159,7 +159,7 @@ def run_job(
         got = sc.binaryFiles(",".join(remote), minPartitions=len(remote))
         raw = raw.union(got.flatMap(lambda kv: stages.read_file(kv[0], settings, count, kv[1])))
     raw = raw.persist(_KEEP)
-    n_read = raw.count()  # the one pass over the input: the accumulator counts it once
+    n_read = _fill(raw).count()  # the one pass over the input: the accumulator counts it once
     read_counts = dict(counts.value)
     lap("read")
 
@@ -185,21 +185,23 @@ def run_job(
         lambda it: stages.analyse_partition((v for _, v in it), settings, count),
         preservesPartitioning=True,
     ).persist(_KEEP)
-    n_analysed = analysed.count()
+    n_analysed = _fill(analysed).count()
     failed = {k: v - read_counts.get(k, 0) for k, v in counts.value.items()}
     raw.unpersist()
     lap("analyse")
 
     items = analysed.mapValues(lambda v: (v[1], v[2]))  # id -> (article, encoded row)
-    docs = analysed.mapValues(lambda v: (v[0], stages.cluster_doc((v[1], v[2])))).persist(_KEEP)
+    docs = _fill(
+        analysed.mapValues(lambda v: (v[0], stages.cluster_doc((v[1], v[2])))).persist(_KEEP)
+    )
     weights = graph.score(sc, docs, analysed, settings, n).persist(_KEEP)
-    n_pairs = weights.count()
+    n_pairs = _fill(weights).count()
     lap("block+score")
 
     threshold = settings.cluster_batch_threshold
     labels, n_linked, rounds = graph.components(sc, weights, threshold)
     memberships = graph.stories(docs, weights, labels, threshold, n).persist(_KEEP)
-    n_members = memberships.count()
+    n_members = _fill(memberships).count()
     lap("stories")
 
     out = output.rstrip("/")
@@ -228,6 +230,7 @@ def run_job(
         .map(lambda t: stages.story_row(t[0], list(t[1])))
         .persist(_KEEP)
     )
+    _fill(stories)
     _write(spark, stories, "stories", out)
     n_stories = stories.count()
     big = (
@@ -246,6 +249,7 @@ def run_job(
         )
         .persist(_KEEP)
     )
+    _fill(big)
     _write(spark, big, "reports", out)
     n_reports = big.count()
     lap("write")
@@ -273,6 +277,21 @@ def run_job(
         rdd.unpersist()
     labels.destroy()
     return summary
+
+
+def _fill(rdd: Any) -> Any:
+    """`rdd` (persisted) with its cache filled by a JVM-side action: one Python worker a task.
+
+    A Python step over a cached Python RDD not yet filled runs a second Python worker in
+    each task to compute it. Spark then keeps twice as many workers as task slots and
+    hands tasks to its idle workers in turn, so the model-loading steps (analysis,
+    scoring) spread over all of them, each loading every model (local[2], the first
+    test job, busy machine: four workers of ~1.2 GB; with this, two in one run, three in
+    another). Counting the JVM RDD fills the cache alone; the Python steps after it read
+    the cached rows.
+    """
+    rdd._jrdd.count()
+    return rdd
 
 
 def _order(item: stages.Analysed) -> tuple[bool, float, str]:
