@@ -236,17 +236,26 @@ class StoryReports:
         return bytes(prefix + b', "report_state": ' + state + b"}")
 
     # --- /stories/{id} ---
+    def _page_start(
+        self, story_id: str
+    ) -> tuple[
+        dict[str, Any], str, tuple[str, ...], str, tuple[str, str, tuple[str, ...]], str | None
+    ]:
+        """What both page paths start from: the story, its report key and fingerprint,
+        the memo key of its fresh page and that page if memoised."""
+        story = self.service.story(story_id)
+        sid, ids = report_key(story)
+        key = ("story-html", sid, ids)
+        hit = self.service.peek(key)
+        return story, sid, ids, self._fp(ids), key, None if hit is None else str(hit)
+
     def stored_page(self, story_id: str, page_key: str) -> str | None:
         """The story's page from memory or the store (stale ones with a notice), else
         None (to be rendered in a thread): cheap enough for the event loop."""
         service = self.service
-        story = service.story(story_id)
-        sid, ids = report_key(story)
-        fp = self._fp(ids)
-        key = ("story-html", sid, ids)
-        hit = service.peek(key)
+        _, sid, ids, fp, key, hit = self._page_start(story_id)
         if hit is not None:
-            return str(hit)
+            return hit
         stamp = service.query(lambda s: ReportTable(s).stamp(sid))
         if stamp is None:
             return None
@@ -274,13 +283,9 @@ class StoryReports:
         """The story's page rendered in a thread: from its fresh report (stored, else
         built once), or, while a rebuild runs, from its stale stored one."""
         service = self.service
-        story = service.story(story_id)
-        sid, ids = report_key(story)
-        fp = self._fp(ids)
-        key = ("story-html", sid, ids)
-        hit = service.peek(key)
+        story, sid, ids, fp, key, hit = self._page_start(story_id)
         if hit is not None:
-            return str(hit)
+            return hit
         page = service.query(lambda s: ReportTable(s).page(sid, fp, page_key))
         if page is None and self._reports.get((sid, ids)) is None:
             stored = service.query(lambda s: ReportTable(s).get(sid))
