@@ -248,6 +248,15 @@ def test_not_a_warc(tmp_path: Path) -> None:
     assert skips.by_reason == {"bad-archive": 1}
 
 
+def test_binary_not_a_warc_is_refused_in_one_readable_line(tmp_path: Path) -> None:
+    path = tmp_path / "noise.warc"
+    path.write_bytes(bytes(range(128, 256)) * 8)  # warcio quotes such bytes as Latin-1
+    with pytest.raises(InputError, match="not a WARC file") as caught:
+        read(path)
+    said = str(caught.value)
+    assert said.isascii() and said.isprintable() and "\\x" in said
+
+
 def test_warc_without_usable_pages_is_an_error_for_read(tmp_path: Path) -> None:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)

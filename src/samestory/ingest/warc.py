@@ -145,7 +145,10 @@ def iter_warc(
                 )
             return
         except Exception as e:  # warcio reports damage as many exception types
-            detail = f"{type(e).__name__}: {' '.join(str(e).split())[:200]}"
+            # warcio quotes the bad bytes it met, decoded as Latin-1: shown escaped, so a
+            # binary file's skip reason stays one readable line
+            said = " ".join(str(e).split())[:200].encode("ascii", "backslashreplace").decode()
+            detail = f"{type(e).__name__}: {said}"
             if number == 0:
                 raise ReasonedError(f"{source}: not a WARC file ({detail})", BAD_ARCHIVE) from None
             skips.add(
