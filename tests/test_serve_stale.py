@@ -162,3 +162,26 @@ def test_a_page_from_a_stale_report_without_a_stored_page_is_rendered_not_built(
         assert time.monotonic() - started < 2.5 and 'id="report-stale"' in page
         _until_fresh(client, f"/api/stories/{sid}")
         assert 'id="report-stale"' not in client.get(f"/stories/{sid}").text
+
+
+def test_a_reader_told_fresh_by_the_json_gets_the_fresh_page_too(
+    stale_db: tuple[Path, str, str], engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rebuilt report is published to readers only once it is stored and held: a
+    slow store write (a busy database) must not open a window where the JSON says
+    fresh while the page is still the stale one (a CI failure, session 15)."""
+    src, sid, _ = stale_db
+    db = _copy(src, tmp_path / "s.db")
+    _slow_builds(monkeypatch, 0.5)
+    real = story_reports.StoryReports._persist
+
+    def slow_persist(self: story_reports.StoryReports, write: Any, story_id: str) -> None:
+        time.sleep(1.5)
+        real(self, write, story_id)
+
+    monkeypatch.setattr(story_reports.StoryReports, "_persist", slow_persist)
+    app = create_app(SETTINGS, store=SQLiteStore(db), engine=engine)
+    with TestClient(app) as client:
+        assert client.get(f"/api/stories/{sid}").json()["report_state"]["fresh"] is False
+        _until_fresh(client, f"/api/stories/{sid}")
+        assert 'id="report-stale"' not in client.get(f"/stories/{sid}").text

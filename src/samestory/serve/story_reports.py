@@ -124,18 +124,25 @@ class StoryReports:
         with lock:
             hit = self._reports.get(key)  # built by the reader we waited for
             if hit is None:
-                hit = self._stored_or_built(story, key[1])
+                hit, built = self._stored_or_built(story, key[1])
                 self._reports.put(key, hit)
+                if built is not None:
+                    # Published last: a reader told "fresh" by the JSON must then find
+                    # the fresh report for the page too (stored, else held here).
+                    self._latest.put(story["id"], built)
         with self._building_lock:
             self._building.pop(story["id"], None)
         return hit
 
-    def _stored_or_built(self, story: dict[str, Any], ids: tuple[str, ...]) -> StoryReport:
+    def _stored_or_built(
+        self, story: dict[str, Any], ids: tuple[str, ...]
+    ) -> tuple[StoryReport, Built | None]:
+        """The stored report, else one built here and stored, with its JSON to publish."""
         fp = self._fp(ids)
         service = self.service
         stored = service.query(lambda s: ReportTable(s).data(story["id"], fp))
         if stored is not None:
-            return decode_report(stored)  # outside the lock: big reports take a while
+            return decode_report(stored), None  # outside the lock: big reports take a while
         chosen = subset_ids(story, self.settings)
         analyses = service.query(lambda s: [s.analysis(a) for a in chosen])
         started = time.perf_counter()
@@ -143,7 +150,6 @@ class StoryReports:
         report = build_capped(analyses, len(ids), self.settings)
         took = time.perf_counter() - started
         public = public_json(report)
-        self._latest.put(story["id"], Built(fp, public, _now(), len(ids)))
         self._persist(
             lambda t: t.put(
                 story["id"],
@@ -156,7 +162,7 @@ class StoryReports:
             ),
             story["id"],
         )
-        return report
+        return report, Built(fp, public, _now(), len(ids))
 
     def _persist(self, write: Callable[[ReportTable], None], story_id: str) -> None:
         """Store what a reader built, when this process may write the store."""
