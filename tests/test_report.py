@@ -5,36 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_calls import one_line_error, run
 from samestory.report import build_report
 from samestory.settings import Settings
 from test_report_facts import FUND, SIGN, SWISS, make, three_articles, unit
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samestory", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
-def one_line_error(out: subprocess.CompletedProcess[str], fragment: str) -> None:
-    assert out.returncode != 0
-    assert "Traceback" not in out.stderr
-    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, out.stderr
-    assert fragment in lines[0]
 
 
 # --- the two seed articles, real default engine -------------------------------------
