@@ -153,9 +153,3 @@ def passing(events: dict[str, Any]) -> str:
 
 def epoch(iso: str) -> float:
     return dt.datetime.fromisoformat(iso).timestamp()
-
-
-def pct(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    return values[min(len(values) - 1, int(q * len(values)))]

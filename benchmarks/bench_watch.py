@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from _report import ROOT, write_section
+from _stats import percentile
 from _watch_feeds import HOSTS, Timeline, seed_store, start_servers
 from _watch_measure import (
     FLAT_RISE,
@@ -52,7 +53,6 @@ from _watch_measure import (
     flat,
     partition,
     passing,
-    pct,
     per_article,
     read_events,
     read_polls,
@@ -175,7 +175,7 @@ def main() -> int:
         clean = _run(args, Path(tmp), "clean", kills=0)
         crash = _run(args, Path(tmp), "crash", kills=args.kills)
     d = clean["delays"]
-    p95 = pct(d, 0.95)
+    p95 = percentile(d, 0.95)
     bound = args.every + 30
     mem = flat(clean["samples"])
     polls = clean["polls"]
@@ -216,7 +216,7 @@ def main() -> int:
         "",
         f"- every item ingested exactly once (clean run): **{'yes' if once else 'NO'}** "
         "(doubles are impossible by schema: canonical URL unique; counted as stored > expected)",
-        f"- delay publication → stored: p50 {pct(d, 0.5):.1f} s, p95 **{p95:.1f} s**, "
+        f"- delay publication → stored: p50 {percentile(d, 0.5):.1f} s, p95 **{p95:.1f} s**, "
         f"max {d[-1] if d else float('nan'):.1f} s; bound one poll interval + 30 s = {bound} s: "
         f"**{'pass' if p95 <= bound else 'FAIL'}**",
         f"- watcher memory (RSS every 5 s from 30 s after the first article was stored, when "
