@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, launch, record_problems
 from cli_calls import one_line_error, run
 from samestory.report import build_report
 from samestory.settings import Settings
 from test_report_facts import FUND, SIGN, SWISS, make, three_articles, unit
-
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 # --- the two seed articles, real default engine -------------------------------------
 
@@ -270,19 +268,10 @@ def test_html_loads_in_chromium_without_errors_and_scripts_in_text_never_run(
 
     page_path = write_html(_evil_report(), tmp_path / "evil.html")
     problems: list[str] = []
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        browser = launch(p)
         page = browser.new_page()
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
+        record_problems(page, problems)
         page.goto(page_path.as_uri())
         page.wait_for_load_state("load")
         title = page.title()
