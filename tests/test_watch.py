@@ -12,30 +12,19 @@ one batch a round) is test_watch_ingest.py's. Time is a fake clock (watching.py)
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from loopback import Hit, Loopback, conditional, http_date, rss
-from samestory.engine import Engine
+from loopback import Hit, conditional, http_date, rss
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.sources import SourceTable
 from samestory.watch import Fetcher, add_source
-from watching import T0, Clock, add, feed_item, make_watcher
+from watching import T0, Clock, add, engine_fixture, feed_item, make_watcher, server_fixture
 
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(Settings(embedder="hashing", scorer_embedder="hashing"))
-
-
-@pytest.fixture
-def server() -> Iterator[Loopback]:
-    s = Loopback().start()
-    yield s
-    s.stop()
+# pytest finds the fixtures `engine` and `server` (watching.py) in this module's names.
+_FIXTURES = (engine_fixture, server_fixture)
 
 
 def test_a_feed_that_changes_between_polls_is_ingested_once(engine, server) -> None:

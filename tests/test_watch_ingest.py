@@ -4,29 +4,17 @@ and the polls of a round ingested as one batch. Time is a fake clock (watching.p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from loopback import Loopback, conditional, rss
-from samestory.engine import Engine
-from samestory.settings import Settings
+from loopback import conditional, rss
 from samestory.store import SQLiteStore
 from samestory.store.sources import SourceTable
-from watching import Clock, add, feed_item, make_watcher
+from watching import Clock, add, engine_fixture, feed_item, make_watcher, server_fixture
 
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(Settings(embedder="hashing", scorer_embedder="hashing"))
-
-
-@pytest.fixture
-def server() -> Iterator[Loopback]:
-    s = Loopback().start()
-    yield s
-    s.stop()
+# pytest finds the fixtures `engine` and `server` (watching.py) in this module's names.
+_FIXTURES = (engine_fixture, server_fixture)
 
 
 def test_poll_state_is_committed_after_its_articles(engine, server, monkeypatch) -> None:

@@ -1,16 +1,35 @@
-"""Test helper for test_watch*.py: a fake clock (nothing waits real minutes), feed items,
-and a model-free watcher that polls at once (no host interval, no retries)."""
+"""Test helper for test_watch*.py: the fixtures `engine` (model-free) and `server` (a
+loopback HTTP server), which a test module imports, a fake clock (nothing waits real
+minutes), feed items, and a watcher that polls at once (no host interval, no retries)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
+from loopback import Loopback
 from samestory.engine import Engine
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.watch import Fetcher, Watcher, add_source
 
 T0 = 1_800_000_000.0
+
+
+# Named apart from the fixtures they make, so a test's `engine` or `server` argument
+# does not shadow an imported name.
+@pytest.fixture(name="engine", scope="module")
+def engine_fixture() -> Engine:
+    return Engine(Settings(embedder="hashing", scorer_embedder="hashing"))
+
+
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[Loopback]:
+    s = Loopback().start()
+    yield s
+    s.stop()
 
 
 class Clock:
