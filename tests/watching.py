@@ -62,4 +62,5 @@ def make_watcher(engine: Engine, store: SQLiteStore, clock: Clock, **settings: A
 
 
 def add(store: SQLiteStore, url: str, **kw: Any) -> int:
+    """The id of a new source (polled every minute unless `every` says otherwise)."""
     return add_source(store, url, Settings(), every=kw.pop("every", "60s"), **kw).id
