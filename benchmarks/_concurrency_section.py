@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from _stats import percentile
+
 __all__ = ["section"]
 
 
@@ -54,7 +56,7 @@ def _busy(r: dict[str, Any]) -> list[str]:
 
 
 def _pct(xs: list[float], q: float) -> float:
-    return 1000 * xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+    return 1000 * percentile(xs, q)
 
 
 def section(r: dict[str, Any], args: Any) -> str:

@@ -24,6 +24,7 @@ from functools import partial
 from typing import Any
 
 from _report import ROOT, write_section
+from _stats import percentile
 from samestory.engine import Engine
 from samestory.match import compare_analyses
 from samestory.match.learned import load_scorer
@@ -35,8 +36,7 @@ SEMEVAL = ROOT.parent / "shared" / "data" / "semeval2022-task8" / "train.jsonl"
 
 
 def _ms(samples: list[float]) -> tuple[float, float]:
-    s = sorted(samples)
-    return statistics.median(s) * 1000, s[min(len(s) - 1, int(0.95 * len(s)))] * 1000
+    return statistics.median(samples) * 1000, percentile(samples, 0.95) * 1000
 
 
 def _time(calls: list[Callable[[], Any]], fresh: bool) -> tuple[float, float]:

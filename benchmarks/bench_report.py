@@ -29,13 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from _report import ROOT, write_section
+
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM, launch, record_problems
 from samestory.engine import Engine
 from samestory.models import Analysis, Article
 from samestory.report import StoryReport, build_report
 from samestory.settings import Settings
 
 EXAMPLES = ROOT / "examples"
-CHROMIUM = Path("/usr/bin/chromium")
 STATUSES = ("consensus", "unique", "conflict")
 
 
@@ -163,20 +165,10 @@ def render_png(html_path: Path, png_path: Path) -> tuple[list[str], dict[str, fl
     from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+        record_problems(page, problems, requests=True)
         start = time.perf_counter()
         page.goto(html_path.resolve().as_uri())
         page.wait_for_load_state("load")

@@ -41,6 +41,7 @@ import httpx
 
 from _corpus import real_articles
 from _report import ROOT, write_section
+from _stats import percentile
 
 CACHE = Path("/tmp/samestory-bench")
 WRK_HINT = "wrk is not installed: `make bench-tools` (Debian's wrk), or apt-get install wrk"
@@ -235,8 +236,7 @@ def _paths(sid: str) -> list[str]:
 
 
 def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+    return percentile(values, q) * 1000
 
 
 def main() -> None:

@@ -37,8 +37,9 @@ os.environ.setdefault("SAMESTORY_EMBEDDER", "hashing")
 os.environ.setdefault("SAMESTORY_SCORER_EMBEDDER", "hashing")
 os.environ.setdefault("SAMESTORY_WATCH_IDLE_S", "1")
 
-import bench_watch
 from _report import ROOT
+from _watch_feeds import Timeline, seed_store, start_servers
+from _watch_measure import rss_kb
 
 
 class SimClock:
@@ -50,7 +51,7 @@ class SimClock:
 
 
 def _rss_mib() -> float:
-    kb = bench_watch._rss_kb(os.getpid())
+    kb = rss_kb(os.getpid())
     return (kb or 0) / 1024
 
 
@@ -215,17 +216,15 @@ def main() -> int:
     from samestory.watch.watcher import release_memory
 
     clock = SimClock(float(int(time.time())))
-    timeline = bench_watch.Timeline(
-        args.feeds, args.rounds * args.every / 60, args.every, args.stories
-    )
+    timeline = Timeline(args.feeds, args.rounds * args.every / 60, args.every, args.stories)
     timeline.clock = clock
     timeline.start = clock.now + 1
-    servers = bench_watch._servers()
+    servers = start_servers()
     snaps: dict[int, tracemalloc.Snapshot] = {}
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="watch-memory-") as tmp:
         db = Path(tmp) / "w.db"
-        bench_watch._store(db, servers, timeline, args.every)
+        seed_store(db, servers, timeline, args.every)
         settings = Settings.from_env()
         store = SQLiteStore(db)
         watcher = Watcher(Engine(settings), store, settings, clock=clock)

@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samestory", *args],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+from cli_calls import one_line_error, run
 
 
 def test_help_lists_every_command() -> None:
@@ -31,14 +18,6 @@ def test_help_lists_every_command() -> None:
     for cmd in ("analyse", "compare"):
         sub = run(cmd, "--help")
         assert sub.returncode == 0 and "--json" in sub.stdout and "--published" in sub.stdout
-
-
-def _assert_one_line_error(out: subprocess.CompletedProcess[str], fragment: str) -> None:
-    assert out.returncode != 0
-    assert "Traceback" not in out.stderr
-    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, out.stderr
-    assert fragment in lines[0]
 
 
 def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
@@ -64,14 +43,14 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, case: str) -> None:
     path, fragment = _bad_inputs(tmp_path)[case]
     out = run("analyse", str(path), "--embedder", "none")
-    _assert_one_line_error(out, fragment)
+    one_line_error(out, fragment)
 
 
 def test_bad_option_value_is_one_line(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Titre\n\nUn texte assez long pour être un article de presse.", encoding="utf-8")
     out = run("analyse", str(f), "--published", "last tuesday", "--embedder", "none")
-    _assert_one_line_error(out, "--published")
+    one_line_error(out, "--published")
 
 
 def test_latin1_file_is_read_not_refused(tmp_path: Path) -> None:

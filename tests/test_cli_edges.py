@@ -4,16 +4,14 @@ port and missing store, and `report STORY_ID --db FILE`."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_calls import call, one_line, run
 from conftest import ROOT
-from samestory.cli.app import main
 from samestory.engine import Engine
 from samestory.ingest import read_bytes
 from samestory.settings import Settings
@@ -22,20 +20,7 @@ from samestory.stream import StoryIngest
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samestory", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "SAMESTORY_EMBEDDER": "hashing"},
-        timeout=60,
-    )
-
-
-def _one_line(err: str) -> str:
-    lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
+    return run(*args, cwd=cwd, env={"SAMESTORY_EMBEDDER": "hashing"}, timeout=60)
 
 
 @pytest.mark.parametrize("port", ["99999", "-1"])
@@ -43,16 +28,16 @@ def test_serve_bad_port_is_one_line(tmp_path: Path, port: str) -> None:
     SQLiteStore(tmp_path / "s.db").close()
     done = _run("serve", "--db", str(tmp_path / "s.db"), "--port", port)
     assert done.returncode == 1
-    assert "port" in _one_line(done.stderr)
+    assert "port" in one_line(done.stderr)
 
 
 def test_serve_does_not_create_a_store_from_a_typo(tmp_path: Path) -> None:
     done = _run("serve", "--db", "typo.db", cwd=tmp_path)
     assert done.returncode == 1
-    assert "no such store" in _one_line(done.stderr)
+    assert "no such store" in one_line(done.stderr)
     assert not (tmp_path / "typo.db").exists()
     same = _run("stories", "--db", "typo.db", cwd=tmp_path)
-    assert "no such store" in _one_line(same.stderr)
+    assert "no such store" in one_line(same.stderr)
 
 
 def test_report_of_a_stored_story_with_db(
@@ -70,18 +55,9 @@ def test_report_of_a_stored_story_with_db(
     monkeypatch.setenv("SAMESTORY_EMBEDDER", "hashing")
     monkeypatch.setenv("SAMESTORY_DB", str(tmp_path / "elsewhere.db"))  # --db wins
 
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    code, out, err = run("report", story, "--db", str(db), "--json")
+    code, out, err = call(capsys, "report", story, "--db", str(db), "--json")
     assert code == 0, err
     data: dict[str, Any] = json.loads(out)
     assert [a["title"] for a in data["articles"]] == ["Ferry to Lindholm sails again"]
-    code, _, err = run("report", "s-no-such-story", "--db", str(db))
-    assert code == 1 and "not found" in _one_line(err)
+    code, _, err = call(capsys, "report", "s-no-such-story", "--db", str(db))
+    assert code == 1 and "not found" in one_line(err)

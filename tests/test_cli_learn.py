@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
-from test_cli import _assert_one_line_error, run
+from cli_calls import one_line_error, run
+from conftest import SHARED
 
 DATA = SHARED / "data" / "semeval2022-task8" / "train.jsonl"
 pytestmark = pytest.mark.models
@@ -33,15 +30,8 @@ def test_train_then_evaluate_with_the_trained_model(small_data: Path, tmp_path: 
     assert trained.returncode == 0, trained.stderr
     assert model.is_file() and model.stat().st_size > 1000
 
-    env = {**os.environ, "SAMESTORY_SCORER": str(model)}
-    out = subprocess.run(
-        [sys.executable, "-m", "samestory", "eval", "semeval", "--data", str(small_data), "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-    )
+    env = {"SAMESTORY_SCORER": str(model)}
+    out = run("eval", "semeval", "--data", str(small_data), "--json", env=env)
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert report["n"] == len(small_data.read_text().splitlines())
@@ -61,24 +51,15 @@ def test_train_then_evaluate_with_the_trained_model(small_data: Path, tmp_path: 
 
 
 def test_eval_bad_data_is_a_one_line_error(tmp_path: Path) -> None:
-    _assert_one_line_error(
-        run("eval", "semeval", "--data", str(tmp_path / "none.jsonl")), "no such file"
-    )
+    one_line_error(run("eval", "semeval", "--data", str(tmp_path / "none.jsonl")), "no such file")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"lang1": "en"}\n', encoding="utf-8")
-    _assert_one_line_error(run("eval", "semeval", "--data", str(bad)), "bad.jsonl:1")
+    one_line_error(run("eval", "semeval", "--data", str(bad)), "bad.jsonl:1")
 
 
 def test_unknown_scorer_model_is_a_one_line_error(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Titre\n\nUn texte assez long pour être un article de presse.", encoding="utf-8")
-    env = {**os.environ, "SAMESTORY_SCORER": str(tmp_path / "missing.bin")}
-    out = subprocess.run(
-        [sys.executable, "-m", "samestory", "compare", str(f), str(f), "--embedder", "none"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=300,
-    )
-    _assert_one_line_error(out, "missing.bin")
+    env = {"SAMESTORY_SCORER": str(tmp_path / "missing.bin")}
+    out = run("compare", str(f), str(f), "--embedder", "none", env=env)
+    one_line_error(out, "missing.bin")

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+import cli_calls
+from cli_calls import one_line_error
+from conftest import EXAMPLES
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samestory", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def _one_line_error(out: subprocess.CompletedProcess[str], fragment: str) -> None:
-    assert out.returncode != 0
-    assert "Traceback" not in out.stderr
-    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, out.stderr
-    assert fragment in lines[0]
+    return cli_calls.run(*args, env=env, timeout=600)  # an ingest with the default models
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +50,15 @@ def test_report_by_story_id(db: Path) -> None:
 
 
 def test_errors_are_one_line(tmp_path: Path, db: Path) -> None:
-    _one_line_error(run("stories", "--db", str(tmp_path / "none.db")), "no such store")
-    _one_line_error(run("story", "nope", "--db", str(db)), "not found")
+    one_line_error(run("stories", "--db", str(tmp_path / "none.db")), "no such store")
+    one_line_error(run("story", "nope", "--db", str(db)), "not found")
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 50)
-    _one_line_error(run("stories", "--db", str(bad)), "not a samestory database")
-    _one_line_error(run("ingest", str(tmp_path / "missing.jsonl"), "--db", str(db)), "missing")
+    one_line_error(run("stories", "--db", str(bad)), "not a samestory database")
+    one_line_error(run("ingest", str(tmp_path / "missing.jsonl"), "--db", str(db)), "missing")
     labelled = tmp_path / "l.jsonl"
     labelled.write_text('{"title": "x"}\n')
-    _one_line_error(run("eval", "clusters", "--data", str(labelled)), "not a labelled document")
+    one_line_error(run("eval", "clusters", "--data", str(labelled)), "not a labelled document")
 
 
 def test_ingest_counts_malformed_records_and_goes_on(tmp_path: Path) -> None:

@@ -5,37 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, launch, record_problems
+from cli_calls import one_line_error, run
 from samestory.report import build_report
 from samestory.settings import Settings
 from test_report_facts import FUND, SIGN, SWISS, make, three_articles, unit
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samestory", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
-def one_line_error(out: subprocess.CompletedProcess[str], fragment: str) -> None:
-    assert out.returncode != 0
-    assert "Traceback" not in out.stderr
-    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, out.stderr
-    assert fragment in lines[0]
-
 
 # --- the two seed articles, real default engine -------------------------------------
 
@@ -290,19 +268,10 @@ def test_html_loads_in_chromium_without_errors_and_scripts_in_text_never_run(
 
     page_path = write_html(_evil_report(), tmp_path / "evil.html")
     problems: list[str] = []
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        browser = launch(p)
         page = browser.new_page()
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
+        record_problems(page, problems)
         page.goto(page_path.as_uri())
         page.wait_for_load_state("load")
         title = page.title()

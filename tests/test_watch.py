@@ -5,84 +5,38 @@ feeds that change between polls, conditional GET (ETag and Last-Modified), the
 per-host rate limit and the concurrency cap, timeouts, retries with exponential
 backoff (within a poll and across polls), robots.txt, the size cap, malformed feeds,
 the refusal of private targets (and redirects to them) for API-added sources, news
-sitemaps, folders, and crash safety (poll state committed after its articles).
-Time is a fake clock: nothing waits real minutes.
+sitemaps and folders. What a poll stores (crash safety, other writers of the store,
+one batch a round) is test_watch_ingest.py's. Time is a fake clock (watching.py).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from loopback import Hit, Loopback, conditional, http_date, rss
-from samestory.engine import Engine
+from loopback import Hit, conditional, http_date, rss
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.store.sources import SourceTable
-from samestory.watch import Fetcher, Watcher, add_source
+from samestory.watch import Fetcher, add_source
+from watching import T0, Clock, add, engine_fixture, feed_item, make_watcher, server_fixture
 
-T0 = 1_800_000_000.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(round(seconds, 3))
-        self.now += seconds
-
-
-def _text(i: int, topic: str = "harbour") -> dict[str, str]:
-    return {
-        "title": f"Report {i} on the {topic} works in Lisbon",
-        "link": f"https://news.example/{topic}/{i}",
-        "description": f"Story number {i}: the city council of Lisbon approved {i * 7} million "
-        f"euros for the {topic} works on Tuesday, the mayor said in a statement.",
-    }
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(Settings(embedder="hashing", scorer_embedder="hashing"))
-
-
-@pytest.fixture
-def server() -> Iterator[Loopback]:
-    s = Loopback().start()
-    yield s
-    s.stop()
-
-
-def _watcher(engine: Engine, store: SQLiteStore, clock: Clock, **settings: Any) -> Watcher:
-    base = {"watch_host_interval_s": 0.0, "watch_retries": 0, "watch_timeout_s": 5.0}
-    s = engine.settings.with_(**{**base, **settings})
-    fetcher = Fetcher(s, clock=clock, sleep=clock.sleep)
-    return Watcher(engine, store, s, clock=clock, fetcher=fetcher, reports=False)
-
-
-def _add(store: SQLiteStore, url: str, **kw: Any) -> int:
-    return add_source(store, url, Settings(), every=kw.pop("every", "60s"), **kw).id
+# pytest finds the fixtures `engine` and `server` (watching.py) in this module's names.
+_FIXTURES = (engine_fixture, server_fixture)
 
 
 def test_a_feed_that_changes_between_polls_is_ingested_once(engine, server) -> None:
-    items = [_text(1), _text(2)]
+    items = [feed_item(1), feed_item(2)]
     server.routes["/feed"] = lambda hit: (
         200,
         {"Content-Type": "application/rss+xml"},
         rss("Lisbon Daily", items),
     )
     store, clock = SQLiteStore(), Clock()
-    sid = _add(store, server.url("/feed"), outlet="Lisbon Daily", country="pt")
-    w = _watcher(engine, store, clock)
+    sid = add(store, server.url("/feed"), outlet="Lisbon Daily", country="pt")
+    w = make_watcher(engine, store, clock)
     empty, items[:] = items[:], []
     assert [(p.status, p.error) for p in w.run_once()] == [("200", None)]  # nothing yet
     items[:] = empty
@@ -90,7 +44,7 @@ def test_a_feed_that_changes_between_polls_is_ingested_once(engine, server) -> N
     first = w.run_once()
     assert [(p.status, p.stored) for p in first] == [("200", 2)]
     assert w.run_once() == []  # not due again before its interval
-    items.append(_text(3))
+    items.append(feed_item(3))
     clock.now += 60
     again = w.run_once()
     assert [(p.stored, p.duplicates) for p in again] == [(1, 2)]
@@ -104,11 +58,11 @@ def test_a_feed_that_changes_between_polls_is_ingested_once(engine, server) -> N
 
 
 def test_conditional_get_with_etag_costs_nothing(engine, server) -> None:
-    body = rss("Feed", [_text(1)])
+    body = rss("Feed", [feed_item(1)])
     server.routes["/feed"] = lambda hit: conditional(body, '"v1"', None, hit)
     store, clock = SQLiteStore(), Clock()
-    sid = _add(store, server.url("/feed"))
-    w = _watcher(engine, store, clock)
+    sid = add(store, server.url("/feed"))
+    w = make_watcher(engine, store, clock)
     w.run_once()
     clock.now += 60
     (second,) = w.run_once()
@@ -120,11 +74,11 @@ def test_conditional_get_with_etag_costs_nothing(engine, server) -> None:
 
 def test_conditional_get_with_last_modified(engine, server) -> None:
     stamp = http_date(T0 - 3600)
-    body = rss("Feed", [_text(1)])
+    body = rss("Feed", [feed_item(1)])
     server.routes["/feed"] = lambda hit: conditional(body, None, stamp, hit)
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/feed"))
-    w = _watcher(engine, store, clock)
+    add(store, server.url("/feed"))
+    w = make_watcher(engine, store, clock)
     w.run_once()
     clock.now += 60
     (second,) = w.run_once()
@@ -149,13 +103,13 @@ def test_requests_to_one_host_are_rate_limited(engine, server) -> None:
 def test_concurrency_is_capped(engine, server) -> None:
     def slow(hit: Hit) -> tuple[int, dict[str, str], bytes]:
         time.sleep(0.15)
-        return 200, {}, rss("Slow", [_text(int(hit.path.strip("/s")), "slow")])
+        return 200, {}, rss("Slow", [feed_item(int(hit.path.strip("/s")), "slow")])
 
     store, clock = SQLiteStore(), Clock()
     for i in range(6):
         server.routes[f"/s{i}"] = slow
-        _add(store, server.url(f"/s{i}"))
-    w = _watcher(engine, store, clock, watch_concurrency=2)
+        add(store, server.url(f"/s{i}"))
+    w = make_watcher(engine, store, clock, watch_concurrency=2)
     polls = w.run_once()
     assert len(polls) == 6 and all(p.status == "200" for p in polls)
     assert server.max_in_flight == 2
@@ -164,15 +118,15 @@ def test_concurrency_is_capped(engine, server) -> None:
 def test_a_slow_server_times_out_and_the_others_go_on(engine, server) -> None:
     def hang(hit: Hit) -> tuple[int, dict[str, str], bytes]:
         time.sleep(1.5)
-        return 200, {}, rss("Late", [_text(1)])
+        return 200, {}, rss("Late", [feed_item(1)])
 
     server.routes["/slow"] = hang
-    server.routes["/fast"] = lambda hit: (200, {}, rss("Fast", [_text(2)]))
+    server.routes["/fast"] = lambda hit: (200, {}, rss("Fast", [feed_item(2)]))
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/slow"))
-    _add(store, server.url("/fast"))
+    add(store, server.url("/slow"))
+    add(store, server.url("/fast"))
     started = time.perf_counter()
-    polls = {p.url: p for p in _watcher(engine, store, clock, watch_timeout_s=0.3).run_once()}
+    polls = {p.url: p for p in make_watcher(engine, store, clock, watch_timeout_s=0.3).run_once()}
     assert time.perf_counter() - started < 1.4
     assert polls[server.url("/slow")].status == "error"
     assert "timed out" in (polls[server.url("/slow")].error or "")
@@ -185,12 +139,12 @@ def test_transient_errors_are_retried_with_exponential_backoff(engine, server) -
     def flaky(hit: Hit) -> tuple[int, dict[str, str], bytes]:
         if answers:
             return answers.pop(0), {}, b"oops"
-        return 200, {}, rss("Flaky", [_text(1)])
+        return 200, {}, rss("Flaky", [feed_item(1)])
 
     server.routes["/flaky"] = flaky
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/flaky"))
-    w = _watcher(engine, store, clock, watch_retries=2, watch_retry_base_s=1.5)
+    add(store, server.url("/flaky"))
+    w = make_watcher(engine, store, clock, watch_retries=2, watch_retry_base_s=1.5)
     (p,) = w.run_once()
     assert p.status == "200" and p.stored == 1
     assert clock.slept == [1.5, 3.0] and server.count("/flaky") == 3
@@ -199,8 +153,8 @@ def test_transient_errors_are_retried_with_exponential_backoff(engine, server) -
 def test_a_failing_source_backs_off_and_shows_its_error(engine, server) -> None:
     server.routes["/down"] = lambda hit: (500, {}, b"down")
     store, clock = SQLiteStore(), Clock()
-    sid = _add(store, server.url("/down"), every="60s")
-    w = _watcher(engine, store, clock)
+    sid = add(store, server.url("/down"), every="60s")
+    w = make_watcher(engine, store, clock)
     waits = []
     for _ in range(4):
         (p,) = w.run_once()
@@ -209,7 +163,7 @@ def test_a_failing_source_backs_off_and_shows_its_error(engine, server) -> None:
     assert waits == [60, 120, 240, 480]
     state = SourceTable(store).poll_state(sid)
     assert state.failures == 4 and "HTTP 500" in (state.last_error or "")
-    server.routes["/down"] = lambda hit: (200, {}, rss("Back", [_text(1)]))
+    server.routes["/down"] = lambda hit: (200, {}, rss("Back", [feed_item(1)]))
     (p,) = w.run_once()
     assert p.status == "200" and p.next_poll - p.at == 60
     assert SourceTable(store).poll_state(sid).last_error is None
@@ -221,27 +175,27 @@ def test_a_malformed_feed_is_an_error_not_a_crash(engine, server) -> None:
         {"Content-Type": "application/rss+xml"},
         b"<rss><channel><item><title>x</ti",
     )
-    server.routes["/good"] = lambda hit: (200, {}, rss("Good", [_text(1)]))
+    server.routes["/good"] = lambda hit: (200, {}, rss("Good", [feed_item(1)]))
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/bad"), kind="feed")
-    _add(store, server.url("/good"))
-    polls = {p.url: p for p in _watcher(engine, store, clock).run_once()}
+    add(store, server.url("/bad"), kind="feed")
+    add(store, server.url("/good"))
+    polls = {p.url: p for p in make_watcher(engine, store, clock).run_once()}
     assert polls[server.url("/bad")].status == "error"
     assert "feed" in (polls[server.url("/bad")].error or "")
     assert polls[server.url("/good")].stored == 1
 
 
 def test_responses_over_the_size_cap_are_refused(engine, server) -> None:
-    server.routes["/big"] = lambda hit: (200, {}, rss("Big", [_text(i) for i in range(40)]))
+    server.routes["/big"] = lambda hit: (200, {}, rss("Big", [feed_item(i) for i in range(40)]))
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/big"))
-    (p,) = _watcher(engine, store, clock, watch_max_bytes=2000).run_once()
+    add(store, server.url("/big"))
+    (p,) = make_watcher(engine, store, clock, watch_max_bytes=2000).run_once()
     assert p.status == "error" and "watch_max_bytes" in (p.error or "")
     assert store.count_articles() == 0
 
 
 def _page(i: int) -> bytes:
-    t = _text(i, "tram")
+    t = feed_item(i, "tram")
     return (
         f"<html><head><title>{t['title']}</title></head><body><article><h1>{t['title']}</h1>"
         f"<p>{t['description']}</p><p>The works start in May and last two years, the "
@@ -269,8 +223,8 @@ def test_news_sitemap_pages_are_fetched_and_robots_txt_obeyed(engine, server) ->
         path = f"/news/{i}" if i < 9 else "/private/9"
         server.routes[path] = lambda hit, i=i: (200, {"Content-Type": "text/html"}, _page(i))
     store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/sitemap.xml"))
-    w = _watcher(engine, store, clock)
+    add(store, server.url("/sitemap.xml"))
+    w = make_watcher(engine, store, clock)
     (p,) = w.run_once()
     assert p.status == "200" and p.stored == 3 and p.skipped == 1
     assert server.count("/private/9") == 0  # robots.txt said no
@@ -286,12 +240,14 @@ def test_news_sitemap_pages_are_fetched_and_robots_txt_obeyed(engine, server) ->
 def test_a_folder_source_reads_only_new_files(engine, tmp_path: Path) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
-    (drop / "a.txt").write_text("Tram works start in Lisbon\n\n" + _text(1, "tram")["description"])
+    (drop / "a.txt").write_text(
+        "Tram works start in Lisbon\n\n" + feed_item(1, "tram")["description"]
+    )
     store, clock = SQLiteStore(), Clock()
-    _add(store, str(drop))
-    w = _watcher(engine, store, clock)
+    add(store, str(drop))
+    w = make_watcher(engine, store, clock)
     assert w.run_once()[0].stored == 1
-    (drop / "b.txt").write_text("Harbour works approved\n\n" + _text(2)["description"])
+    (drop / "b.txt").write_text("Harbour works approved\n\n" + feed_item(2)["description"])
     clock.now += 60
     (p,) = w.run_once()
     assert p.read == 1 and p.stored == 1  # a.txt was not read again
@@ -311,131 +267,21 @@ def test_api_sources_refuse_private_targets_and_redirects_to_them(
             real(url)
 
     monkeypatch.setattr(service, "check_public_url", public_localhost)
-    server.routes["/feed"] = lambda hit: (200, {}, rss("Feed", [_text(1)]))
+    server.routes["/feed"] = lambda hit: (200, {}, rss("Feed", [feed_item(1)]))
     server.routes["/hop"] = lambda hit: (302, {"Location": server.url("/feed")}, b"")
     store, clock = SQLiteStore(), Clock()
     with pytest.raises(SameStoryError, match="non-public"):
         add_source(store, server.url("/feed"), Settings(), origin="api")
     hop = server.url("/hop", host="localhost")
     api = add_source(store, hop, Settings(), origin="api", every="60s")
-    (p,) = _watcher(engine, store, clock).run_once()
+    (p,) = make_watcher(engine, store, clock).run_once()
     assert p.status == "error" and "refused" in (p.error or "")
     assert server.count("/feed") == 0  # the redirect target was never requested
     # The operator's own source (CLI) may follow it; so may the API's when allowed.
     SourceTable(store).remove(api.id)
     add_source(store, hop, Settings(), every="60s")
-    assert _watcher(engine, store, clock).run_once()[0].stored == 1
+    assert make_watcher(engine, store, clock).run_once()[0].stored == 1
     other = SQLiteStore()
     add_source(other, hop, Settings(), origin="api")
-    (p,) = _watcher(engine, other, clock, watch_allow_private=True).run_once()
+    (p,) = make_watcher(engine, other, clock, watch_allow_private=True).run_once()
     assert p.status == "200" and p.duplicates + p.stored == 1
-
-
-def test_poll_state_is_committed_after_its_articles(engine, server, monkeypatch) -> None:
-    body = rss("Feed", [_text(1), _text(2)])
-    server.routes["/feed"] = lambda hit: conditional(body, '"v1"', None, hit)
-    store, clock = SQLiteStore(), Clock()
-    sid = _add(store, server.url("/feed"))
-    w = _watcher(engine, store, clock)
-
-    def crash(*args: Any, **kw: Any) -> None:
-        raise KeyboardInterrupt  # killed after the articles, before the state
-
-    monkeypatch.setattr(w.table, "save_poll", crash)
-    with pytest.raises(KeyboardInterrupt):
-        w.run_once()
-    assert store.count_articles() == 2
-    assert SourceTable(store).poll_state(sid).etag is None  # so the next poll re-reads
-    again = _watcher(engine, store, clock)  # a restart
-    (p,) = again.run_once()
-    assert p.status == "200" and p.stored == 0 and p.duplicates == 2
-    assert store.count_articles() == 2
-    assert SourceTable(store).poll_state(sid).etag == '"v1"'
-
-
-def test_the_watcher_follows_another_writer_of_the_store(engine, server) -> None:
-    """An article ingested by someone else (an `ingest`, the API) between two polls: the
-    watcher's clusterer replays the log first, so a copy of it joins its story."""
-    from samestory.models import Article
-    from samestory.stream import StoryIngest
-
-    item = _text(5)
-    copy = {
-        **item,
-        "link": "https://copy.example/5",
-        "description": "(Copy) " + item["description"],
-    }
-    items: list[dict[str, str]] = []
-    server.routes["/feed"] = lambda hit: (200, {}, rss("Copies", items))
-    store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/feed"))
-    w = _watcher(engine, store, clock)
-    w.run_once()  # nothing yet: the watcher's clusterer knows an empty store
-    original = Article.create(item["title"], item["description"], url=item["link"])
-    StoryIngest(engine, store).ingest_articles([original])
-    items.append(copy)
-    clock.now += 60
-    (p,) = w.run_once()
-    assert p.stored == 1
-    stories = dict(
-        store.conn.execute(
-            "SELECT a.url, m.story_id FROM articles a JOIN memberships m ON m.article_id = a.id"
-        )
-    )
-    assert stories[copy["link"]] == stories[item["link"]]
-
-
-def test_the_watcher_catches_up_from_the_log_tail(engine, server, monkeypatch) -> None:
-    """Another writer's batches between rounds: the watcher's clusterer replays only the
-    events after the version it knew (not the whole log into a new clusterer, which
-    re-read everything and dropped every cache each time), and ends in the state a
-    full replay of the store gives."""
-    from samestory.cluster import OnlineClusterer
-    from samestory.models import Article
-    from samestory.stream import StoryIngest
-
-    items = [{**_text(9), "link": "https://feed.example/first"}]
-    server.routes["/feed"] = lambda hit: (200, {}, rss("Feed", items))
-    store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/feed"))
-    w = _watcher(engine, store, clock)
-    w.run_once()  # the store is not empty: a replay "after 0" would be the whole log
-    other = StoryIngest(engine, store)
-    clusterer, scorer = w.ingest.clusterer, w.ingest.scorer
-    replays: list[int] = []
-    full = store.replay_log
-    monkeypatch.setattr(
-        store, "replay_log", lambda after=0: (replays.append(after), full(after))[1]
-    )
-    for n in range(3):
-        item = _text(n, "harbour" if n % 2 else "bridge")
-        before = store.version()  # what the watcher's clusterer knows
-        other.ingest_articles(
-            [Article.create(item["title"], item["description"], url=item["link"])]
-        )
-        items.append({**_text(n + 10), "link": f"https://feed.example/{n}"})
-        clock.now += 60
-        (p,) = w.run_once()
-        assert p.stored == 1
-        assert before in replays and 0 not in replays  # the tail, never the whole log
-    assert w.ingest.clusterer is clusterer and w.ingest.scorer is scorer
-    fresh = OnlineClusterer(scorer, w.settings)
-    fresh.replay(full())
-    assert w.ingest.clusterer.assignment == fresh.assignment
-    assert w.ingest.clusterer.stories() == fresh.stories()
-
-
-def test_polls_of_a_round_are_ingested_together_and_counted_once(engine, server) -> None:
-    """Two feeds carrying the same item in one round: stored once, the other poll counts
-    it as a duplicate; each poll's state is saved after the shared batch."""
-    shared = _text(8)
-    server.routes["/a"] = lambda hit: (200, {}, rss("A", [shared, _text(9)]))
-    server.routes["/b"] = lambda hit: (200, {}, rss("B", [shared]))
-    store, clock = SQLiteStore(), Clock()
-    _add(store, server.url("/a"))
-    _add(store, server.url("/b"))
-    polls = _watcher(engine, store, clock).run_once()
-    assert sorted(p.read for p in polls) == [1, 2]
-    assert sum(p.stored for p in polls) == 2 and sum(p.duplicates for p in polls) == 1
-    assert store.count_articles() == 2
-    assert all(SourceTable(store).poll_state(p.source).polls == 1 for p in polls)

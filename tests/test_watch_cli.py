@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from cli_calls import call
 from conftest import ROOT
 from loopback import Loopback, rss
-from samestory.cli.app import main
 from samestory.engine import Engine
 from samestory.serve.api import create_app
 from samestory.settings import Settings
@@ -47,40 +47,30 @@ def server() -> Iterator[Loopback]:
     s.stop()
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def test_sources_add_list_show_remove(tmp_path: Path, capsys, server) -> None:
     db = str(tmp_path / "s.db")
-    code, out, _ = _cli(
+    code, out, _ = call(
         capsys, "sources", "add", server.url("/feed"), "--every", "10m", "--outlet", "Porto News",
         "--country", "pt", "--language", "pt", "--db", db,
     )  # fmt: skip
     assert code == 0 and "source 1" in out and "every 10m" in out
-    code, _, err = _cli(capsys, "sources", "add", server.url("/feed"), "--db", db)
+    code, _, err = call(capsys, "sources", "add", server.url("/feed"), "--db", db)
     assert code == 1 and "already a source" in err and "Traceback" not in err
-    code, _, err = _cli(capsys, "sources", "add", server.url("/x"), "--every", "1s", "--db", db)
+    code, _, err = call(capsys, "sources", "add", server.url("/x"), "--every", "1s", "--db", db)
     assert code == 1 and "watch_min_every_s" in err
-    code, _, err = _cli(capsys, "sources", "add", str(tmp_path / "nope"), "--db", db)
+    code, _, err = call(capsys, "sources", "add", str(tmp_path / "nope"), "--db", db)
     assert code == 1 and "no such folder" in err
-    code, out, _ = _cli(capsys, "sources", "list", "--json", "--db", db)
+    code, out, _ = call(capsys, "sources", "list", "--json", "--db", db)
     (row,) = json.loads(out)
     assert row["every_s"] == 600 and row["country"] == "PT" and row["next_poll"] is None
     assert row["articles_total"] == 0 and row["last_poll"] is None
-    code, out, _ = _cli(capsys, "sources", "show", "1", "--json", "--db", db)
+    code, out, _ = call(capsys, "sources", "show", "1", "--json", "--db", db)
     assert json.loads(out)["url"] == server.url("/feed")
-    code, out, _ = _cli(capsys, "sources", "list", "--db", db)
+    code, out, _ = call(capsys, "sources", "list", "--db", db)
     assert code == 0 and "Porto News" in out and "not polled yet" in out
-    code, out, _ = _cli(capsys, "sources", "remove", server.url("/feed"), "--db", db)
+    code, out, _ = call(capsys, "sources", "remove", server.url("/feed"), "--db", db)
     assert code == 0 and "removed source 1" in out
-    code, _, err = _cli(capsys, "sources", "show", "1", "--db", db)
+    code, _, err = call(capsys, "sources", "show", "1", "--db", db)
     assert code == 1 and "not found" in err
 
 

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from loopback import Hit, Loopback, rss
+from loopback import Hit, rss
 from samestory.engine import Engine
 from samestory.settings import Settings
 from samestory.store import SQLiteStore
 from samestory.watch import Fetcher, Watcher, add_source
 from samestory.watch.watcher import limit_arenas
+from watching import T0, server_fixture
 
-T0 = 1_800_000_000.0
-
-
-@pytest.fixture
-def server() -> Iterator[Loopback]:
-    s = Loopback().start()
-    yield s
-    s.stop()
+# pytest finds the fixture `server` (watching.py) in this module's names.
+_FIXTURES = (server_fixture,)
 
 
 def test_rounds_share_one_pool_of_poll_threads(server) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from samestory.cli.app import main
+from cli_calls import call
 from samestory.engine import Engine
 from samestory.ingest import read_bytes
 from samestory.serve.api import create_app
@@ -156,13 +156,8 @@ def test_outlet_api_and_page(client: TestClient, db: Path) -> None:
 
 def test_cli_watches(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def run(*args: str) -> tuple[int, str]:
-        code = 0
-        try:
-            main([*args, "--db", str(db)])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out = capsys.readouterr()
-        return code, out.out + out.err
+        code, out, err = call(capsys, *args, "--db", str(db))
+        return code, out + err
 
     code, out = run(
         "watches", "add", "Lyon", "--entity", "Lyon", "--events", "new,language", "--json"
