@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from chromium import CHROMIUM, launch
 from samestory.engine import Engine
 from samestory.models import Article
 from samestory.settings import Settings
@@ -29,17 +30,8 @@ from samestory.store import SQLiteStore
 from samestory.stream import StoryIngest
 from sources_table import make_sources_table
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = Path(os.environ.get("SAMESTORY_SCREENSHOTS") or tempfile.mkdtemp(prefix="samestory-shots-"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOKEN = "browser-token"
 EVIL_TITLE = "<script>window.__pwned = 1</script> Evil <b>title</b>"
 EVIL_BODY = (
@@ -97,7 +89,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 
