@@ -51,7 +51,7 @@ _SPELLINGS = (
     ("w", "v"), ("j", "y"), ("iy", "i"), ("yy", "y"),
 )  # fmt: skip
 _DOUBLE = re.compile(r"(.)\1+")
-_SPLIT = re.compile(r"[\s\-‐]+")
+_SPLIT = re.compile(r"[\s\-‐・·]+")  # "ティギスト・アレム": a dot parts CJK names
 
 
 def skeleton(word: str) -> str:
