@@ -60,3 +60,14 @@ def test_chinese_company_after_its_kind_and_airline_of_a_place() -> None:
 def test_dotted_names_have_parts() -> None:
     assert len(name_tokens("ティギスト・アレム")) == 2
     assert person_key("蒂吉斯特·阿莱穆") == person_key("阿莱穆·蒂吉斯特")
+
+
+def test_chinese_without_jieba_kind_orgs_and_long_place_names() -> None:
+    from samestory.analyse.hannames import zh_kind_orgs_plain
+    from samestory.analyse.hanplaces import han_place_pattern
+
+    spans, kinds = zh_kind_orgs_plain("丹麦航运公司马士基将于明年开设码头。")
+    assert [s[3] for s in spans] == ["马士基"] and kinds == {6}
+    # a verb or a time word after the kind is no name
+    assert zh_kind_orgs_plain("国有企业智利国家铜业公司表示，该公司每周将运营3个航班。")[0] == []
+    assert [m.group() for m in han_place_pattern().finditer("在蒙巴萨港和汉堡")] == ["蒙巴萨"]

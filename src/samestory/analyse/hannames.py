@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["han_names", "ja_dotted", "ja_kind_orgs", "zh_kind_orgs"]
+__all__ = ["han_names", "ja_dotted", "ja_kind_orgs", "zh_kind_orgs", "zh_kind_orgs_plain"]
 
 _Span = tuple[int, int, str, str]  # start, end, label, base form
 
@@ -101,3 +101,20 @@ def zh_kind_orgs(words: list[tuple[str, str, int]]) -> tuple[list[_Span], set[in
             out.append((start, end, "ORG", name))
             kinds.add(start)
     return out, kinds
+
+
+# Without jieba, the name after its kind runs to the first word that ends a subject.
+_ZH_KIND_PLAIN = re.compile(
+    "(?:" + "|".join(_ZH_KINDS) + r")"
+    # not a verb, adverb or time word after the kind ("公司表示", "该公司每周将运营")
+    r"(?!表示|宣布|称|说|将|在|于|已|的|每|是|和|与|也|还|今|去|明|计划|预计|正在)"
+    r"(?P<o>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=将|在|于|已|的|表示|宣布|称|说|，|。)"
+)
+
+
+def zh_kind_orgs_plain(text: str) -> tuple[list[_Span], set[int]]:
+    """`zh_kind_orgs` on the characters alone, where jieba is not installed."""
+    found = [m for m in _ZH_KIND_PLAIN.finditer(text) if not _POINTING.match(m["o"])]
+    spans: list[_Span] = [(m.start("o"), m.end("o"), "ORG", m["o"]) for m in found]
+    return spans, {m.start("o") for m in found}

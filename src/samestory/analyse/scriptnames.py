@@ -28,8 +28,8 @@ from ..models import EntityLabel, Mention, Sentence
 from .abjadnames import nisba_bases, sounds_like, written_country
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hannames import han_names, zh_kind_orgs
-from .hanplaces import han_places, script_places
+from .hannames import han_names, zh_kind_orgs, zh_kind_orgs_plain
+from .hanplaces import han_place_pattern, han_places, script_places
 from .inflection import base_forms
 from .janames import ja_spans
 from .langpacks import jieba_words, morph
@@ -236,7 +236,13 @@ def _cjk(text: str, language: str) -> list[_Span]:
             placed = f == "ns" or w in places_cjk or w in han  # jieba: "卡塔尔" nr
             if placed and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
                 out.append((p, p + len(w) + 2, "ORG", w + "航空"))
-        kind_orgs, kinds = zh_kind_orgs(words)  # "航运公司马士基": not "丹麦航运公司"
+        # "航运公司马士基": the name after its kind, and not "丹麦航运公司"
+        kind_orgs, kinds = zh_kind_orgs(words) if words else zh_kind_orgs_plain(text)
+        if not words:  # no jieba: the longer Han names of places in the characters
+            out += [(m.start(), m.end(), "LOC", han[m.group()].key)
+                    for m in han_place_pattern().finditer(text)]  # fmt: skip
+            if "航空" in text and (airline := _airline_pattern(language)) is not None:
+                out += [(m.start(), m.end(), "ORG", m.group()) for m in airline.finditer(text)]
         out += kind_orgs + [s for s in han_names(text) if s[2] != "ORG" or s[1] not in kinds]
         for i, (w, _, p) in enumerate(words):
             if w in titles:
