@@ -18,6 +18,7 @@ import datetime as dt
 import re
 
 from ..models import DateMention, Quantity, Sentence
+from .cjknumbers import NUMERAL, RATE_DAY, is_rank, numeral_parts
 from .cjktense import cjk_tense
 from .sentences import locate_sentence
 
@@ -70,9 +71,9 @@ _CURRENCIES = {
     "ルーブル": "RUB", "루블": "RUB",
 }  # fmt: skip
 _PERCENT = ("%", "％", "퍼센트", "パーセント")
-_NUMBER = re.compile(
-    r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>[千천万萬만亿億억])?"
-    r"\s?(?P<u>" + "|".join(sorted([*_CURRENCIES, *_PERCENT], key=len, reverse=True)) + ")?"
+# The unit after a number (compound numerals in `cjknumbers`).
+_UNIT = re.compile(
+    r"[^\S\n]?(?P<u>" + "|".join(sorted([*_CURRENCIES, *_PERCENT], key=len, reverse=True)) + ")"
 )
 _NATIVE = {
     "一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -84,6 +85,9 @@ _HOURS = re.compile(
     r"\s?(?:个|個)?\s?(?P<h>小时|小時|時間|시간)"
     # days: "三天", "3日間", "3일간"; Korean counts 1-4 days with words of their own
     r"|(?P<dn>\d+|[一两兩二三四五六七八九十])\s?(?P<d>天(?!前)|日間|日间|일간|일 동안)"
+    # "30日かかる", "3日後", "30일이 걸린다", "3일 뒤": a day count by what follows it
+    r"|(?<![\d月월])(?P<dd>\d+)(?P<dday>日(?=後|かか|以内|ぶり|連続)"
+    r"|일(?=\s?(?:뒤|후|만에|[이가]\s?걸)))"
     r"|(?P<kd>하루|이틀|사흘|나흘)"
 )
 _KO_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4}
@@ -191,12 +195,16 @@ def cjk_dates(
     return out
 
 
-def cjk_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Quantity]:
-    """Numbers, money, percentages and hour durations of a CJK text."""
+def cjk_quantities(
+    text: str, sentences: list[Sentence] | None = None, language: str | None = None
+) -> list[Quantity]:
+    """Numbers, money, percentages and hour and day durations of a CJK text."""
     blocked = [(m.start(), m.end()) for m in _DATE.finditer(text) if not m["rel"]]
     found: list[Quantity] = []
     for m in _HOURS.finditer(text):
-        n = m["n"] or m["dn"]
+        n = m["n"] or m["dn"] or m["dd"]
+        if m["kd"] and RATE_DAY.match(text, m.start()):
+            continue  # "하루에 4000만 달러": per day
         if m["kd"]:
             value, per = float(_KO_DAYS[m["kd"]]), 86400.0
         else:
@@ -205,13 +213,19 @@ def cjk_quantities(text: str, sentences: list[Sentence] | None = None) -> list[Q
         if value:
             found.append(Quantity(m.group(), value * per, "s", None, m.start(), m.end()))
             blocked.append(m.span())
-    for m in _NUMBER.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
-            continue
-        value = float(m["n"].replace(",", "")) * _SCALES.get(m["s"] or "", 1.0)
-        unit = m["u"]
-        unit = "%" if unit in _PERCENT else _CURRENCIES.get(unit) if unit else None
-        found.append(Quantity(m.group().strip(), value, unit, None, m.start(), m.end()))
+    blocked += [r.span() for r in RATE_DAY.finditer(text)]
+    for m in NUMERAL.finditer(text):
+        for start, end, value in numeral_parts(m.group()):
+            start, end = m.start() + start, m.start() + end
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            if is_rank(text, start, end, language):
+                continue
+            u = _UNIT.match(text, end)
+            unit = u["u"] if u else None
+            unit = "%" if unit in _PERCENT else _CURRENCIES.get(unit) if unit else None
+            end = u.end() if u else end
+            found.append(Quantity(text[start:end].strip(), value, unit, None, start, end))
     found.sort(key=lambda q: q.start)
     if sentences:
         found = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["han_names", "ja_dotted", "ja_kind_orgs"]
+__all__ = ["han_names", "ja_dotted", "ja_kind_orgs", "zh_kind_orgs", "zh_kind_orgs_plain"]
 
 _Span = tuple[int, int, str, str]  # start, end, label, base form
 
@@ -72,3 +72,49 @@ def ja_dotted(text: str) -> list[tuple[int, int, str]]:
 def ja_kind_orgs(text: str) -> list[_Span]:
     """Organisations named right after their kind ("企業", "会社")."""
     return [(m.start("o"), m.end("o"), "ORG", m["o"]) for m in _JA_KIND_ORG.finditer(text)]
+
+
+# A company's kind right before its name (session 16, from heldout5): "汽车制造商现代汽车将",
+# "丹麦航运公司马士基将" (jieba's words); the kind is then no name itself ("丹麦航运公司").
+_ZH_KINDS = ("制造商", "运营商", "开发商", "生产商", "供应商", "公司")
+# jieba tags that end the name after the kind: adverbs, prepositions, verbs, conjunctions,
+# particles, numerals, punctuation
+_ZH_NAME_END = ("d", "p", "v", "c", "u", "m", "x", "r", "f")
+
+
+def zh_kind_orgs(words: list[tuple[str, str, int]]) -> tuple[list[_Span], set[int]]:
+    """Organisations named right after their kind, and the end offsets of those kinds
+    (a span ending there is the kind, not a name)."""
+    out: list[_Span] = []
+    kinds: set[int] = set()
+    for i, (w, f, p) in enumerate(words[:-1]):
+        if not (f[:1] == "n" and w.endswith(_ZH_KINDS)) or words[i + 1][1] == "ns":
+            continue
+        j, end = i + 1, p + len(w)
+        while j < len(words) and j - i <= 3 and not words[j][1].startswith(_ZH_NAME_END) \
+                and words[j][0] not in _ZH_KINDS:  # fmt: skip
+            end = words[j][2] + len(words[j][0])
+            j += 1
+        start = p + len(w)
+        if j < len(words) and 2 <= end - start <= 8 and words[j][1].startswith(("d", "p", "v")):
+            name = "".join(x for x, _, _ in words[i + 1 : j])
+            out.append((start, end, "ORG", name))
+            kinds.add(start)
+    return out, kinds
+
+
+# Without jieba, the name after its kind runs to the first word that ends a subject.
+_ZH_KIND_PLAIN = re.compile(
+    "(?:" + "|".join(_ZH_KINDS) + r")"
+    # not a verb, adverb or time word after the kind ("公司表示", "该公司每周将运营")
+    r"(?!表示|宣布|称|说|将|在|于|已|的|每|是|和|与|也|还|今|去|明|计划|预计|正在)"
+    r"(?P<o>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=将|在|于|已|的|表示|宣布|称|说|，|。)"
+)
+
+
+def zh_kind_orgs_plain(text: str) -> tuple[list[_Span], set[int]]:
+    """`zh_kind_orgs` on the characters alone, where jieba is not installed."""
+    found = [m for m in _ZH_KIND_PLAIN.finditer(text) if not _POINTING.match(m["o"])]
+    spans: list[_Span] = [(m.start("o"), m.end("o"), "ORG", m["o"]) for m in found]
+    return spans, {m.start("o") for m in found}

@@ -26,7 +26,7 @@ import pycountry
 
 from .gazetteer import CITY_MIN_POPULATION, Place, gazetteer
 
-__all__ = ["han_places", "script_places"]
+__all__ = ["han_place_pattern", "han_places", "script_places"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Generic suffixes of Chinese province, region and city names.
@@ -60,6 +60,15 @@ def han_places() -> dict[str, Place]:
         if len(short) >= 2:
             out.setdefault(short, region)
     return out
+
+
+@cache
+def han_place_pattern() -> re.Pattern[str]:
+    """The Han names of `han_places` of three characters or more, longest first: read in
+    the characters where jieba is not installed to find whole words (two-character
+    names meet common words: "汉堡" is also a hamburger)."""
+    names = sorted((n for n in han_places() if len(n) >= 3), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)) or "(?!)")
 
 
 _SCRIPTS = {

@@ -51,7 +51,9 @@ _SPELLINGS = (
     ("w", "v"), ("j", "y"), ("iy", "i"), ("yy", "y"),
 )  # fmt: skip
 _DOUBLE = re.compile(r"(.)\1+")
-_SPLIT = re.compile(r"[\s\-‐]+")
+# "ティギスト・アレム", "蒂吉斯特·阿莱穆": a dot parts CJK names (session 16); Catalan's
+# "l·l" inside a Latin word ("Marcel·lí") does not.
+_SPLIT = re.compile(r"[\s\-‐・]+|·(?![A-Za-z\u00c0-\u024f])")
 
 
 def skeleton(word: str) -> str:

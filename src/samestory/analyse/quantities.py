@@ -313,7 +313,7 @@ def extract_quantities(
     """Numbers, amounts of money and percentages in `text`, in text order."""
     language = (language or "").lower()
     if language in CJK:
-        return cjk_quantities(text, sentences)
+        return cjk_quantities(text, sentences, language)
     text = western_digits(text, language)
     r = _rules(language)
     dates = date_spans(text, language)

@@ -28,10 +28,11 @@ from ..models import EntityLabel, Mention, Sentence
 from .abjadnames import nisba_bases, sounds_like, written_country
 from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
-from .hannames import han_names, ja_dotted, ja_kind_orgs
-from .hanplaces import han_places, script_places
+from .hannames import han_names, zh_kind_orgs, zh_kind_orgs_plain
+from .hanplaces import han_place_pattern, han_places, script_places
 from .inflection import base_forms
-from .langpacks import fugashi_tagger, jieba_words, morph
+from .janames import ja_spans
+from .langpacks import jieba_words, morph
 from .personnames import person_key
 from .sentences import locate_sentence
 from .titlenames import titled_spans
@@ -67,11 +68,7 @@ _CLITICS = {
 }
 # Clitic prepositions of place: "في"-like "ب", Hebrew "ב" (in), "מ" (from), "ל" (to).
 _LOCATIVE_CLITICS = {"ar": ("ب", "وب", "ل", "ول"), "he": ("ב", "וב", "מ", "ומ", "ל", "ול", "שב")}
-_JA_ORG = re.compile(r"[\u4e00-\u9fff]{1,6}(?:委員会|銀行|機構|機関|連合)")
-# A katakana run before a particle or noun of place: "トゥールーズで", not "サムスンは"
-# (Samsung, also the katakana name of Samsun).
-_KATAKANA_RUN = re.compile(r"[ァ-ヶー]{3,}(?=で|に|から|へ|まで|近郊|市)")
-_KO_LOCATIVE = ("에서", "에서는", "에", "으로", "로")
+_KO_LOCATIVE = ("에서", "에서는", "에", "으로", "로", "와", "과")  # and "도하와 페루의"
 _KO_PARTICLES = ("에서는", "에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가",
                  "을", "를", "에", "로", "도", "만")  # fmt: skip
 
@@ -205,10 +202,6 @@ def _cjk(text: str, language: str) -> list[_Span]:
     if pattern is not None:
         out += [(m.start(), m.end(), "LOC", _places_all(language)[m.group()].key)
                 for m in pattern.finditer(text)]  # fmt: skip
-    if language == "ja":  # a whole katakana run that is a city's name: "トゥールーズ"
-        kana = script_places("ja")
-        out += [(m.start(), m.end(), "LOC", kana[m.group()].key)
-                for m in _KATAKANA_RUN.finditer(text) if m.group() in kana]  # fmt: skip
     titles = sorted(names.get("titles", ()), key=len, reverse=True)
     if language == "zh":
         words = jieba_words(text) or []
@@ -240,9 +233,17 @@ def _cjk(text: str, language: str) -> list[_Span]:
             if (f.startswith("nr") or again) and words[i + 1][0] in company:
                 out.append((p, p + len(w), "ORG", w))
             # an airline named after its country or city: "埃及航空"
-            if f == "ns" and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
+            placed = f == "ns" or w in places_cjk or w in han  # jieba: "卡塔尔" nr
+            if placed and words[i + 1][0] == "航空" and words[i + 1][2] == p + len(w):
                 out.append((p, p + len(w) + 2, "ORG", w + "航空"))
-        out += han_names(text)
+        # "航运公司马士基": the name after its kind, and not "丹麦航运公司"
+        kind_orgs, kinds = zh_kind_orgs(words) if words else zh_kind_orgs_plain(text)
+        if not words:  # no jieba: the longer Han names of places in the characters
+            out += [(m.start(), m.end(), "LOC", han[m.group()].key)
+                    for m in han_place_pattern().finditer(text)]  # fmt: skip
+            if "航空" in text and (airline := _airline_pattern(language)) is not None:
+                out += [(m.start(), m.end(), "ORG", m.group()) for m in airline.finditer(text)]
+        out += kind_orgs + [s for s in han_names(text) if s[2] != "ORG" or s[1] not in kinds]
         for i, (w, _, p) in enumerate(words):
             if w in titles:
                 j, end = i + 1, p + len(w)
@@ -254,32 +255,8 @@ def _cjk(text: str, language: str) -> list[_Span]:
                 if end > p + len(w):
                     out.append((p + len(w), end, "PERSON", text[p + len(w) : end]))
     elif language == "ja":
-        tagger = fugashi_tagger()
-        pos, toks = 0, []
-        for w in tagger(text) if tagger is not None else ():
-            start = text.find(w.surface, pos)
-            pos = start + len(w.surface)
-            toks.append((w.surface, w.feature.pos2, w.feature.pos3, start))
-        k = 0
-        while k < len(toks):
-            surface, pos2, pos3, start = toks[k]
-            if pos2 == "固有名詞" and pos3 in ("人名", "組織"):
-                end = start + len(surface)
-                while k + 1 < len(toks) and (toks[k + 1][2] == pos3 or toks[k + 1][0] == "・"):
-                    k += 1
-                    end = toks[k][3] + len(toks[k][0])
-                out.append((start, end, "PERSON" if pos3 == "人名" else "ORG", text[start:end]))
-            k += 1
-        for start, end, name in ja_dotted(text):
-            if not any(_place_of(part, language) for part in name.split("・")):
-                out.append((start, end, "PERSON", name))
-        out += ja_kind_orgs(text)  # "国営企業コデルコ"
-        for m in re.finditer(r"[ァ-ヶー・]{2,}(?=" + "|".join(map(re.escape, titles)) + ")", text):
-            out.append((m.start(), m.end(), "PERSON", m.group()))
-        out += [(m.start(), m.end(), "ORG", m.group()) for m in _JA_ORG.finditer(text)]
-        if "航空" in text and (airline := _airline_pattern(language)) is not None:
-            # an airline named after its country or city: "エジプト航空"
-            out += [(m.start(), m.end(), "ORG", m.group()) for m in airline.finditer(text)]
+        out += ja_spans(text, titles, partial(_place_of, language=language),
+                        _places_all(language), _airline_pattern(language))  # fmt: skip
     world = _world()
     for form in {f for forms in WORLD_NAMES.values() for f in forms}:
         if (

@@ -252,11 +252,21 @@ def titled_spans(
         last = words[end - 1].group()
         return end - (k + 1) >= 2 and _ko_stem(last) != last
 
+    company_titles = {fold(t) for t in names.get("company_titles", ())}
+
+    def _ko_company_before(k: int) -> None:
+        """The word "X의" before a company head's name is the company (not a place)."""
+        w = words[k].group()
+        if w.endswith("의") and len(w) >= 3 and k not in places and name_word(k) \
+                and keys[k] not in org_before:  # fmt: skip
+            out.append((words[k].start(), words[k].end() - 1, "ORG", w[:-1]))
+
     org_before = {fold(t) for t in names.get("org_before", ())}
     org_skip = {fold(t) for t in names.get("org_modifiers", ())}
     for k, key in enumerate(keys):
         if key in org_before and k + 1 < len(words) and name_word(k + 1) \
-                and not gap(k, k + 1).strip(" "):  # fmt: skip
+                and not gap(k, k + 1).strip(" ") \
+                and not (korean and words[k].group() != _ko_stem(words[k].group())):  # fmt: skip
             add(k + 1, k + 2, "ORG")  # "국영 기업 코델코는": the company after its kind
         if language == "he" and _HE_ACRONYM.search(words[k].group()) \
                 and not (stem_sets[k] | {keys[k]}) & (titles | common_acronyms | stops) \
@@ -283,6 +293,8 @@ def titled_spans(
                         add_org_word(i - 1, stem)  # "폴 모렐 에어버스 최고경영자"
                         i -= 1
                     add(b, i, "PERSON", whole=korean and i < k)
+                    if korean and key in company_titles and b > 0 and b < i:
+                        _ko_company_before(b - 1)  # "지멘스의 롤란트 부슈 최고경영자는"
         if korean and words[k].group().endswith(tuple(names.get("copula_roles", ()))):
             add(k + 1, forward(k + 1), "PERSON")  # "주최자인 사라 린드크비스트는"
         if not korean and is_cue(k):

