@@ -4,7 +4,7 @@ The rule is in `bench_realpages.py`'s docstring; which pages of this order were 
 news (and so labelled) is in `realpages_gold.md`. Reading the 513 pages takes a few
 minutes; nothing is written.
 
-    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c | --half-d | --half-e | --half-f]
+    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-X]   (X: c, d, e or f)
 """
 
 from __future__ import annotations
