@@ -55,6 +55,7 @@ from .places import (
     find_places,
     locative_before,
     outlet_countries,
+    particle_name,
     pick_place,
     prior_countries,
 )
@@ -253,6 +254,7 @@ def extract_mentions(
             (c.label == "PERSON" and credit(text, c.start, c.end))
             or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
             or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
+            or (c.label == "LOC" and particle_name(text, c.start, c.end, lang))
             or (
                 c.places
                 and c.places[0].kind == "city"
