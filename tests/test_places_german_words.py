@@ -80,5 +80,11 @@ def test_a_zone_abbreviation_in_place_of_the_t_keeps_the_time() -> None:
     ld = '{"@type": "NewsArticle", "datePublished": "2018-11-28CET11:59:00+0100"}'
     head = f'<script type="application/ld+json">{ld}</script>'
     meta = page_meta(f"<html><head>{head}</head><body><p>x</p></body></html>", "page.html")
-    assert meta.published == dt.datetime(2018, 11, 28, 11, 59, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    cet = dt.timezone(dt.timedelta(hours=1))
+    assert meta.published == dt.datetime(2018, 11, 28, 11, 59, tzinfo=cet)
     assert not meta.date_only
+
+
+def test_via_before_a_name_is_a_street_in_italian_only() -> None:
+    found = _places("Heute empfangen 10 Prozent der TV-Geräte ihr Bild via DVB-T, sagte er.")
+    assert not any(name.startswith("via") for name in found)

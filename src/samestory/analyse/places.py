@@ -309,9 +309,7 @@ def _particle(toks: Sequence[Tok], hit: PlaceHit) -> bool:
     if hit.last - hit.first != 1 or hit.last >= len(toks):
         return False
     after = toks[hit.last][0]
-    return fold(toks[hit.first][0]) in _PARTICLES and (
-        after[:1].isupper() or after in _PARTICLES
-    )
+    return fold(toks[hit.first][0]) in _PARTICLES and (after[:1].isupper() or after in _PARTICLES)
 
 
 def _longest(
