@@ -1,4 +1,4 @@
-"""The real-page gold's files and halves (A, B, C, D, E): which page is on which side.
+"""The real-page gold's files and halves (A-F): which page is on which side.
 
 Shared by bench_realpages.py and realpages_draw.py's readers; the rule for the halves
 is in bench_realpages.py's docstring.
@@ -18,9 +18,11 @@ __all__ = [
     "GOLD_C",
     "GOLD_D",
     "GOLD_E",
+    "GOLD_F",
     "half_c_files",
     "half_d_files",
     "half_e_files",
+    "half_f_files",
     "halves",
     "load_gold",
     "site",
@@ -34,8 +36,11 @@ GOLD_C = Path(__file__).with_name("realpages_gold_c.jsonl")
 # pages; out-of-sample in session 14, in-sample since session 15 (rules chosen on it).
 GOLD_D = Path(__file__).with_name("realpages_gold_d.jsonl")
 # Half E: drawn (realpages_draw.py --half-e) and labelled before samestory ran on its
-# pages; the out-of-sample half.
+# pages; out-of-sample in session 15, in-sample since session 16.
 GOLD_E = Path(__file__).with_name("realpages_gold_e.jsonl")
+# Half F: drawn (realpages_draw.py --half-f) and labelled before samestory ran on its
+# pages; the out-of-sample half.
+GOLD_F = Path(__file__).with_name("realpages_gold_f.jsonl")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -45,10 +50,14 @@ def _read(path: Path) -> list[dict[str, Any]]:
 
 
 def load_gold(
-    path: Path = GOLD, later: Path = GOLD_C, last: Path = GOLD_D, newest: Path = GOLD_E
+    path: Path = GOLD,
+    later: Path = GOLD_C,
+    last: Path = GOLD_D,
+    newest: Path = GOLD_E,
+    final: Path = GOLD_F,
 ) -> list[dict[str, Any]]:
-    """Halves A and B (`path`), then half C (`later`), D (`last`) and E (`newest`)."""
-    return _read(path) + _read(later) + _read(last) + _read(newest)
+    """Halves A and B (`path`), then half C (`later`), D (`last`), E (`newest`), F (`final`)."""
+    return _read(path) + _read(later) + _read(last) + _read(newest) + _read(final)
 
 
 def half_c_files(later: Path = GOLD_C) -> set[str]:
@@ -61,6 +70,10 @@ def half_d_files(last: Path = GOLD_D) -> set[str]:
 
 def half_e_files(newest: Path = GOLD_E) -> set[str]:
     return {g["file"] for g in _read(newest)}
+
+
+def half_f_files(final: Path = GOLD_F) -> set[str]:
+    return {g["file"] for g in _read(final)}
 
 
 # Second-level labels under which a country's domains are registered ("co.uk", "com.ar").
@@ -86,17 +99,18 @@ def site(gold: dict[str, Any]) -> str:
 
 
 def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
-    """Site -> "A", "B", "C", "D" or "E".
+    """Site -> "A", "B", "C", "D", "E" or "F".
 
     Pages of the first draw: per language, sites by SHA-256 of the name, dealt
     alternately to A and B. Pages of half C (`GOLD_C`): "C", of half D (`GOLD_D`): "D",
-    of half E (`GOLD_E`): "E" (a site already in an earlier half would keep it, so that
-    one site is never on two sides; there is none: the draws of D and E leave out the
-    earlier halves' sites).
+    of half E (`GOLD_E`): "E", of half F (`GOLD_F`): "F" (a site already in an earlier
+    half would keep it, so that one site is never on two sides; there is none: the
+    draws of D, E and F leave out the earlier halves' sites).
     """
     out: dict[str, str] = {}
     by_lang: dict[str, list[str]] = defaultdict(list)
-    later = half_c_files() | half_d_files() | half_e_files()
+    final = half_f_files()
+    later = half_c_files() | half_d_files() | half_e_files() | final
     first = [g for g in gold if g["file"] not in later]
     for g in first:
         s = site(g)
@@ -111,11 +125,14 @@ def halves(gold: list[dict[str, Any]]) -> dict[str, str]:
             k += 1
     last, newest = half_d_files(), half_e_files()
     for g in gold:
-        if g["file"] not in last | newest:
+        if g["file"] not in last | newest | final:
             out.setdefault(site(g), "C")
     for g in gold:
-        if g["file"] not in newest:
+        if g["file"] not in newest | final:
             out.setdefault(site(g), "D")
     for g in gold:
-        out.setdefault(site(g), "E")
+        if g["file"] not in final:
+            out.setdefault(site(g), "E")
+    for g in gold:
+        out.setdefault(site(g), "F")
     return out

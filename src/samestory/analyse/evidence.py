@@ -215,7 +215,12 @@ _OF = re.compile(
 )
 
 
-def feature_start(text: str, start: int, end: int) -> int | None:
+# Street words that other languages write in lower case as common words: "via" is a
+# preposition in German and English ("ihr Bild via DVB-T"), "place" a noun in English.
+_OWN_LANGUAGE = {"via": "it", "place": "fr"}
+
+
+def feature_start(text: str, start: int, end: int, language: str | None = None) -> int | None:
     """Where the place named by text[start:end] begins, if a generic word before it
     (lower-case: "mar di", "isla", "rue de") makes it a feature's or street's name; or
     `start` itself when the name opens with a street word ("Avenida Paralela")."""
@@ -224,6 +229,9 @@ def feature_start(text: str, start: int, end: int) -> int | None:
         return start
     m = _OF.search(text[max(0, start - 30) : start])
     if m is None or fold(m.group(1)) not in _NAMING or not m.group(1)[:1].islower():
+        return None
+    own = _OWN_LANGUAGE.get(fold(m.group(1)))
+    if own is not None and language is not None and language.split("-")[0] != own:
         return None
     return max(0, start - 30) + m.start(1)
 

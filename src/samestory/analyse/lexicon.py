@@ -69,6 +69,16 @@ def common_lemma(word: str, language: str | None) -> bool:
     return lemma is not None and lemma[:1].islower()
 
 
+def plain_word(word: str, language: str | None) -> bool:
+    """Whether `word`, lower-cased, is a word of `language` whose base form is lower-case
+    too: a verb, adjective or adverb ("Leiden": "leiden", "Klar": "klar"), never a noun,
+    which a language capitalising nouns (German) lemmatises capitalised ("Hof")."""
+    if not language:
+        return False
+    lemma = _lemma(word.lower(), language)
+    return lemma is not None and lemma[:1].islower()
+
+
 def base_word(word: str, language: str | None) -> str | None:
     """The dictionary form of `word` read as a common word ("Sądzie" -> "sąd",
     "Parlamencie" -> "parlament"), or None when the dictionary does not know it."""

@@ -39,6 +39,8 @@ def demonym_only(surface: str, language: str | None) -> bool:
         # The language's own demonym that some other language's list gives as the
         # country's name ("Somali" American: Somalia in English is "Somalia").
         top = found[0]
+        if language and language.split("-")[0] in gazetteer().translated.get(key, ()):
+            return False  # the language's own name of the country ("Polen": Poland, Poles)
         return country is not None and country.key == top.key and fold(top.name) != key
     if country is not None:
         return True

@@ -10,13 +10,14 @@ indexed name) and demonyms, so languages without an NER model still get places.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .dates import calendar_words
 from .gazetteer import Place, fold, gazetteer
 from .inflection import base_forms, local_place
-from .lexicon import common_lemma, proper_lemma
+from .lexicon import common_lemma, plain_word, proper_lemma
 from .namecues import LOCATIVE, stop_words
 from .namelists import NameLists, Tok, name_lists, starts_sentence
 
@@ -34,6 +35,7 @@ __all__ = [
     "find_places",
     "locative_before",
     "outlet_countries",
+    "particle_name",
     "pick_place",
     "place_candidates",
     "prior_countries",
@@ -71,6 +73,8 @@ _PRIOR: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Surname particles that are also one-word places ("Van"): see `_particle`.
+_PARTICLES = frozenset({"van", "von", "de", "di", "da", "du", "der", "den", "ter", "ten"})
 # Country-code domains that sites use for their letters, not their country.
 _VANITY_DOMAINS = frozenset(
     {"co", "io", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "la", "im", "is", "it"}
@@ -277,12 +281,35 @@ def find_places(
             if (as_name or as_demonym)
             else None
         )
-        if hit is None:
+        if hit is None or (language != "tr" and _particle(toks, hit)):
             i += 1
             continue
         hits.append(hit)
         i = hit.last
     return hits
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]+(?:(?:van|von|de|der|den|ter|ten)[ \u00a0]+)*[A-ZÀ-Þ]")
+
+
+def particle_name(text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether text[start:end] is a surname particle opening a name ("Van der Bellen"),
+    as `_particle` tells for a gazetteer hit; for places NER found."""
+    return (
+        language != "tr"
+        and fold(text[start:end]) in _PARTICLES
+        and _NAME_AFTER.match(text, end) is not None
+    )
+
+
+def _particle(toks: Sequence[Tok], hit: PlaceHit) -> bool:
+    """A one-word place that is a surname particle before a name ("Van der Bellen",
+    "Van Aert"): the start of a person's name, not the Turkish city (Turkish, where
+    "Van Gölü" is the lake, is left out by the caller)."""
+    if hit.last - hit.first != 1 or hit.last >= len(toks):
+        return False
+    after = toks[hit.last][0]
+    return fold(toks[hit.first][0]) in _PARTICLES and (after[:1].isupper() or after in _PARTICLES)
 
 
 def _longest(
@@ -332,6 +359,11 @@ def _lexical(word: str, found: Sequence[Place], language: str | None) -> bool:
         return False
     if word.isupper():  # capitals only: an acronym ("ICA") before a town ("Ica")
         return len(word) > 1
+    if language in NOUN_CAPITALISING:
+        # Its capital says nothing, but a verb or adjective ("Leiden", "Klar" opening a
+        # sentence, "Gold") is the word, unless the place is in the language's own
+        # countries, where the town is what its readers know ("Essen", "Singen").
+        return top.country not in _PRIOR.get(language, ()) and plain_word(word, language)
     return common_lemma(word, language)
 
 

@@ -275,7 +275,7 @@ def _parse(value: str, source: str) -> tuple[dt.datetime | None, bool]:
 
 
 def _parse_value(value: str, source: str) -> tuple[dt.datetime | None, bool]:
-    value = value.strip()
+    value = _ZONE_FOR_T.sub(r"\1T\2", value.strip())
     if not value:
         return None, False
     try:
@@ -308,6 +308,11 @@ def _parse_value(value: str, source: str) -> tuple[dt.datetime | None, bool]:
             return None, False
         return when, hour is None
     return None, False
+
+
+# A zone's abbreviation where ISO 8601 has its "T" ("2018-11-28CET11:59:00+0100", TV
+# Today's JSON-LD): the offset after the time says the zone already.
+_ZONE_FOR_T = re.compile(r"^(\d{4}-\d\d-\d\d)[A-Z]{2,5}(\d\d:\d\d)")
 
 
 def _first_date(values: list[str], source: str) -> tuple[dt.datetime | None, bool]:

@@ -166,7 +166,8 @@ def _own_domain_in(name: str, url: str | None) -> str:
     for word in name.split():
         bare = word.strip("()[],;:").rstrip("/")
         bare = bare[4:] if bare.lower().startswith("www.") else bare
-        if bare.lower() == host or (bare and host.endswith("." + bare.lower())):
+        # A dotted word only: "News" in "Kinzig News" is kinzig.news's TLD, not its domain.
+        if "." in bare and (bare.lower() == host or host.endswith("." + bare.lower())):
             return bare
     return ""
 

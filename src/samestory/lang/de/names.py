@@ -150,6 +150,8 @@ _COUNTRY_NAMES = {
     "Taiwan": "TW", "Emirate": "AE", "Vereinigte Arabische Emirate": "AE",
     "Saudi-Arabien": "SA", "Südafrika": "ZA", "Elfenbeinküste": "CI", "Birma": "MM",
     "Nordmazedonien": "MK", "Türkei": "TR", "Kongo": "CD", "Bolivien": "BO",
+    # The short form news writes for a country whose official name is longer.
+    "Bosnien": "BA",
 }
 _CITY_NAMES = {
     "Peking": "Beijing", "Kiew": "Kyiv", "Kairo": "Cairo", "Tiflis": "Tbilisi",
@@ -218,7 +220,8 @@ def _demonyms() -> dict[str, str]:
 
 
 # Common words that are also (alternate) place names: never a place on their own.
-_COMMON_WORDS = {"namen", "name", "lage", "pest", "tour", "touren", "mitte"}
+# "Corona" is the pandemic in German news since 2020, not Corona, California.
+_COMMON_WORDS = {"namen", "name", "lage", "pest", "tour", "touren", "mitte", "corona"}
 
 NAMES: dict[str, Any] = {
     "titles": _TITLES,

@@ -109,6 +109,7 @@ _COUNTRY_NAMES = {
     "United States of America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
     "Great Britain": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
     "UAE": "AE", "Emirates": "AE", "DRC": "CD", "DR Congo": "CD", "Holland": "NL",
+    "Bosnia": "BA",
     "Czech Republic": "CZ", "Burma": "MM", "Türkiye": "TR", "Ivory Coast": "CI",
     "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "Syria": "SY", "Iran": "IR",
     "Vatican": "VA", "Palestine": "PS", "Kosovo": "XK", "Taiwan": "TW",

@@ -106,6 +106,7 @@ _DEMONYM_BASES = {
 _COUNTRY_NAMES = {
     "Rusia": "RU", "Corea del Sur": "KR", "Corea del Norte": "KP", "Gran Bretaña": "GB",
     "Inglaterra": "GB", "Escocia": "GB", "EE.UU.": "US", "EEUU": "US", "EE UU": "US",
+    "Bosnia": "BA",
     "Estados Unidos": "US", "Holanda": "NL", "Chequia": "CZ", "República Checa": "CZ",
     "Birmania": "MM", "Bielorrusia": "BY", "Moldavia": "MD", "Siria": "SY", "Irán": "IR",
     "Vaticano": "VA", "Palestina": "PS", "Kosovo": "XK", "Taiwán": "TW",

@@ -123,6 +123,7 @@ _IRREGULAR = {
 _COUNTRY_NAMES = {
     "Corée du Sud": "KR", "Corée du Nord": "KP", "Grande-Bretagne": "GB", "Angleterre": "GB",
     "Écosse": "GB", "Hollande": "NL", "Tchéquie": "CZ", "République tchèque": "CZ",
+    "Bosnie": "BA",
     "Birmanie": "MM", "Biélorussie": "BY", "Moldavie": "MD", "Syrie": "SY", "Russie": "RU",
     "Vatican": "VA", "Palestine": "PS", "Taïwan": "TW", "Kosovo": "XK", "Iran": "IR",
     "Laos": "LA", "Bolivie": "BO", "Venezuela": "VE", "Tanzanie": "TZ", "Macédoine": "MK",
