@@ -189,7 +189,9 @@ def test_compare_missing_side_is_refused_before_the_other_is_read(
     read: list[str] = []
     real = service_module.parse_article
     monkeypatch.setattr(
-        service_module, "parse_article", lambda data, **kw: read.append(kw["name"]) or real(data, **kw)
+        service_module,
+        "parse_article",
+        lambda data, **kw: read.append(kw["name"]) or real(data, **kw),
     )
     page = ("a.html", b"<html><body><p>" + b"Floods in Valencia. " * 40 + b"</p></body></html>")
     r = client.post("/api/compare", files={"a": page})
