@@ -146,7 +146,6 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
     rng = random.Random(args.seed + len(targets))
     start = time.monotonic() - spent
     stopped = False
-    round_no = 0
     clients: dict[str, fuzzing_api.RouteClient] = {}
     while not stopped and any(s.inputs < args.per_target for s in stats.values()):
         for t in targets:
@@ -162,7 +161,7 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
             while s.inputs < args.per_target and time.monotonic() < slice_end:
                 n = min(args.chunk, args.per_target - s.inputs)
                 wall0, cpu0 = time.perf_counter(), time.process_time()
-                chunk_seed = args.seed * 1_000_003 + round_no * 1000 + s.inputs // args.chunk
+                chunk_seed = fuzzing.chunk_seed(args.seed, s.inputs, args.chunk)
                 data = list(fuzzing.inputs(t, n, chunk_seed, pools[t]))
                 if t in fuzzing.ROUTES:
                     if t not in clients or s.inputs % _FRESH_STORE_EVERY < n:
@@ -175,7 +174,6 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
                 s.run_seconds += time.perf_counter() - wall0
                 s.run_cpu += time.process_time() - cpu0
             _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
-        round_no += 1
         print(_progress(stats, time.monotonic() - start), flush=True)
     _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
     for c in clients.values():
