@@ -75,12 +75,11 @@ def main() -> int:
     p.add_argument("--no-write", action="store_true", help="print, do not edit BENCHMARKS.md")
     args = p.parse_args()
     targets = args.targets.split(",")
-    # Every other target by the last run's cost (slowest first), so the two halves cost
-    # about the same; each worker is a process of its own (not daemonic: a heavy page
-    # must still be extracted in a forked child with its deadline, see ingest/isolate.py).
-    ranked = sorted(targets, key=lambda t: -_COST.get(t, 10.0))
-    groups = [ranked[i :: args.workers] for i in range(args.workers)]
-    groups = [g for g in groups if g]
+    # Slowest first, each to the worker with the least cost so far (by the last run's
+    # CPU per input), so the workers end about together; each worker is a process of its
+    # own (not daemonic: a heavy page must still be extracted in a forked child with its
+    # deadline, see ingest/isolate.py).
+    groups = _split(targets, args.workers)
     files = [_part(args.checkpoint, i) for i in range(len(groups))]
     if not args.report_only:
         ctx = multiprocessing.get_context("spawn")
@@ -92,7 +91,8 @@ def main() -> int:
             proc.start()
         for proc in procs:
             proc.join()
-    stats, elapsed, peak, stopped = _merged(files, targets)  # elapsed: resumed runs' too
+    # elapsed: the resumed runs' too
+    stats, elapsed, peak, stopped = _merged(_parts(args.checkpoint), targets)
     settings = Settings(embedder="hashing", scorer_embedder="hashing")
     logging.disable(logging.WARNING)
     bombs = hostile_inputs(settings)
@@ -105,20 +105,30 @@ def main() -> int:
     return 0 if clean and all(b["skipped"] for b in bombs) else 1
 
 
-# Mean ms per input in the run before windows and the in-process route client
-# (BENCHMARKS.md bench:fuzz, 2026-12-04): only to split the targets between workers.
+# CPU ms per input, making it included, measured on seed 18 after the session-16 reader
+# changes (h-fuzz6 report): only to split the targets between workers.
 _COST = {
-    "txt": 4.2,
-    "html": 41.3,
-    "json": 1.4,
-    "jsonl": 4.1,
-    "feed": 24.7,
-    "warc": 47.8,
-    "warc.gz": 27.2,
-    "stdin": 9.2,
-    "api-articles": 192.9,
-    "api-compare": 481.7,
+    "txt": 2.5,
+    "html": 14.5,
+    "json": 1.8,
+    "jsonl": 3.8,
+    "feed": 4.3,
+    "warc": 17.7,
+    "warc.gz": 8.2,
+    "stdin": 9.7,
+    "api-articles": 43.6,
+    "api-compare": 35.9,
 }
+
+
+def _split(targets: list[str], workers: int) -> list[list[str]]:
+    groups: list[list[str]] = [[] for _ in range(workers)]
+    load = [0.0] * workers
+    for t in sorted(targets, key=lambda t: -_COST.get(t, 10.0)):
+        i = load.index(min(load))
+        groups[i].append(t)
+        load[i] += _COST.get(t, 10.0)
+    return [g for g in groups if g]
 
 
 def _part(checkpoint: Path, i: int) -> Path:
@@ -133,12 +143,11 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
     engine = Engine(settings)  # the model-free hashing embedder: no model load, fast
     stats = {t: fuzzing.Stats(t) for t in targets}
     spent = 0.0
-    if args.resume and checkpoint.is_file():
-        saved = json.loads(checkpoint.read_text())
-        spent = saved["elapsed_s"]
-        for t, row in saved["targets"].items():
-            if t in stats:
-                stats[t] = fuzzing.Stats(**row)
+    if args.resume:
+        # Every worker's checkpoint is read: a target goes on from its count even where
+        # the split between workers has changed since (other --workers, other costs).
+        saved, spent, _, _ = _merged(_parts(args.checkpoint), targets)
+        stats.update(saved)
     window = args.window or None
     # The routes' seeds are small: a real page through the whole analysis is the
     # analysis's cost, not the HTTP layer's, which is what a route target tests.
@@ -146,7 +155,6 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
     rng = random.Random(args.seed + len(targets))
     start = time.monotonic() - spent
     stopped = False
-    round_no = 0
     clients: dict[str, fuzzing_api.RouteClient] = {}
     while not stopped and any(s.inputs < args.per_target for s in stats.values()):
         for t in targets:
@@ -162,7 +170,7 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
             while s.inputs < args.per_target and time.monotonic() < slice_end:
                 n = min(args.chunk, args.per_target - s.inputs)
                 wall0, cpu0 = time.perf_counter(), time.process_time()
-                chunk_seed = args.seed * 1_000_003 + round_no * 1000 + s.inputs // args.chunk
+                chunk_seed = fuzzing.chunk_seed(args.seed, s.inputs, args.chunk)
                 data = list(fuzzing.inputs(t, n, chunk_seed, pools[t]))
                 if t in fuzzing.ROUTES:
                     if t not in clients or s.inputs % _FRESH_STORE_EVERY < n:
@@ -175,18 +183,23 @@ def work(targets: list[str], args: Any, checkpoint: Path) -> None:
                 s.run_seconds += time.perf_counter() - wall0
                 s.run_cpu += time.process_time() - cpu0
             _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
-        round_no += 1
         print(_progress(stats, time.monotonic() - start), flush=True)
     _checkpoint(checkpoint, stats, time.monotonic() - start, stopped)
     for c in clients.values():
         c.close()
 
 
+def _parts(checkpoint: Path) -> list[Path]:
+    """Every worker's checkpoint of a run (FILE.N.json), whatever its number of workers."""
+    return sorted(checkpoint.parent.glob(f"{checkpoint.stem}.*.json"))
+
+
 def _merged(
     files: list[Path], targets: list[str]
 ) -> tuple[dict[str, fuzzing.Stats], float, float, bool]:
-    """The workers' checkpoints as one table (in --targets order), the longest worker's
-    time, the largest peak memory, and whether a worker was stopped by the budget."""
+    """The workers' checkpoints as one table (in --targets order; a target found in two,
+    after a change of split, at its furthest), the longest worker's time, the largest
+    peak memory, and whether a worker was stopped by the budget."""
     stats: dict[str, fuzzing.Stats] = {}
     elapsed, peak, stopped = 0.0, 0.0, False
     for f in files:
@@ -194,7 +207,9 @@ def _merged(
         elapsed = max(elapsed, saved["elapsed_s"])
         peak = max(peak, saved["peak_mb"])
         stopped = stopped or saved.get("stopped", True)
-        stats.update({t: fuzzing.Stats(**row) for t, row in saved["targets"].items()})
+        for t, row in saved["targets"].items():
+            if t not in stats or row["inputs"] > stats[t].inputs:
+                stats[t] = fuzzing.Stats(**row)
     return {t: stats[t] for t in targets if t in stats}, elapsed, peak, stopped
 
 

@@ -364,6 +364,12 @@ def generated(target: str, n: int, run_seed: int) -> list[bytes]:
 
 
 # --- running ---
+def chunk_seed(run_seed: int, done: int, chunk: int) -> int:
+    """The seed of a target's chunk after `done` inputs: of the count alone, so a run
+    resumed from its checkpoint never makes a chunk of the first run again."""
+    return run_seed * 1_000_003 + done // chunk
+
+
 def inputs(target: str, n: int, run_seed: int, pool: list[bytes]) -> Iterator[tuple[str, bytes]]:
     """(kind, bytes): half generated, half mutated seeds (all generated without seeds)."""
     rng = random.Random(run_seed)

@@ -181,6 +181,24 @@ def test_compare_json_and_multipart(client: TestClient) -> None:
     )
 
 
+def test_compare_missing_side_is_refused_before_the_other_is_read(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import samestory.serve.service as service_module
+
+    read: list[str] = []
+    real = service_module.parse_article
+    monkeypatch.setattr(
+        service_module,
+        "parse_article",
+        lambda data, **kw: read.append(kw["name"]) or real(data, **kw),
+    )
+    page = ("a.html", b"<html><body><p>" + b"Floods in Valencia. " * 40 + b"</p></body></html>")
+    r = client.post("/api/compare", files={"a": page})
+    _is_error(r, 400)
+    assert "'b' is missing" in r.json()["message"] and read == []
+
+
 def test_unknown_ids_are_404(client: TestClient) -> None:
     _is_error(client.get("/api/stories/s-nope"), 404)
     _is_error(client.get("/api/articles/nope"), 404)

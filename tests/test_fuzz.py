@@ -173,3 +173,13 @@ def test_route_client_counts_an_error_out_of_the_app(monkeypatch: pytest.MonkeyP
             "api-compare", [("generated", body)] * 40, stats, client, random.Random(1)
         )
     assert stats.http_500 >= 1 and stats.failures
+
+
+def test_a_resumed_run_makes_new_chunks() -> None:
+    # A first run of 30 chunks of 50, stopped and resumed for 30 more: no chunk again.
+    first = [fuzzing.chunk_seed(18, done, 50) for done in range(0, 1500, 50)]
+    resumed = [fuzzing.chunk_seed(18, done, 50) for done in range(1500, 3000, 50)]
+    assert len(set(first + resumed)) == 60
+    assert list(fuzzing.inputs("json", 20, first[3], [])) == list(
+        fuzzing.inputs("json", 20, first[3], [])
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from samestory import lang
@@ -111,3 +113,37 @@ def test_language_argument_never_narrows() -> None:
     text = "Body.\n\nLesen Sie auch: Mehr\n\nLeer más: Más"
     assert clean_text(text, "fr") == clean_text(text) == "Body."
     assert clean_text(text, "it") == "Body."  # no list for it: the union still applies
+
+
+class _Counting:
+    """A compiled pattern that counts the lines it is asked to match."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def fullmatch(self, s: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.fullmatch(s)
+
+    def match(self, s: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(s)
+
+    def search(self, s: str, pos: int = 0) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.search(s, pos)
+
+
+def test_each_distinct_line_is_matched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from samestory.ingest import clean
+
+    counting = [_Counting(p) for p in clean._patterns(None)]
+    monkeypatch.setattr(clean, "_patterns", lambda language: counting)
+    text = "\n".join(["Storms hit the coast on Monday, officials said"] * 30 + ["Share", ""] * 20)
+    assert clean_text(text) == "Storms hit the coast on Monday, officials said\n" * 29 + (
+        "Storms hit the coast on Monday, officials said"
+    )
+    line_re, start_re, _ = counting
+    # Two distinct non-blank lines, each tried once as a whole line (no tail to set
+    # aside); the prose line and the blank line each once for glued phrases.
+    assert line_re.calls == 2 and start_re.calls == 2

@@ -154,3 +154,42 @@ def test_a_well_formed_feed_is_read_without_a_warning(caplog: pytest.LogCaptureF
         )
     assert len(articles) == 3
     assert not [r for r in caplog.records if "leniently" in r.getMessage()]
+
+
+def test_entity_expansion_reaches_feedparser_in_few_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from feedparser.parsers.strict import _StrictFeedParser
+
+    laughs = "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 9))
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a0 "aaaaaaaaaa">{laughs}]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>Laughs</title>'
+        "<description>&a8;</description></item></channel></rss>"
+    ).encode()
+    pieces = 0
+    real = _StrictFeedParser.characters
+
+    def counted(self: object, text: str) -> None:
+        nonlocal pieces
+        pieces += 1
+        real(self, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_StrictFeedParser, "characters", counted)
+    with pytest.raises(InputError, match="amplification"):
+        read_bytes(feed, name="bomb.rss")
+    # Unbuffered, expat handed each 10-character piece over on its own: ~800,000 calls.
+    assert 0 < pieces < 10_000
+
+
+def test_buffered_text_reads_a_feed_the_same() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Le Monde</title><item>'
+        b"<title>Caf&#233; &amp; cr&#xE8;me\nen hausse</title><link>https://ex.org/a</link>"
+        b"<description><![CDATA[<p>Le prix du caf&eacute;]]> a augment&#233; de 12 %"
+        b" en mars &amp; avril, selon l'Insee, qui publie ses chiffres chaque mois."
+        b"</description></item></channel></rss>"
+    )
+    (article,) = read_bytes(feed, name="f.rss")
+    assert article.title == "Café & crème en hausse"
+    assert "augmenté de 12 % en mars & avril" in article.body

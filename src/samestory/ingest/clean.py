@@ -98,12 +98,19 @@ def clean_text(text: str, language: str | None = None) -> str:
     """
     line_re, start_re, end_re = _patterns(language)
     kept: list[str] = []
+    # A line's fate depends on the line alone: a line seen before in this text (blank
+    # lines, a repeated share bar, a scraped block twice) is not matched again.
+    done: dict[str, str | None] = {}
     for raw in text.split("\n"):
         line = raw.strip()
-        if line and _is_boilerplate_line(line, line_re):
-            continue
-        line = _strip_glued(line, start_re, end_re)
-        kept.append(line)
+        if line in done:
+            cleaned = done[line]
+        elif line and _is_boilerplate_line(line, line_re):
+            cleaned = done[line] = None
+        else:
+            cleaned = done[line] = _strip_glued(line, start_re, end_re)
+        if cleaned is not None:
+            kept.append(cleaned)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
@@ -116,11 +123,9 @@ def _is_boilerplate_line(line: str, line_re: re.Pattern[str]) -> bool:
     core = _TRAILING_PUNCT.sub("", core) or core
     # A table row of one cell ("| Weitere Artikel zum Thema |") is that cell.
     cell = line.strip("| ")
-    return (
-        line_re.fullmatch(core) is not None
-        or line_re.fullmatch(line) is not None
-        or (cell != line and bool(cell) and line_re.fullmatch(cell) is not None)
-    )
+    # Each distinct candidate once: most lines have no tail to set aside (core == line).
+    candidates = dict.fromkeys([core, line] + ([cell] if cell != line and cell else []))
+    return any(line_re.fullmatch(c) is not None for c in candidates)
 
 
 def _strip_glued(line: str, start_re: re.Pattern[str], end_re: re.Pattern[str]) -> str:

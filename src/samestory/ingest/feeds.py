@@ -44,6 +44,11 @@ from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
 _log = logging.getLogger(__name__)
 
+# feedparser asks xml.sax for the first driver of this list that imports: ours first, the
+# expat reader with its text buffered (saxbuffer.py says why: entity expansions).
+if "samestory.ingest.saxbuffer" not in feedparser.api.PREFERRED_XML_PARSERS:
+    feedparser.api.PREFERRED_XML_PARSERS.insert(0, "samestory.ingest.saxbuffer")
+
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _BLOCKS = frozenset(
     {"p", "div", "section", "article", "header", "footer", "aside", "blockquote", "pre"}

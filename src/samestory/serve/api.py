@@ -317,11 +317,14 @@ def _routes(app: FastAPI, service: Service) -> None:
         settings = service.settings
         if ctype == "multipart/form-data":
             form = await request.form(**form_limits(settings))
+            # Both sides present before either is read: a page's extraction is wasted
+            # on a request refused for its missing other side.
+            for name in ("a", "b"):
+                if form.get(name) is None:
+                    raise InvalidValueError(f"form field {name!r} is missing")
             sides = []
             for name in ("a", "b"):
-                value = form.get(name)
-                if value is None:
-                    raise InvalidValueError(f"form field {name!r} is missing")
+                value = form[name]
                 if isinstance(value, str):
                     sides.append(side_article(value, name, settings))
                 else:
