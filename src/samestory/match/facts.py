@@ -85,14 +85,29 @@ def _match_numbers(
     """
     hit_a: set[str] = set()
     hit_b: set[str] = set()
-    for x in qa:
-        for y in qb:
+    # Every pair of distinct numbers of one unit, not every pair of mentions: a page
+    # that repeats a block (or a fuzzed one) can hold thousands of mentions of a few
+    # numbers, and all-pairs of mentions was most of a compare's time there.
+    by_unit: dict[str | None, list[Quantity]] = {}
+    for y in _distinct(qb):
+        by_unit.setdefault(y.unit, []).append(y)
+    for x in _distinct(qa):
+        for y in by_unit.get(x.unit, ()):
             if numbers_equal(x, y, tolerance) and (
                 not same_language or _same_noun(x.counts, y.counts)
             ):
                 hit_a.add(_number_key(x))
                 hit_b.add(_number_key(y))
     return hit_a, hit_b
+
+
+def _distinct(quantities: Iterable[Quantity]) -> list[Quantity]:
+    """One quantity per (unit, value, approximate, counted noun): all that matching
+    and the keys read."""
+    seen: dict[tuple[str | None, float, bool, str | None], Quantity] = {}
+    for q in quantities:
+        seen.setdefault((q.unit, q.value, q.approximate, q.counts), q)
+    return list(seen.values())
 
 
 def _same_noun(x: str | None, y: str | None) -> bool:
