@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .gazetteer import Place, fold
+from .inflection import country_adjective
 from .langpacks import morph, russian_ner
 
 __all__ = ["cyrillic_spans"]
@@ -133,7 +134,9 @@ def cyrillic_spans(
     out: list[_Span] = []
     demonyms = names.get("demonyms", {})
     for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
-        if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
+        # a country adjective opening a sentence too: "Ефіопська бігунка"
+        lem = _lemma(w.group(), language)[0]
+        if (w.group()[:1].islower() and lem in demonyms) or country_adjective(lem, language):
             place = place_of(lem)
             if place is not None:
                 out.append((w.start(), w.end(), "LOC", place.key))

@@ -30,7 +30,7 @@ from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hannames import han_names, ja_dotted, ja_kind_orgs
 from .hanplaces import han_places, script_places
-from .inflection import base_forms
+from .inflection import base_forms, country_adjective
 from .langpacks import fugashi_tagger, jieba_words, morph
 from .personnames import person_key
 from .sentences import locate_sentence
@@ -134,6 +134,8 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
         country = table.get(fold(base))
         if country is not None and country.kind == "country":
             return country
+    if (country := country_adjective(word, language)) is not None:  # "Ефіопська"
+        return country
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
     # Hangul romanises to Latin names more often still ("사라", Sara, met Salé's "Sala").
