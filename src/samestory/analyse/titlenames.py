@@ -313,6 +313,12 @@ def titled_spans(
             j = k + 1  # "شرکت دولتی کودلکو", "וחברת המדינה קודלקו": the state's company
             if j + 1 < len(words) and keys[j] in org_skip and not gap(k, j).strip(" "):
                 j += 1
+            # the trade, then the country's adjective, then the name: "شركة الشحن
+            # الدنماركية ميرسك", "חברת הספנות הדנית מרסק" (the Danish shipping company)
+            if j + 2 < len(words) and j not in places and j + 1 in places \
+                    and places[j + 1].kind == "country" \
+                    and not (gap(j, j + 1) + gap(j + 1, j + 2)).strip(" "):  # fmt: skip
+                j += 2
             if j < len(words) and name_word(j) and not gap(j - 1, j).strip(" "):
                 add(j, j + 1, "ORG")
         stem = next((s for s in _stems(words[k].group(), language) if fold(s) in world), None)
