@@ -57,6 +57,11 @@ NAMES: dict[str, Any] = {
         "اعلام",
         "دیدار",
         "کرد",
+        # "شرکت کردند" (took part): "شرکت" is a company and the verb "to take part"
+        "کردند",
+        "کند",
+        "کنند",
+        "کرده",
         "سیل",
         "وعده",
         "کمک",
