@@ -21,7 +21,8 @@ __all__ = ["nisba_bases", "sounds_like", "written_country"]
 
 _DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ch", "k"))
 # Letters Arabic and Hebrew write alike or not at all: vowels, h, w/y as vowels.
-_SAME = {"z": "s", "q": "k", "c": "k", "p": "b", "j": "g", "v": "f", "x": "ks"}
+# Hebrew folds bet and vav alike to "v" ("המבורג" is "hmvvrg"), so b, p, f and v are one.
+_SAME = {"z": "s", "q": "k", "c": "k", "p": "f", "b": "f", "j": "g", "v": "f", "x": "ks"}
 _MIN_SKELETON = 2
 
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .gazetteer import Place, fold
-from .inflection import country_adjective
+from .gazetteer import Place, fold, gazetteer
+from .inflection import base_forms, country_adjective
 from .langpacks import morph, russian_ner
 
 __all__ = ["cyrillic_spans"]
@@ -149,6 +149,10 @@ def cyrillic_spans(
             person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
             place = None
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
+            if k == 0 and len(toks) == 1 and kind != "PER" and person_word and \
+                    (alone := _lone_place(toks[0].group(), language, place_of)) is not None:  # fmt: skip
+                out.append((toks[0].start(), toks[0].end(), "LOC", alone.key))
+                continue  # "у Момбасі": read as the surname "Момбас" first
             if k < len(toks) and not person_word and not given:
                 place = place_of(lem) or place_of(toks[k].group())
                 if place is not None and not tags and len(toks) > 1 and \
@@ -179,6 +183,18 @@ def cyrillic_spans(
                 continue
             group.append(k)
     return out
+
+
+def _lone_place(word: str, language: str, place_of: Callable[[str], Place | None]) -> Place | None:
+    """The city or country a one-word name the dictionary reads as a person's is, as
+    written ("Момбаса") or with its case ending undone (`inflection.base_forms`)."""
+    if (place := place_of(word)) is not None:
+        return place if place.kind in ("city", "country") else None
+    for base in base_forms(fold(word), language):
+        found = gazetteer().lookup(base)
+        if found and found[0].kind in ("city", "country") and base not in gazetteer().weak:
+            return found[0]
+    return None
 
 
 def morph_missing(lemmas: list[tuple[str, set[str]]]) -> bool:

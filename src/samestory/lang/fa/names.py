@@ -52,6 +52,7 @@ NAMES: dict[str, Any] = {
         "گفته",
         # generic nouns of place: "در شهر …"
         "شهر",
+        "بندر",  # a port ("بندر مومباسا"), not Bender
         "استان",
         "کشور",
         "اعلام",
