@@ -187,12 +187,18 @@ def cyrillic_spans(
 
 def _lone_place(word: str, language: str, place_of: Callable[[str], Place | None]) -> Place | None:
     """The city or country a one-word name the dictionary reads as a person's is, as
-    written ("Момбаса") or with its case ending undone (`inflection.base_forms`)."""
-    if (place := place_of(word)) is not None:
+    written ("Момбаса") or with its case ending undone (`inflection.base_forms`), where
+    it spells the place's English name letter for letter ("Шевченко" is the surname,
+    though Aktau was once so called), and a name the dictionary knows keeps its reading."""
+    analyser = morph(language)
+    if analyser is not None and analyser.word_is_known(word.lower()):
+        return None
+    place = place_of(word)
+    if place is not None and fold(place.name) == fold(word):
         return place if place.kind in ("city", "country") else None
     for base in base_forms(fold(word), language):
         found = gazetteer().lookup(base)
-        if found and found[0].kind in ("city", "country") and base not in gazetteer().weak:
+        if found and found[0].kind in ("city", "country") and fold(found[0].name) == base:
             return found[0]
     return None
 
