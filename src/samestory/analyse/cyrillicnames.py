@@ -149,10 +149,11 @@ def cyrillic_spans(
             person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
             place = None
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
-            if k == 0 and len(toks) == 1 and kind != "PER" and person_word and \
-                    (alone := _lone_place(toks[0].group(), language, place_of)) is not None:  # fmt: skip
+            lone = k == 0 and len(toks) == 1 and kind != "PER" and person_word
+            alone = _lone_place(toks[0].group(), language, place_of) if lone else None
+            if alone is not None:  # "у Момбасі": read as the surname "Момбас" first
                 out.append((toks[0].start(), toks[0].end(), "LOC", alone.key))
-                continue  # "у Момбасі": read as the surname "Момбас" first
+                continue
             if k < len(toks) and not person_word and not given:
                 place = place_of(lem) or place_of(toks[k].group())
                 if place is not None and not tags and len(toks) > 1 and \

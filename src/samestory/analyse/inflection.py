@@ -109,9 +109,7 @@ def local_place(key: str, language: str | None, names: bool = True) -> Place | N
 # A Ukrainian or Russian country adjective is the country's stem with "-ськ-" ("-цьк-")
 # and an adjective ending: "ефіопська" (Ефіопія), "данський" (Данія), "кенійський"
 # (Кенія), "угандійська" (Уганда), "аргентинський" (Аргентина).
-_ADJECTIVE = re.compile(
-    r"(?:с|ц)ь?к(?:ий|ая|ое|ие|а|е|і|ого|ої|ому|им|их|ою|у|ім|ій|ой|ую|ей|ая)$"
-)
+_ADJECTIVE = re.compile(r"(?:с|ц)ь?к(?:ий|ая|ое|ие|а|е|і|ого|ої|ому|им|их|ою|у|ім|ій|ой|ую|ей|ая)$")
 _COUNTRY_ENDS = ("ія", "ия", "я", "а", "")
 
 

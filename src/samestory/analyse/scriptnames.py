@@ -150,8 +150,7 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     # mostly a common word ("مدينة", city, is an old name of Medina).
     weak_ok = language in ("ru", "uk") and word[:1].isupper()
     # an abjad city name with the English name's consonants: "تولوز" (see abjadnames)
-    # (the city, where a region of its name comes first: "קיוטו", Kyoto)
-    city = next((p for p in found if p.kind == "city"), None)
+    city = next((p for p in found if p.kind == "city"), None)  # Kyoto the city, not the region
     abjad_city = by_sound and language in ("ar", "fa", "he") and city is not None
     if abjad_city and city is not None and not weak_ok and key in g.weak:
         bare = fold(word[2:]) if language == "ar" and word.startswith("ال") else key

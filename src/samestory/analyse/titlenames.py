@@ -324,10 +324,11 @@ def titled_spans(
         stem = next((s for s in _stems(words[k].group(), language) if fold(s) in world), None)
         if stem is not None:
             add(backward(k, 2), k + 1, "PERSON")
+
     def company(i: int) -> bool:
         return i >= 0 and any(fold(x) in org_after for x in _stems(words[i].group(), language))
 
-    out += _demonym_persons(words, places, definite, language, name_word, gap, add, company)
+    _demonym_persons(words, places, definite, language, name_word, gap, add, company)
     persons = [text[a:b] for a, b, label, _ in out if label == "PERSON"]
     return out + headline_subjects(text, language, names, place_of, persons)
 
@@ -336,25 +337,30 @@ def _demonym_persons(
     words: list[re.Match[str]], places: dict[int, Place], definite: list[bool], language: str,
     name_word: Callable[[int], bool], gap: Callable[[int, int], str],
     add: Callable[[int, int, str], None], company: Callable[[int], bool],
-) -> list[_Span]:  # fmt: skip
+) -> None:  # fmt: skip
     """A person named by a role and a nationality with no title word: "العداءة الإثيوبية
     تيغيست أليمو", "הרצה האתיופית טיגיסט אלמו" (a noun, its country's definite adjective,
     two name words), Persian "تیگیست آلمو، دونده اتیوپیایی" (the name, a comma, the
     role and the adjective). Not after a company word: "شركة الشحن الدنماركية ميرسك" is
-    the company (see the org rules). Spans go through `add`; the list returned is empty."""
+    the company (see the org rules). Spans go through `add`."""
+
+    def joined(a: int, b: int) -> bool:  # words a..b with only spaces between
+        return all(not gap(m, m + 1).strip(" ") for m in range(a, b))
+
     for k, place in places.items():
         if place.kind != "country" or k < 1 or k - 1 in places or company(k - 2):
             continue
-        if language in ("ar", "he") and definite[k] and definite[k - 1] and k + 2 < len(words) \
-                and name_word(k + 1) and name_word(k + 2) and not definite[k + 1] \
-                and not definite[k + 2] and not (gap(k, k + 1) + gap(k + 1, k + 2)).strip(" "):  # fmt: skip
+        after = k + 2 < len(words) and all(name_word(m) and not definite[m] for m in (k + 1, k + 2))
+        if language in ("ar", "he") and definite[k] and definite[k - 1] and after \
+                and joined(k, k + 2):  # fmt: skip
             add(k + 1, k + 3, "PERSON")
-        elif language == "fa" and k >= 3 and gap(k - 2, k - 1).strip() in ("،", ",") \
-                and name_word(k - 3) and name_word(k - 2) and not gap(k - 3, k - 2).strip(" ") \
-                and (k == 3 or "\n" in gap(k - 4, k - 3)
-                     or gap(k - 4, k - 3).strip()[-1:] in ("،", ",", ".", "!", "?")):  # fmt: skip
+            continue
+        if language != "fa" or k < 3 or gap(k - 2, k - 1).strip() not in ("،", ","):
+            continue
+        lead = gap(k - 4, k - 3) if k > 3 else "."
+        opens = "\n" in lead or lead.strip()[-1:] in ("،", ",", ".", "!", "?")
+        if opens and name_word(k - 3) and name_word(k - 2) and joined(k - 3, k - 2):
             add(k - 3, k - 1, "PERSON")
-    return []
 
 
 _CLITICS = {
