@@ -7,8 +7,9 @@ Two rules (session 13):
   name, and a weak name alone is mostly a common word in these scripts. A name whose
   consonants match the English name's ("twlwz" and "Toulouse": t-l-s) is the city's own
   transliteration, not a common word, and counts without other evidence;
-- `nisba_bases`: the Arabic and Hebrew adjective of a country is its name with "-ي"
-  ("-ية") or "-י" ("-ית"), under the article ("اليوناني", "الكينية", "היפני", "מצרי"):
+- `nisba_bases`: the Arabic, Hebrew and Persian adjective of a country is its name with
+  "-ي" ("-ية"), "-י" ("-ית") or "-ی", under the article ("اليوناني", "الكينية", "היפני",
+  "מצרי", "دانمارکی"):
   the candidate country names it may come from, for a lookup in Babel's names.
 """
 
@@ -20,7 +21,8 @@ __all__ = ["nisba_bases", "sounds_like", "written_country"]
 
 _DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ch", "k"))
 # Letters Arabic and Hebrew write alike or not at all: vowels, h, w/y as vowels.
-_SAME = {"z": "s", "q": "k", "c": "k", "p": "b", "j": "g", "v": "f", "x": "ks"}
+# Hebrew folds bet and vav alike to "v" ("המבורג" is "hmvvrg"), so b, p, f and v are one.
+_SAME = {"z": "s", "q": "k", "c": "k", "p": "f", "b": "f", "j": "g", "v": "f", "x": "ks"}
 _MIN_SKELETON = 2
 
 
@@ -46,10 +48,15 @@ def sounds_like(key: str, english: str) -> bool:
     return target in (_skeleton(key, False), _skeleton(key, True))
 
 
-_ENDINGS = {"ar": ("ية", "ي"), "he": ("ית", "י")}
-_ARTICLE = {"ar": "ال", "he": "ה"}
-# Country names the adjective shortens: "كينيا" -> "كيني", "מצרים" -> "מצרי".
-_RESTORED = {"ar": ("", "ا", "يا"), "he": ("", "ים", "ה")}
+# Persian adds "-ی" ("دانمارکی"), "-ایی" / "-یی" after a vowel ("اتیوپیایی") or "-ای"
+# after a silent h, and has no article.
+_ENDINGS = {
+    "ar": ("ية", "ي"), "he": ("ית", "י"), "fa": ("\u200cای", "ایی", "یی", "ی"),
+}  # fmt: skip
+_ARTICLE = {"ar": "ال", "he": "ה", "fa": ""}
+# Country names the adjective shortens: "كينيا" -> "كيني", "מצרים" -> "מצרי", "אתיופיה"
+# -> "אתיופי", "הודו" -> "הודי".
+_RESTORED = {"ar": ("", "ا", "يا"), "he": ("", "ים", "ה", "יה", "ו"), "fa": ("",)}
 
 
 def nisba_bases(word: str, language: str) -> list[str]:
@@ -63,7 +70,7 @@ def nisba_bases(word: str, language: str) -> list[str]:
     stem = bare[: -len(ending)] if ending else ""
     if len(stem) < 2:
         return []
-    return [f"{a}{stem}{r}" for r in _RESTORED[language] for a in ("", article)]
+    return list(dict.fromkeys(f"{a}{stem}{r}" for r in _RESTORED[language] for a in ("", article)))
 
 
 @cache

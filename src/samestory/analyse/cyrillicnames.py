@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .gazetteer import Place, fold
+from .gazetteer import Place, fold, gazetteer
+from .inflection import base_forms, country_adjective
 from .langpacks import morph, russian_ner
 
 __all__ = ["cyrillic_spans"]
@@ -133,7 +134,9 @@ def cyrillic_spans(
     out: list[_Span] = []
     demonyms = names.get("demonyms", {})
     for w in _WORD.finditer(text):  # "в испанском городе": the adjective names Spain
-        if w.group()[:1].islower() and (lem := _lemma(w.group(), language)[0]) in demonyms:
+        # a country adjective opening a sentence too: "Ефіопська бігунка"
+        lem = _lemma(w.group(), language)[0]
+        if (w.group()[:1].islower() and lem in demonyms) or country_adjective(lem, language):
             place = place_of(lem)
             if place is not None:
                 out.append((w.start(), w.end(), "LOC", place.key))
@@ -146,6 +149,11 @@ def cyrillic_spans(
             person_word = kind == "PER" or bool({"Name", "Surn", "Patr"} & tags)
             place = None
             given = k + 1 < len(toks) and "Surn" in lemmas[k + 1][1]  # "Володимир Путін"
+            lone = k == 0 and len(toks) == 1 and kind != "PER" and person_word
+            alone = _lone_place(toks[0].group(), language, place_of) if lone else None
+            if alone is not None:  # "у Момбасі": read as the surname "Момбас" first
+                out.append((toks[0].start(), toks[0].end(), "LOC", alone.key))
+                continue
             if k < len(toks) and not person_word and not given:
                 place = place_of(lem) or place_of(toks[k].group())
                 if place is not None and not tags and len(toks) > 1 and \
@@ -176,6 +184,24 @@ def cyrillic_spans(
                 continue
             group.append(k)
     return out
+
+
+def _lone_place(word: str, language: str, place_of: Callable[[str], Place | None]) -> Place | None:
+    """The city or country a one-word name the dictionary reads as a person's is, as
+    written ("Момбаса") or with its case ending undone (`inflection.base_forms`), where
+    it spells the place's English name letter for letter ("Шевченко" is the surname,
+    though Aktau was once so called), and a name the dictionary knows keeps its reading."""
+    analyser = morph(language)
+    if analyser is not None and analyser.word_is_known(word.lower()):
+        return None
+    place = place_of(word)
+    if place is not None and fold(place.name) == fold(word):
+        return place if place.kind in ("city", "country") else None
+    for base in base_forms(fold(word), language):
+        found = gazetteer().lookup(base)
+        if found and found[0].kind in ("city", "country") and fold(found[0].name) == base:
+            return found[0]
+    return None
 
 
 def morph_missing(lemmas: list[tuple[str, set[str]]]) -> bool:

@@ -13,13 +13,14 @@ gazetteer's own lists; en, fr, de and es never come here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
 from ..lang import SUPPORTED, resource
 from .gazetteer import Place, fold, gazetteer
 
-__all__ = ["base_forms", "local_place"]
+__all__ = ["base_forms", "country_adjective", "local_place"]
 
 # Folded ending -> nominative ending, longest first.
 # fmt: off
@@ -93,4 +94,42 @@ def local_place(key: str, language: str | None, names: bool = True) -> Place | N
     for stem, place in _stems(language):
         if key.startswith(stem) and len(key) - len(stem) <= 4:
             return place
+    # A suffix of origin on the country's own name: Turkish "Etiyopyalı", "Kenyalı".
+    suffixes: tuple[str, ...] = (resource(language, "names", "NAMES") or {}).get(
+        "demonym_suffixes", ()
+    )
+    for suffix in suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            country = _local(language).get(key[: -len(suffix)])
+            if country is not None and country.kind == "country":
+                return country
+    return None
+
+
+# A Ukrainian or Russian country adjective is the country's stem with "-ськ-" ("-цьк-")
+# and an adjective ending: "ефіопська" (Ефіопія), "данський" (Данія), "кенійський"
+# (Кенія), "угандійська" (Уганда), "аргентинський" (Аргентина).
+_ADJECTIVE = re.compile(r"(?:с|ц)ь?к(?:ий|ая|ое|ие|а|е|і|ого|ої|ому|им|их|ою|у|ім|ій|ой|ую|ей|ая)$")
+_COUNTRY_ENDS = ("ія", "ия", "я", "а", "")
+
+
+def country_adjective(word: str, language: str) -> Place | None:
+    """The country a lower-case or capitalised Cyrillic country adjective names, by
+    Babel's country names in `language`; None for any other word."""
+    if language not in ("ru", "uk"):
+        return None
+    low = word.lower()
+    m = _ADJECTIVE.search(low)
+    if m is None or m.start() < 3:
+        return None
+    stem = low[: m.start()]
+    stems = [stem]
+    if stem.endswith(("й", "і", "и")):  # "кеній-", "індій-", "угандій-"
+        stems += [stem[:-1], stem[:-2]]
+    table = _local(language)
+    for s in stems:
+        for end in _COUNTRY_ENDS:
+            country = table.get(fold(s + end))
+            if country is not None and country.kind == "country" and len(s) >= 3:
+                return country
     return None

@@ -233,8 +233,11 @@ def country_before_title(
     if not hits or hits[0].place.kind != "country" or hits[0].demonym:
         return None
     k = lo + hits[0].last
-    if k + 1 < hi and lists.is_title(fold(toks[k][0])):
-        return k
+    # the ministry's field may stand between, one or two words of any field: "Kazakistan
+    # Sanayi Bakanı Aigerim Nurlanova", "Kenya Ulaştırma Bakanı Daniel Kiptoo"
+    for j in range(k, min(k + 3, hi - 1)):
+        if lists.is_title(fold(toks[j][0])):
+            return j
     return None
 
 

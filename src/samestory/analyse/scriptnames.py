@@ -30,7 +30,7 @@ from .cyrillicnames import cyrillic_spans
 from .gazetteer import Place, fold, gazetteer
 from .hannames import han_names, zh_kind_orgs, zh_kind_orgs_plain
 from .hanplaces import han_place_pattern, han_places, script_places
-from .inflection import base_forms
+from .inflection import base_forms, country_adjective
 from .janames import ja_spans
 from .langpacks import jieba_words, morph
 from .personnames import person_key
@@ -131,6 +131,8 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
         country = table.get(fold(base))
         if country is not None and country.kind == "country":
             return country
+    if (country := country_adjective(word, language)) is not None:  # "Ефіопська"
+        return country
     g = gazetteer()
     # A romanised key this short ("man" from a Hangul word) meets Latin names by chance.
     # Hangul romanises to Latin names more often still ("사라", Sara, met Salé's "Sala").
@@ -145,8 +147,12 @@ def _lookup(word: str, language: str, by_sound: bool = True) -> Place | None:
     # mostly a common word ("مدينة", city, is an old name of Medina).
     weak_ok = language in ("ru", "uk") and word[:1].isupper()
     # an abjad city name with the English name's consonants: "تولوز" (see abjadnames)
-    abjad_city = by_sound and language in ("ar", "fa", "he") and found[0].kind == "city"
-    weak_ok = weak_ok or (abjad_city and sounds_like(key, fold(found[0].name)))
+    city = next((p for p in found if p.kind == "city"), None)  # Kyoto the city, not the region
+    abjad_city = by_sound and language in ("ar", "fa", "he") and city is not None
+    if abjad_city and city is not None and not weak_ok and key in g.weak:
+        bare = fold(word[2:]) if language == "ar" and word.startswith("ال") else key
+        if sounds_like(key, fold(city.name)) or sounds_like(bare, fold(city.name)):
+            return city  # "الدوحة": the article is the city's own
     return found[0] if key not in g.weak or weak_ok else None
 
 

@@ -38,6 +38,9 @@ class TenseCues:
     # whether a comma after the weekday closes its clause: Vietnamese "sẽ mở … vào thứ
     # Bảy, … cho biết hôm qua" (the reporting clause after the comma has its own tense)
     comma: bool = False
+    # words that open a new clause after the weekday, whose verb is not the weekday's:
+    # Arabic "قالت ... يوم الثلاثاء إن الشركة ستبني" (said on Tuesday that it will build)
+    stops: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> TenseCues:
@@ -52,6 +55,7 @@ class TenseCues:
             after=int(data.get("tense_after", _TENSE_AFTER)),
             word_reach=int(data.get("tense_word_reach", 1000)),
             comma=bool(data.get("tense_comma", False)),
+            stops=frozenset(data.get("tense_stops", ())),
         )
 
 
@@ -73,14 +77,20 @@ def tense_at(text: str, start: int, end: int, r: TenseCues) -> str | None:
         return None
     lo = max(0, start - _TENSE_BEFORE)
     before = text[lo:start]
-    cut = list(_CLAUSE_END.finditer(before))
+    # Where the verb ends the clause (`tense_after` wider than the default), a two-letter
+    # ending ("başkenti": a possessive, not the past "-ti") yields to any surer cue, and
+    # a comma before the weekday closes the clause before it: "... kuracak, Bakan salı
+    # günü açıkladı" (will build, the minister said on Tuesday).
+    verb_final = r.after > _TENSE_AFTER
+    cut = list((_CLAUSE_END_COMMA if verb_final else _CLAUSE_END).finditer(before))
     if cut:
         lo += cut[-1].end()
     after_end = end + r.after
     stop = (_CLAUSE_END_COMMA if r.comma else _CLAUSE_END).search(text, end, after_end)
-    # Where the verb ends the clause (`tense_after` wider than the default), a two-letter
-    # ending ("başkenti": a possessive, not the past "-ti") yields to any surer cue.
-    verb_final = r.after > _TENSE_AFTER
+    if r.stops:
+        opener = next((m for m in _WORD.finditer(text, end, stop.start() if stop else after_end)
+                       if m[0] in r.stops), None)  # fmt: skip
+        stop = opener or stop
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None
     for segment_start, segment_end in ((lo, start), (end, stop.start() if stop else after_end)):

@@ -325,13 +325,54 @@ def titled_spans(
             j = k + 1  # "شرکت دولتی کودلکو", "וחברת המדינה קודלקו": the state's company
             if j + 1 < len(words) and keys[j] in org_skip and not gap(k, j).strip(" "):
                 j += 1
+            # the trade, then the country's adjective, then the name: "شركة الشحن
+            # الدنماركية ميرسك", "חברת הספנות הדנית מרסק" (the Danish shipping company)
+            if j + 2 < len(words) and j not in places and j + 1 in places \
+                    and places[j + 1].kind == "country" \
+                    and not (gap(j, j + 1) + gap(j + 1, j + 2)).strip(" "):  # fmt: skip
+                j += 2
             if j < len(words) and name_word(j) and not gap(j - 1, j).strip(" "):
                 add(j, j + 1, "ORG")
         stem = next((s for s in _stems(words[k].group(), language) if fold(s) in world), None)
         if stem is not None:
             add(backward(k, 2), k + 1, "PERSON")
+
+    def company(i: int) -> bool:
+        return i >= 0 and any(fold(x) in org_after for x in _stems(words[i].group(), language))
+
+    _demonym_persons(words, places, definite, language, name_word, gap, add, company)
     persons = [text[a:b] for a, b, label, _ in out if label == "PERSON"]
     return out + headline_subjects(text, language, names, place_of, persons)
+
+
+def _demonym_persons(
+    words: list[re.Match[str]], places: dict[int, Place], definite: list[bool], language: str,
+    name_word: Callable[[int], bool], gap: Callable[[int, int], str],
+    add: Callable[[int, int, str], None], company: Callable[[int], bool],
+) -> None:  # fmt: skip
+    """A person named by a role and a nationality with no title word: "العداءة الإثيوبية
+    تيغيست أليمو", "הרצה האתיופית טיגיסט אלמו" (a noun, its country's definite adjective,
+    two name words), Persian "تیگیست آلمو، دونده اتیوپیایی" (the name, a comma, the
+    role and the adjective). Not after a company word: "شركة الشحن الدنماركية ميرسك" is
+    the company (see the org rules). Spans go through `add`."""
+
+    def joined(a: int, b: int) -> bool:  # words a..b with only spaces between
+        return all(not gap(m, m + 1).strip(" ") for m in range(a, b))
+
+    for k, place in places.items():
+        if place.kind != "country" or k < 1 or k - 1 in places or company(k - 2):
+            continue
+        after = k + 2 < len(words) and all(name_word(m) and not definite[m] for m in (k + 1, k + 2))
+        if language in ("ar", "he") and definite[k] and definite[k - 1] and after \
+                and joined(k, k + 2):  # fmt: skip
+            add(k + 1, k + 3, "PERSON")
+            continue
+        if language != "fa" or k < 3 or gap(k - 2, k - 1).strip() not in ("،", ","):
+            continue
+        lead = gap(k - 4, k - 3) if k > 3 else "."
+        opens = "\n" in lead or lead.strip()[-1:] in ("،", ",", ".", "!", "?")
+        if opens and name_word(k - 3) and name_word(k - 2) and joined(k - 3, k - 2):
+            add(k - 3, k - 1, "PERSON")
 
 
 _CLITICS = {

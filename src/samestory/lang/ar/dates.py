@@ -25,6 +25,12 @@ DATES: dict[str, Any] = locale_dates(
         "الأسبوع الماضي": ("week", -1),
         "الشهر الماضي": ("month", -1),
         "العام الماضي": ("year", -1),
+        # the coming period: "وسيبدأ الإنتاج العام المقبل" (next year)
+        "العام المقبل": ("year", 1),
+        "العام القادم": ("year", 1),
+        "السنة المقبلة": ("year", 1),
+        "الشهر المقبل": ("month", 1),
+        "الأسبوع المقبل": ("week", 1),
         # the dual says "two" itself: "قبل أسبوعين" is two weeks ago
         "قبل أسبوعين": ("week", -2),
         "قبل يومين": ("day", -2),
@@ -50,7 +56,11 @@ DATES["month_cues"] = (*DATES["month_cues"], "وفي", "ففي")
 # ("وسيفتتح المعرض يوم الجمعة", the exhibition will open on Friday), or "سوف"; words of
 # that shape that are not verbs ("سياسة", "سيارة", "سيدة", "سيول") are left out.
 DATES["future_cues"] = ("سوف", "المقبل", "المقبلة", "القادم", "القادمة", "غدا", "يعتزم", "تعتزم")
-DATES["past_cues"] = ("الماضي", "الماضية", "أمس", "قبل")
+# Verbs of saying are past in news ("قالت ... يوم الثلاثاء"), and what was said opens with
+# "إن" / "أن": its verb ("ستبني") is not the weekday's.
+DATES["past_cues"] = ("الماضي", "الماضية", "أمس", "قبل", "قال", "قالت", "وقال", "وقالت",
+                      "أعلن", "أعلنت", "وأعلن", "وأعلنت")  # fmt: skip
+DATES["tense_stops"] = ("إن", "أن", "بأن")
 DATES["future_word"] = r"[وف]?س(?!يا|يد|يط|يول|ين)[يتنأ]\w{3,}"
 # "last May" is the most recent May before publication, "May last year" last year's
 # (not the nearest May, which in January is the coming one).

@@ -36,7 +36,7 @@ NAMES: dict[str, Any] = {
     # prepositions of place: a city after one may be known by its sound
     "locatives": ["در", "از", "به", "تا"],
     "org_cues": ["کمیسیون", "سازمان", "وزارت", "بانک", "شورای"],
-    "org_after": ["مدیرعامل", "شرکت"],
+    "org_after": ["مدیرعامل", "شرکت", "خودروساز"],
     # between the company word and the name: "شرکت دولتی کودلکو" (the state company)
     "org_modifiers": ["دولتی"],
     "function_words": [
@@ -52,11 +52,17 @@ NAMES: dict[str, Any] = {
         "گفته",
         # generic nouns of place: "در شهر …"
         "شهر",
+        "بندر",  # a port ("بندر مومباسا"), not Bender
         "استان",
         "کشور",
         "اعلام",
         "دیدار",
         "کرد",
+        # "شرکت کردند" (took part): "شرکت" is a company and the verb "to take part"
+        "کردند",
+        "کند",
+        "کنند",
+        "کرده",
         "سیل",
         "وعده",
         "کمک",

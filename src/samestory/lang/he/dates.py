@@ -25,6 +25,9 @@ DATES: dict[str, Any] = locale_dates(
         "בשבוע שעבר": ("week", -1),
         "בחודש שעבר": ("month", -1),
         "בשנה שעברה": ("year", -1),
+        "בשנה הבאה": ("year", 1),
+        "בחודש הבא": ("month", 1),
+        "בשבוע הבא": ("week", 1),
         # the dual says "two" itself: "לפני שבועיים" is two weeks ago
         "לפני שבועיים": ("week", -2),
         "לפני יומיים": ("day", -2),

@@ -132,7 +132,8 @@ NAMES: dict[str, Any] = {
         "בשנה",
         "שעברה",
     ],
-    "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES"},
+    # adjectives not made of the country's name (see `abjadnames.nisba_bases`)
+    "demonyms": {"הרוסי": "RU", "הטורקי": "TR", "הספרדי": "ES", "הדני": "DK", "הדנית": "DK"},
     "city_names": {
         "וורשה": "Warsaw",
         "סוצ'י": "Sochi",

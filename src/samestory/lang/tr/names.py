@@ -58,4 +58,6 @@ NAMES: dict[str, Any] = {
     # "Yunanistan Başbakanı Kiryakos Miçotakis": a country, its office, the name
     "country_before_title": True,
     "demonym_stems": {},
+    # "-lı" after the country's name ("Etiyopyalı", "Kenyalı"), folded, vowel harmony
+    "demonym_suffixes": ("li", "lu"),
 }
