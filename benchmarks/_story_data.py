@@ -38,7 +38,7 @@ from samestory.match.eventyears import YEAR_DOCS, year_features  # noqa: E402
 from samestory.match.evidencecase import evidence_level  # noqa: E402
 from samestory.match.identity import who_lead  # noqa: E402
 from samestory.models import Analysis  # noqa: E402
-from samestory.settings import DEFAULT_SETTINGS  # noqa: E402
+from samestory.settings import DEFAULT_SETTINGS, Settings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 from cache_analyses import CACHE as ANALYSIS_CACHE  # noqa: E402
@@ -150,7 +150,9 @@ def _pairs(lab: Labelled, docs: list[str], stories: list[str]) -> list[tuple[int
     if lab.name == "examples":
         return [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
     cdocs = [doc_from_analysis(lab.analyses[d]) for d in docs]
-    pairs = set(candidate_pairs(cdocs, DEFAULT_SETTINGS))
+    # Candidates as `_story_ecb` makes them: SAMESTORY_* overrides apply, so a candidate
+    # setting is screened end to end (its pair sets in a SAMESTORY_STORY_CACHE of its own).
+    pairs = set(candidate_pairs(cdocs, Settings.from_env()))
     if lab.name == "ecbplus-dev":
         rng = random.Random(0)
         by_topic: dict[str, list[int]] = {}

@@ -74,11 +74,10 @@ def fit(
 ) -> StoryModel:
     """A model on every set's rows (or those `masks[name]` keeps: boolean per pair)."""
     xs, ys, ws, gs = [], [], [], []
-    names = next(iter(sets.values())).names
-    cols = [names.index(c) for c in STORY_FEATURES]
     counts = {}
     for name, ps in sets.items():
-        assert ps.names == names, name
+        # By name: a rebuilt set has its columns sorted, an upgraded cache late ones last.
+        cols = [ps.names.index(c) for c in STORY_FEATURES]
         rows, weight = thin(ps, seed)
         if masks is not None and name in masks:
             keep = masks[name][rows]
