@@ -35,6 +35,9 @@ _LANGUAGES = frozenset(
      "de"}
 )  # fmt: skip
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
+# Where simplemma names a language otherwise: Croatian is in its Serbo-Croatian list
+# (asking for "hr" raised ValueError out of the analysis: an HTTP 500 found by fuzzing).
+_SIMPLEMMA_CODE = {"hr": "hbs"}
 
 
 @cache
@@ -56,9 +59,10 @@ def _lemma(word: str, language: str) -> str | None:
     mod = _module()
     if mod is None or language not in _LANGUAGES:
         return None
-    if not mod.is_known(word, lang=language):
+    code = _SIMPLEMMA_CODE.get(language, language)
+    if not mod.is_known(word, lang=code):
         return None
-    return str(mod.lemmatize(word, lang=language))
+    return str(mod.lemmatize(word, lang=code))
 
 
 def common_lemma(word: str, language: str | None) -> bool:
