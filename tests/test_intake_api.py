@@ -114,7 +114,8 @@ def test_a_batch_with_no_usable_item_is_refused_with_the_items(client: TestClien
     r = client.post("/api/articles", json=[{"text": ""}, {"title": "t"}], headers=AUTH)
     assert r.status_code == 422, r.text
     body = r.json()
-    assert body["error"] and "none of the 2 items" in body["message"]
+    assert body["error"] == "InputError"  # a public error name, not the route's own class
+    assert "none of the 2 items" in body["message"]
     assert [it["index"] for it in body["items"]] == [0, 1]
 
 

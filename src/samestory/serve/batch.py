@@ -105,7 +105,8 @@ class _ItemsError(InputError):
         self.items = [it.to_dict() for it in items]
 
     def to_dict(self) -> dict[str, object]:
-        return {**super().to_dict(), "items": self.items}
+        # Named by its public base: this class is how the route carries the items.
+        return {**super().to_dict(), "error": "InputError", "items": self.items}
 
 
 async def _items(request: Request, service: Service) -> list[Item]:
