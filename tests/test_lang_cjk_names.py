@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from samestory.analyse.personnames import name_tokens, person_key
 from samestory.analyse.scriptnames import script_mentions
+from samestory.lang.coverage import pack_installed
 
 
 def _got(text: str, language: str) -> dict[str, str]:
@@ -34,6 +37,7 @@ def test_korean_places_listed_and_before_and() -> None:
     assert "Doha" in _places("노선은 도하와 리마를 잇는다.", "ko")
 
 
+@pytest.mark.skipif(not pack_installed("ja"), reason="the ja pack (fugashi) is not installed")
 def test_japanese_places_by_mecab_tag_and_no_dotted_place_person() -> None:
     assert _places("専門家が京都に集まった。", "ja") == ["Kyoto"]
     got = _got("選手はハンブルク・マラソンで優勝した。", "ja")
