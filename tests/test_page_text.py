@@ -81,3 +81,15 @@ def test_linear_in_a_deeply_nested_page() -> None:
 
     assert len(page_text(root)[0]) > 40_000
     assert cost(lambda: page_text(root)) < 5 * cost(lambda: root.xpath("//text()"))
+
+
+def test_body_text_with_control_characters_lxml_kept() -> None:
+    """lxml keeps control characters it parsed but refuses them when text is set back:
+    the body's text drops them instead of raising (a traceback found by bench_fuzz)."""
+    import lxml.html
+
+    from samestory.ingest.webpage import _text
+
+    body = lxml.html.fromstring("<div><p>Erste Zeile\n\x01zweite\x0c Zeile</p>Ende\n\x1f.</div>")
+    text = _text(body)
+    assert "Erste Zeile zweite Zeile" in text and "\x01" not in text and "\x1f" not in text

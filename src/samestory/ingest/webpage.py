@@ -56,6 +56,7 @@ _OG_LOCALE = re.compile(
 )
 _HEAD_BYTES = 20_000  # language declarations live in the <head>
 _SOURCE_NEWLINES = re.compile(r"\s*\n\s*")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"\w{4,}")
 _HINT = (
     "is it a front page, a paywall or a script-built page? Save the article page "
@@ -168,11 +169,13 @@ def _outlet(extracted: Extracted, meta: PageMeta, url: str) -> str | None:
 def _text(body: etree._Element) -> str:
     # Line breaks inside an element's text are the page source's formatting (Zeit
     # wraps its paragraphs at 80 columns), not <br>s: HTML collapses them to spaces.
+    # lxml keeps control characters it parsed but refuses them when text is set back
+    # (ValueError: a traceback out of a fuzzed WARC page), so they go as the text does.
     for el in body.iter():
         if el.text and "\n" in el.text:
-            el.text = _SOURCE_NEWLINES.sub(" ", el.text)
+            el.text = _SOURCE_NEWLINES.sub(" ", _NOT_XML.sub("", el.text))
         if el.tail and "\n" in el.tail:
-            el.tail = _SOURCE_NEWLINES.sub(" ", el.tail)
+            el.tail = _SOURCE_NEWLINES.sub(" ", _NOT_XML.sub("", el.tail))
     return xmltotxt(body, include_formatting=False)
 
 
