@@ -398,6 +398,6 @@ def run_reader(target: str, data: list[tuple[str, bytes]], stats: Stats, s: Sett
         except SameStoryError:
             outcome = "refused"
         except Exception:
-            outcome, detail = "traceback", traceback.format_exc(limit=6) + repr(body[:200])
+            outcome, detail = "traceback", traceback.format_exc(limit=-8) + repr(body[:200])
         what = f"{target} {kind} {len(body)} B"
         stats.add(time.perf_counter() - start, outcome, what, detail, time.process_time() - cpu)

@@ -78,7 +78,7 @@ def run_route(
             elif r.status_code >= 400:
                 outcome = "refused"
         except Exception:
-            outcome, detail = "traceback", traceback.format_exc(limit=6)
+            outcome, detail = "traceback", traceback.format_exc(limit=-8)
         stats.add(
             time.perf_counter() - start,
             outcome,

@@ -250,7 +250,7 @@ def _html_text(fragment: str) -> str:
     if "<" not in fragment:
         return normalize_text(fragment)
     # lxml parses control characters but refuses them when text is set back (ValueError).
-    fragment = _NOT_XML.sub("", fragment)
+    fragment = _NOT_XML.sub("", fragment)  # and `_squeeze` drops those of references
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -276,8 +276,10 @@ def _without_footer(text: str) -> str:
 
 
 def _squeeze(text: str | None) -> str | None:
-    # Newlines inside a paragraph are source formatting, not paragraph breaks.
-    return _WHITESPACE.sub(" ", text) if text else text
+    # Newlines inside a paragraph are source formatting, not paragraph breaks. A
+    # character reference to a control character ("&#1;") is parsed into the text, and
+    # lxml refuses it when the text is set back: it goes too.
+    return _WHITESPACE.sub(" ", _NOT_XML.sub("", text)) if text else text
 
 
 def _is_opening(summary: str, body: str) -> bool:
