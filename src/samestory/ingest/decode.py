@@ -51,6 +51,16 @@ _TRANSLATE: dict[int, str | None] = {
 }
 _SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline (NBSP, thin spaces, ...)
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters lxml refuses in an element's text or attribute
+    (control characters, non-characters, lone surrogates), though its parsers keep them
+    from a page or a character reference ("&#1;")."""
+    return _NOT_XML.sub("", text)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 

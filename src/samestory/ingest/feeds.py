@@ -38,7 +38,7 @@ from ..errors import BinaryInputError, InputError, UnsupportedFormatError
 from ..models import Article
 from ..settings import Settings
 from .build import build_article, domain_of, is_date_only
-from .decode import declared_charset, detect_encoding, normalize_text, one_line
+from .decode import declared_charset, detect_encoding, normalize_text, one_line, xml_safe
 from .sitename import clean_outlet
 from .skips import BAD_FEED, UNDECODABLE, ReasonedError, Skips, collect
 
@@ -88,7 +88,6 @@ _ZONES = {
 }
 _ZONE_NAME = re.compile(r"\s([A-Za-z]{3,4})\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def parse_feed(data: bytes | str, *, source: str, settings: Settings) -> list[Article]:
@@ -250,7 +249,7 @@ def _html_text(fragment: str) -> str:
     if "<" not in fragment:
         return normalize_text(fragment)
     # lxml parses control characters but refuses them when text is set back (ValueError).
-    fragment = _NOT_XML.sub("", fragment)  # and `_squeeze` drops those of references
+    fragment = xml_safe(fragment)  # and `_squeeze` drops those of references
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -279,7 +278,7 @@ def _squeeze(text: str | None) -> str | None:
     # Newlines inside a paragraph are source formatting, not paragraph breaks. A
     # character reference to a control character ("&#1;") is parsed into the text, and
     # lxml refuses it when the text is set back: it goes too.
-    return _WHITESPACE.sub(" ", _NOT_XML.sub("", text)) if text else text
+    return _WHITESPACE.sub(" ", xml_safe(text)) if text else text
 
 
 def _is_opening(summary: str, body: str) -> bool:

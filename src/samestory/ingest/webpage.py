@@ -29,7 +29,7 @@ from ..errors import EmptyInputError, InvalidValueError, NoMainTextError
 from ..models import Article
 from ..settings import Settings
 from .build import build_article, parse_published
-from .decode import repair_mojibake
+from .decode import repair_mojibake, xml_safe
 from .isolate import is_heavy, parse_bounded
 from .pagemeta import PageMeta, page_meta
 from .pagetime import labelled_day, visible_time
@@ -56,7 +56,6 @@ _OG_LOCALE = re.compile(
 )
 _HEAD_BYTES = 20_000  # language declarations live in the <head>
 _SOURCE_NEWLINES = re.compile(r"\s*\n\s*")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WORD = re.compile(r"\w{4,}")
 _HINT = (
     "is it a front page, a paywall or a script-built page? Save the article page "
@@ -173,9 +172,9 @@ def _text(body: etree._Element) -> str:
     # (ValueError: a traceback out of a fuzzed WARC page), so they go as the text does.
     for el in body.iter():
         if el.text and "\n" in el.text:
-            el.text = _SOURCE_NEWLINES.sub(" ", _NOT_XML.sub("", el.text))
+            el.text = _SOURCE_NEWLINES.sub(" ", xml_safe(el.text))
         if el.tail and "\n" in el.tail:
-            el.tail = _SOURCE_NEWLINES.sub(" ", _NOT_XML.sub("", el.tail))
+            el.tail = _SOURCE_NEWLINES.sub(" ", xml_safe(el.tail))
     return xmltotxt(body, include_formatting=False)
 
 
